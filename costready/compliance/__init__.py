@@ -1,0 +1,1 @@
+"""Compliance (later issues build here)."""

@@ -1,0 +1,135 @@
+"""What the engine works out: per post, per pool, per service and for the whole scenario.
+
+Every figure keeps the lines it came from so a trustee can follow a price back to its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from costready.costing.model import SurplusKind, VatTreatment
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a model: where (a JSON path such as `$.staff[1].time`) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class CostingError(ValueError):
+    """The model cannot be priced; `problems` says every reason, each with its path."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class PostCost:
+    """A post's pay and on-costs (annual, per person unrounded; the total rounded once)."""
+
+    post_id: str
+    role: str
+    headcount: Decimal
+    paid_hours_per_person: Decimal
+    pay_per_person: Decimal
+    employer_ni_per_person: Decimal
+    pension_per_person: Decimal
+    other_per_person: Decimal
+    employment_allowance: Decimal  # the post's share of the allowance, a reduction (>= 0)
+    annual_cost: Decimal  # headcount x per-person cost, half-up to the penny, less the allowance
+    chargeable_hours: Decimal  # headcount x paid hours x (1 - non-chargeable)
+    split: dict[str, Decimal]  # time key (service id or overhead:POOL) -> pennies
+
+
+@dataclass(frozen=True)
+class PoolCost:
+    """An overhead pool's cost and how it was shared."""
+
+    pool_id: str
+    label: str
+    basis: str
+    staff: dict[str, Decimal]  # post id -> cost given to the pool
+    lines: dict[str, Decimal]  # cost line id -> amount
+    total: Decimal
+    allocation: dict[str, Decimal]  # service id -> share
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Unit cost and surplus if volume moved by `change` (e.g. -0.20) at the same price."""
+
+    change: Decimal
+    units: Decimal
+    full_cost: Decimal
+    unit_cost: Decimal
+    surplus: Decimal
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    """A service's full cost, unit cost and price, with every line they came from."""
+
+    id: str
+    name: str
+    unit: str
+    planned_units: Decimal
+    direct_staff: Decimal
+    direct_staff_lines: dict[str, Decimal]  # post id -> amount
+    direct_other: Decimal
+    direct_other_lines: dict[str, Decimal]  # cost line id -> amount
+    overheads: dict[str, Decimal]  # cost line id or "pool:NAME" -> share
+    full_cost: Decimal
+    unit_cost_exact: Decimal
+    unit_cost: Decimal  # half-up to the penny, for display
+    surplus_convention: SurplusKind
+    surplus_value: Decimal
+    price_before_rounding: Decimal
+    price: Decimal  # net, rounded up to the service's step: what a price list publishes
+    price_rounding: Decimal
+    vat: VatTreatment
+    vat_rate: Decimal
+    vat_per_unit: Decimal
+    price_inc_vat: Decimal
+    surplus_per_unit: Decimal
+    surplus_at_planned_volume: Decimal
+    fixed_cost: Decimal
+    variable_cost: Decimal
+    break_even_units: Decimal | None  # None: the price does not exceed the variable cost a unit
+    sensitivity: tuple[Sensitivity, ...] = field(default=())
+
+    @property
+    def overhead_total(self) -> Decimal:
+        return sum(self.overheads.values(), Decimal(0))
+
+    @property
+    def surplus_share_of_price(self) -> Decimal | None:
+        """Surplus as a share of the price (None for a zero price), for comparison only."""
+        return (self.surplus_per_unit / self.price) if self.price else None
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """Everything the engine worked out for a scenario."""
+
+    scenario_name: str
+    tax_year: str
+    posts: tuple[PostCost, ...]
+    pools: tuple[PoolCost, ...]
+    services: tuple[ServiceResult, ...]
+    total_cost: Decimal  # every cost in the model: staff plus cost lines
+    total_full_cost: Decimal  # the services' full costs added up (always equals total_cost)
+    total_income: Decimal  # price x planned units over services
+    total_surplus: Decimal
+
+    def service(self, service_id: str) -> ServiceResult:
+        return next(s for s in self.services if s.id == service_id)
+
+    def post(self, post_id: str) -> PostCost:
+        return next(p for p in self.posts if p.post_id == post_id)

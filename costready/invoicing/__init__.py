@@ -1,0 +1,1 @@
+"""Invoicing (later issues build here)."""

@@ -1,0 +1,109 @@
+"""Decimal money: one constructor, named quanta and roundings, allocation without lost pennies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
+
+from costready.i18n import _
+
+PENNY = Decimal("0.01")
+ZERO = Decimal("0")
+ONE = Decimal("1")
+
+
+class MoneyError(ValueError):
+    """A value that cannot be read as a decimal number."""
+
+
+def to_decimal(value: object, field: str = "") -> Decimal:
+    """The one way in for numbers: str, int or Decimal; floats are refused (they lose pennies)."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise MoneyError(_("{field}: give a decimal string, not a float").format(field=field or "value"))
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip().replace(",", "").replace("£", ""))
+        except InvalidOperation:
+            raise MoneyError(
+                _("{field}: “{value}” is not a number").format(field=field or "value", value=value)
+            ) from None
+    else:
+        raise MoneyError(_("{field}: expected a number").format(field=field or "value"))
+    if not result.is_finite():
+        raise MoneyError(_("{field}: must be a finite number").format(field=field or "value"))
+    return result
+
+
+def to_penny(amount: Decimal) -> Decimal:
+    """Half-up to the penny: the rule for a post's annual cost, a VAT amount, a shown unit cost."""
+    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def round_up_to_step(amount: Decimal, step: Decimal) -> Decimal:
+    """Round up to the next multiple of `step` (a price rounding such as 0.05, 0.50 or 1)."""
+    if step <= 0:
+        return to_penny(amount)
+    steps = (amount / step).to_integral_value(rounding=ROUND_CEILING)
+    return (steps * step).quantize(PENNY)
+
+
+def allocate(amount: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split `amount` (whole pennies) by `weights` so the parts add up to it exactly.
+
+    Each part is rounded down to the penny; the pennies left over go one each to the largest
+    remainders, ties to the smaller key (never to input order). Raises ValueError when the
+    weights are all zero or any is negative.
+    """
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("negative weight")
+    total_weight = sum(weights.values(), ZERO)
+    if total_weight == 0:
+        raise ValueError("weights are all zero")
+    if amount < 0:
+        return {key: -part for key, part in allocate(-amount, weights).items()}
+    pennies = int((amount / PENNY).to_integral_value(rounding=ROUND_HALF_UP))
+    parts: dict[str, int] = {}
+    remainders: list[tuple[Decimal, str]] = []
+    for key in sorted(weights):
+        exact = Decimal(pennies) * weights[key] / total_weight
+        whole = int(exact.to_integral_value(rounding=ROUND_DOWN))
+        parts[key] = whole
+        remainders.append((exact - whole, key))
+    left = pennies - sum(parts.values())
+    remainders.sort(key=lambda item: (-item[0], item[1]))
+    for _remainder, key in remainders[:left]:
+        parts[key] += 1
+    return {key: Decimal(part) * PENNY for key, part in parts.items()}
+
+
+def format_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") -> str:
+    """£1,234.50 in the organisation's locale."""
+    return format_currency(amount, currency, locale=locale)
+
+
+def format_number(value: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
+    """A plain number in the locale (quantities, units)."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return format_decimal(value, format="#,##0." + "0" * places if places else "#,##0",
+                              locale=locale)
+    return format_decimal(value, locale=locale, decimal_quantization=False)
+
+
+def parse_money(text: str, field: str, locale: str = "en_GB") -> Decimal:
+    """Read what a person typed (“£1,234.50”, “1234.5”) as a Decimal, or say what is wrong."""
+    cleaned = text.strip().replace("£", "").replace(" ", "")
+    if not cleaned:
+        raise MoneyError(_("{field}: enter an amount").format(field=field))
+    try:
+        return parse_decimal(cleaned, locale=locale, strict=False)
+    except NumberFormatError:
+        raise MoneyError(
+            _("{field}: “{text}” is not an amount").format(field=field, text=text)
+        ) from None

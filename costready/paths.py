@@ -1,0 +1,35 @@
+"""Where the app's shipped resources and the user's workspace live."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CostReady"
+
+
+def resources_dir() -> Path:
+    """The shipped `resources/` folder (beside the package, or inside a PyInstaller bundle)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """A file inside `resources/`."""
+    return resources_dir().joinpath(*parts)
+
+
+def data_dir() -> Path:
+    """The user's data folder for CostReady (created on first use)."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_url() -> str:
+    """SQLite in the user's data folder: the default workspace."""
+    return f"sqlite:///{data_dir() / 'workspace.sqlite'}"

@@ -1,0 +1,1 @@
+"""Shared reportlab building blocks for the PDFs (no Qt)."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, units of work, Alembic migrations, backups (no Qt)."""
