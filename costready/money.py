@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
@@ -53,33 +53,60 @@ def round_up_to_step(amount: Decimal, step: Decimal) -> Decimal:
     return (steps * step).quantize(PENNY)
 
 
+class Allocator:
+    """Splits amounts by fixed weights so the parts always add up to the whole.
+
+    Each part is rounded down to the penny; the pennies left over go one each to the largest
+    remainders, ties to the smaller key (never to input order). Weights are scaled to whole
+    numbers once, so splitting many amounts by one basis is plain integer arithmetic.
+    """
+
+    def __init__(self, weights: Mapping[str, Decimal]):
+        if any(w < 0 for w in weights.values()):
+            raise ValueError("negative weight")
+        self.keys = sorted(weights)
+        places = max((max(0, -int(weights[k].as_tuple().exponent)) for k in self.keys), default=0)
+        scale = 10**places
+        self._weights = [int(weights[k] * scale) for k in self.keys]
+        self._total = sum(self._weights)
+        if self._total == 0:
+            raise ValueError("weights are all zero")
+
+    def split_pennies(self, pennies: int) -> list[int]:
+        """Whole pennies per key, in `self.keys` order."""
+        if pennies < 0:
+            return [-part for part in self.split_pennies(-pennies)]
+        total = self._total
+        parts = []
+        remainders = []
+        for index, weight in enumerate(self._weights):
+            whole, remainder = divmod(pennies * weight, total)
+            parts.append(whole)
+            if remainder:
+                remainders.append((-remainder, index))
+        left = pennies - sum(parts)
+        if left:
+            remainders.sort()  # largest remainder first; ties to the smaller key (sorted keys)
+            for _remainder, index in remainders[:left]:
+                parts[index] += 1
+        return parts
+
+    def split(self, amount: Decimal) -> dict[str, Decimal]:
+        """`amount` (whole pennies) split by the weights, keyed like the weights."""
+        pennies = int((amount / PENNY).to_integral_value(rounding=ROUND_HALF_UP))
+        return {
+            key: Decimal(part).scaleb(-2)
+            for key, part in zip(self.keys, self.split_pennies(pennies), strict=True)
+        }
+
+
 def allocate(amount: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """Split `amount` (whole pennies) by `weights` so the parts add up to it exactly.
 
-    Each part is rounded down to the penny; the pennies left over go one each to the largest
-    remainders, ties to the smaller key (never to input order). Raises ValueError when the
-    weights are all zero or any is negative.
+    Largest remainder (see Allocator). Raises ValueError when the weights are all zero or any
+    is negative.
     """
-    if any(w < 0 for w in weights.values()):
-        raise ValueError("negative weight")
-    total_weight = sum(weights.values(), ZERO)
-    if total_weight == 0:
-        raise ValueError("weights are all zero")
-    if amount < 0:
-        return {key: -part for key, part in allocate(-amount, weights).items()}
-    pennies = int((amount / PENNY).to_integral_value(rounding=ROUND_HALF_UP))
-    parts: dict[str, int] = {}
-    remainders: list[tuple[Decimal, str]] = []
-    for key in sorted(weights):
-        exact = Decimal(pennies) * weights[key] / total_weight
-        whole = int(exact.to_integral_value(rounding=ROUND_DOWN))
-        parts[key] = whole
-        remainders.append((exact - whole, key))
-    left = pennies - sum(parts.values())
-    remainders.sort(key=lambda item: (-item[0], item[1]))
-    for _remainder, key in remainders[:left]:
-        parts[key] += 1
-    return {key: Decimal(part) * PENNY for key, part in parts.items()}
+    return Allocator(weights).split(amount)
 
 
 def format_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") -> str:

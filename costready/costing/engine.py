@@ -1,0 +1,369 @@
+"""The full-cost-recovery engine: DESIGN.md "The costing arithmetic, exactly", step by step."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_CEILING, Decimal
+
+from costready.costing.model import (
+    POOL_PREFIX,
+    Basis,
+    NiKind,
+    PensionBase,
+    Scenario,
+    Service,
+    StaffPost,
+    SurplusKind,
+    VolumeKind,
+)
+from costready.costing.results import (
+    CostingError,
+    PoolCost,
+    PostCost,
+    Problem,
+    ScenarioResult,
+    Sensitivity,
+    ServiceResult,
+)
+from costready.costing.rules import TaxYearRules, full_time_hours, rules_for, vat_rate
+from costready.costing.validate import validate
+from costready.i18n import _
+from costready.money import Allocator, round_up_to_step, to_penny
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+SENSITIVITY_CHANGES = (Decimal("-0.20"), Decimal("-0.10"), ZERO, Decimal("0.10"))
+
+
+def price_scenario(scenario: Scenario) -> ScenarioResult:
+    """Work out every post, pool and service figure; CostingError lists every problem."""
+    problems = validate(scenario)
+    if problems:
+        raise CostingError(problems)
+    rules = rules_for(scenario.tax_year)
+    posts = _post_costs(scenario, rules)
+    units = _planned_units(scenario)
+    _check_units(scenario, units)
+    staff_time = _staff_time_weights(scenario)
+    bases = _BasisWeights(scenario, staff_time)
+    pools = _pool_costs(scenario, posts, bases)
+    line_shares = _apportioned_lines(scenario, bases)
+    services = tuple(
+        _service_result(scenario, service, units[service.id], posts, pools, line_shares)
+        for service in scenario.services
+    )
+    total_cost = sum((p.annual_cost for p in posts.values()), ZERO) + sum(
+        (c.annual_amount for c in scenario.costs), ZERO
+    )
+    total_full = sum((s.full_cost for s in services), ZERO)
+    income = sum((to_penny(s.price * s.planned_units) for s in services), ZERO)
+    return ScenarioResult(
+        scenario_name=scenario.name,
+        tax_year=scenario.tax_year,
+        posts=tuple(posts.values()),
+        pools=tuple(pools.values()),
+        services=services,
+        total_cost=total_cost,
+        total_full_cost=total_full,
+        total_income=income,
+        total_surplus=income - total_full,
+    )
+
+
+# Staff ------------------------------------------------------------------------------------
+
+
+def paid_hours(post: StaffPost) -> Decimal:
+    """Paid hours a year per person: given, or fte x 1,950 for a salaried post."""
+    if post.paid_hours_per_person is not None:
+        return post.paid_hours_per_person
+    return post.fte * full_time_hours()
+
+
+def pay_per_person(post: StaffPost) -> Decimal:
+    """Annual pay of one person: salary x fte, or hourly rate x paid hours."""
+    if post.hourly_rate is not None:
+        return post.hourly_rate * paid_hours(post)
+    return (post.annual_salary or ZERO) * post.fte
+
+
+def employer_ni(post: StaffPost, pay: Decimal, rules: TaxYearRules) -> Decimal:
+    """Employer NI per person, unrounded: auto = rate x max(0, pay - secondary threshold)."""
+    ni = post.employer_ni
+    if ni.kind is NiKind.NONE:
+        return ZERO
+    if ni.kind is NiKind.RATE:
+        return (ni.rate or ZERO) * pay
+    return rules.employer_ni_rate * max(ZERO, pay - rules.employer_ni_secondary_threshold)
+
+
+def pension(post: StaffPost, pay: Decimal, rules: TaxYearRules) -> Decimal:
+    """Employer pension per person, unrounded, on qualifying earnings (the band) or total pay."""
+    if post.pension is None:
+        return ZERO
+    if post.pension.on is PensionBase.TOTAL_PAY:
+        return post.pension.rate * pay
+    lower, upper = rules.pension_qualifying_lower, rules.pension_qualifying_upper
+    return post.pension.rate * (min(max(pay, lower), upper) - lower)
+
+
+def _post_costs(scenario: Scenario, rules: TaxYearRules) -> dict[str, PostCost]:
+    figures = {}
+    for post in scenario.staff:
+        pay = pay_per_person(post)
+        figures[post.id] = (
+            pay,
+            employer_ni(post, pay, rules),
+            pension(post, pay, rules),
+            post.other_oncosts_rate * pay,
+        )
+    allowance = _employment_allowance(scenario, figures, rules)
+    costs = {}
+    for post in scenario.staff:
+        pay, ni, pen, other = figures[post.id]
+        reduction = allowance.get(post.id, ZERO)
+        annual = to_penny(post.headcount * (pay + ni + pen + other)) - reduction
+        hours = paid_hours(post)
+        non_chargeable = sum(post.non_chargeable.values(), ZERO)
+        costs[post.id] = PostCost(
+            post_id=post.id,
+            role=post.role,
+            headcount=post.headcount,
+            paid_hours_per_person=hours,
+            pay_per_person=pay,
+            employer_ni_per_person=ni,
+            pension_per_person=pen,
+            other_per_person=other,
+            employment_allowance=reduction,
+            annual_cost=annual,
+            chargeable_hours=post.headcount * hours * (ONE - non_chargeable),
+            split=Allocator(post.time).split(annual),
+        )
+    return costs
+
+
+def _employment_allowance(
+    scenario: Scenario, figures: Mapping[str, tuple[Decimal, ...]], rules: TaxYearRules
+) -> dict[str, Decimal]:
+    """The allowance (up to the organisation's employer NI), shared over posts by their NI."""
+    if not scenario.claims_employment_allowance:
+        return {}
+    ni_by_post = {p.id: p.headcount * figures[p.id][1] for p in scenario.staff}
+    total_ni = sum(ni_by_post.values(), ZERO)
+    if total_ni <= 0:
+        return {}
+    reduction = to_penny(min(rules.employment_allowance, total_ni))
+    return Allocator(ni_by_post).split(reduction)
+
+
+# Units and bases --------------------------------------------------------------------------
+
+
+def _planned_units(scenario: Scenario) -> dict[str, Decimal]:
+    from_hours = {s.id: ZERO for s in scenario.services}
+    for post in scenario.staff:
+        if not post.delivers_units:
+            continue
+        chargeable = ONE - sum(post.non_chargeable.values(), ZERO)
+        hours = post.headcount * paid_hours(post)
+        for key, share in post.time.items():
+            if key in from_hours:
+                from_hours[key] += hours * share * chargeable
+    units = {}
+    for service in scenario.services:
+        volume = service.volume
+        if volume.kind is VolumeKind.FROM_STAFF_HOURS:
+            units[service.id] = from_hours[service.id]
+        elif volume.kind is VolumeKind.CAPACITY:
+            units[service.id] = (volume.capacity or ZERO) * (volume.occupancy or ZERO)
+        else:
+            units[service.id] = volume.units or ZERO
+    return units
+
+
+def _check_units(scenario: Scenario, units: Mapping[str, Decimal]) -> None:
+    problems = [
+        Problem(f"$.services[{index}].planned_units", _(
+            "{service}: no planned units — no post that delivers units spends time on it"
+        ).format(service=service.name))
+        for index, service in enumerate(scenario.services)
+        if units[service.id] <= 0
+    ]
+    if problems:
+        raise CostingError(problems)
+
+
+def _staff_time_weights(scenario: Scenario) -> dict[str, Decimal]:
+    """Hours (not cost) each service gets from posts: headcount x paid hours x time share."""
+    weights = {s.id: ZERO for s in scenario.services}
+    for post in scenario.staff:
+        hours = post.headcount * paid_hours(post)
+        for key, share in post.time.items():
+            if key in weights:
+                weights[key] += hours * share
+    return weights
+
+
+class _BasisWeights:
+    """One Allocator per basis (built once), so many lines share the same integer weights."""
+
+    def __init__(self, scenario: Scenario, staff_time: dict[str, Decimal]):
+        self._scenario = scenario
+        self._staff_time = staff_time
+        self._cache: dict[Basis, Allocator | None] = {}
+
+    def allocator(
+        self, basis: Basis, shares: Mapping[str, Decimal] | None, path: str, name: str
+    ) -> Allocator:
+        if basis is Basis.SHARES:
+            return self._checked(dict(shares or {}), path, name)
+        if basis not in self._cache:
+            try:
+                self._cache[basis] = Allocator(self._weights(basis))
+            except ValueError:
+                self._cache[basis] = None
+        allocator = self._cache[basis]
+        if allocator is None:
+            raise CostingError([_all_zero(path, name, basis)])
+        return allocator
+
+    def _weights(self, basis: Basis) -> dict[str, Decimal]:
+        ids = [s.id for s in self._scenario.services]
+        if basis is Basis.STAFF_TIME:
+            return dict(self._staff_time)
+        if basis is Basis.EQUAL:
+            return dict.fromkeys(ids, ONE)
+        table = self._scenario.bases.get(basis.value, {})
+        return {sid: table.get(sid, ZERO) for sid in ids}
+
+    @staticmethod
+    def _checked(weights: dict[str, Decimal], path: str, name: str) -> Allocator:
+        try:
+            return Allocator(weights)
+        except ValueError:
+            raise CostingError([_all_zero(path, name, Basis.SHARES)]) from None
+
+
+def _all_zero(path: str, name: str, basis: Basis) -> Problem:
+    return Problem(path, _(
+        "{line}: the basis “{basis}” gives every service a weight of zero, so the cost cannot "
+        "be shared"
+    ).format(line=name, basis=basis.value))
+
+
+def _pool_costs(
+    scenario: Scenario, posts: Mapping[str, PostCost], bases: _BasisWeights
+) -> dict[str, PoolCost]:
+    pools = {}
+    for pool in scenario.pools:
+        key = POOL_PREFIX + pool.id
+        staff = {pid: post.split[key] for pid, post in posts.items() if key in post.split}
+        lines = {c.id: c.annual_amount for c in scenario.costs if c.pool == pool.id}
+        total = sum(staff.values(), ZERO) + sum(lines.values(), ZERO)
+        if total:
+            allocator = bases.allocator(
+                pool.basis, pool.shares, f"$.overhead_pools.{pool.id}", pool.label
+            )
+            allocation = allocator.split(total)
+        else:
+            allocation = {s.id: ZERO for s in scenario.services}
+        pools[pool.id] = PoolCost(
+            pool_id=pool.id, label=pool.label, basis=pool.basis.value,
+            staff=staff, lines=lines, total=total, allocation=allocation,
+        )
+    return pools
+
+
+def _apportioned_lines(
+    scenario: Scenario, bases: _BasisWeights
+) -> dict[str, dict[str, Decimal]]:
+    """Cost line id -> service id -> share, for every line shared by a basis."""
+    shares = {}
+    for index, line in enumerate(scenario.costs):
+        if line.basis is None:
+            continue
+        allocator = bases.allocator(line.basis, line.shares, f"$.costs[{index}].apportion",
+                                    line.name)
+        shares[line.id] = allocator.split(line.annual_amount)
+    return shares
+
+
+# Per service ------------------------------------------------------------------------------
+
+
+def _service_result(
+    scenario: Scenario,
+    service: Service,
+    units: Decimal,
+    posts: Mapping[str, PostCost],
+    pools: Mapping[str, PoolCost],
+    line_shares: Mapping[str, Mapping[str, Decimal]],
+) -> ServiceResult:
+    sid = service.id
+    staff_lines = {pid: p.split[sid] for pid, p in posts.items() if sid in p.split}
+    direct_lines = {c.id: c.annual_amount for c in scenario.costs if c.direct == sid}
+    variable = sum(
+        (c.annual_amount for c in scenario.costs if c.direct == sid and c.varies_with_volume), ZERO
+    )
+    overheads = {line_id: split.get(sid, ZERO) for line_id, split in line_shares.items()}
+    for pool_id, pool in pools.items():
+        overheads[f"pool:{pool_id}"] = pool.allocation.get(sid, ZERO)
+    direct_staff = sum(staff_lines.values(), ZERO)
+    direct_other = sum(direct_lines.values(), ZERO)
+    full_cost = direct_staff + direct_other + sum(overheads.values(), ZERO)
+    unit_cost = full_cost / units
+    before = price_before_rounding(service, unit_cost)
+    price = round_up_to_step(before, service.price_rounding)
+    rate = vat_rate(service.vat.value)
+    vat = to_penny(price * rate)
+    fixed = full_cost - variable
+    return ServiceResult(
+        id=sid, name=service.name, unit=service.unit, planned_units=units,
+        direct_staff=direct_staff, direct_staff_lines=staff_lines,
+        direct_other=direct_other, direct_other_lines=direct_lines,
+        overheads=overheads, full_cost=full_cost,
+        unit_cost_exact=unit_cost, unit_cost=to_penny(unit_cost),
+        surplus_convention=service.surplus.kind, surplus_value=service.surplus.value,
+        price_before_rounding=before, price=price, price_rounding=service.price_rounding,
+        vat=service.vat, vat_rate=rate, vat_per_unit=vat, price_inc_vat=price + vat,
+        surplus_per_unit=to_penny(price - unit_cost),
+        surplus_at_planned_volume=to_penny(price * units - full_cost),
+        fixed_cost=fixed, variable_cost=variable,
+        break_even_units=break_even(fixed, variable / units, price),
+        sensitivity=tuple(
+            _sensitivity(change, units, fixed, variable, price) for change in SENSITIVITY_CHANGES
+        ),
+    )
+
+
+def price_before_rounding(service: Service, unit_cost: Decimal) -> Decimal:
+    """The price from the exact unit cost by the service's surplus convention (unrounded)."""
+    surplus = service.surplus
+    if surplus.kind is SurplusKind.SHARE_OF_PRICE:
+        return unit_cost / (ONE - surplus.value)
+    if surplus.kind is SurplusKind.FIXED_PER_UNIT:
+        return unit_cost + surplus.value
+    return unit_cost * (ONE + surplus.value)
+
+
+def break_even(fixed: Decimal, variable_per_unit: Decimal, price: Decimal) -> Decimal | None:
+    """Units needed to cover fixed costs at `price`, rounded up; None if price <= variable cost."""
+    contribution = price - variable_per_unit
+    if contribution <= 0:
+        return None
+    return (fixed / contribution).to_integral_value(rounding=ROUND_CEILING)
+
+
+def _sensitivity(
+    change: Decimal, units: Decimal, fixed: Decimal, variable: Decimal, price: Decimal
+) -> Sensitivity:
+    """Volume moves by `change`: fixed costs stay, variable costs scale with it."""
+    moved_units = units * (ONE + change)
+    full = fixed + variable * (ONE + change)
+    return Sensitivity(
+        change=change,
+        units=moved_units,
+        full_cost=to_penny(full),
+        unit_cost=to_penny(full / moved_units),
+        surplus=to_penny(price * moved_units - full),
+    )

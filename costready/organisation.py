@@ -1,0 +1,93 @@
+"""Our organisation's profile (the one using CostReady) and its validation (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.gb import vat as gb_vat
+
+from costready.costing.results import Problem
+from costready.i18n import N_, _
+
+
+class LegalForm(StrEnum):
+    """Legal forms (reference/compliance-interview.md Q02); a registered charity is a flag."""
+
+    CHARITY = "charity"  # unincorporated charitable association or trust
+    CIO = "cio"
+    CIC = "cic"
+    COMPANY_LIMITED_BY_GUARANTEE = "company_limited_by_guarantee"
+    COMMUNITY_BENEFIT_SOCIETY = "community_benefit_society"
+    COOPERATIVE = "cooperative"
+    UNINCORPORATED = "unincorporated"
+
+
+LEGAL_FORM_LABELS = {
+    LegalForm.CHARITY: N_("Charitable trust or association"),
+    LegalForm.CIO: N_("Charitable incorporated organisation (CIO)"),
+    LegalForm.CIC: N_("Community interest company (CIC)"),
+    LegalForm.COMPANY_LIMITED_BY_GUARANTEE: N_("Company limited by guarantee"),
+    LegalForm.COMMUNITY_BENEFIT_SOCIETY: N_("Community benefit society"),
+    LegalForm.COOPERATIVE: N_("Co-operative"),
+    LegalForm.UNINCORPORATED: N_("Unincorporated association"),
+}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Name, legal form, registration numbers, address, VAT status, year start and locale."""
+
+    name: str
+    legal_form: LegalForm = LegalForm.CIO
+    registered_charity: bool = False
+    charity_number: str = ""
+    company_number: str = ""
+    address: str = ""
+    vat_registered: bool = False
+    vat_number: str = ""
+    financial_year_start: date = date(2026, 4, 1)  # the year part is ignored; day and month matter
+    locale: str = "en_GB"
+    id: int | None = None  # the database id once saved
+
+
+def normalise_vat_number(number: str) -> str:
+    """`gb 123 4567 89` -> `GB123456789` (the form printed on invoices)."""
+    compact = gb_vat.compact(number)
+    return f"GB{compact}"
+
+
+def validate_organisation(org: Organisation) -> list[Problem]:
+    """Every problem with a profile, each naming the field and the fix."""
+    problems: list[Problem] = []
+    if not org.name.strip():
+        problems.append(Problem("name", _("Name: enter the organisation's name")))
+    if org.vat_registered:
+        if not org.vat_number.strip():
+            problems.append(Problem("vat_number", _(
+                "VAT number: enter your VAT number, or untick “VAT registered”")))
+        else:
+            try:
+                gb_vat.validate(org.vat_number)
+            except stdnum_errors.ValidationError:
+                problems.append(Problem("vat_number", _(
+                    "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
+                    "with a check digit that matches)").format(number=org.vat_number)))
+    if org.registered_charity and not org.charity_number.strip():
+        problems.append(Problem("charity_number", _(
+            "Charity number: enter the registered charity number, or untick “Registered charity”")))
+    needs_company = org.legal_form in (LegalForm.CIC, LegalForm.COMPANY_LIMITED_BY_GUARANTEE)
+    if org.company_number and not _looks_like_company_number(org.company_number):
+        problems.append(Problem("company_number", _(
+            "Company number: “{number}” should be 8 characters, such as 01234567 or SC123456"
+        ).format(number=org.company_number)))
+    elif needs_company and not org.company_number.strip():
+        pass  # allowed while setting up; the compliance checklist asks for it later
+    return problems
+
+
+def _looks_like_company_number(number: str) -> bool:
+    compact = number.replace(" ", "").upper()
+    return len(compact) == 8 and compact[2:].isdigit() and (compact[:2].isdigit() or compact[:2].isalpha())

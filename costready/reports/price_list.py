@@ -1,0 +1,163 @@
+"""The customer-facing price list PDF: who we are, from when, and a priced menu of services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from costready.costing.model import VAT_LABELS, Scenario, VatTreatment
+from costready.costing.results import ScenarioResult
+from costready.costing.rules import vat_rate
+from costready.i18n import _
+from costready.organisation import Organisation
+from costready.reports import styles
+from costready.reports.styles import PathOrFile, para
+
+VAT_CHARGED = (VatTreatment.STANDARD, VatTreatment.REDUCED)
+
+
+@dataclass(frozen=True)
+class PriceListEntry:
+    """One line of a price list: the net price is what is published; VAT is shown beside it."""
+
+    name: str
+    description: str
+    unit: str
+    price: Decimal
+    vat: VatTreatment
+    price_inc_vat: Decimal
+
+
+def entries_from_result(scenario: Scenario, result: ScenarioResult) -> list[PriceListEntry]:
+    """The price list lines for a priced scenario, in the scenario's service order."""
+    descriptions = {service.id: service.description for service in scenario.services}
+    return [
+        PriceListEntry(
+            name=service.name,
+            description=descriptions.get(service.id, ""),
+            unit=service.unit,
+            price=service.price,
+            vat=service.vat,
+            price_inc_vat=service.price_inc_vat,
+        )
+        for service in result.services
+    ]
+
+
+def write_price_list(
+    target: PathOrFile,
+    organisation: Organisation,
+    entries: list[PriceListEntry],
+    effective_from: date | None,
+    draft: bool,
+) -> None:
+    """Write the price list. An adopted list says 'Prices from dd/mm/yyyy'; a draft is marked
+    DRAFT on every page. Raises ValueError for an adopted list without an effective date."""
+    if not draft and effective_from is None:
+        raise ValueError(_("An adopted price list needs the date its prices apply from"))
+    locale = organisation.locale
+    story: list[Flowable] = [
+        *_letterhead(organisation),
+        Spacer(1, 4 * mm),
+        para(_("Price list"), "title"),
+        *_status(effective_from, draft, locale),
+        Spacer(1, 3 * mm),
+        _entries_table(organisation, entries),
+        Spacer(1, 4 * mm),
+        *_notes(organisation, entries),
+    ]
+    footer = _("{name} · Price list").format(name=organisation.name)
+    if draft:
+        footer = _("{name} · DRAFT price list").format(name=organisation.name)
+    styles.build(target, story, title=_("Price list"), author=organisation.name, footer=footer,
+                 draft=draft)
+
+
+def unit_phrase(unit: str) -> str:
+    """'hour' -> 'per hour'."""
+    return _("per {unit}").format(unit=unit)
+
+
+def _letterhead(org: Organisation) -> list[Flowable]:
+    lines = [para(org.name, "h1")]
+    if org.address.strip():
+        lines.append(para(org.address.strip(), "body"))
+    numbers = []
+    if org.registered_charity and org.charity_number.strip():
+        numbers.append(_("Registered charity number {number}").format(number=org.charity_number))
+    if org.company_number.strip():
+        numbers.append(_("Company number {number}").format(number=org.company_number))
+    if org.vat_registered and org.vat_number.strip():
+        numbers.append(_("VAT registration number {number}").format(number=org.vat_number))
+    if numbers:
+        lines.append(para(" · ".join(numbers), "small"))
+    return lines
+
+
+def _status(effective_from: date | None, draft: bool, locale: str) -> list[Flowable]:
+    if not draft:
+        assert effective_from is not None
+        text = _("Prices from {date}").format(date=styles.day(effective_from, locale))
+        return [para(text, "h2")]
+    if effective_from is None:
+        text = _("DRAFT: these prices have not been adopted and may change.")
+    else:
+        text = _("DRAFT: proposed prices from {date}; not yet adopted and may change.").format(
+            date=styles.day(effective_from, locale)
+        )
+    return [para(text, "draft")]
+
+
+def _entries_table(org: Organisation, entries: list[PriceListEntry]) -> Flowable:
+    locale = org.locale
+    width = styles.frame_width()
+    if not entries:
+        return para(_("No services are priced yet."), "body")
+    if org.vat_registered:
+        head = [_("Service"), _("Description"), _("Unit"), _("Price"), _("VAT"),
+                _("Price incl. VAT")]
+        fixed = [62, 60, 78, 74]
+    else:
+        head = [_("Service"), _("Description"), _("Unit"), _("Price")]
+        fixed = [70, 70]
+    name_width = (width - sum(fixed)) * 0.38
+    widths = [name_width, width - sum(fixed) - name_width, *fixed]
+    rows: list[list] = [[para(h, "head_num" if i >= 3 else "head") for i, h in enumerate(head)]]
+    for entry in entries:
+        row = [
+            para(entry.name, "cell_bold"),
+            para(entry.description, "cell"),
+            para(unit_phrase(entry.unit), "cell"),
+            styles.money(entry.price, locale),
+        ]
+        if org.vat_registered:
+            row += [para(_vat_words(entry.vat, locale), "cell"),
+                    styles.money(entry.price_inc_vat, locale)]
+        rows.append(row)
+    # Units and amounts are short plain strings drawn as they are, not Paragraphs, which keeps
+    # a 200-line list fast; typed names, descriptions and VAT words wrap.
+    return styles.table(rows, widths, numeric_from=3,
+                        extra=[("ALIGN", (4, 1), (4, -1), "LEFT")] if org.vat_registered else [])
+
+
+def _vat_words(treatment: VatTreatment, locale: str) -> str:
+    label = _(VAT_LABELS[treatment])
+    if treatment in VAT_CHARGED:
+        return f"{label} ({styles.percent(vat_rate(treatment.value), locale)})"
+    return label
+
+
+def _notes(org: Organisation, entries: list[PriceListEntry]) -> list[Flowable]:
+    if not org.vat_registered:
+        return [para(_("We are not registered for VAT, so no VAT is added to these prices."),
+                     "small")]
+    notes = [para(_("Prices are shown before VAT. Where VAT applies it is added at the rate "
+                    "shown; exempt services carry no VAT."), "small")]
+    if not any(entry.vat in VAT_CHARGED for entry in entries):
+        notes = [para(_("No VAT is added to these prices: each service is exempt from VAT or "
+                        "outside its scope."), "small")]
+    return notes

@@ -1,0 +1,233 @@
+"""Shared PDF building blocks: page templates, fonts, paragraph and table styles, safe text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date
+from babel.numbers import format_percent
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
+
+from costready.i18n import _
+from costready.money import format_money
+
+PathOrFile = str | Path | BinaryIO
+
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+MARGIN = 18 * mm
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9A9A9A")
+HEADER_FILL = colors.HexColor("#E8EEF4")
+STRIPE_FILL = colors.HexColor("#F6F8FA")
+NEGATIVE = colors.HexColor("#B00020")
+WATERMARK = colors.Color(0.80, 0.12, 0.12, alpha=0.18)
+
+
+def _style(name: str, **kwargs: object) -> ParagraphStyle:
+    base: dict[str, object] = {"fontName": FONT, "fontSize": 9, "leading": 11.5, "textColor": INK}
+    base.update(kwargs)
+    return ParagraphStyle(name, **base)
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "title": _style("title", fontName=FONT_BOLD, fontSize=20, leading=24, spaceAfter=6),
+    "h1": _style("h1", fontName=FONT_BOLD, fontSize=14, leading=17, spaceBefore=10, spaceAfter=6),
+    "h2": _style("h2", fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
+    "body": _style("body", spaceAfter=4),
+    "small": _style("small", fontSize=8, leading=10, textColor=MUTED),
+    "draft": _style("draft", fontName=FONT_BOLD, fontSize=12, leading=15, textColor=NEGATIVE),
+    "cell": _style("cell", fontSize=8.5, leading=10.5),
+    "cell_bold": _style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+    "cell_num": _style("cell_num", fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
+    "head": _style("head", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+    "head_num": _style("head_num", fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
+                       alignment=TA_RIGHT),
+}
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A Paragraph of plain text: the ONE way text reaches a Paragraph, so `&`, `<`, `>` in
+    anything a person typed appear literally and never break the PDF. Line breaks are kept."""
+    safe = escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return Paragraph(safe, STYLES[style])
+
+
+def money(amount: Decimal, locale: str = "en_GB") -> str:
+    """£1,234.50 in the organisation's locale."""
+    return format_money(amount, locale=locale)
+
+
+def day(value: date, locale: str = "en_GB") -> str:
+    """A date as dd/mm/yyyy."""
+    return format_date(value, format="dd/MM/yyyy", locale=locale)
+
+
+def long_day(value: date, locale: str = "en_GB") -> str:
+    """A date as '1 April 2026'."""
+    return format_date(value, format="d MMMM yyyy", locale=locale)
+
+
+def percent(value: Decimal, locale: str = "en_GB") -> str:
+    """0.05 -> 5%, 0.125 -> 12.5%."""
+    return format_percent(value, format="#,##0.##%", locale=locale)
+
+
+def number(value: Decimal, locale: str = "en_GB", places: int = 2) -> str:
+    """A quantity such as planned units: whole numbers without decimals, else `places` places."""
+    from costready.money import format_number
+
+    if value == value.to_integral_value():
+        return format_number(value, locale=locale, places=0)
+    return format_number(value, locale=locale, places=places)
+
+
+def table(
+    rows: Sequence[Sequence[Flowable | str]],
+    col_widths: Sequence[float],
+    numeric_from: int = 1,
+    total_rows: Iterable[int] = (),
+    extra: Sequence[tuple] = (),
+) -> LongTable:
+    """A table with a repeated shaded header row, light stripes, money columns right aligned
+    (every column from `numeric_from`) and each row index in `total_rows` under a rule."""
+    style: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for row in range(2, len(rows), 2):
+        style.append(("BACKGROUND", (0, row), (-1, row), STRIPE_FILL))
+    for row in total_rows:
+        style += [
+            ("LINEABOVE", (0, row), (-1, row), 0.8, INK),
+            ("FONT", (0, row), (-1, row), FONT_BOLD, 8.5),
+            ("BACKGROUND", (0, row), (-1, row), colors.white),
+        ]
+    style += list(extra)
+    result = LongTable(list(rows), colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
+    result.setStyle(TableStyle(style))
+    return result
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end so each footer can say 'Page 2 of 5'."""
+
+    footer_left = ""
+    draft = False
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        count = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(count)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, count: int) -> None:
+        width, height = self._pagesize
+        if self.draft:
+            self.saveState()
+            self.setFillColor(WATERMARK)
+            self.setFont(FONT_BOLD, 110)
+            self.translate(width / 2, height / 2)
+            self.rotate(35)
+            self.drawCentredString(0, -40, _("DRAFT"))
+            self.restoreState()
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN, 8 * mm, self.footer_left)
+        page = _("Page {page} of {count}").format(page=self._pageNumber, count=count)
+        self.drawRightString(width - MARGIN, 8 * mm, page)
+        self.restoreState()
+
+
+def build(
+    target: PathOrFile,
+    story: list[Flowable],
+    title: str,
+    author: str,
+    footer: str,
+    draft: bool = False,
+    on_first_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+) -> None:
+    """Lay out `story` on A4 with a portrait and a landscape template ('portrait'/'landscape',
+    switched with NextPageTemplate), a footer with page numbers and, for drafts, a watermark."""
+    if isinstance(target, Path):
+        target = str(target)
+    doc = BaseDocTemplate(
+        target,
+        pagesize=PORTRAIT,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=author,
+        creator="CostReady",
+    )
+    doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE)])
+    canvas_class = type(
+        "PageCanvas", (_NumberedCanvas,), {"footer_left": footer, "draft": draft}
+    )
+    doc.build(story, canvasmaker=canvas_class)
+
+
+def _template(name: str, size: tuple[float, float]) -> PageTemplate:
+    width, height = size
+    frame = Frame(
+        MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id=f"{name}-frame",
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+    )
+
+    def set_size(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.setPageSize(size)
+
+    return PageTemplate(id=name, frames=[frame], pagesize=size, onPage=set_size)
+
+
+def frame_width(size: tuple[float, float] = PORTRAIT) -> float:
+    """The usable width of a page between the margins."""
+    return size[0] - 2 * MARGIN

@@ -1,0 +1,309 @@
+"""Domain values to ORM rows and back (rows never leave the storage package)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC
+from decimal import Decimal
+
+from costready.costing.model import (
+    Basis,
+    CostLine,
+    EmployerNi,
+    NiKind,
+    OverheadPool,
+    Pension,
+    PensionBase,
+    Scenario,
+    Service,
+    StaffPost,
+    Surplus,
+    SurplusKind,
+    VatTreatment,
+    Volume,
+    VolumeKind,
+)
+from costready.organisation import LegalForm, Organisation
+from costready.storage.api import PriceList, ScenarioSummary
+from costready.storage.models import (
+    BasisWeightRow,
+    CostLineRow,
+    CostLineShareRow,
+    OrganisationRow,
+    OverheadPoolRow,
+    OverheadPoolShareRow,
+    PostNonChargeableRow,
+    PostTimeRow,
+    PriceListRow,
+    ScenarioBasisRow,
+    ScenarioRow,
+    ScenarioServiceRow,
+    ServiceRow,
+    StaffPostRow,
+)
+
+# Organisations ------------------------------------------------------------------------------
+
+
+def organisation_fields(org: Organisation) -> dict[str, object]:
+    """The columns of an organisation row (everything but its id)."""
+    return {
+        "name": org.name,
+        "legal_form": str(org.legal_form),
+        "registered_charity": org.registered_charity,
+        "charity_number": org.charity_number,
+        "company_number": org.company_number,
+        "address": org.address,
+        "vat_registered": org.vat_registered,
+        "vat_number": org.vat_number,
+        "financial_year_start": org.financial_year_start,
+        "locale": org.locale,
+    }
+
+
+def organisation_from_row(row: OrganisationRow) -> Organisation:
+    return Organisation(
+        id=row.id,
+        name=row.name,
+        legal_form=LegalForm(row.legal_form),
+        registered_charity=row.registered_charity,
+        charity_number=row.charity_number,
+        company_number=row.company_number,
+        address=row.address,
+        vat_registered=row.vat_registered,
+        vat_number=row.vat_number,
+        financial_year_start=row.financial_year_start,
+        locale=row.locale,
+    )
+
+
+# Scenarios ----------------------------------------------------------------------------------
+
+
+def scenario_fields(scenario: Scenario) -> dict[str, object]:
+    """The columns of a scenario row that the scenario value decides."""
+    return {
+        "name": scenario.name,
+        "period_start": scenario.period_start,
+        "period_end": scenario.period_end,
+        "tax_year": scenario.tax_year,
+        "claims_employment_allowance": scenario.claims_employment_allowance,
+    }
+
+
+def service_fields(service: Service) -> dict[str, str]:
+    """What the organisation-level service row holds (shared by every scenario)."""
+    return {"name": service.name, "unit": service.unit, "description": service.description}
+
+
+def scenario_child_rows(
+    scenario_id: int, scenario: Scenario, service_ids: Mapping[str, int]
+) -> list[object]:
+    """Every row below a scenario, in order, ready for one `add_all` (flushed in batches)."""
+    rows: list[object] = []
+    rows += [
+        _scenario_service_row(scenario_id, position, service, service_ids[service.id])
+        for position, service in enumerate(scenario.services)
+    ]
+    rows += [_post_row(scenario_id, position, post) for position, post in enumerate(scenario.staff)]
+    rows += [_pool_row(scenario_id, position, pool) for position, pool in enumerate(scenario.pools)]
+    rows += [_cost_row(scenario_id, position, line) for position, line in enumerate(scenario.costs)]
+    rows += [
+        ScenarioBasisRow(
+            scenario_id=scenario_id,
+            position=position,
+            basis=str(basis),
+            weights=[
+                BasisWeightRow(position=index, service_key=key, weight=weight)
+                for index, (key, weight) in enumerate(weights.items())
+            ],
+        )
+        for position, (basis, weights) in enumerate(scenario.bases.items())
+    ]
+    return rows
+
+
+def _scenario_service_row(
+    scenario_id: int, position: int, service: Service, service_id: int
+) -> ScenarioServiceRow:
+    return ScenarioServiceRow(
+        scenario_id=scenario_id,
+        service_id=service_id,
+        position=position,
+        volume_kind=str(service.volume.kind),
+        volume_units=service.volume.units,
+        volume_capacity=service.volume.capacity,
+        volume_occupancy=service.volume.occupancy,
+        surplus_kind=str(service.surplus.kind),
+        surplus_value=service.surplus.value,
+        vat=str(service.vat),
+        price_rounding=service.price_rounding,
+    )
+
+
+def _post_row(scenario_id: int, position: int, post: StaffPost) -> StaffPostRow:
+    return StaffPostRow(
+        scenario_id=scenario_id,
+        position=position,
+        key=post.id,
+        role=post.role,
+        headcount=post.headcount,
+        annual_salary=post.annual_salary,
+        fte=post.fte,
+        hourly_rate=post.hourly_rate,
+        paid_hours_per_person=post.paid_hours_per_person,
+        delivers_units=post.delivers_units,
+        employer_ni_kind=str(post.employer_ni.kind),
+        employer_ni_rate=post.employer_ni.rate,
+        pension_rate=post.pension.rate if post.pension else None,
+        pension_on=str(post.pension.on) if post.pension else None,
+        other_oncosts_rate=post.other_oncosts_rate,
+        time=[
+            PostTimeRow(position=index, key=key, share=share)
+            for index, (key, share) in enumerate(post.time.items())
+        ],
+        non_chargeable=[
+            PostNonChargeableRow(position=index, kind=kind, share=share)
+            for index, (kind, share) in enumerate(post.non_chargeable.items())
+        ],
+    )
+
+
+def _pool_row(scenario_id: int, position: int, pool: OverheadPool) -> OverheadPoolRow:
+    return OverheadPoolRow(
+        scenario_id=scenario_id,
+        position=position,
+        key=pool.id,
+        basis=str(pool.basis),
+        name=pool.name,
+        has_shares=pool.shares is not None,
+        shares=[
+            OverheadPoolShareRow(position=index, service_key=key, share=share)
+            for index, (key, share) in enumerate((pool.shares or {}).items())
+        ],
+    )
+
+
+def _cost_row(scenario_id: int, position: int, line: CostLine) -> CostLineRow:
+    return CostLineRow(
+        scenario_id=scenario_id,
+        position=position,
+        key=line.id,
+        name=line.name,
+        annual_amount=line.annual_amount,
+        category=line.category,
+        direct=line.direct,
+        basis=str(line.basis) if line.basis is not None else None,
+        pool=line.pool,
+        varies_with_volume=line.varies_with_volume,
+        has_shares=line.shares is not None,
+        shares=[
+            CostLineShareRow(position=index, service_key=key, share=share)
+            for index, (key, share) in enumerate((line.shares or {}).items())
+        ],
+    )
+
+
+def scenario_from_row(row: ScenarioRow) -> Scenario:
+    """The scenario value, equal to the one saved (children in their saved order)."""
+    return Scenario(
+        name=row.name,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        tax_year=row.tax_year,
+        services=tuple(_service(item) for item in row.services),
+        staff=tuple(_post(post) for post in row.posts),
+        pools=tuple(_pool(pool) for pool in row.pools),
+        costs=tuple(_cost(line) for line in row.costs),
+        bases={
+            basis.basis: {weight.service_key: weight.weight for weight in basis.weights}
+            for basis in row.bases
+        },
+        claims_employment_allowance=row.claims_employment_allowance,
+    )
+
+
+def _service(item: ScenarioServiceRow) -> Service:
+    return Service(
+        id=item.service.key,
+        name=item.service.name,
+        unit=item.service.unit,
+        description=item.service.description,
+        volume=Volume(
+            kind=VolumeKind(item.volume_kind),
+            units=item.volume_units,
+            capacity=item.volume_capacity,
+            occupancy=item.volume_occupancy,
+        ),
+        surplus=Surplus(kind=SurplusKind(item.surplus_kind), value=item.surplus_value),
+        vat=VatTreatment(item.vat),
+        price_rounding=item.price_rounding,
+    )
+
+
+def _post(row: StaffPostRow) -> StaffPost:
+    pension = None
+    if row.pension_rate is not None and row.pension_on is not None:
+        pension = Pension(rate=row.pension_rate, on=PensionBase(row.pension_on))
+    return StaffPost(
+        id=row.key,
+        role=row.role,
+        headcount=row.headcount,
+        annual_salary=row.annual_salary,
+        fte=row.fte,
+        hourly_rate=row.hourly_rate,
+        paid_hours_per_person=row.paid_hours_per_person,
+        delivers_units=row.delivers_units,
+        employer_ni=EmployerNi(kind=NiKind(row.employer_ni_kind), rate=row.employer_ni_rate),
+        pension=pension,
+        other_oncosts_rate=row.other_oncosts_rate,
+        non_chargeable={item.kind: item.share for item in row.non_chargeable},
+        time={item.key: item.share for item in row.time},
+    )
+
+
+def _pool(row: OverheadPoolRow) -> OverheadPool:
+    shares = {item.service_key: item.share for item in row.shares} if row.has_shares else None
+    return OverheadPool(id=row.key, basis=Basis(row.basis), shares=shares, name=row.name)
+
+
+def _cost(row: CostLineRow) -> CostLine:
+    shares = {item.service_key: item.share for item in row.shares} if row.has_shares else None
+    return CostLine(
+        id=row.key,
+        name=row.name,
+        annual_amount=row.annual_amount,
+        category=row.category,
+        direct=row.direct,
+        basis=Basis(row.basis) if row.basis is not None else None,
+        shares=shares,
+        pool=row.pool,
+        varies_with_volume=row.varies_with_volume,
+    )
+
+
+def summary_from_row(row: ScenarioRow) -> ScenarioSummary:
+    return ScenarioSummary(
+        id=row.id,
+        organisation_id=row.organisation_id,
+        name=row.name,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        adopted=row.adopted,
+    )
+
+
+def price_list_from_row(row: PriceListRow) -> PriceList:
+    prices: dict[str, Decimal] = {entry.service_key: entry.price for entry in row.entries}
+    return PriceList(
+        id=row.id,
+        organisation_id=row.organisation_id,
+        scenario_id=row.scenario_id,
+        scenario_name=row.scenario_name,
+        effective_from=row.effective_from,
+        approved_by=row.approved_by,
+        approved_on=row.approved_on,
+        note=row.note,
+        prices=prices,
+        created_at=row.created_at.replace(tzinfo=UTC),  # stored as naive UTC
+    )

@@ -1,0 +1,110 @@
+"""The open scenario as the screens share it: one value, repriced and saved on every edit.
+
+Every edit is a whole new `Scenario` value (the model is immutable), pushed onto the window's
+QUndoStack, so undo and redo are just "put the previous value back and save it".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from costready.costing.engine import price_scenario
+from costready.costing.model import Scenario
+from costready.costing.results import CostingError, Problem, ScenarioResult
+from costready.i18n import _
+from costready.storage.workspace import Workspace
+
+
+class ScenarioDocument(QObject):
+    """The scenario being edited, its prices, and the undo history of its edits."""
+
+    changed = Signal()  # the scenario was replaced (an edit, undo, redo or a load)
+    save_failed = Signal(str)  # the message to show; the previous value is back in place
+    saved = Signal(str)  # a status-bar message such as "Saved: Rent changed"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        organisation_id: int,
+        scenario_id: int,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.organisation_id = organisation_id
+        self.scenario_id = scenario_id
+        self.undo_stack = undo_stack
+        self._scenario = workspace.load_scenario(scenario_id)
+        self._result: ScenarioResult | None = None
+        self._problems: list[Problem] = []
+        self._reprice()
+
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def result(self) -> ScenarioResult | None:
+        """The priced scenario, or None while `problems` says why it cannot be priced."""
+        return self._result
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._problems
+
+    def apply(self, new: Scenario, description: str) -> None:
+        """Make `new` the scenario as one undoable edit named `description` ("Change rent")."""
+        if new == self._scenario:
+            return
+        self.undo_stack.push(_EditCommand(self, self._scenario, new, description))
+
+    def replace(self, new: Scenario) -> bool:
+        """Save `new` and show it; on a failed save keep the old value and say why."""
+        try:
+            self.workspace.save_scenario(self.scenario_id, new)
+        except Exception as error:  # a failed save must never lose the shown work
+            self.save_failed.emit(_("Not saved: {error}").format(error=error))
+            return False
+        self._scenario = new
+        self._reprice()
+        self.changed.emit()
+        return True
+
+    def reload(self, scenario_id: int | None = None, organisation_id: int | None = None) -> None:
+        """Show another scenario (or re-read this one); clears the undo history."""
+        if organisation_id is not None:
+            self.organisation_id = organisation_id
+        if scenario_id is not None:
+            self.scenario_id = scenario_id
+        self._scenario = self.workspace.load_scenario(self.scenario_id)
+        self.undo_stack.clear()
+        self._reprice()
+        self.changed.emit()
+
+    def _reprice(self) -> None:
+        try:
+            self._result = price_scenario(self._scenario)
+            self._problems = []
+        except CostingError as error:
+            self._result = None
+            self._problems = error.problems
+
+
+class _EditCommand(QUndoCommand):
+    def __init__(self, document: ScenarioDocument, old: Scenario, new: Scenario, text: str):
+        super().__init__(text)
+        self._document = document
+        self._old = old
+        self._new = new
+
+    def redo(self) -> None:
+        if self._document.replace(self._new):
+            self._document.saved.emit(_("Saved: {what}").format(what=self.text()))
+        else:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self._document.replace(self._old):
+            self._document.saved.emit(_("Undone: {what}").format(what=self.text()))

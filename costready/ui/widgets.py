@@ -1,0 +1,140 @@
+"""Small widgets every page shares: field errors, page headers, empty states, money text, icons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QIcon, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from costready.i18n import _
+from costready.money import format_money
+from costready.paths import resource
+
+#: Icon names we ship as SVGs -> the freedesktop theme name tried first.
+_THEME_NAMES = {
+    "home": "go-home",
+    "organisation": "preferences-other",
+    "services": "view-list-details",
+    "staff": "system-users",
+    "costs": "view-financial-list",
+    "prices": "view-financial-transfer",
+    "undo": "edit-undo",
+    "redo": "edit-redo",
+    "open": "document-open",
+    "save": "document-save",
+    "export": "document-export",
+    "import": "document-import",
+    "copy": "edit-copy",
+    "compare": "view-split-left-right",
+    "quit": "application-exit",
+    "about": "help-about",
+    "guide": "tools-wizard",
+    "check": "emblem-ok",
+}
+
+
+class FieldError(QLabel):
+    """A short red message shown under a field; hidden while the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(_("Error"))
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
+        self.setPalette(palette)
+        # a darker red reads better on light backgrounds and still shows on dark ones
+        self.setStyleSheet("color: #c0262d;")
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        """Show `message` (it should name the field and the fix)."""
+        self.setText(message)
+        self.setAccessibleDescription(message)
+        self.show()
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.setAccessibleDescription("")
+        self.hide()
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.text())
+
+
+def page_header(title: str, subtitle: str = "") -> QWidget:
+    """A page's title in a larger bold font with an optional one-line explanation below."""
+    box = QWidget()
+    box.setObjectName("pageHeader")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 8)
+    layout.setSpacing(2)
+    heading = QLabel(title)
+    heading.setObjectName("pageTitle")
+    font = QFont(heading.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setAccessibleName(title)
+    layout.addWidget(heading)
+    if subtitle:
+        sub = QLabel(subtitle)
+        sub.setObjectName("pageSubtitle")
+        sub.setWordWrap(True)
+        sub.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(sub)
+    return box
+
+
+def empty_state(
+    text: str, button_text: str = "", slot: Callable[[], object] | None = None
+) -> QWidget:
+    """What to do when a list is empty: a sentence and a button that does it."""
+    box = QWidget()
+    box.setObjectName("emptyState")
+    outer = QVBoxLayout(box)
+    outer.setContentsMargins(24, 32, 24, 32)
+    outer.addStretch(1)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    outer.addWidget(label)
+    if button_text:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        button = QPushButton(button_text)
+        button.setAccessibleName(button_text)
+        if slot is not None:
+            button.clicked.connect(slot)
+        row.addWidget(button)
+        row.addStretch(1)
+        outer.addLayout(row)
+    outer.addStretch(2)
+    return box
+
+
+def money_text(amount: Decimal, locale: str = "en_GB") -> str:
+    """£1,234.50 (babel, en_GB by default); negative amounts keep their minus sign."""
+    return format_money(amount, locale)
+
+
+@cache
+def _svg_path(name: str) -> str:
+    path = resource("icons", f"{name}.svg")
+    return str(path) if path.exists() else ""
+
+
+def icon(name: str) -> QIcon:
+    """The desktop theme's icon where it has one, else our shipped resources/icons/NAME.svg."""
+    fallback_path = _svg_path(name)
+    fallback = QIcon(fallback_path) if fallback_path else QIcon()
+    theme_name = _THEME_NAMES.get(name, name)
+    if QIcon.hasThemeIcon(theme_name):
+        return QIcon.fromTheme(theme_name, fallback)
+    return fallback
