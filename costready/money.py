@@ -20,8 +20,9 @@ class MoneyError(ValueError):
 
 def to_decimal(value: object, field: str = "") -> Decimal:
     """The one way in for numbers: str, int or Decimal; floats are refused (they lose pennies)."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise MoneyError(_("{field}: give a decimal string, not a float").format(field=field or "value"))
+    if isinstance(value, (bool, float)):
+        message = _("{field}: give a decimal string, not a float")
+        raise MoneyError(message.format(field=field or "value"))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):

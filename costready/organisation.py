@@ -90,4 +90,5 @@ def validate_organisation(org: Organisation) -> list[Problem]:
 
 def _looks_like_company_number(number: str) -> bool:
     compact = number.replace(" ", "").upper()
-    return len(compact) == 8 and compact[2:].isdigit() and (compact[:2].isdigit() or compact[:2].isalpha())
+    prefix_ok = compact[:2].isdigit() or compact[:2].isalpha()
+    return len(compact) == 8 and compact[2:].isdigit() and prefix_ok
