@@ -64,27 +64,20 @@ def validate_organisation(org: Organisation) -> list[Problem]:
     problems: list[Problem] = []
     if not org.name.strip():
         problems.append(Problem("name", _("Name: enter the organisation's name")))
-    if org.vat_registered:
-        if not org.vat_number.strip():
+    if org.vat_registered and org.vat_number.strip():
+        try:
+            gb_vat.validate(org.vat_number)
+        except stdnum_errors.ValidationError:
             problems.append(Problem("vat_number", _(
-                "VAT number: enter your VAT number, or untick “VAT registered”")))
-        else:
-            try:
-                gb_vat.validate(org.vat_number)
-            except stdnum_errors.ValidationError:
-                problems.append(Problem("vat_number", _(
-                    "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
-                    "with a check digit that matches)").format(number=org.vat_number)))
+                "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
+                "with a check digit that matches)").format(number=org.vat_number)))
     if org.registered_charity and not org.charity_number.strip():
         problems.append(Problem("charity_number", _(
             "Charity number: enter the registered charity number, or untick “Registered charity”")))
-    needs_company = org.legal_form in (LegalForm.CIC, LegalForm.COMPANY_LIMITED_BY_GUARANTEE)
     if org.company_number and not _looks_like_company_number(org.company_number):
         problems.append(Problem("company_number", _(
             "Company number: “{number}” should be 8 characters, such as 01234567 or SC123456"
         ).format(number=org.company_number)))
-    elif needs_company and not org.company_number.strip():
-        pass  # allowed while setting up; the compliance checklist asks for it later
     return problems
 
 

@@ -117,37 +117,36 @@ def _entries_table(org: Organisation, entries: list[PriceListEntry]) -> Flowable
     width = styles.frame_width()
     if not entries:
         return para(_("No services are priced yet."), "body")
+    head = [_("Service"), _("Description"), _("Unit"), _("Price")]
+    fixed = [70.0, 64.0]
     if org.vat_registered:
-        head = [_("Service"), _("Description"), _("Unit"), _("Price"), _("VAT"),
-                _("Price incl. VAT")]
-        fixed = [62, 60, 78, 74]
-    else:
-        head = [_("Service"), _("Description"), _("Unit"), _("Price")]
-        fixed = [70, 70]
-    name_width = (width - sum(fixed)) * 0.38
+        head += [_("VAT"), _("Price incl. VAT")]
+        fixed = [62.0, 56.0, 76.0, 66.0]
+    name_width = (width - sum(fixed)) * 0.45
     widths = [name_width, width - sum(fixed) - name_width, *fixed]
-    rows: list[list] = [[para(h, "head_num" if i >= 3 else "head") for i, h in enumerate(head)]]
+    rows: list[list] = [[para(h, "head_num" if i in (3, 5) else "head") for i, h in enumerate(head)]]
     for entry in entries:
         row = [
-            para(entry.name, "cell_bold"),
-            para(entry.description, "cell"),
-            para(unit_phrase(entry.unit), "cell"),
+            styles.cell(entry.name, widths[0], "cell_bold"),
+            styles.cell(entry.description, widths[1]),
+            styles.cell(unit_phrase(entry.unit), widths[2]),
             styles.money(entry.price, locale),
         ]
         if org.vat_registered:
-            row += [para(_vat_words(entry.vat, locale), "cell"),
+            row += [styles.cell(_vat_words(entry.vat, locale), widths[4]),
                     styles.money(entry.price_inc_vat, locale)]
         rows.append(row)
-    # Units and amounts are short plain strings drawn as they are, not Paragraphs, which keeps
-    # a 200-line list fast; typed names, descriptions and VAT words wrap.
-    return styles.table(rows, widths, numeric_from=3,
-                        extra=[("ALIGN", (4, 1), (4, -1), "LEFT")] if org.vat_registered else [])
+    extra = [("FONT", (0, 1), (0, -1), styles.FONT_BOLD, 8.5)]
+    if org.vat_registered:
+        extra.append(("ALIGN", (4, 0), (4, -1), "LEFT"))
+    return styles.table(rows, widths, numeric_from=3, extra=extra)
 
 
 def _vat_words(treatment: VatTreatment, locale: str) -> str:
     label = _(VAT_LABELS[treatment])
     if treatment in VAT_CHARGED:
-        return f"{label} ({styles.percent(vat_rate(treatment.value), locale)})"
+        return _("{label} {rate}").format(
+            label=label, rate=styles.percent(vat_rate(treatment.value), locale))
     return label
 
 

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -74,6 +75,16 @@ def para(text: str, style: str = "body") -> Paragraph:
     anything a person typed appear literally and never break the PDF. Line breaks are kept."""
     safe = escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
     return Paragraph(safe, STYLES[style])
+
+
+def cell(text: str, width: float, style: str = "cell") -> Paragraph | str:
+    """A table cell: text that fits on one line is drawn as a plain string (fast, and never read
+    as markup); longer text becomes a wrapping, escaped Paragraph."""
+    font = STYLES[style]
+    room = width - 8  # the table's left and right padding
+    if "\n" not in text and stringWidth(text, font.fontName, font.fontSize) <= room:
+        return text
+    return para(text, style)
 
 
 def money(amount: Decimal, locale: str = "en_GB") -> str:

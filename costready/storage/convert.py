@@ -38,7 +38,6 @@ from costready.storage.models import (
     ScenarioBasisRow,
     ScenarioRow,
     ScenarioServiceRow,
-    ServiceRow,
     StaffPostRow,
 )
 

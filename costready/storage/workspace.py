@@ -1,21 +1,60 @@
-"""Open a workspace database and work with it through domain values (contract stub).
+"""Open a workspace database and work with it through domain values.
 
-The storage helper replaces each body; the signatures and docstrings are the contract the UI,
-the CLI and the reports code against.
+Each public method of `Workspace` is one unit of work: a session is opened, committed on success
+and rolled back on any error, so a failed save leaves the previous state intact.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+from types import TracebackType
 
+from sqlalchemy import Select, delete, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from costready import paths
 from costready.costing.model import Scenario
-from costready.organisation import Organisation
+from costready.costing.results import Problem
+from costready.i18n import _
+from costready.organisation import Organisation, validate_organisation
+from costready.storage import convert, migrate
 from costready.storage.api import PriceList, ScenarioSummary
+from costready.storage.checks import check_prices, check_scenario
+from costready.storage.db import make_engine, session_factory
+from costready.storage.errors import InvalidData, StorageError
+from costready.storage.models import (
+    CostLineRow,
+    OrganisationRow,
+    OverheadPoolRow,
+    PriceListEntryRow,
+    PriceListRow,
+    ScenarioBasisRow,
+    ScenarioRow,
+    ScenarioServiceRow,
+    ServiceRow,
+    SettingRow,
+    StaffPostRow,
+    utc_now,
+)
 
+__all__ = ["ENV_URL", "InvalidData", "StorageError", "Workspace"]
 
-class StorageError(RuntimeError):
-    """A save or load failed; nothing was changed. The message says what and why."""
+#: The environment variable naming the workspace database (any SQLAlchemy URL).
+ENV_URL = "COSTREADY_DATABASE_URL"
+
+#: Tables directly below a scenario (their own children go with them by ON DELETE CASCADE).
+_SCENARIO_PARTS = (
+    ScenarioServiceRow,
+    StaffPostRow,
+    OverheadPoolRow,
+    CostLineRow,
+    ScenarioBasisRow,
+)
 
 
 class Workspace:
@@ -23,48 +62,156 @@ class Workspace:
 
     def __init__(self, url: str):
         """Open `url`: back up an existing SQLite file, then apply Alembic migrations."""
-        raise NotImplementedError
+        self.url = url
+        try:
+            self._engine = make_engine(url)
+        except (SQLAlchemyError, ValueError) as error:
+            raise StorageError(
+                _("Cannot open the workspace “{url}”: {error}").format(url=url, error=error)
+            ) from error
+        try:
+            migrate.prepare(self._engine)
+        except StorageError:
+            self._engine.dispose()
+            raise
+        except Exception as error:
+            self._engine.dispose()
+            raise StorageError(
+                _("Cannot open the workspace “{url}”: {error}").format(url=url, error=error)
+            ) from error
+        self._sessions = session_factory(self._engine)
+        self._closed = False
 
     @classmethod
     def open(cls, url: str | None = None) -> Workspace:
         """`url`, else $COSTREADY_DATABASE_URL, else SQLite in the user data folder."""
-        raise NotImplementedError
+        return cls(url or os.environ.get(ENV_URL) or paths.default_database_url())
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Release the database (safe to call twice)."""
+        if not self._closed:
+            self._closed = True
+            self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session committed when the block ends, rolled back if it raises.
+
+        Database errors come out as StorageError (the original chained); other errors pass
+        through unchanged after the rollback.
+        """
+        if self._closed:
+            raise StorageError(_("The workspace is closed."))
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except IntegrityError as error:
+            raise StorageError(
+                _("Not saved: the change conflicts with data already stored ({detail}).").format(
+                    detail=error.orig
+                )
+            ) from error
+        except SQLAlchemyError as error:
+            raise StorageError(
+                _("The workspace database failed: {detail}").format(detail=error)
+            ) from error
 
     # Organisations -------------------------------------------------------------------------
     def organisations(self) -> list[Organisation]:
         """Every organisation in the workspace, by name (each with its `id`)."""
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            rows = session.scalars(
+                select(OrganisationRow).order_by(OrganisationRow.name, OrganisationRow.id)
+            )
+            return [convert.organisation_from_row(row) for row in rows]
 
     def organisation(self, organisation_id: int) -> Organisation:
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            return convert.organisation_from_row(_organisation_row(session, organisation_id))
 
     def save_organisation(self, org: Organisation) -> Organisation:
         """Insert (id None) or update; validates first (ValueError listing the problems)."""
-        raise NotImplementedError
+        problems = validate_organisation(org)
+        if problems:
+            raise InvalidData(problems)
+        with self.unit_of_work() as session:
+            fields = convert.organisation_fields(org)
+            if org.id is None:
+                row = OrganisationRow(**fields)
+                session.add(row)
+            else:
+                row = _organisation_row(session, org.id)
+                for name, value in fields.items():
+                    setattr(row, name, value)
+            session.flush()
+            return convert.organisation_from_row(row)
 
     def delete_organisation(self, organisation_id: int) -> None:
-        raise NotImplementedError
+        """Remove the organisation and everything of it (scenarios, services, price lists...)."""
+        with self.unit_of_work() as session:
+            session.delete(_organisation_row(session, organisation_id))
 
     # Scenarios -----------------------------------------------------------------------------
     def scenarios(self, organisation_id: int) -> list[ScenarioSummary]:
-        raise NotImplementedError
+        """The organisation's scenarios, earliest period first."""
+        with self.unit_of_work() as session:
+            rows = session.scalars(
+                select(ScenarioRow)
+                .where(ScenarioRow.organisation_id == organisation_id)
+                .order_by(ScenarioRow.period_start, ScenarioRow.name, ScenarioRow.id)
+            )
+            return [convert.summary_from_row(row) for row in rows]
 
     def load_scenario(self, scenario_id: int) -> Scenario:
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            row = session.scalars(
+                _scenario_with_parts().where(ScenarioRow.id == scenario_id)
+            ).first()
+            if row is None:
+                raise _missing_scenario(scenario_id)
+            return convert.scenario_from_row(row)
 
     def create_scenario(self, organisation_id: int, scenario: Scenario) -> int:
         """Store a new scenario; services become organisation-level records by their ids."""
-        raise NotImplementedError
+        _refuse(check_scenario(scenario))
+        with self.unit_of_work() as session:
+            _organisation_row(session, organisation_id)
+            row = ScenarioRow(organisation_id=organisation_id, **convert.scenario_fields(scenario))
+            session.add(row)
+            session.flush()
+            _write_parts(session, row, scenario)
+            return row.id
 
     def save_scenario(self, scenario_id: int, scenario: Scenario) -> None:
         """Replace the scenario's contents with `scenario` in one transaction."""
-        raise NotImplementedError
+        _refuse(check_scenario(scenario))
+        with self.unit_of_work() as session:
+            row = _scenario_row(session, scenario_id)
+            for name, value in convert.scenario_fields(scenario).items():
+                setattr(row, name, value)
+            row.updated_at = utc_now()  # the parts below change without touching this row
+            for table in _SCENARIO_PARTS:
+                session.execute(
+                    delete(table).where(table.scenario_id == scenario_id),
+                    execution_options={"synchronize_session": False},
+                )
+            _write_parts(session, row, scenario)
 
     def delete_scenario(self, scenario_id: int) -> None:
-        raise NotImplementedError
+        """Remove a scenario; its services and any price lists it published are kept."""
+        with self.unit_of_work() as session:
+            session.delete(_scenario_row(session, scenario_id))
 
     # Price lists ---------------------------------------------------------------------------
     def adopt_scenario(
@@ -77,19 +224,149 @@ class Workspace:
         note: str = "",
     ) -> PriceList:
         """Mark the scenario adopted (the only one) and publish `prices` as a new price list."""
-        raise NotImplementedError
+        _refuse(check_prices(prices, approved_by, effective_from, approved_on))
+        with self.unit_of_work() as session:
+            row = _scenario_row(session, scenario_id)
+            session.execute(
+                update(ScenarioRow)
+                .where(ScenarioRow.organisation_id == row.organisation_id)
+                .values(adopted=ScenarioRow.id == scenario_id),
+                execution_options={"synchronize_session": False},
+            )
+            price_list = PriceListRow(
+                organisation_id=row.organisation_id,
+                scenario_id=row.id,
+                scenario_name=row.name,
+                effective_from=effective_from,
+                approved_by=approved_by.strip(),
+                approved_on=approved_on,
+                note=note,
+                entries=[
+                    PriceListEntryRow(position=index, service_key=key, price=price)
+                    for index, (key, price) in enumerate(prices.items())
+                ],
+            )
+            session.add(price_list)
+            session.flush()
+            return convert.price_list_from_row(price_list)
 
     def price_lists(self, organisation_id: int) -> list[PriceList]:
         """Every price list, newest effective date first (earlier ones are kept)."""
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            rows = session.scalars(_price_lists(organisation_id))
+            return [convert.price_list_from_row(row) for row in rows]
 
     def current_price_list(self, organisation_id: int, on: date) -> PriceList | None:
-        """The list in force on `on`: the latest effective_from <= on."""
-        raise NotImplementedError
+        """The list in force on `on`: the latest effective_from <= on (ties: the newest made)."""
+        with self.unit_of_work() as session:
+            row = session.scalars(
+                _price_lists(organisation_id).where(PriceListRow.effective_from <= on).limit(1)
+            ).first()
+            return convert.price_list_from_row(row) if row is not None else None
 
     # Small per-organisation settings (guided setup progress, last page shown...) ------------
     def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str:
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            row = session.scalars(_setting(organisation_id, key)).first()
+            return row.value if row is not None else default
 
     def set_setting(self, organisation_id: int | None, key: str, value: str) -> None:
-        raise NotImplementedError
+        with self.unit_of_work() as session:
+            row = session.scalars(_setting(organisation_id, key)).first()
+            if row is None:
+                session.add(SettingRow(organisation_id=organisation_id, key=key, value=value))
+            else:
+                row.value = value
+
+
+# Queries and helpers (each takes the unit of work's session) --------------------------------
+
+
+def _refuse(problems: list[Problem]) -> None:
+    if problems:
+        raise InvalidData(problems)
+
+
+def _organisation_row(session: Session, organisation_id: int) -> OrganisationRow:
+    row = session.get(OrganisationRow, organisation_id)
+    if row is None:
+        raise StorageError(_("There is no organisation with id {id}.").format(id=organisation_id))
+    return row
+
+
+def _scenario_row(session: Session, scenario_id: int) -> ScenarioRow:
+    row = session.get(ScenarioRow, scenario_id)
+    if row is None:
+        raise _missing_scenario(scenario_id)
+    return row
+
+
+def _missing_scenario(scenario_id: int) -> StorageError:
+    return StorageError(_("There is no scenario with id {id}.").format(id=scenario_id))
+
+
+def _scenario_with_parts() -> Select[tuple[ScenarioRow]]:
+    """A scenario and all its parts in one query per table (no per-row round trips)."""
+    return select(ScenarioRow).options(
+        selectinload(ScenarioRow.services).joinedload(ScenarioServiceRow.service),
+        selectinload(ScenarioRow.posts).selectinload(StaffPostRow.time),
+        selectinload(ScenarioRow.posts).selectinload(StaffPostRow.non_chargeable),
+        selectinload(ScenarioRow.pools).selectinload(OverheadPoolRow.shares),
+        selectinload(ScenarioRow.costs).selectinload(CostLineRow.shares),
+        selectinload(ScenarioRow.bases).selectinload(ScenarioBasisRow.weights),
+    )
+
+
+def _write_parts(session: Session, row: ScenarioRow, scenario: Scenario) -> None:
+    """Insert the scenario's parts; the flush sends each table's rows as batched INSERTs."""
+    service_ids = _upsert_services(session, row.organisation_id, scenario)
+    session.add_all(convert.scenario_child_rows(row.id, scenario, service_ids))
+    session.flush()
+
+
+def _upsert_services(session: Session, organisation_id: int, scenario: Scenario) -> dict[str, int]:
+    """The organisation-level service row of each service id (created or renamed as needed)."""
+    keys = [service.id for service in scenario.services]
+    existing = {
+        service.key: service
+        for service in session.scalars(
+            select(ServiceRow).where(
+                ServiceRow.organisation_id == organisation_id, ServiceRow.key.in_(keys)
+            )
+        )
+    }
+    for service in scenario.services:
+        fields = convert.service_fields(service)
+        row = existing.get(service.id)
+        if row is None:
+            existing[service.id] = ServiceRow(
+                organisation_id=organisation_id, key=service.id, **fields
+            )
+            session.add(existing[service.id])
+        else:
+            for name, value in fields.items():
+                setattr(row, name, value)
+    session.flush()
+    return {key: row.id for key, row in existing.items()}
+
+
+def _price_lists(organisation_id: int) -> Select[tuple[PriceListRow]]:
+    return (
+        select(PriceListRow)
+        .where(PriceListRow.organisation_id == organisation_id)
+        .options(selectinload(PriceListRow.entries))
+        .order_by(
+            PriceListRow.effective_from.desc(),
+            PriceListRow.created_at.desc(),
+            PriceListRow.id.desc(),
+        )
+    )
+
+
+def _setting(organisation_id: int | None, key: str) -> Select[tuple[SettingRow]]:
+    owner = (
+        SettingRow.organisation_id.is_(None)
+        if organisation_id is None
+        else SettingRow.organisation_id == organisation_id
+    )
+    return select(SettingRow).where(owner, SettingRow.key == key)

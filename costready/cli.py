@@ -1,0 +1,285 @@
+"""The command line: `costready [--database URL] COMMAND` (heavy imports happen per command)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from costready.i18n import _
+
+if TYPE_CHECKING:
+    from costready.costing.results import ScenarioResult
+    from costready.storage.workspace import Workspace
+
+
+class CliError(Exception):
+    """A failure to report on stderr with a non-zero exit."""
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Read the arguments; no command means "open the window"."""
+    parser = argparse.ArgumentParser(
+        prog="costready",
+        description=_("Full-cost-recovery prices for community organisations. "
+                      "With no command, opens the window."),
+    )
+    parser.add_argument("--database", metavar="URL", default=None, help=_(
+        "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("demo", help=_("load the sample organisation into the workspace"))
+    commands.add_parser("list", help=_("list the organisations and scenarios in the workspace"))
+
+    price = commands.add_parser("price", help=_("price a model file without touching a workspace"))
+    price.add_argument("model", type=Path, metavar="MODEL.json")
+    price.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    model = commands.add_parser("model", help=_("export or import a costing model file"))
+    model_commands = model.add_subparsers(dest="model_command", metavar="export|import",
+                                          required=True)
+    export = model_commands.add_parser("export", help=_("write a scenario to a model file"))
+    _add_selection(export)
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+    imported = model_commands.add_parser("import", help=_("read a model file into the workspace"))
+    imported.add_argument("file", type=Path, metavar="FILE.json")
+    imported.add_argument("--organisation", metavar="ID|NAME", help=_(
+        "add the scenario to this organisation (default: a new organisation)"))
+
+    report = commands.add_parser("report", help=_("write a PDF"))
+    report.add_argument("kind", choices=["price-list", "costing"])
+    _add_selection(report)
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    return parser.parse_args(argv)
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organisation", metavar="ID|NAME", help=_(
+        "which organisation (default: the last one used)"))
+    parser.add_argument("--scenario", metavar="ID|NAME", help=_(
+        "which scenario (default: the adopted one, else the newest)"))
+
+
+def execute(args: argparse.Namespace) -> int:
+    """Run the command; errors go to stderr with exit status 1."""
+    from costready.costing.results import CostingError
+
+    handlers = {"demo": _demo, "list": _list, "price": _price, "model": _model,
+                "report": _report}
+    try:
+        handlers[args.command](args)
+    except CostingError as error:
+        for problem in error.problems:
+            print(f"{problem.path}: {problem.message}", file=sys.stderr)
+        return 1
+    except (CliError, ValueError, OSError) as error:
+        print(_("costready: {error}").format(error=error), file=sys.stderr)
+        return 1
+    return 0
+
+
+# Commands -----------------------------------------------------------------------------------
+
+
+def _price(args: argparse.Namespace) -> None:
+    from costready.costing.engine import price_scenario
+    from costready.costing.modelfile import load_model_file
+
+    result = price_scenario(load_model_file(args.model).scenario)
+    if args.json:
+        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(_price_table(result))
+
+
+def _demo(args: argparse.Namespace) -> None:
+    from costready.costing.engine import price_scenario
+    from costready.costing.sample import install_sample
+
+    with _workspace(args) as workspace:
+        organisation_id, scenario_id = install_sample(workspace)
+        org = workspace.organisation(organisation_id)
+        result = price_scenario(workspace.load_scenario(scenario_id))
+    print(_("Loaded the sample organisation “{name}” (organisation {org}, scenario {sc}).").format(
+        name=org.name, org=organisation_id, sc=scenario_id))
+    print(_price_table(result))
+
+
+def _list(args: argparse.Namespace) -> None:
+    with _workspace(args) as workspace:
+        organisations = workspace.organisations()
+        if not organisations:
+            print(_("The workspace has no organisations yet. Try: costready demo"))
+        for org in organisations:
+            print(f"{org.id}\t{org.name}")
+            for summary in workspace.scenarios(org.id):
+                mark = _(" (adopted)") if summary.adopted else ""
+                print(f"\t{summary.id}\t{summary.name}{mark}")
+
+
+def _model(args: argparse.Namespace) -> None:
+    from costready.costing.importing import export_model, import_model
+    from costready.costing.modelfile import load_model_file, save_model_file
+
+    with _workspace(args) as workspace:
+        if args.model_command == "export":
+            org_id, scenario_id = _select(workspace, args)
+            save_model_file(export_model(workspace, org_id, scenario_id), args.output)
+            print(_("Wrote {file}").format(file=args.output))
+            return
+        model = load_model_file(args.file)  # validates the whole file before anything is written
+        target = _find_organisation(workspace, args.organisation) if args.organisation else None
+        org_id, scenario_id = import_model(workspace, model, target)
+        print(_("Imported “{name}” as scenario {sc} of organisation {org}.").format(
+            name=model.scenario.name, sc=scenario_id, org=org_id))
+
+
+def _report(args: argparse.Namespace) -> None:
+    from costready.costing.engine import price_scenario
+
+    with _workspace(args) as workspace:
+        org_id, scenario_id = _select(workspace, args)
+        org = workspace.organisation(org_id)
+        scenario = workspace.load_scenario(scenario_id)
+        result = price_scenario(scenario)
+        if args.kind == "costing":
+            from costready.reports.costing_report import write_costing_report
+
+            write_costing_report(args.output, org, scenario, result)
+        else:
+            from datetime import date
+
+            from costready.reports.price_list import entries_from_result, write_price_list
+
+            adopted = next((s.adopted for s in workspace.scenarios(org_id)
+                            if s.id == scenario_id), False)
+            current = workspace.current_price_list(org_id, date.today()) if adopted else None
+            write_price_list(args.output, org, entries_from_result(scenario, result),
+                             current.effective_from if current else None, draft=not adopted)
+    print(_("Wrote {file}").format(file=args.output))
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    from costready.storage.workspace import Workspace
+
+    workspace = Workspace.open(args.database)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def _find_organisation(workspace: Workspace, wanted: str) -> int:
+    for org in workspace.organisations():
+        if str(org.id) == wanted or org.name.casefold() == wanted.casefold():
+            assert org.id is not None
+            return org.id
+    raise CliError(_("no organisation “{name}” in this workspace").format(name=wanted))
+
+
+def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
+    """(organisation id, scenario id) from --organisation/--scenario or the sensible default."""
+    if args.organisation:
+        org_id = _find_organisation(workspace, args.organisation)
+    else:
+        organisations = workspace.organisations()
+        if not organisations:
+            raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
+        last = workspace.get_setting(None, "last_organisation_id")
+        ids = [o.id for o in organisations]
+        org_id = int(last) if last.isdigit() and int(last) in ids else ids[0]
+    scenarios = workspace.scenarios(org_id)
+    if not scenarios:
+        raise CliError(_("the organisation has no scenarios yet"))
+    if args.scenario:
+        for summary in scenarios:
+            if str(summary.id) == args.scenario or summary.name == args.scenario:
+                return org_id, summary.id
+        raise CliError(_("no scenario “{name}” in this organisation").format(name=args.scenario))
+    adopted = [s for s in scenarios if s.adopted]
+    chosen = adopted[0] if adopted else max(scenarios, key=lambda s: s.id)
+    return org_id, chosen.id
+
+
+def _amount(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+def _quantity(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def result_to_json(result: ScenarioResult) -> dict:
+    """`price --json`: services with every figure, posts and totals; amounts as strings."""
+    services = []
+    for s in result.services:
+        services.append({
+            "id": s.id,
+            "name": s.name,
+            "unit": s.unit,
+            "planned_units": _quantity(s.planned_units),
+            "direct_staff": _amount(s.direct_staff),
+            "direct_staff_lines": {k: _amount(v) for k, v in s.direct_staff_lines.items()},
+            "direct_other": _amount(s.direct_other),
+            "direct_other_lines": {k: _amount(v) for k, v in s.direct_other_lines.items()},
+            "overheads": {k: _amount(v) for k, v in s.overheads.items()},
+            "full_cost": _amount(s.full_cost),
+            "unit_cost": _amount(s.unit_cost),
+            "surplus_convention": s.surplus_convention.value,
+            "surplus_value": _quantity(s.surplus_value),
+            "price_before_rounding": _amount(s.price_before_rounding),
+            "price": _amount(s.price),
+            "vat": s.vat.value,
+            "price_inc_vat": _amount(s.price_inc_vat),
+            "surplus_per_unit": _amount(s.surplus_per_unit),
+            "surplus_at_planned_volume": _amount(s.surplus_at_planned_volume),
+            "break_even_units": None if s.break_even_units is None
+            else _quantity(s.break_even_units),
+            "sensitivity": [
+                {"change": _quantity(p.change), "units": _quantity(p.units),
+                 "unit_cost": _amount(p.unit_cost), "surplus": _amount(p.surplus)}
+                for p in s.sensitivity
+            ],
+        })
+    return {
+        "scenario": result.scenario_name,
+        "tax_year": result.tax_year,
+        "services": services,
+        "staff": [{"id": p.post_id, "role": p.role, "annual_cost": _amount(p.annual_cost)}
+                  for p in result.posts],
+        "totals": {
+            "total_cost": _amount(result.total_cost),
+            "full_cost": _amount(result.total_full_cost),
+            "income": _amount(result.total_income),
+            "surplus": _amount(result.total_surplus),
+        },
+    }
+
+
+def _price_table(result: ScenarioResult) -> str:
+    from costready.money import format_money
+
+    header = (_("Service"), _("Unit"), _("Planned units"), _("Full cost"), _("Unit cost"),
+              _("Price"))
+    rows = [header] + [
+        (s.name, s.unit, _quantity(s.planned_units.quantize(Decimal("0.1"))),
+         format_money(s.full_cost), format_money(s.unit_cost), format_money(s.price))
+        for s in result.services
+    ]
+    rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for row in rows:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
+        cells += [cell.rjust(width) for cell, width in zip(row[2:], widths[2:], strict=True)]
+        lines.append("  ".join(cells))
+    return "\n".join(lines)

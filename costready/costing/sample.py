@@ -1,0 +1,34 @@
+"""The sample organisation shipped in resources/sample, loaded into a workspace."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from costready.costing.importing import import_model
+from costready.costing.modelfile import load_model_file
+from costready.organisation import LegalForm
+from costready.paths import resource
+from costready.storage.workspace import Workspace
+
+SAMPLE_FILE = ("sample", "community-hub.json")
+
+
+def sample_path() -> Path:
+    return resource(*SAMPLE_FILE)
+
+
+def install_sample(workspace: Workspace) -> tuple[int, int]:
+    """Add the sample organisation and its scenario; returns (organisation id, scenario id)."""
+    model = load_model_file(sample_path())
+    organisation_id, scenario_id = import_model(workspace, model)
+    org = workspace.organisation(organisation_id)
+    workspace.save_organisation(replace(
+        org,
+        legal_form=LegalForm.CIO,
+        registered_charity=True,
+        charity_number="1190001",
+        address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
+    ))
+    workspace.set_setting(None, "last_organisation_id", str(organisation_id))
+    return organisation_id, scenario_id

@@ -1,0 +1,127 @@
+"""Scenarios over time: copy one to next year with an inflation uplift, and compare two."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from costready.costing.model import Scenario
+from costready.costing.results import ScenarioResult
+from costready.costing.rules import tax_years
+from costready.money import to_penny
+
+ONE = Decimal(1)
+
+
+def next_year_name(scenario: Scenario) -> str:
+    """"Budget 2027-28" for a scenario whose period starts in 2026."""
+    start = scenario.period_start.year + 1
+    return f"Budget {start}-{(start + 1) % 100:02d}"
+
+
+def copy_scenario(
+    scenario: Scenario,
+    name: str,
+    uplift: Decimal = Decimal(0),
+    line_ids: set[str] | None = None,
+    years: int = 1,
+) -> Scenario:
+    """A copy `years` later with `uplift` (0.03 = 3%) on the pay and cost lines named.
+
+    `line_ids` holds post ids and cost line ids (None: every one). Uplifted amounts are rounded
+    half-up to the penny. The tax year moves on when the rules file has the next one; otherwise
+    it stays, so the copy still prices (a newer rules file brings the new figures).
+    """
+    factor = ONE + uplift
+
+    def chosen(item_id: str) -> bool:
+        return line_ids is None or item_id in line_ids
+
+    staff = tuple(
+        replace(
+            post,
+            annual_salary=_up(post.annual_salary, factor),
+            hourly_rate=_up(post.hourly_rate, factor),
+        )
+        if chosen(post.id) else post
+        for post in scenario.staff
+    )
+    costs = tuple(
+        replace(line, annual_amount=to_penny(line.annual_amount * factor))
+        if chosen(line.id) else line
+        for line in scenario.costs
+    )
+    return replace(
+        scenario,
+        name=name,
+        period_start=_add_years(scenario.period_start, years),
+        period_end=_add_years(scenario.period_end, years),
+        tax_year=_later_tax_year(scenario.tax_year, years),
+        staff=staff,
+        costs=costs,
+    )
+
+
+def _up(amount: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if amount is None else to_penny(amount * factor)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _later_tax_year(tax_year: str, years: int) -> str:
+    start = int(tax_year[:4]) + years
+    wanted = f"{start}-{(start + 1) % 100:02d}"
+    return wanted if wanted in tax_years() else tax_year
+
+
+@dataclass(frozen=True)
+class ServiceComparison:
+    """One service in two scenarios (None where a scenario does not have it)."""
+
+    id: str
+    name: str
+    unit: str
+    unit_cost_a: Decimal | None
+    unit_cost_b: Decimal | None
+    price_a: Decimal | None
+    price_b: Decimal | None
+
+    @property
+    def price_change(self) -> Decimal | None:
+        if self.price_a is None or self.price_b is None:
+            return None
+        return self.price_b - self.price_a
+
+    @property
+    def price_change_share(self) -> Decimal | None:
+        """The change as a share of the first price (0.05 = 5% more)."""
+        change = self.price_change
+        if change is None or not self.price_a:
+            return None
+        return change / self.price_a
+
+
+def compare(a: ScenarioResult, b: ScenarioResult) -> list[ServiceComparison]:
+    """Each service's unit cost and price in `a` and `b`, in `a`'s order then `b`'s new ones."""
+    by_id_a = {s.id: s for s in a.services}
+    by_id_b = {s.id: s for s in b.services}
+    order = [s.id for s in a.services] + [s.id for s in b.services if s.id not in by_id_a]
+    rows = []
+    for sid in order:
+        first, second = by_id_a.get(sid), by_id_b.get(sid)
+        shown = second or first
+        assert shown is not None
+        rows.append(ServiceComparison(
+            id=sid, name=shown.name, unit=shown.unit,
+            unit_cost_a=first.unit_cost if first else None,
+            unit_cost_b=second.unit_cost if second else None,
+            price_a=first.price if first else None,
+            price_b=second.price if second else None,
+        ))
+    return rows

@@ -1,0 +1,1 @@
+"""The Prices page's parts: the prices table, the build-up view, adopting and price lists."""
