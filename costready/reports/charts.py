@@ -129,6 +129,8 @@ def _axis(plot: Group, left: float, bottom: float, top: float, scale: float, ste
     grey = colors.HexColor("#BBBBBB")
     plot.add(Line(left, bottom, left, top, strokeColor=colors.HexColor("#555555"),
                   strokeWidth=0.6))
+    plot.add(Line(left, bottom, left + axis_max * scale, bottom,
+                  strokeColor=colors.HexColor("#555555"), strokeWidth=0.6))
     ticks = round(axis_max / step)
     for i in range(ticks + 1):
         value = step * i

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC
 from decimal import Decimal
 
@@ -35,7 +36,6 @@ from costready.storage.models import (
     PostNonChargeableRow,
     PostTimeRow,
     PriceListRow,
-    ScenarioBasisRow,
     ScenarioRow,
     ScenarioServiceRow,
     StaffPostRow,
@@ -95,112 +95,132 @@ def service_fields(service: Service) -> dict[str, str]:
     return {"name": service.name, "unit": service.unit, "description": service.description}
 
 
-def scenario_child_rows(
+Row = dict[str, object]
+
+
+@dataclass
+class ScenarioParts:
+    """A scenario's rows as plain dicts, for bulk INSERTs (one statement per table).
+
+    Child rows lack their parent's id until the parents are inserted: `children[i]` holds the
+    child rows of `parents[i]`, keyed by the child table.
+    """
+
+    services: list[Row] = field(default_factory=list)
+    posts: list[Row] = field(default_factory=list)
+    post_children: list[dict[type, list[Row]]] = field(default_factory=list)
+    pools: list[Row] = field(default_factory=list)
+    pool_children: list[dict[type, list[Row]]] = field(default_factory=list)
+    costs: list[Row] = field(default_factory=list)
+    cost_children: list[dict[type, list[Row]]] = field(default_factory=list)
+    bases: list[Row] = field(default_factory=list)
+    basis_children: list[dict[type, list[Row]]] = field(default_factory=list)
+
+
+def _entries(mapping: Mapping[str, Decimal], key: str, value: str) -> list[Row]:
+    """A mapping as ordered rows: `position`, its key column and its value column."""
+    return [
+        {"position": index, key: name, value: number}
+        for index, (name, number) in enumerate(mapping.items())
+    ]
+
+
+def scenario_parts(
     scenario_id: int, scenario: Scenario, service_ids: Mapping[str, int]
-) -> list[object]:
-    """Every row below a scenario, in order, ready for one `add_all` (flushed in batches)."""
-    rows: list[object] = []
-    rows += [
-        _scenario_service_row(scenario_id, position, service, service_ids[service.id])
-        for position, service in enumerate(scenario.services)
-    ]
-    rows += [_post_row(scenario_id, position, post) for position, post in enumerate(scenario.staff)]
-    rows += [_pool_row(scenario_id, position, pool) for position, pool in enumerate(scenario.pools)]
-    rows += [_cost_row(scenario_id, position, line) for position, line in enumerate(scenario.costs)]
-    rows += [
-        ScenarioBasisRow(
-            scenario_id=scenario_id,
-            position=position,
-            basis=str(basis),
-            weights=[
-                BasisWeightRow(position=index, service_key=key, weight=weight)
-                for index, (key, weight) in enumerate(weights.items())
-            ],
+) -> ScenarioParts:
+    """Every row below a scenario, in the scenario's order."""
+    parts = ScenarioParts()
+    for position, service in enumerate(scenario.services):
+        parts.services.append(
+            _scenario_service_row(scenario_id, position, service, service_ids[service.id])
         )
-        for position, (basis, weights) in enumerate(scenario.bases.items())
-    ]
-    return rows
+    for position, post in enumerate(scenario.staff):
+        parts.posts.append(_post_row(scenario_id, position, post))
+        parts.post_children.append(
+            {
+                PostTimeRow: _entries(post.time, "key", "share"),
+                PostNonChargeableRow: _entries(post.non_chargeable, "kind", "share"),
+            }
+        )
+    for position, pool in enumerate(scenario.pools):
+        parts.pools.append(_pool_row(scenario_id, position, pool))
+        parts.pool_children.append(
+            {OverheadPoolShareRow: _entries(pool.shares or {}, "service_key", "share")}
+        )
+    for position, line in enumerate(scenario.costs):
+        parts.costs.append(_cost_row(scenario_id, position, line))
+        parts.cost_children.append(
+            {CostLineShareRow: _entries(line.shares or {}, "service_key", "share")}
+        )
+    for position, (basis, weights) in enumerate(scenario.bases.items()):
+        parts.bases.append({"scenario_id": scenario_id, "position": position, "basis": str(basis)})
+        parts.basis_children.append({BasisWeightRow: _entries(weights, "service_key", "weight")})
+    return parts
 
 
 def _scenario_service_row(
     scenario_id: int, position: int, service: Service, service_id: int
-) -> ScenarioServiceRow:
-    return ScenarioServiceRow(
-        scenario_id=scenario_id,
-        service_id=service_id,
-        position=position,
-        volume_kind=str(service.volume.kind),
-        volume_units=service.volume.units,
-        volume_capacity=service.volume.capacity,
-        volume_occupancy=service.volume.occupancy,
-        surplus_kind=str(service.surplus.kind),
-        surplus_value=service.surplus.value,
-        vat=str(service.vat),
-        price_rounding=service.price_rounding,
-    )
+) -> Row:
+    return {
+        "scenario_id": scenario_id,
+        "service_id": service_id,
+        "position": position,
+        "volume_kind": str(service.volume.kind),
+        "volume_units": service.volume.units,
+        "volume_capacity": service.volume.capacity,
+        "volume_occupancy": service.volume.occupancy,
+        "surplus_kind": str(service.surplus.kind),
+        "surplus_value": service.surplus.value,
+        "vat": str(service.vat),
+        "price_rounding": service.price_rounding,
+    }
 
 
-def _post_row(scenario_id: int, position: int, post: StaffPost) -> StaffPostRow:
-    return StaffPostRow(
-        scenario_id=scenario_id,
-        position=position,
-        key=post.id,
-        role=post.role,
-        headcount=post.headcount,
-        annual_salary=post.annual_salary,
-        fte=post.fte,
-        hourly_rate=post.hourly_rate,
-        paid_hours_per_person=post.paid_hours_per_person,
-        delivers_units=post.delivers_units,
-        employer_ni_kind=str(post.employer_ni.kind),
-        employer_ni_rate=post.employer_ni.rate,
-        pension_rate=post.pension.rate if post.pension else None,
-        pension_on=str(post.pension.on) if post.pension else None,
-        other_oncosts_rate=post.other_oncosts_rate,
-        time=[
-            PostTimeRow(position=index, key=key, share=share)
-            for index, (key, share) in enumerate(post.time.items())
-        ],
-        non_chargeable=[
-            PostNonChargeableRow(position=index, kind=kind, share=share)
-            for index, (kind, share) in enumerate(post.non_chargeable.items())
-        ],
-    )
+def _post_row(scenario_id: int, position: int, post: StaffPost) -> Row:
+    return {
+        "scenario_id": scenario_id,
+        "position": position,
+        "key": post.id,
+        "role": post.role,
+        "headcount": post.headcount,
+        "annual_salary": post.annual_salary,
+        "fte": post.fte,
+        "hourly_rate": post.hourly_rate,
+        "paid_hours_per_person": post.paid_hours_per_person,
+        "delivers_units": post.delivers_units,
+        "employer_ni_kind": str(post.employer_ni.kind),
+        "employer_ni_rate": post.employer_ni.rate,
+        "pension_rate": post.pension.rate if post.pension else None,
+        "pension_on": str(post.pension.on) if post.pension else None,
+        "other_oncosts_rate": post.other_oncosts_rate,
+    }
 
 
-def _pool_row(scenario_id: int, position: int, pool: OverheadPool) -> OverheadPoolRow:
-    return OverheadPoolRow(
-        scenario_id=scenario_id,
-        position=position,
-        key=pool.id,
-        basis=str(pool.basis),
-        name=pool.name,
-        has_shares=pool.shares is not None,
-        shares=[
-            OverheadPoolShareRow(position=index, service_key=key, share=share)
-            for index, (key, share) in enumerate((pool.shares or {}).items())
-        ],
-    )
+def _pool_row(scenario_id: int, position: int, pool: OverheadPool) -> Row:
+    return {
+        "scenario_id": scenario_id,
+        "position": position,
+        "key": pool.id,
+        "basis": str(pool.basis),
+        "name": pool.name,
+        "has_shares": pool.shares is not None,
+    }
 
 
-def _cost_row(scenario_id: int, position: int, line: CostLine) -> CostLineRow:
-    return CostLineRow(
-        scenario_id=scenario_id,
-        position=position,
-        key=line.id,
-        name=line.name,
-        annual_amount=line.annual_amount,
-        category=line.category,
-        direct=line.direct,
-        basis=str(line.basis) if line.basis is not None else None,
-        pool=line.pool,
-        varies_with_volume=line.varies_with_volume,
-        has_shares=line.shares is not None,
-        shares=[
-            CostLineShareRow(position=index, service_key=key, share=share)
-            for index, (key, share) in enumerate((line.shares or {}).items())
-        ],
-    )
+def _cost_row(scenario_id: int, position: int, line: CostLine) -> Row:
+    return {
+        "scenario_id": scenario_id,
+        "position": position,
+        "key": line.id,
+        "name": line.name,
+        "annual_amount": line.annual_amount,
+        "category": line.category,
+        "direct": line.direct,
+        "basis": str(line.basis) if line.basis is not None else None,
+        "pool": line.pool,
+        "varies_with_volume": line.varies_with_volume,
+        "has_shares": line.shares is not None,
+    }
 
 
 def scenario_from_row(row: ScenarioRow) -> Scenario:

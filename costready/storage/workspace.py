@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
@@ -28,6 +29,7 @@ from costready.storage.checks import check_prices, check_scenario
 from costready.storage.db import make_engine, session_factory
 from costready.storage.errors import InvalidData, StorageError
 from costready.storage.models import (
+    Base,
     CostLineRow,
     OrganisationRow,
     OverheadPoolRow,
@@ -318,10 +320,49 @@ def _scenario_with_parts() -> Select[tuple[ScenarioRow]]:
 
 
 def _write_parts(session: Session, row: ScenarioRow, scenario: Scenario) -> None:
-    """Insert the scenario's parts; the flush sends each table's rows as batched INSERTs."""
+    """Insert the scenario's parts with one bulk INSERT per table (no per-row round trips)."""
     service_ids = _upsert_services(session, row.organisation_id, scenario)
-    session.add_all(convert.scenario_child_rows(row.id, scenario, service_ids))
-    session.flush()
+    parts = convert.scenario_parts(row.id, scenario, service_ids)
+    _insert(session, ScenarioServiceRow, parts.services)
+    for table, rows, children, parent_key in (
+        (StaffPostRow, parts.posts, parts.post_children, "post_id"),
+        (OverheadPoolRow, parts.pools, parts.pool_children, "pool_id"),
+        (CostLineRow, parts.costs, parts.cost_children, "cost_line_id"),
+        (ScenarioBasisRow, parts.bases, parts.basis_children, "scenario_basis_id"),
+    ):
+        ids = _insert_returning_ids(session, table, rows)
+        by_table: dict[type, list[convert.Row]] = {}
+        for parent_id, child_tables in zip(ids, children, strict=True):
+            for child_table, child_rows in child_tables.items():
+                by_table.setdefault(child_table, []).extend(
+                    {**child, parent_key: parent_id} for child in child_rows
+                )
+        for child_table, child_rows in by_table.items():
+            _insert(session, child_table, child_rows)
+
+
+def _insert(session: Session, table: type[Base], rows: list[convert.Row]) -> None:
+    """One executemany of `rows` (Core, so a None is sent as NULL rather than splitting batches)."""
+    if rows:
+        session.execute(insert(table.__table__), rows)
+
+
+def _insert_returning_ids(session: Session, table: Any, rows: list[convert.Row]) -> list[int]:
+    """Insert a scenario's `rows` of `table` and return their new ids in the same order.
+
+    The ids are read back by `position` rather than with INSERT ... RETURNING: SQLite cannot
+    promise RETURNING order, so SQLAlchemy would fall back to one statement per row.
+    """
+    if not rows:
+        return []
+    _insert(session, table, rows)
+    scenario_id = rows[0]["scenario_id"]
+    ids = dict(
+        session.execute(
+            select(table.position, table.id).where(table.scenario_id == scenario_id)
+        ).all()
+    )
+    return [ids[row["position"]] for row in rows]
 
 
 def _upsert_services(session: Session, organisation_id: int, scenario: Scenario) -> dict[str, int]:

@@ -1,0 +1,924 @@
+"""The guided setup as plain Python: steps, their answers, defaults, validation and progress."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Protocol
+
+from costready.costing import rules
+from costready.costing.engine import price_scenario
+from costready.costing.model import (
+    POOL_PREFIX,
+    Basis,
+    CostLine,
+    OverheadPool,
+    Pension,
+    PensionBase,
+    Scenario,
+    Service,
+    StaffPost,
+    Surplus,
+    SurplusKind,
+    VatTreatment,
+    Volume,
+    VolumeKind,
+)
+from costready.costing.results import CostingError, Problem, ScenarioResult
+from costready.costing.validate import validate
+from costready.i18n import N_, _
+from costready.money import MoneyError, to_decimal
+from costready.organisation import Organisation, validate_organisation
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+WEEKS_A_YEAR = Decimal(52)
+MANAGEMENT_POOL = "management"
+MANAGEMENT_KEY = POOL_PREFIX + MANAGEMENT_POOL
+#: Used until the rules file exposes its `pension_employer_minimum_rate` through rules_for.
+MINIMUM_PENSION_RATE = Decimal("0.03")
+DEFAULT_SURPLUS_PERCENT = "5"
+
+# Step keys, in order.
+ORGANISATION = "organisation"
+SERVICES = "services"
+STAFF = "staff"
+COSTS = "costs"
+REVIEW = "review"
+
+# Settings the dialog keeps in the workspace.
+STEP_SETTING = "guide.step"
+FINISHED_SETTING = "guide.finished"
+SCENARIO_SETTING = "guide.scenario_id"
+LAST_ORGANISATION_SETTING = "last_organisation_id"
+
+#: Common units offered for a service (a person may type another).
+UNITS = (N_("hour"), N_("session"), N_("visit"), N_("place-week"), N_("day"), N_("meal"))
+
+#: How a cost line can be shared: a basis value, "pool:ID" or "direct:SERVICE_ID".
+SHARED_BASES = (Basis.STAFF_TIME, Basis.FLOOR_AREA, Basis.EQUAL, Basis.SHARES)
+SHARING_LABELS = {
+    Basis.STAFF_TIME.value: N_("Shared by staff time"),
+    Basis.FLOOR_AREA.value: N_("Shared by floor area"),
+    Basis.EQUAL.value: N_("Shared equally"),
+    Basis.SHARES.value: N_("Shared by set percentages"),
+    POOL_PREFIX + MANAGEMENT_POOL: N_("Management and administration"),
+}
+
+
+# State and answers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuideState:
+    """Everything the guide has built so far: the organisation and its first scenario."""
+
+    organisation: Organisation
+    scenario: Scenario
+
+
+@dataclass(frozen=True)
+class ServiceAnswer:
+    """One service as typed in the guide (numbers as text, percentages as percent)."""
+
+    id: str = ""
+    name: str = ""
+    unit: str = "hour"
+    volume_kind: VolumeKind = VolumeKind.TYPED
+    units: str = ""
+    capacity: str = ""
+    occupancy_percent: str = ""
+    vat: VatTreatment = VatTreatment.EXEMPT
+    surplus_kind: SurplusKind = SurplusKind.MARKUP_ON_COST
+    surplus_percent: str = DEFAULT_SURPLUS_PERCENT
+
+
+@dataclass(frozen=True)
+class PostAnswer:
+    """One staff post as typed: pay, hours a week, time off and how its time is split (percent)."""
+
+    id: str = ""
+    role: str = ""
+    hourly: bool = True
+    pay: str = ""  # £ an hour, or the full-time salary a year
+    hours_per_week: str = "37.5"
+    headcount: str = "1"
+    delivers_units: bool = True
+    holiday_weeks: str = ""
+    training_percent: str = "0"
+    travel_percent: str = "0"
+    pension_percent: str = "3"
+    time: Mapping[str, str] = field(default_factory=dict)  # service id or overhead:ID -> %
+
+
+@dataclass(frozen=True)
+class CostAnswer:
+    """One running cost as typed; `sharing` is a basis value, "pool:ID" or "direct:SERVICE"."""
+
+    id: str = ""
+    name: str = ""
+    amount: str = ""
+    category: str = "other"
+    sharing: str = Basis.STAFF_TIME.value
+    shares: Mapping[str, str] = field(default_factory=dict)  # service id -> % (set percentages)
+
+
+@dataclass(frozen=True)
+class CostsAnswers:
+    """The running costs step: the lines and the floor area each service uses (m²)."""
+
+    lines: tuple[CostAnswer, ...] = ()
+    floor_area: Mapping[str, str] = field(default_factory=dict)
+
+
+# Defaults -------------------------------------------------------------------------------------
+
+
+def financial_year(year_start: date, today: date) -> tuple[date, date]:
+    """The financial year (first and last day) that `today` falls in, for a year starting on
+    `year_start`'s day and month."""
+    start = _on(today.year, year_start)
+    if start > today:
+        start = _on(today.year - 1, year_start)
+    return start, _on(start.year + 1, year_start) - timedelta(days=1)
+
+
+def _on(year: int, day_and_month: date) -> date:
+    # 29 February does not exist every year; the 28th keeps the year length right
+    day = min(day_and_month.day, 28) if day_and_month.month == 2 else day_and_month.day
+    return date(year, day_and_month.month, day)
+
+
+def tax_year_for_period(start: date, end: date) -> str:
+    """The tax year covering most of the period (the one its midpoint falls in), or the nearest
+    year the rules file has figures for."""
+    wanted = rules.tax_year_for(start + (end - start) / 2)
+    known = rules.tax_years()
+    if wanted in known:
+        return wanted
+    earlier = [year for year in known if year <= wanted]
+    return earlier[-1] if earlier else known[0]
+
+
+def scenario_name(start: date, end: date) -> str:
+    """“Budget 2026-27” for a year across two calendar years, “Budget 2027” within one."""
+    if start.year == end.year:
+        return _("Budget {year}").format(year=start.year)
+    return _("Budget {start}-{end:02d}").format(start=start.year, end=end.year % 100)
+
+
+def management_pool() -> OverheadPool:
+    """The overhead pool every guided scenario starts with, shared by staff time."""
+    return OverheadPool(
+        id=MANAGEMENT_POOL, basis=Basis.STAFF_TIME, name=_("Management and administration")
+    )
+
+
+def default_scenario(organisation: Organisation, today: date) -> Scenario:
+    """An empty scenario for the financial year `today` falls in, with a management pool."""
+    start, end = financial_year(organisation.financial_year_start, today)
+    return Scenario(
+        name=scenario_name(start, end),
+        period_start=start,
+        period_end=end,
+        tax_year=tax_year_for_period(start, end),
+        pools=(management_pool(),),
+    )
+
+
+def default_organisation(today: date) -> Organisation:
+    """A blank profile whose financial year starts on 1 April."""
+    return Organisation(name="", financial_year_start=date(today.year, 4, 1))
+
+
+def pension_rate(tax_year: str) -> Decimal:
+    """The employer's minimum auto-enrolment rate on qualifying earnings (3%)."""
+    figures = rules.rules_for(tax_year)
+    return getattr(figures, "pension_employer_minimum_rate", MINIMUM_PENSION_RATE)
+
+
+def new_service(state: GuideState) -> ServiceAnswer:
+    """A blank service with the default surplus (5% mark-up on cost), exempt from VAT."""
+    return ServiceAnswer()
+
+
+def new_post(state: GuideState) -> PostAnswer:
+    """A post paid the National Living Wage, with statutory holiday and the minimum pension.
+
+    With only one service, all its time starts on that service.
+    """
+    tax_year = state.scenario.tax_year
+    services = state.scenario.services
+    return PostAnswer(
+        pay=_text(rules.rules_for(tax_year).national_living_wage_hourly),
+        holiday_weeks=_text(rules.statutory_holiday_weeks()),
+        pension_percent=_text(pension_rate(tax_year) * HUNDRED),
+        time={services[0].id: "100"} if len(services) == 1 else {},
+    )
+
+
+def suggested_costs() -> tuple[CostAnswer, ...]:
+    """Running costs most small organisations have (amounts left for the person to fill in)."""
+    return (
+        CostAnswer(name=_("Rent"), category="premises", sharing=Basis.FLOOR_AREA.value),
+        CostAnswer(name=_("Insurance"), category="insurance"),
+        CostAnswer(name=_("Accountant or independent examination"), category="governance"),
+        CostAnswer(name=_("IT and phones"), category="it"),
+        CostAnswer(name=_("Management costs"), category="management", sharing=MANAGEMENT_KEY),
+    )
+
+
+# Step 1: organisation ---------------------------------------------------------------------------
+
+
+def read_organisation(state: GuideState) -> Organisation:
+    return state.organisation
+
+
+def apply_organisation(
+    state: GuideState, answers: Organisation, today: date | None = None
+) -> tuple[GuideState, list[Problem]]:
+    """Take the profile; a new financial year start moves the scenario to that year."""
+    organisation = replace(answers, id=state.organisation.id)
+    scenario = state.scenario
+    old_start = state.organisation.financial_year_start
+    new_start = organisation.financial_year_start
+    if (old_start.month, old_start.day) != (new_start.month, new_start.day):
+        fresh = default_scenario(organisation, today or date.today())
+        scenario = replace(
+            scenario,
+            name=fresh.name,
+            period_start=fresh.period_start,
+            period_end=fresh.period_end,
+            tax_year=fresh.tax_year,
+        )
+    return GuideState(organisation, scenario), []
+
+
+def validate_organisation_step(state: GuideState) -> list[Problem]:
+    return validate_organisation(state.organisation)
+
+
+# Step 2: services -------------------------------------------------------------------------------
+
+
+def read_services(state: GuideState) -> tuple[ServiceAnswer, ...]:
+    return tuple(
+        ServiceAnswer(
+            id=s.id,
+            name=s.name,
+            unit=s.unit,
+            volume_kind=s.volume.kind,
+            units=_text(s.volume.units),
+            capacity=_text(s.volume.capacity),
+            occupancy_percent=_percent_text(s.volume.occupancy),
+            vat=s.vat,
+            surplus_kind=s.surplus.kind,
+            surplus_percent=_percent_text(s.surplus.value),
+        )
+        for s in state.scenario.services
+    )
+
+
+def apply_services(
+    state: GuideState, answers: tuple[ServiceAnswer, ...]
+) -> tuple[GuideState, list[Problem]]:
+    """Make the scenario's services from the answers, keeping what the guide does not ask."""
+    reader = _Reader()
+    existing = {s.id: s for s in state.scenario.services}
+    ids = _Ids()
+    services = []
+    for index, answer in enumerate(answers):
+        path = f"$.services[{index}]"
+        label = answer.name or _("Service {number}").format(number=index + 1)
+        service_id = ids.take(answer.id or answer.name, "service")
+        kind = answer.volume_kind
+        volume = Volume(
+            kind=kind,
+            units=reader.number(answer.units, f"{path}.planned_units", label, _("planned units"))
+            if kind is VolumeKind.TYPED
+            else None,
+            capacity=reader.number(answer.capacity, f"{path}.capacity_units", label, _("capacity"))
+            if kind is VolumeKind.CAPACITY
+            else None,
+            occupancy=reader.percent(
+                answer.occupancy_percent, f"{path}.occupancy", label, _("occupancy")
+            )
+            if kind is VolumeKind.CAPACITY
+            else None,
+        )
+        surplus = Surplus(
+            answer.surplus_kind,
+            reader.percent(answer.surplus_percent, f"{path}.surplus.value", label, _("surplus"))
+            or ZERO,
+        )
+        base = existing.get(answer.id) or Service(id=service_id, name="")
+        services.append(
+            replace(
+                base,
+                id=service_id,
+                name=answer.name.strip(),
+                unit=answer.unit.strip() or "hour",
+                volume=volume,
+                surplus=surplus,
+                vat=answer.vat,
+            )
+        )
+    scenario = _prune(replace(state.scenario, services=tuple(services)))
+    return replace(state, scenario=scenario), reader.problems
+
+
+def validate_services_step(state: GuideState) -> list[Problem]:
+    return _problems_under(state.scenario, ("$.services",))
+
+
+# Step 3: staff ----------------------------------------------------------------------------------
+
+
+def read_staff(state: GuideState) -> tuple[PostAnswer, ...]:
+    return tuple(_post_answer(post) for post in state.scenario.staff)
+
+
+def _post_answer(post: StaffPost) -> PostAnswer:
+    week = _full_time_week()
+    if post.is_hourly:
+        hours = (post.paid_hours_per_person or ZERO) / WEEKS_A_YEAR
+    else:
+        hours = post.fte * week
+    holiday = post.non_chargeable.get("holiday", ZERO) * _weeks_per_year()
+    return PostAnswer(
+        id=post.id,
+        role=post.role,
+        hourly=post.is_hourly,
+        pay=_text(post.hourly_rate if post.is_hourly else post.annual_salary),
+        hours_per_week=_text(hours, places=2),
+        headcount=_text(post.headcount),
+        delivers_units=post.delivers_units,
+        holiday_weeks=_text(holiday, places=1),
+        training_percent=_percent_text(post.non_chargeable.get("training", ZERO)),
+        travel_percent=_percent_text(post.non_chargeable.get("travel", ZERO)),
+        pension_percent=_percent_text(post.pension.rate if post.pension else ZERO),
+        time={key: _percent_text(share) for key, share in post.time.items()},
+    )
+
+
+def apply_staff(
+    state: GuideState, answers: tuple[PostAnswer, ...]
+) -> tuple[GuideState, list[Problem]]:
+    """Make the scenario's posts from the answers (holiday weeks become a share of paid hours)."""
+    reader = _Reader()
+    existing = {p.id: p for p in state.scenario.staff}
+    ids = _Ids()
+    posts = []
+    for index, answer in enumerate(answers):
+        path = f"$.staff[{index}]"
+        label = answer.role or _("Post {number}").format(number=index + 1)
+        post_id = ids.take(answer.id or answer.role, "post")
+        base = existing.get(answer.id) or StaffPost(id=post_id, role="")
+        posts.append(_post_from_answer(reader, path, label, replace(base, id=post_id), answer))
+    scenario = replace(state.scenario, staff=tuple(posts))
+    return replace(state, scenario=scenario), reader.problems
+
+
+def _post_from_answer(
+    reader: _Reader, path: str, label: str, base: StaffPost, answer: PostAnswer
+) -> StaffPost:
+    pay = reader.number(answer.pay, f"{path}.pay", label, _("pay"))
+    hours = reader.number(answer.hours_per_week, f"{path}.hours", label, _("hours a week"))
+    headcount = reader.number(answer.headcount, f"{path}.headcount", label, _("people"))
+    holiday = reader.number(
+        answer.holiday_weeks or "0", f"{path}.non_chargeable.holiday", label, _("holiday weeks")
+    )
+    training = reader.percent(
+        answer.training_percent, f"{path}.non_chargeable.training", label, _("training")
+    )
+    travel = reader.percent(
+        answer.travel_percent, f"{path}.non_chargeable.travel", label, _("travel")
+    )
+    pension = reader.percent(answer.pension_percent, f"{path}.pension.rate", label, _("pension"))
+    non_chargeable = {
+        kind: share
+        for kind, share in (
+            ("holiday", rules.holiday_share(holiday) if holiday else None),
+            ("training", training),
+            ("travel", travel),
+        )
+        if share
+    }
+    time = {}
+    for key, text in answer.time.items():
+        share = reader.percent(text, f"{path}.time.{key}", label, _("time split"))
+        if share:
+            time[key] = share
+    hours = hours if hours is not None else _full_time_week()
+    pay_fields: dict[str, Any]
+    if answer.hourly:
+        pay_fields = {
+            "hourly_rate": pay,
+            "annual_salary": None,
+            "paid_hours_per_person": hours * WEEKS_A_YEAR,
+            "fte": Decimal(1),
+        }
+    else:
+        pay_fields = {
+            "annual_salary": pay,
+            "hourly_rate": None,
+            "paid_hours_per_person": None,
+            "fte": hours / _full_time_week(),
+        }
+    if pay is None:
+        # keep the post storable; validation says what is missing
+        pay_fields["hourly_rate" if answer.hourly else "annual_salary"] = ZERO
+    return replace(
+        base,
+        role=answer.role.strip(),
+        headcount=headcount if headcount is not None else Decimal(1),
+        delivers_units=answer.delivers_units,
+        pension=Pension(pension, PensionBase.QUALIFYING_EARNINGS) if pension else None,
+        non_chargeable=non_chargeable,
+        time=time,
+        **pay_fields,
+    )
+
+
+def validate_staff_step(state: GuideState) -> list[Problem]:
+    problems = _problems_under(state.scenario, ("$.staff",))
+    for index, post in enumerate(state.scenario.staff):
+        who = post.role or post.id
+        pay = post.hourly_rate if post.is_hourly else post.annual_salary
+        if not pay:
+            problems.append(
+                Problem(
+                    f"$.staff[{index}].pay",
+                    _("{post}: enter the pay (£ an hour, or the full-time salary a year)").format(
+                        post=who
+                    ),
+                )
+            )
+    return problems
+
+
+# Step 4: running costs --------------------------------------------------------------------------
+
+
+def read_costs(state: GuideState) -> CostsAnswers:
+    lines = []
+    for line in state.scenario.costs:
+        if line.direct is not None:
+            sharing = "direct:" + line.direct
+        elif line.pool is not None:
+            sharing = POOL_PREFIX + line.pool
+        else:
+            sharing = (line.basis or Basis.STAFF_TIME).value
+        lines.append(
+            CostAnswer(
+                id=line.id,
+                name=line.name,
+                amount=_text(line.annual_amount),
+                category=line.category,
+                sharing=sharing,
+                shares={k: _percent_text(v) for k, v in (line.shares or {}).items()},
+            )
+        )
+    floor = state.scenario.bases.get(Basis.FLOOR_AREA.value, {})
+    return CostsAnswers(tuple(lines), {k: _text(v) for k, v in floor.items()})
+
+
+def apply_costs(state: GuideState, answers: CostsAnswers) -> tuple[GuideState, list[Problem]]:
+    """Make the cost lines and the floor-area table from the answers."""
+    reader = _Reader()
+    existing = {c.id: c for c in state.scenario.costs}
+    ids = _Ids()
+    lines = []
+    for index, answer in enumerate(answers.lines):
+        path = f"$.costs[{index}]"
+        label = answer.name or _("Cost {number}").format(number=index + 1)
+        line_id = ids.take(answer.id or answer.name, "cost")
+        amount = reader.number(answer.amount, f"{path}.annual_amount", label, _("amount a year"))
+        base = existing.get(answer.id) or CostLine(id=line_id, name="", annual_amount=ZERO)
+        target = _sharing_fields(reader, path, label, answer)
+        lines.append(
+            replace(
+                base,
+                id=line_id,
+                name=answer.name.strip(),
+                annual_amount=amount or ZERO,
+                category=answer.category or "other",
+                **target,
+            )
+        )
+    bases = dict(state.scenario.bases)
+    floor = {}
+    for key, text in answers.floor_area.items():
+        value = reader.number(text, f"$.bases.floor_area.{key}", _("Floor area"), _("m²"))
+        if value:
+            floor[key] = value
+    if floor:
+        bases[Basis.FLOOR_AREA.value] = floor
+    else:
+        bases.pop(Basis.FLOOR_AREA.value, None)
+    scenario = replace(state.scenario, costs=tuple(lines), bases=bases)
+    return replace(state, scenario=scenario), reader.problems
+
+
+def _sharing_fields(reader: _Reader, path: str, label: str, answer: CostAnswer) -> dict:
+    fields: dict[str, Any] = {"direct": None, "basis": None, "shares": None, "pool": None}
+    if answer.sharing.startswith("direct:"):
+        fields["direct"] = answer.sharing.removeprefix("direct:")
+        return fields
+    fields["varies_with_volume"] = False  # only a direct cost can vary with volume
+    if answer.sharing.startswith(POOL_PREFIX):
+        fields["pool"] = answer.sharing.removeprefix(POOL_PREFIX)
+        return fields
+    fields["basis"] = Basis(answer.sharing)
+    if fields["basis"] is Basis.SHARES:
+        shares = {}
+        for key, text in answer.shares.items():
+            share = reader.percent(text, f"{path}.apportion.shares.{key}", label, _("share"))
+            if share is not None:
+                shares[key] = share
+        fields["shares"] = shares
+    return fields
+
+
+def validate_costs_step(state: GuideState) -> list[Problem]:
+    problems = _problems_under(state.scenario, ("$.costs", "$.bases", "$.overhead_pools"))
+    for index, line in enumerate(state.scenario.costs):
+        if not line.name.strip():
+            problems.append(
+                Problem(
+                    f"$.costs[{index}].name",
+                    _("Cost {number}: enter a name").format(number=index + 1),
+                )
+            )
+    uses_floor = any(line.basis is Basis.FLOOR_AREA for line in state.scenario.costs)
+    if uses_floor and not state.scenario.bases.get(Basis.FLOOR_AREA.value):
+        problems.append(
+            Problem(
+                "$.bases.floor_area",
+                _(
+                    "Floor area: enter the floor area each service uses, or share the cost another "
+                    "way"
+                ),
+            )
+        )
+    return problems
+
+
+# Step 5: review ---------------------------------------------------------------------------------
+
+
+def price(state: GuideState) -> tuple[ScenarioResult | None, list[Problem]]:
+    """The engine's result for the scenario, or the problems that stop it being priced."""
+    try:
+        return price_scenario(state.scenario), []
+    except CostingError as error:
+        return None, list(error.problems)
+
+
+def validate_review_step(state: GuideState) -> list[Problem]:
+    return price(state)[1]
+
+
+def step_for_problem(problem: Problem) -> str:
+    """The key of the step whose answers fix `problem` (by the start of its path)."""
+    path = problem.path
+    for prefix, key in (
+        ("$.services", SERVICES),
+        ("$.staff", STAFF),
+        ("$.costs", COSTS),
+        ("$.bases", COSTS),
+        ("$.overhead_pools", COSTS),
+        ("$.pools", COSTS),
+        ("$.scenario", ORGANISATION),
+    ):
+        if path.startswith(prefix):
+            return key
+    return ORGANISATION if not path.startswith("$") else REVIEW
+
+
+# The steps and the guide ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the guide: what it asks, why it matters, and how its answers apply."""
+
+    key: str
+    title: str  # N_-marked; translate where shown
+    explanation: str  # N_-marked: two or three plain sentences on why the step matters
+    validate: Callable[[GuideState], list[Problem]]
+    read: Callable[[GuideState], Any] | None = None
+    apply: Callable[[GuideState, Any], tuple[GuideState, list[Problem]]] | None = None
+
+
+STEPS = (
+    Step(
+        ORGANISATION,
+        N_("Your organisation"),
+        N_(
+            "Start with who you are. Your legal form, charity number and VAT status decide what "
+            "goes on your price list and invoices, and your financial year sets the period your "
+            "prices are worked out for."
+        ),
+        validate_organisation_step,
+        read_organisation,
+        apply_organisation,
+    ),
+    Step(
+        SERVICES,
+        N_("Your services"),
+        N_(
+            "List what you sell and the unit you charge by: an hour, a session, a visit. "
+            "The price of a unit is the full cost of the service divided by the units you "
+            "expect to deliver in a year, so plan on what you will really deliver, not on "
+            "full capacity. A surplus of 5% as a mark-up on cost means a £20.00 cost becomes "
+            "a £21.00 price; 5% as a share of the price would be £21.06."
+        ),
+        validate_services_step,
+        read_services,
+        apply_services,
+    ),
+    Step(
+        STAFF,
+        N_("Staff and their time"),
+        N_(
+            "Staff are usually most of the cost. Not every paid hour can be charged for: "
+            "holiday, training and travel between visits are paid but not billable, so the "
+            "hours you do charge must carry them. Split each post's time across your services "
+            "and the time spent on management and administration, which is shared out as an "
+            "overhead."
+        ),
+        validate_staff_step,
+        read_staff,
+        apply_staff,
+    ),
+    Step(
+        COSTS,
+        N_("Running costs"),
+        N_(
+            "Rent, insurance, the accountant and phones are real costs of every service, even "
+            "though no single service causes them. Leaving them out of your prices means "
+            "subsidising buyers from your reserves. Put a cost straight on a service when only "
+            "that service uses it; share the rest in a way you could explain to a funder."
+        ),
+        validate_costs_step,
+        read_costs,
+        apply_costs,
+    ),
+    Step(
+        REVIEW,
+        N_("Review your prices"),
+        N_(
+            "These are the full cost and price of one unit of each service, from everything "
+            "you have entered. If something stops a price being worked out, the problem is "
+            "listed with a button that takes you to the step that fixes it."
+        ),
+        validate_review_step,
+    ),
+)
+
+
+class Guide:
+    """Walks the steps over a (Organisation, Scenario) state; answers are never lost on Back."""
+
+    def __init__(
+        self,
+        organisation: Organisation | None = None,
+        scenario: Scenario | None = None,
+        *,
+        step: str = ORGANISATION,
+        today: date | None = None,
+    ):
+        self.today = today or date.today()
+        organisation = organisation or default_organisation(self.today)
+        self.state = GuideState(
+            organisation, scenario or default_scenario(organisation, self.today)
+        )
+        self.steps = STEPS
+        self.index = 0
+        self.go_to(step)
+
+    @property
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.steps) - 1
+
+    def step(self, key: str) -> Step:
+        return next(step for step in self.steps if step.key == key)
+
+    def go_to(self, key: str) -> None:
+        """Show the step `key` (an unknown key, from an older version, starts at the beginning)."""
+        keys = [step.key for step in self.steps]
+        self.index = keys.index(key) if key in keys else 0
+
+    def answers(self, key: str | None = None) -> Any:
+        """The current answers for a step (as the person would see them)."""
+        step = self.step(key) if key else self.current
+        return step.read(self.state) if step.read else None
+
+    def apply(self, answers: Any) -> list[Problem]:
+        """Take the current step's answers into the state; return every problem with them."""
+        step = self.current
+        if step.apply is None:
+            return step.validate(self.state)
+        if step.key == ORGANISATION:
+            state, parse = apply_organisation(self.state, answers, self.today)
+        else:
+            state, parse = step.apply(self.state, answers)
+        self.state = state
+        return parse + step.validate(state)
+
+    def next(self, answers: Any = None) -> list[Problem]:
+        """Apply the answers and move on, unless they have problems (returned)."""
+        problems = self.apply(answers)
+        if not problems and not self.is_last:
+            self.index += 1
+        return problems
+
+    def back(self, answers: Any = None) -> list[Problem]:
+        """Keep the answers as they are (even with problems) and go to the previous step."""
+        problems = self.apply(answers)
+        if not self.is_first:
+            self.index -= 1
+        return problems
+
+    def set_organisation_id(self, organisation_id: int) -> None:
+        self.state = replace(
+            self.state, organisation=replace(self.state.organisation, id=organisation_id)
+        )
+
+
+# Saving progress --------------------------------------------------------------------------------
+
+
+class GuideStore(Protocol):
+    """What the guide needs of a workspace (costready.storage.workspace.Workspace)."""
+
+    def organisation(self, organisation_id: int) -> Organisation: ...
+    def save_organisation(self, org: Organisation) -> Organisation: ...
+    def scenarios(self, organisation_id: int) -> list[Any]: ...
+    def load_scenario(self, scenario_id: int) -> Scenario: ...
+    def create_scenario(self, organisation_id: int, scenario: Scenario) -> int: ...
+    def save_scenario(self, scenario_id: int, scenario: Scenario) -> None: ...
+    def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str: ...
+    def set_setting(self, organisation_id: int | None, key: str, value: str) -> None: ...
+
+
+def save_progress(
+    store: GuideStore, guide: Guide, scenario_id: int | None
+) -> tuple[int | None, int | None]:
+    """Save the organisation, the scenario and the step shown; returns (organisation, scenario)
+    ids. Nothing is saved until the organisation itself is valid (it needs a name)."""
+    organisation = guide.state.organisation
+    if validate_organisation(organisation):
+        return organisation.id, scenario_id
+    saved = store.save_organisation(organisation)
+    assert saved.id is not None
+    guide.set_organisation_id(saved.id)
+    if scenario_id is None:
+        scenario_id = store.create_scenario(saved.id, guide.state.scenario)
+        store.set_setting(saved.id, SCENARIO_SETTING, str(scenario_id))
+    else:
+        store.save_scenario(scenario_id, guide.state.scenario)
+    store.set_setting(saved.id, STEP_SETTING, guide.current.key)
+    return saved.id, scenario_id
+
+
+def mark_finished(store: GuideStore, organisation_id: int) -> None:
+    """Record that the guide was finished and open this organisation next time."""
+    store.set_setting(organisation_id, FINISHED_SETTING, "1")
+    store.set_setting(None, LAST_ORGANISATION_SETTING, str(organisation_id))
+
+
+def resume(
+    store: GuideStore, organisation_id: int, today: date | None = None
+) -> tuple[Guide, int | None]:
+    """The guide for a saved organisation at its saved step, and its scenario id (if any)."""
+    organisation = store.organisation(organisation_id)
+    scenario_id = _saved_scenario_id(store, organisation_id)
+    scenario = store.load_scenario(scenario_id) if scenario_id is not None else None
+    step = store.get_setting(organisation_id, STEP_SETTING, ORGANISATION)
+    return Guide(organisation, scenario, step=step, today=today), scenario_id
+
+
+def _saved_scenario_id(store: GuideStore, organisation_id: int) -> int | None:
+    text = store.get_setting(organisation_id, SCENARIO_SETTING, "")
+    known = [summary.id for summary in store.scenarios(organisation_id)]
+    if text.isdigit() and int(text) in known:
+        return int(text)
+    return known[0] if known else None
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads typed numbers and percentages, collecting a problem for each one it cannot read."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def number(self, text: str, path: str, who: str, what: str) -> Decimal | None:
+        cleaned = text.strip()
+        if not cleaned:
+            return None
+        try:
+            value = to_decimal(cleaned.removesuffix("%").strip())
+        except MoneyError:
+            self.problems.append(
+                Problem(
+                    path,
+                    _("{who}: {what} “{text}” is not a number").format(
+                        who=who, what=what, text=text
+                    ),
+                )
+            )
+            return None
+        if value < 0:
+            self.problems.append(
+                Problem(path, _("{who}: {what} cannot be negative").format(who=who, what=what))
+            )
+            return None
+        return value
+
+    def percent(self, text: str, path: str, who: str, what: str) -> Decimal | None:
+        value = self.number(text, path, who, what)
+        return value / HUNDRED if value is not None else None
+
+
+class _Ids:
+    """Readable, unique ids made from names (“Home support” -> “home-support”)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, wanted: str, fallback: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", wanted.lower()).strip("-") or fallback
+        candidate, number = base, 2
+        while candidate in self.used:
+            candidate, number = f"{base}-{number}", number + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def _prune(scenario: Scenario) -> Scenario:
+    """Drop references to services that no longer exist (time, shares, floor area, direct)."""
+    ids = {s.id for s in scenario.services}
+
+    def keep(key: str) -> bool:
+        return key.startswith(POOL_PREFIX) or key in ids
+
+    staff = tuple(
+        replace(p, time={k: v for k, v in p.time.items() if keep(k)}) for p in scenario.staff
+    )
+    costs = []
+    for line in scenario.costs:
+        if line.direct is not None and line.direct not in ids:
+            # its service has gone: share it by staff time until the person says otherwise
+            line = replace(line, direct=None, basis=Basis.STAFF_TIME, varies_with_volume=False)
+        if line.shares is not None:
+            line = replace(line, shares={k: v for k, v in line.shares.items() if k in ids})
+        costs.append(line)
+    bases = {
+        name: {k: v for k, v in table.items() if k in ids} for name, table in scenario.bases.items()
+    }
+    return replace(scenario, staff=staff, costs=tuple(costs), bases=bases)
+
+
+def _problems_under(scenario: Scenario, prefixes: tuple[str, ...]) -> list[Problem]:
+    return [p for p in validate(scenario) if p.path.startswith(prefixes)]
+
+
+def _full_time_week() -> Decimal:
+    return rules.full_time_hours() / WEEKS_A_YEAR
+
+
+def _weeks_per_year() -> Decimal:
+    # the rules file's own conversion, turned round, so statutory holiday reads back as 5.6
+    statutory = rules.statutory_holiday_weeks()
+    return statutory / rules.holiday_share(statutory)
+
+
+def _text(value: Decimal | None, places: int | None = None) -> str:
+    """A Decimal as a person would type it: no exponent, no trailing zeros."""
+    if value is None:
+        return ""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    text = f"{value.normalize():f}"
+    return text
+
+
+def _percent_text(share: Decimal | None) -> str:
+    return _text(share * HUNDRED, places=4) if share is not None else ""

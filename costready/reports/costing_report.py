@@ -1,0 +1,458 @@
+"""The trustees' costing report PDF: every figure of a priced scenario and where it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+)
+
+from costready.costing.model import (
+    BASIS_LABELS,
+    SURPLUS_LABELS,
+    VAT_LABELS,
+    Basis,
+    NiKind,
+    PensionBase,
+    Scenario,
+    SurplusKind,
+    VolumeKind,
+)
+from costready.costing.results import ScenarioResult, ServiceResult
+from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
+from costready.i18n import _
+from costready.money import to_penny
+from costready.organisation import Organisation
+from costready.reports import styles
+from costready.reports.charts import cost_buildup_drawing
+from costready.reports.styles import LANDSCAPE, NEGATIVE, PORTRAIT, PathOrFile, para
+
+ZERO = Decimal(0)
+SERVICES_PER_TABLE = 7  # services across one landscape apportionment table
+SERVICES_PER_CHART = 25
+POOL_KEY = "pool:"
+
+
+def write_costing_report(
+    target: PathOrFile, organisation: Organisation, scenario: Scenario, result: ScenarioResult
+) -> None:
+    """Write the costing report for trustees: facts, assumptions, staff on-costs, overhead
+    apportionment, each service's build-up, volume sensitivity and the cost build-up chart."""
+    report = _Report(organisation, scenario, result)
+    story = [
+        *report.title_page(),
+        PageBreak(),
+        *report.assumptions(),
+        NextPageTemplate("landscape"),
+        PageBreak(),
+        *report.staff_table(),
+        CondPageBreak(60 * mm),
+        *report.apportionment(),
+        NextPageTemplate("portrait"),
+        PageBreak(),
+        *report.build_ups(),
+        PageBreak(),
+        *report.sensitivity(),
+        CondPageBreak(90 * mm),
+        *report.charts(),
+    ]
+    footer = _("{name} · Costing report · {scenario}").format(
+        name=organisation.name, scenario=scenario.name
+    )
+    styles.build(target, story, title=_("Costing report: {scenario}").format(
+        scenario=scenario.name), author=organisation.name, footer=footer)
+
+
+class _Report:
+    """Builds each section's flowables from one scenario and its result."""
+
+    def __init__(self, org: Organisation, scenario: Scenario, result: ScenarioResult) -> None:
+        self.org = org
+        self.scenario = scenario
+        self.result = result
+        self.locale = org.locale
+        self.post_roles = {post.id: post.role for post in scenario.staff}
+        self.post_roles.update({post.post_id: post.role for post in result.posts})
+        self.line_names = {line.id: line.name for line in scenario.costs}
+        self.pool_labels = {pool.id: pool.label for pool in scenario.pools}
+        self.pool_labels.update({pool.pool_id: pool.label for pool in result.pools})
+
+    # -- small formatters -------------------------------------------------------------------
+    def money(self, amount: Decimal) -> str:
+        return styles.money(amount, self.locale)
+
+    def exact_money(self, amount: Decimal) -> str:
+        """Four decimal places, for a figure that is rounded in the next step."""
+        return format_currency(amount, "GBP", format="¤#,##0.0000", locale=self.locale,
+                               currency_digits=False)
+
+    def overhead_label(self, key: str) -> str:
+        if key.startswith(POOL_KEY):
+            pool_id = key[len(POOL_KEY):]
+            return _("{pool} (overhead pool)").format(pool=self.pool_labels.get(pool_id, pool_id))
+        return self.line_names.get(key, key)
+
+    def basis_of(self, key: str) -> str:
+        if key.startswith(POOL_KEY):
+            pool_id = key[len(POOL_KEY):]
+            basis = next((p.basis for p in self.result.pools if p.pool_id == pool_id), None)
+            if basis is None:
+                basis = next((p.basis for p in self.scenario.pools if p.id == pool_id), None)
+        else:
+            basis = next((c.basis for c in self.scenario.costs if c.id == key), None)
+        return _(BASIS_LABELS[Basis(basis)]) if basis else ""
+
+    def surplus_words(self, service: ServiceResult) -> str:
+        """The convention in words: '5% mark-up on cost', '£1.00 fixed amount per unit'."""
+        label = _(SURPLUS_LABELS[service.surplus_convention])
+        if service.surplus_convention == SurplusKind.FIXED_PER_UNIT:
+            amount = self.money(service.surplus_value)
+        else:
+            amount = styles.percent(service.surplus_value, self.locale)
+        return _("{amount} {convention}").format(amount=amount, convention=label)
+
+    # -- sections ---------------------------------------------------------------------------
+    def title_page(self) -> list[Flowable]:
+        sc, res = self.scenario, self.result
+        facts = [
+            (_("Organisation"), self.org.name),
+            (_("Scenario"), sc.name),
+            (_("Period"), _("{start} to {end}").format(
+                start=styles.long_day(sc.period_start, self.locale),
+                end=styles.long_day(sc.period_end, self.locale))),
+            (_("Tax year"), res.tax_year),
+            (_("Produced on"), styles.long_day(date.today(), self.locale)),
+            (_("Services"), str(len(res.services))),
+            (_("Total cost"), self.money(res.total_cost)),
+            (_("Income at planned volumes"), self.money(res.total_income)),
+            (_("Surplus at planned volumes"), self.money(res.total_surplus)),
+        ]
+        rows = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
+        facts_table = styles.table([[para(_("About this report"), "head"), ""], *rows],
+                                   [150, 300], numeric_from=2)
+        return [
+            Spacer(1, 12 * mm),
+            para(self.org.name, "h1"),
+            para(_("Costing report"), "title"),
+            para(sc.name, "h2"),
+            Spacer(1, 8 * mm),
+            facts_table,
+            Spacer(1, 8 * mm),
+            para(_("This report shows how each price was built: what each post costs, how the "
+                   "overheads are shared between services, each service's full cost and unit "
+                   "cost, the surplus added, and what happens if volumes change. Every figure "
+                   "can be worked out by hand from the lines above it."), "body"),
+            para(_("Prices at a glance"), "h2"),
+            self._glance_table(),
+        ]
+
+    def _glance_table(self) -> Flowable:
+        width = styles.frame_width()
+        widths = [width - 70 - 4 * 80, 70, 80, 80, 80, 80]
+        rows: list[list] = [[para(_("Service"), "head"), para(_("Unit"), "head"),
+                             para(_("Planned units"), "head_num"),
+                             para(_("Unit cost"), "head_num"), para(_("Price"), "head_num"),
+                             para(_("Surplus at planned volume"), "head_num")]]
+        for s in self.result.services:
+            rows.append([styles.cell(s.name, widths[0]), styles.cell(s.unit, widths[1]),
+                         styles.number(s.planned_units, self.locale), self.money(s.unit_cost),
+                         self.money(s.price), self.money(s.surplus_at_planned_volume)])
+        rows.append([_("Total surplus at planned volumes"), "", "", "", "",
+                     self.money(self.result.total_surplus)])
+        return styles.table(rows, widths, numeric_from=2, total_rows=[len(rows) - 1],
+                            extra=[("ALIGN", (1, 0), (1, -1), "LEFT")])
+
+    def assumptions(self) -> list[Flowable]:
+        flow: list[Flowable] = [para(_("Assumptions"), "h1"), *self._tax_year_facts()]
+        flow += [para(_("Staff on-cost settings"), "h2")]
+        flow += [para(line, "body") for line in self._post_settings()]
+        flow += [para(_("Planned volumes"), "h2"), self._volumes_table()]
+        return flow
+
+    def _tax_year_facts(self) -> list[Flowable]:
+        try:
+            rules: TaxYearRules | None = rules_for(self.result.tax_year)
+        except UnknownTaxYear:
+            rules = None
+        if rules is None:
+            return [para(_("No published figures are held for tax year {year}.").format(
+                year=self.result.tax_year), "body")]
+        allowance = (
+            _("Claimed: up to {amount} off the organisation's employer NI, shared over posts in "
+              "proportion to their NI.").format(amount=self.money(rules.employment_allowance))
+            if self.scenario.claims_employment_allowance
+            else _("Not claimed.")
+        )
+        facts = [
+            (_("Tax year"), _("{year} ({start} to {end})").format(
+                year=rules.tax_year, start=styles.day(rules.starts, self.locale),
+                end=styles.day(rules.ends, self.locale))),
+            (_("Employer National Insurance"), _("{rate} of pay above {threshold} a year for "
+                                                 "each employee").format(
+                rate=styles.percent(rules.employer_ni_rate, self.locale),
+                threshold=self.money(rules.employer_ni_secondary_threshold))),
+            (_("Pension qualifying earnings"), _("{lower} to {upper} a year").format(
+                lower=self.money(rules.pension_qualifying_lower),
+                upper=self.money(rules.pension_qualifying_upper))),
+            (_("Employment Allowance"), allowance),
+            (_("Figures checked"), styles.day(rules.checked, self.locale)),
+        ]
+        rows = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
+        return [para(_("The tax year's figures"), "h2"),
+                styles.table([[para(_("Figure"), "head"), para(_("Value"), "head")], *rows],
+                             [150, styles.frame_width() - 150], numeric_from=2)]
+
+    def _post_settings(self) -> Iterator[str]:
+        for post in self.scenario.staff:
+            if post.employer_ni.kind == NiKind.AUTO:
+                ni = _("employer NI from the tax year's figures")
+            elif post.employer_ni.kind == NiKind.RATE and post.employer_ni.rate is not None:
+                ni = _("employer NI at {rate} of pay").format(
+                    rate=styles.percent(post.employer_ni.rate, self.locale))
+            else:
+                ni = _("no employer NI")
+            if post.pension is None or post.pension.rate == 0:
+                pension = _("no employer pension")
+            elif post.pension.on == PensionBase.QUALIFYING_EARNINGS:
+                pension = _("pension {rate} of qualifying earnings").format(
+                    rate=styles.percent(post.pension.rate, self.locale))
+            else:
+                pension = _("pension {rate} of total pay").format(
+                    rate=styles.percent(post.pension.rate, self.locale))
+            yield _("{role}: {ni}; {pension}.").format(role=post.role, ni=ni, pension=pension)
+
+    def _volumes_table(self) -> Flowable:
+        width = styles.frame_width()
+        widths = [150, 80, 70, width - 300]
+        rows: list[list] = [[para(_("Service"), "head"), para(_("Planned units"), "head_num"),
+                             para(_("Unit"), "head"), para(_("How it was found"), "head")]]
+        for service in self.result.services:
+            rows.append([
+                styles.cell(service.name, widths[0]),
+                styles.number(service.planned_units, self.locale),
+                styles.cell(service.unit, widths[2]),
+                styles.cell(self._volume_words(service.id), widths[3]),
+            ])
+        return styles.table(rows, widths, numeric_from=1,
+                            extra=[("ALIGN", (2, 0), (-1, -1), "LEFT")])
+
+    def _volume_words(self, service_id: str) -> str:
+        source = next((s for s in self.scenario.services if s.id == service_id), None)
+        if source is None or source.volume.kind == VolumeKind.TYPED:
+            return _("Typed in")
+        if source.volume.kind == VolumeKind.CAPACITY:
+            return _("Capacity {capacity} × occupancy {occupancy}").format(
+                capacity=styles.number(source.volume.capacity or ZERO, self.locale),
+                occupancy=styles.percent(source.volume.occupancy or ZERO, self.locale))
+        posts = [p.role for p in self.scenario.staff if p.delivers_units and p.time.get(service_id)]
+        return _("From staff hours: the chargeable hours of {posts} (paid hours less holiday, "
+                 "training and other non-chargeable time)").format(
+            posts=", ".join(posts) or _("no post"))
+
+    def staff_table(self) -> list[Flowable]:
+        heads = [_("Post"), _("Headcount"), _("Paid hours each"), _("Pay"), _("Employer NI"),
+                 _("Pension"), _("Other on-costs"), _("Employment Allowance"), _("Annual cost")]
+        width = styles.frame_width(LANDSCAPE)
+        widths = [width - 8 * 76, *([76] * 8)]
+        rows: list[list] = [[para(h, "head" if i == 0 else "head_num")
+                             for i, h in enumerate(heads)]]
+        totals = [ZERO] * 6
+        head_total = ZERO
+        for post in self.result.posts:
+            parts = [post.pay_per_person, post.employer_ni_per_person, post.pension_per_person,
+                     post.other_per_person]
+            shown = [to_penny(p * post.headcount) for p in parts]
+            shown += [post.employment_allowance, post.annual_cost]
+            totals = [t + s for t, s in zip(totals, shown, strict=True)]
+            head_total += post.headcount
+            rows.append([
+                styles.cell(post.role, widths[0]),
+                styles.number(post.headcount, self.locale),
+                styles.number(post.paid_hours_per_person, self.locale),
+                *[self.money(v) for v in shown[:4]],
+                self.money(-shown[4]) if shown[4] else self.money(ZERO),
+                self.money(shown[5]),
+            ])
+        rows.append([_("Total"), styles.number(head_total, self.locale), "",
+                     *[self.money(v) for v in totals[:4]],
+                     self.money(-totals[4]) if totals[4] else self.money(ZERO),
+                     self.money(totals[5])])
+        return [
+            para(_("Staff on-costs"), "h1"),
+            styles.table(rows, widths, total_rows=[len(rows) - 1]),
+            Spacer(1, 2 * mm),
+            para(_("Pay, NI, pension and other on-costs are for all the people in the post "
+                   "(headcount × each person's figure). Each post's annual cost is worked out "
+                   "unrounded and rounded to the penny once, so a row may differ by a penny "
+                   "from its parts shown here. The Employment Allowance reduces the cost."),
+                 "small"),
+        ]
+
+    def _overhead_keys(self) -> list[str]:
+        """Apportioned lines in scenario order, then pools; anything else the results name."""
+        keys = [c.id for c in self.scenario.costs if c.kind == "apportion"]
+        keys += [POOL_KEY + p.pool_id for p in self.result.pools]
+        keys += [POOL_KEY + p.id for p in self.scenario.pools if POOL_KEY + p.id not in keys]
+        seen = {k for s in self.result.services for k in s.overheads}
+        return [k for k in keys if k in seen] + sorted(seen - set(keys))
+
+    def apportionment(self) -> list[Flowable]:
+        flow: list[Flowable] = [para(_("Overhead apportionment"), "h1"), para(_(
+            "Each overhead line and overhead pool is shared between the services by the basis "
+            "named. Every penny is allocated, so each row adds up to the line's total."), "body")]
+        keys = self._overhead_keys()
+        if not keys:
+            return [*flow, para(_("This scenario has no overheads to share."), "body")]
+        services = list(self.result.services)
+        for start in range(0, len(services), SERVICES_PER_TABLE):
+            flow += [self._apportion_table(keys, services[start:start + SERVICES_PER_TABLE]),
+                     Spacer(1, 4 * mm)]
+        flow += self._pool_makeup()
+        return flow
+
+    def _apportion_table(self, keys: Sequence[str], services: Sequence[ServiceResult]) -> Flowable:
+        width = styles.frame_width(LANDSCAPE)
+        money_width = 76.0
+        label_width = width - 88 - money_width * (len(services) + 1)
+        widths = [label_width, 88.0, *([money_width] * len(services)), money_width]
+        head = [para(_("Overhead"), "head"), para(_("Basis"), "head"),
+                *[para(s.name, "head_num") for s in services],
+                para(_("Total (all services)"), "head_num")]
+        rows: list[list] = [head]
+        for key in keys:
+            line_total = sum((s.overheads.get(key, ZERO) for s in self.result.services), ZERO)
+            rows.append([styles.cell(self.overhead_label(key), label_width),
+                         styles.cell(self.basis_of(key), 88),
+                         *[self.money(s.overheads.get(key, ZERO)) for s in services],
+                         self.money(line_total)])
+        grand = sum((s.overhead_total for s in self.result.services), ZERO)
+        rows.append([_("Total overheads"), "",
+                     *[self.money(s.overhead_total) for s in services], self.money(grand)])
+        return styles.table(rows, widths, numeric_from=2, total_rows=[len(rows) - 1])
+
+    def _pool_makeup(self) -> list[Flowable]:
+        if not self.result.pools:
+            return []
+        width = styles.frame_width(LANDSCAPE)
+        rows: list[list] = [[para(_("Overhead pool"), "head"), para(_("Made up of"), "head"),
+                             para(_("Amount"), "head_num")]]
+        for pool in self.result.pools:
+            label = pool.label or self.pool_labels.get(pool.pool_id, pool.pool_id)
+            for post_id, amount in pool.staff.items():
+                rows.append([label, _("Staff time: {role}").format(
+                    role=self.post_roles.get(post_id, post_id)), self.money(amount)])
+                label = ""
+            for line_id, amount in pool.lines.items():
+                rows.append([label, self.line_names.get(line_id, line_id), self.money(amount)])
+                label = ""
+            rows.append([_("{pool} total").format(pool=pool.label), "", self.money(pool.total)])
+        totals = [i for i, row in enumerate(rows) if i and row[1] == ""]
+        return [KeepTogether([para(_("What each overhead pool is made of"), "h2"),
+                              styles.table(rows, [200, width - 300, 100], numeric_from=2,
+                                           total_rows=totals)])]
+
+    def build_ups(self) -> list[Flowable]:
+        flow: list[Flowable] = [para(_("How each price is built"), "h1")]
+        for service in self.result.services:
+            flow.append(KeepTogether([para(service.name, "h2"), self._build_up(service)]))
+        return flow
+
+    def _build_up(self, s: ServiceResult) -> Flowable:
+        money = self.money
+        rows: list[list] = [[para(_("Item"), "head"), para(_("Amount"), "head_num")]]
+        for post_id, amount in s.direct_staff_lines.items():
+            rows.append([_("Direct staff: {role}").format(
+                role=self.post_roles.get(post_id, post_id)), money(amount)])
+        for line_id, amount in s.direct_other_lines.items():
+            rows.append([_("Other direct: {line}").format(
+                line=self.line_names.get(line_id, line_id)), money(amount)])
+        for key, amount in s.overheads.items():
+            rows.append([_("Overhead: {line} ({basis})").format(
+                line=self.overhead_label(key), basis=self.basis_of(key)), money(amount)])
+        bold = [len(rows)]
+        rows.append([_("Full cost"), money(s.full_cost)])
+        rounding = _("rounded up to the nearest {step}").format(step=money(s.price_rounding))
+        vat = _(VAT_LABELS[s.vat])
+        if s.vat_rate:
+            vat = _("{label} {rate}").format(label=vat, rate=styles.percent(s.vat_rate))
+        break_even = (
+            styles.number(s.break_even_units, self.locale) if s.break_even_units is not None
+            else _("no break-even: the price does not cover the variable cost of a unit")
+        )
+        rows += [
+            [_("Planned units a year ({unit})").format(unit=s.unit),
+             styles.number(s.planned_units, self.locale)],
+            [_("Unit cost (full cost ÷ planned units)"), money(s.unit_cost)],
+            [_("Surplus"), self.surplus_words(s)],
+            [_("Price before rounding"), self.exact_money(s.price_before_rounding)],
+        ]
+        bold.append(len(rows))
+        rows += [
+            [_("Price ({rounding})").format(rounding=rounding), money(s.price)],
+            [_("Price incl. VAT ({vat})").format(vat=vat), money(s.price_inc_vat)],
+            [_("Surplus a unit"), money(s.surplus_per_unit)],
+            [_("Surplus at planned volume"), money(s.surplus_at_planned_volume)],
+            [_("Fixed cost"), money(s.fixed_cost)],
+            [_("Variable cost at planned volume"), money(s.variable_cost)],
+            [_("Break-even volume ({unit})").format(unit=s.unit), break_even],
+        ]
+        rows = [[styles.cell(str(r[0]), 330) if i else r[0], r[1]] for i, r in enumerate(rows)]
+        return styles.table(rows, [330, 170], total_rows=bold)
+
+    def sensitivity(self) -> list[Flowable]:
+        width = styles.frame_width(PORTRAIT)
+        widths = [width - 4 * 90, 90, 90, 90, 90]
+        rows: list[list] = [[para(_("Service"), "head"), para(_("Volume"), "head_num"),
+                             para(_("Units"), "head_num"), para(_("Unit cost"), "head_num"),
+                             para(_("Surplus"), "head_num")]]
+        extra: list[tuple] = []
+        for s in self.result.services:
+            first = len(rows)
+            for label, units, unit_cost, surplus in self._sensitivity_rows(s):
+                rows.append(["", label, styles.number(units, self.locale), self.money(unit_cost),
+                             self.money(surplus)])
+                if surplus < 0:
+                    extra.append(("TEXTCOLOR", (4, len(rows) - 1), (4, len(rows) - 1), NEGATIVE))
+            rows[first][0] = styles.cell(s.name, widths[0], "cell_bold")
+            extra.append(("LINEABOVE", (0, first), (-1, first), 0.4, styles.RULE))
+        return [
+            para(_("If volumes change"), "h1"),
+            para(_("Unit cost and surplus at the same price if the units delivered fall or rise. "
+                   "Fixed costs stay the same; variable costs move with the units. A negative "
+                   "surplus (shown in red with a minus sign) is a loss."), "body"),
+            styles.table(rows, widths, extra=extra),
+        ]
+
+    def _sensitivity_rows(self, s: ServiceResult) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+        moved = {item.change: item for item in s.sensitivity}
+        rows = []
+        for change in (Decimal("-0.20"), Decimal("-0.10"), ZERO, Decimal("0.10")):
+            if change == ZERO:
+                rows.append((_("Planned"), s.planned_units, s.unit_cost,
+                             s.surplus_at_planned_volume))
+            elif change in moved:
+                item = moved[change]
+                label = ("+" if change > 0 else "−") + styles.percent(abs(change), self.locale)
+                rows.append((label, item.units, item.unit_cost, item.surplus))
+        return rows
+
+    def charts(self) -> list[Flowable]:
+        flow: list[Flowable] = [para(_("Cost build-up of each price"), "h1"), para(_(
+            "Each bar is a service's price a unit, built up from direct staff, other direct "
+            "costs, overheads and the surplus."), "body")]
+        ids = [s.id for s in self.result.services]
+        width = styles.frame_width(PORTRAIT)
+        for start in range(0, len(ids), SERVICES_PER_CHART):
+            flow += [cost_buildup_drawing(self.result, ids[start:start + SERVICES_PER_CHART],
+                                          width=width, locale=self.locale), Spacer(1, 6 * mm)]
+        return flow

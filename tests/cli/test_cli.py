@@ -1,0 +1,88 @@
+"""The command line, run as a user runs it (through `costready.__main__.main`)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from costready.__main__ import main
+from tests.conftest import EXAMPLE_MODEL
+
+
+@pytest.fixture
+def database(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+def test_price_json_prints_every_service_with_its_figures(capsys, expected):
+    assert main(["price", str(EXAMPLE_MODEL), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    got = {s["id"]: s for s in data["services"]}
+    for want in expected["services"]:
+        service = got[want["id"]]
+        for key in ("full_cost", "unit_cost", "price", "direct_staff", "direct_other"):
+            assert Decimal(service[key]) == Decimal(want[key])
+        for key in ("name", "unit", "planned_units", "overheads", "price_inc_vat",
+                    "surplus_convention"):
+            assert key in service
+    assert data["totals"]["total_cost"] == expected["total_cost"]
+
+
+def test_price_prints_a_table_by_default(capsys):
+    assert main(["price", str(EXAMPLE_MODEL)]) == 0
+    out = capsys.readouterr().out
+    assert "Home support" in out and "£27.35" in out
+
+
+def test_errors_go_to_stderr_with_a_non_zero_exit(capsys, tmp_path, example_data):
+    example_data["staff"][0]["time"]["home-support"] = "0.70"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(example_data), encoding="utf-8")
+    assert main(["price", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "$.staff[0].time: Support worker: time adds up to 90%, not 100%" in captured.err
+
+
+def test_missing_file_is_an_error(capsys, tmp_path):
+    assert main(["price", str(tmp_path / "nope.json")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_demo_then_list(capsys, database):
+    assert main(["--database", database, "demo"]) == 0
+    assert "Loaded the sample organisation" in capsys.readouterr().out
+    assert main(["--database", database, "list"]) == 0
+    assert "Riverside" in capsys.readouterr().out
+
+
+def test_model_import_then_export_round_trips(capsys, database, tmp_path, example_model):
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    out = tmp_path / "exported.json"
+    assert main(["--database", database, "model", "export", "-o", str(out)]) == 0
+    from costready.costing.modelfile import load_model_file
+
+    assert load_model_file(out).scenario == example_model.scenario
+
+
+def test_import_of_a_bad_file_writes_nothing(capsys, database, tmp_path, example_data):
+    example_data["costs"][0]["annual_amount"] = "lots"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(example_data), encoding="utf-8")
+    assert main(["--database", database, "model", "import", str(bad)]) == 1
+    assert "$.costs[0].annual_amount" in capsys.readouterr().err
+    assert main(["--database", database, "list"]) == 0
+    assert "no organisations" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["price-list", "costing"])
+def test_report_writes_a_pdf(capsys, database, tmp_path, kind):
+    assert main(["--database", database, "demo"]) == 0
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["--database", database, "report", kind, "-o", str(out)]) == 0
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Riverside" in text
