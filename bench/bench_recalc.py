@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import large_scenario  # noqa: E402
+from generate import large_scenario
 
-from costready.costing.engine import price_scenario  # noqa: E402
-from costready.costing.model import Scenario  # noqa: E402
+from costready.costing.engine import price_scenario
+from costready.costing.model import Scenario
 
 GOAL_MS = 20.0
 
@@ -74,12 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     scenario = large_scenario(args.services, args.posts, args.costs)
     engine = median_ms(lambda: price_scenario(scenario), args.runs)
     floor = median_ms(lambda: baseline(scenario), args.runs)
-    print(f"scenario: {args.services} services, {args.posts} posts, {args.costs} cost lines; "
-          f"median of {args.runs} runs")
+    print(
+        f"scenario: {args.services} services, {args.posts} posts, {args.costs} cost lines; "
+        f"median of {args.runs} runs"
+    )
     print(f"baseline (plain Decimal loop over the same amounts): {floor:8.3f} ms")
     print(f"price_scenario:                                      {engine:8.3f} ms")
-    print(f"ratio: {engine / floor:,.0f}x baseline; goal {GOAL_MS:.0f} ms: "
-          f"{'met' if engine <= GOAL_MS else 'MISSED'}")
+    print(
+        f"ratio: {engine / floor:,.0f}x baseline; goal {GOAL_MS:.0f} ms: "
+        f"{'met' if engine <= GOAL_MS else 'MISSED'}"
+    )
     if args.profile:
         profile(scenario)
     return 0 if engine <= GOAL_MS else 1

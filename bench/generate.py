@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from costready.costing.model import (
     POOL_PREFIX,
@@ -49,8 +50,9 @@ def large_scenario(
         period_start=date(2026, 4, 1),
         period_end=date(2027, 3, 31),
         tax_year="2026-27",
-        services=tuple(_service(rng, index, sid, delivered) for index, sid in
-                       enumerate(service_ids)),
+        services=tuple(
+            _service(rng, index, sid, delivered) for index, sid in enumerate(service_ids)
+        ),
         staff=staff,
         pools=tuple(_pool(rng, pool_id, basis, service_ids) for pool_id, basis in POOLS),
         costs=tuple(_cost(rng, index, service_ids) for index in range(costs)),
@@ -66,7 +68,7 @@ def whole_percents(rng: random.Random, parts: int, total: int = 100) -> list[Dec
     """`parts` shares of at least 1% each, in whole percents, adding up to `total` percent."""
     cuts = sorted(rng.sample(range(1, total), parts - 1))
     bounds = [0, *cuts, total]
-    return [Decimal(high - low).scaleb(-2) for low, high in zip(bounds, bounds[1:], strict=False)]
+    return [Decimal(high - low).scaleb(-2) for low, high in pairwise(bounds)]
 
 
 def _pennies(rng: random.Random, low: int, high: int) -> Decimal:
@@ -78,13 +80,19 @@ def _service(rng: random.Random, index: int, sid: str, delivered: set[str]) -> S
     if index % 3 == 1 and sid in delivered:
         volume = Volume(kind=VolumeKind.FROM_STAFF_HOURS)
     elif index % 3 == 2:
-        volume = Volume(kind=VolumeKind.CAPACITY, capacity=Decimal(rng.randint(200, 4000)),
-                        occupancy=Decimal(rng.randint(50, 100)).scaleb(-2))
+        volume = Volume(
+            kind=VolumeKind.CAPACITY,
+            capacity=Decimal(rng.randint(200, 4000)),
+            occupancy=Decimal(rng.randint(50, 100)).scaleb(-2),
+        )
     else:
         volume = Volume(kind=VolumeKind.TYPED, units=Decimal(rng.randint(100, 5000)))
     kind = list(SurplusKind)[index % len(SurplusKind)]
-    value = Decimal("1.00") if kind is SurplusKind.FIXED_PER_UNIT else Decimal(
-        rng.randint(0, 8)).scaleb(-2)
+    value = (
+        Decimal("1.00")
+        if kind is SurplusKind.FIXED_PER_UNIT
+        else Decimal(rng.randint(0, 8)).scaleb(-2)
+    )
     return Service(
         id=sid,
         name=f"Service {index}",
@@ -111,11 +119,17 @@ def _post(rng: random.Random, index: int, service_ids: list[str]) -> StaffPost:
         annual_salary=None if hourly else Decimal(rng.randint(22000, 45000)),
         fte=Decimal(1) if hourly else Decimal(rng.randint(4, 10)).scaleb(-1),
         delivers_units=index % 4 != 3,
-        employer_ni=(EmployerNi(NiKind.AUTO), EmployerNi(NiKind.RATE, Decimal("0.138")),
-                     EmployerNi(NiKind.NONE))[0 if index % 10 else 1 + index // 10 % 2],
-        pension=None if index % 7 == 6 else Pension(
+        employer_ni=(
+            EmployerNi(NiKind.AUTO),
+            EmployerNi(NiKind.RATE, Decimal("0.138")),
+            EmployerNi(NiKind.NONE),
+        )[0 if index % 10 else 1 + index // 10 % 2],
+        pension=None
+        if index % 7 == 6
+        else Pension(
             rate=Decimal(rng.randint(3, 8)).scaleb(-2),
-            on=PensionBase.TOTAL_PAY if index % 3 == 0 else PensionBase.QUALIFYING_EARNINGS),
+            on=PensionBase.TOTAL_PAY if index % 3 == 0 else PensionBase.QUALIFYING_EARNINGS,
+        ),
         other_oncosts_rate=Decimal("0.01") if index % 5 == 0 else Decimal(0),
         non_chargeable={
             "holiday": Decimal("0.1074"),
@@ -126,8 +140,7 @@ def _post(rng: random.Random, index: int, service_ids: list[str]) -> StaffPost:
     )
 
 
-def _pool(rng: random.Random, pool_id: str, basis: Basis, service_ids: list[str]
-          ) -> OverheadPool:
+def _pool(rng: random.Random, pool_id: str, basis: Basis, service_ids: list[str]) -> OverheadPool:
     shares = None
     if basis is Basis.SHARES:
         chosen = rng.sample(service_ids, min(20, len(service_ids)))
@@ -139,15 +152,29 @@ def _cost(rng: random.Random, index: int, service_ids: list[str]) -> CostLine:
     common = {"id": f"cost-{index:05d}", "name": f"Cost line {index}"}
     kind = index % 10
     if kind < 3:  # direct, a third of them varying with volume
-        return CostLine(**common, annual_amount=_pennies(rng, 100, 15000), category="supplies",
-                        direct=rng.choice(service_ids), varies_with_volume=kind == 0)
+        return CostLine(
+            **common,
+            annual_amount=_pennies(rng, 100, 15000),
+            category="supplies",
+            direct=rng.choice(service_ids),
+            varies_with_volume=kind == 0,
+        )
     if kind == 3:
-        return CostLine(**common, annual_amount=_pennies(rng, 100, 5000), category="management",
-                        pool=POOLS[index // 10 % len(POOLS)][0])
+        return CostLine(
+            **common,
+            annual_amount=_pennies(rng, 100, 5000),
+            category="management",
+            pool=POOLS[index // 10 % len(POOLS)][0],
+        )
     basis = LINE_BASES[index // 10 % len(LINE_BASES)]
     shares = None
     if basis is Basis.SHARES:
         chosen = rng.sample(service_ids, min(10, len(service_ids)))
         shares = dict(zip(chosen, whole_percents(rng, len(chosen)), strict=True))
-    return CostLine(**common, annual_amount=_pennies(rng, 100, 20000), category="premises",
-                    basis=basis, shares=shares)
+    return CostLine(
+        **common,
+        annual_amount=_pennies(rng, 100, 20000),
+        category="premises",
+        basis=basis,
+        shares=shares,
+    )

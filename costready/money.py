@@ -46,6 +46,16 @@ def to_penny(amount: Decimal) -> Decimal:
     return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+def to_pennies(amount: Decimal) -> int:
+    """A whole-penny amount as an integer number of pennies (half-up if it has more places)."""
+    return int((amount / PENNY).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def from_pennies(pennies: int) -> Decimal:
+    """Whole pennies back to a Decimal amount with two places."""
+    return Decimal(pennies).scaleb(-2)
+
+
 def round_up_to_step(amount: Decimal, step: Decimal) -> Decimal:
     """Round up to the next multiple of `step` (a price rounding such as 0.05, 0.50 or 1)."""
     if step <= 0:
@@ -66,9 +76,10 @@ class Allocator:
         if any(w < 0 for w in weights.values()):
             raise ValueError("negative weight")
         self.keys = sorted(weights)
-        places = max((max(0, -int(weights[k].as_tuple().exponent)) for k in self.keys), default=0)
-        scale = 10**places
-        self._weights = [int(weights[k] * scale) for k in self.keys]
+        self.position = {key: index for index, key in enumerate(self.keys)}
+        values = [weights[key] for key in self.keys]
+        places = max(0, -min((value.as_tuple().exponent for value in values), default=0))
+        self._weights = [int(value.scaleb(places)) for value in values]
         self._total = sum(self._weights)
         if self._total == 0:
             raise ValueError("weights are all zero")
@@ -78,23 +89,20 @@ class Allocator:
         if pennies < 0:
             return [-part for part in self.split_pennies(-pennies)]
         total = self._total
-        parts = []
-        remainders = []
-        for index, weight in enumerate(self._weights):
-            whole, remainder = divmod(pennies * weight, total)
-            parts.append(whole)
-            if remainder:
-                remainders.append((-remainder, index))
+        weights = self._weights
+        parts = [pennies * weight // total for weight in weights]
         left = pennies - sum(parts)
         if left:
-            remainders.sort()  # largest remainder first; ties to the smaller key (sorted keys)
-            for _remainder, index in remainders[:left]:
+            remainders = [pennies * weight % total for weight in weights]
+            # a stable sort, so equal remainders keep key order: ties go to the smaller key
+            ranked = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
+            for index in ranked[:left]:
                 parts[index] += 1
         return parts
 
     def split(self, amount: Decimal) -> dict[str, Decimal]:
         """`amount` (whole pennies) split by the weights, keyed like the weights."""
-        pennies = int((amount / PENNY).to_integral_value(rounding=ROUND_HALF_UP))
+        pennies = to_pennies(amount)
         return {
             key: Decimal(part).scaleb(-2)
             for key, part in zip(self.keys, self.split_pennies(pennies), strict=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
+from functools import cached_property
 
 from costready.costing.model import (
     POOL_PREFIX,
@@ -18,6 +20,7 @@ from costready.costing.model import (
 )
 from costready.costing.results import (
     CostingError,
+    LazyBreakdown,
     PoolCost,
     PostCost,
     Problem,
@@ -28,7 +31,7 @@ from costready.costing.results import (
 from costready.costing.rules import TaxYearRules, full_time_hours, rules_for, vat_rate
 from costready.costing.validate import validate
 from costready.i18n import _
-from costready.money import Allocator, round_up_to_step, to_penny
+from costready.money import Allocator, from_pennies, round_up_to_step, to_pennies, to_penny
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -47,9 +50,10 @@ def price_scenario(scenario: Scenario) -> ScenarioResult:
     staff_time = _staff_time_weights(scenario)
     bases = _BasisWeights(scenario, staff_time)
     pools = _pool_costs(scenario, posts, bases)
-    line_shares = _apportioned_lines(scenario, bases)
+    shared = _apportioned_lines(scenario, bases)
+    groups = _Groups(scenario, posts)
     services = tuple(
-        _service_result(scenario, service, units[service.id], posts, pools, line_shares)
+        _service_result(service, units[service.id], groups, pools, shared)
         for service in scenario.services
     )
     total_cost = sum((p.annual_cost for p in posts.values()), ZERO) + sum(
@@ -274,43 +278,90 @@ def _pool_costs(
     return pools
 
 
-def _apportioned_lines(
-    scenario: Scenario, bases: _BasisWeights
-) -> dict[str, dict[str, Decimal]]:
-    """Cost line id -> service id -> share, for every line shared by a basis."""
-    shares = {}
+class _SharedLines:
+    """Every cost line shared by a basis, split in whole pennies, with running totals per
+    service; a service's line-by-line breakdown is built only when it is read."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, Allocator, list[int]]] = []
+        self._running: dict[int, tuple[Allocator, list[int]]] = {}
+
+    def add(self, line_id: str, allocator: Allocator, pennies: int) -> None:
+        parts = allocator.split_pennies(pennies)
+        self.lines.append((line_id, allocator, parts))
+        running = self._running.get(id(allocator))
+        total = parts if running is None else list(map(operator.add, running[1], parts))
+        self._running[id(allocator)] = (allocator, total)
+
+    @cached_property
+    def totals(self) -> dict[str, int]:
+        """Pennies per service id over every shared line (read once every line is added)."""
+        totals: dict[str, int] = {}
+        for allocator, running in self._running.values():
+            for key, pennies in zip(allocator.keys, running, strict=True):
+                totals[key] = totals.get(key, 0) + pennies
+        return totals
+
+    def column(self, service_id: str) -> dict[str, Decimal]:
+        """Line id -> the service's share, in the order of the lines."""
+        column = {}
+        for line_id, allocator, parts in self.lines:
+            index = allocator.position.get(service_id)
+            column[line_id] = from_pennies(parts[index]) if index is not None else ZERO
+        return column
+
+
+def _apportioned_lines(scenario: Scenario, bases: _BasisWeights) -> _SharedLines:
+    shared = _SharedLines()
     for index, line in enumerate(scenario.costs):
         if line.basis is None:
             continue
         allocator = bases.allocator(line.basis, line.shares, f"$.costs[{index}].apportion",
                                     line.name)
-        shares[line.id] = allocator.split(line.annual_amount)
-    return shares
+        shared.add(line.id, allocator, to_pennies(line.annual_amount))
+    return shared
+
+
+class _Groups:
+    """Staff and direct lines grouped by service once, not searched once per service."""
+
+    def __init__(self, scenario: Scenario, posts: Mapping[str, PostCost]):
+        self.staff: dict[str, dict[str, Decimal]] = {s.id: {} for s in scenario.services}
+        for post_id, post in posts.items():
+            for key, amount in post.split.items():
+                if key in self.staff:
+                    self.staff[key][post_id] = amount
+        self.direct: dict[str, dict[str, Decimal]] = {s.id: {} for s in scenario.services}
+        self.variable: dict[str, Decimal] = {s.id: ZERO for s in scenario.services}
+        for line in scenario.costs:
+            if line.direct is None:
+                continue
+            self.direct[line.direct][line.id] = line.annual_amount
+            if line.varies_with_volume:
+                self.variable[line.direct] += line.annual_amount
 
 
 # Per service ------------------------------------------------------------------------------
 
 
 def _service_result(
-    scenario: Scenario,
     service: Service,
     units: Decimal,
-    posts: Mapping[str, PostCost],
+    groups: _Groups,
     pools: Mapping[str, PoolCost],
-    line_shares: Mapping[str, Mapping[str, Decimal]],
+    shared: _SharedLines,
 ) -> ServiceResult:
     sid = service.id
-    staff_lines = {pid: p.split[sid] for pid, p in posts.items() if sid in p.split}
-    direct_lines = {c.id: c.annual_amount for c in scenario.costs if c.direct == sid}
-    variable = sum(
-        (c.annual_amount for c in scenario.costs if c.direct == sid and c.varies_with_volume), ZERO
-    )
-    overheads = {line_id: split.get(sid, ZERO) for line_id, split in line_shares.items()}
-    for pool_id, pool in pools.items():
-        overheads[f"pool:{pool_id}"] = pool.allocation.get(sid, ZERO)
+    staff_lines = groups.staff[sid]
+    direct_lines = groups.direct[sid]
+    variable = groups.variable[sid]
+    pool_shares = {f"pool:{pool_id}": pool.allocation.get(sid, ZERO)
+                   for pool_id, pool in pools.items()}
+    overhead_total = from_pennies(shared.totals.get(sid, 0)) + sum(
+        pool_shares.values(), ZERO)
     direct_staff = sum(staff_lines.values(), ZERO)
     direct_other = sum(direct_lines.values(), ZERO)
-    full_cost = direct_staff + direct_other + sum(overheads.values(), ZERO)
+    full_cost = direct_staff + direct_other + overhead_total
     unit_cost = full_cost / units
     before = price_before_rounding(service, unit_cost)
     price = round_up_to_step(before, service.price_rounding)
@@ -321,7 +372,8 @@ def _service_result(
         id=sid, name=service.name, unit=service.unit, planned_units=units,
         direct_staff=direct_staff, direct_staff_lines=staff_lines,
         direct_other=direct_other, direct_other_lines=direct_lines,
-        overheads=overheads, full_cost=full_cost,
+        overheads=LazyBreakdown(lambda: shared.column(sid) | pool_shares),
+        overhead_total=overhead_total, full_cost=full_cost,
         unit_cost_exact=unit_cost, unit_cost=to_penny(unit_cost),
         surplus_convention=service.surplus.kind, surplus_value=service.surplus.value,
         price_before_rounding=before, price=price, price_rounding=service.price_rounding,

@@ -200,7 +200,7 @@ def pension_rate(tax_year: str) -> Decimal:
     return getattr(figures, "pension_employer_minimum_rate", MINIMUM_PENSION_RATE)
 
 
-def new_service(state: GuideState) -> ServiceAnswer:
+def new_service() -> ServiceAnswer:
     """A blank service with the default surplus (5% mark-up on cost), exempt from VAT."""
     return ServiceAnswer()
 

@@ -5,6 +5,7 @@ Every figure keeps the lines it came from so a trustee can follow a price back t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,6 +29,33 @@ class CostingError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class LazyBreakdown(Mapping[str, Decimal]):
+    """A breakdown built the first time it is read: a large model has thousands of lines per
+    service, and most recalculations (an edit on screen) only need the totals."""
+
+    def __init__(self, build: Callable[[], dict[str, Decimal]]):
+        self._build: Callable[[], dict[str, Decimal]] | None = build
+        self._data: dict[str, Decimal] = {}
+
+    def _items(self) -> dict[str, Decimal]:
+        if self._build is not None:
+            self._data = self._build()
+            self._build = None
+        return self._data
+
+    def __getitem__(self, key: str) -> Decimal:
+        return self._items()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
 
 
 @dataclass(frozen=True)
@@ -84,7 +112,7 @@ class ServiceResult:
     direct_staff_lines: dict[str, Decimal]  # post id -> amount
     direct_other: Decimal
     direct_other_lines: dict[str, Decimal]  # cost line id -> amount
-    overheads: dict[str, Decimal]  # cost line id or "pool:NAME" -> share
+    overheads: Mapping[str, Decimal]  # cost line id or "pool:NAME" -> share
     full_cost: Decimal
     unit_cost_exact: Decimal
     unit_cost: Decimal  # half-up to the penny, for display
@@ -104,9 +132,7 @@ class ServiceResult:
     break_even_units: Decimal | None  # None: the price does not exceed the variable cost a unit
     sensitivity: tuple[Sensitivity, ...] = field(default=())
 
-    @property
-    def overhead_total(self) -> Decimal:
-        return sum(self.overheads.values(), Decimal(0))
+    overhead_total: Decimal = Decimal(0)  # every overhead share added up
 
     @property
     def surplus_share_of_price(self) -> Decimal | None:

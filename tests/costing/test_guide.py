@@ -1,0 +1,236 @@
+"""The guided setup's steps as plain Python: walking them, defaults, problems and resuming."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from costready.costing import guide, rules
+from costready.costing.engine import price_scenario
+from costready.costing.model import Basis, VolumeKind
+from costready.organisation import Organisation
+from costready.storage.workspace import Workspace
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    ws = Workspace(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    yield ws
+    ws.close()
+
+
+def _walk_to_costs(walker: guide.Guide) -> None:
+    """Answer steps 1-3 for a small home-support charity."""
+    org = replace(
+        walker.answers(), name="Riverside Care", registered_charity=True, charity_number="1234567"
+    )
+    assert walker.next(org) == []
+    services = (
+        guide.ServiceAnswer(name="Home support", volume_kind=VolumeKind.FROM_STAFF_HOURS),
+        guide.ServiceAnswer(name="Lunch club", unit="session", units="400"),
+    )
+    assert walker.next(services) == []
+    worker = guide.new_post(walker.state)
+    posts = (
+        replace(
+            worker,
+            role="Support worker",
+            headcount="3",
+            time={"home-support": "80", "lunch-club": "20"},
+            travel_percent="10",
+        ),
+        replace(
+            worker,
+            role="Coordinator",
+            hourly=False,
+            pay="28000",
+            hours_per_week="30",
+            delivers_units=False,
+            time={"home-support": "40", "lunch-club": "30", guide.MANAGEMENT_KEY: "30"},
+        ),
+    )
+    assert walker.next(posts) == []
+
+
+def _costs() -> guide.CostsAnswers:
+    lines = tuple(replace(line, amount="1200") for line in guide.suggested_costs())
+    return guide.CostsAnswers(lines, {"home-support": "10", "lunch-club": "40"})
+
+
+def test_walking_every_step_gives_a_scenario_the_engine_prices():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    assert walker.next(_costs()) == []
+    assert walker.current.key == guide.REVIEW
+
+    result = price_scenario(walker.state.scenario)
+
+    assert [s.name for s in result.services] == ["Home support", "Lunch club"]
+    assert [s.unit for s in result.services] == ["hour", "session"]
+    assert result.service("lunch-club").planned_units == Decimal(400)
+    # 3 workers x 37.5 h x 52 weeks x 80% on the service x (1 - holiday 0.1074 - travel 0.10)
+    expected_hours = (
+        3 * Decimal("1950") * Decimal("0.80") * (1 - Decimal("0.1074") - Decimal("0.10"))
+    )
+    assert result.service("home-support").planned_units == expected_hours
+    assert all(s.price > s.unit_cost > 0 for s in result.services)
+    # every cost in the model ends up in a service's full cost, to the penny
+    assert result.total_full_cost == result.total_cost
+    assert result.total_cost > Decimal(5 * 1200)
+    assert walker.state.organisation.name == "Riverside Care"
+    assert {line.pool for line in walker.state.scenario.costs} == {None, "management"}
+
+
+def test_defaults_come_from_the_rules_file():
+    walker = guide.Guide(today=TODAY)
+    scenario = walker.state.scenario
+    assert scenario.name == "Budget 2026-27"
+    assert (scenario.period_start, scenario.period_end) == (date(2026, 4, 1), date(2027, 3, 31))
+    assert scenario.tax_year == "2026-27" == rules.tax_year_for(TODAY)
+    assert [pool.id for pool in scenario.pools] == [guide.MANAGEMENT_POOL]
+
+    post = guide.new_post(walker.state)
+    assert post.pay == str(rules.rules_for("2026-27").national_living_wage_hourly)
+    assert Decimal(post.holiday_weeks) == rules.statutory_holiday_weeks()
+    assert post.pension_percent == "3"
+
+    applied, problems = guide.apply_staff(walker.state, (replace(post, role="Cook"),))
+    assert problems == []
+    made = applied.scenario.staff[0]
+    assert made.non_chargeable["holiday"] == rules.holiday_share(rules.statutory_holiday_weeks())
+    assert made.hourly_rate == rules.rules_for("2026-27").national_living_wage_hourly
+    assert made.pension is not None and made.pension.rate == Decimal("0.03")
+    assert guide.new_service().surplus_percent == "5"
+
+
+def test_a_new_financial_year_start_moves_the_scenario():
+    walker = guide.Guide(today=TODAY)
+    org = replace(walker.answers(), name="Calendar Club", financial_year_start=date(2026, 1, 1))
+    walker.next(org)
+    scenario = walker.state.scenario
+    assert scenario.name == "Budget 2026"
+    assert (scenario.period_start, scenario.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert scenario.tax_year == "2026-27"
+
+
+def test_a_time_split_not_adding_to_100_is_a_problem_naming_the_post():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    walker.next((guide.ServiceAnswer(name="Befriending", units="500"),))
+    post = replace(guide.new_post(walker.state), role="Befriender", time={"befriending": "90"})
+
+    problems = walker.next((post,))
+
+    assert walker.current.key == guide.STAFF  # blocked
+    assert any("Befriender" in p.message and "90%" in p.message for p in problems)
+    assert all(p.path.startswith("$.staff[0]") for p in problems)
+
+
+def test_text_that_is_not_a_number_is_a_problem_and_back_keeps_the_rest():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    answers = (guide.ServiceAnswer(name="Advice", units="lots"),)
+
+    problems = walker.next(answers)
+    assert walker.current.key == guide.SERVICES
+    assert any("“lots” is not a number" in p.message for p in problems)
+
+    walker.back(answers)
+    assert walker.current.key == guide.ORGANISATION
+    assert [s.name for s in walker.state.scenario.services] == ["Advice"]
+
+
+def test_a_bad_vat_number_blocks_the_first_step():
+    walker = guide.Guide(today=TODAY)
+    problems = walker.next(
+        replace(walker.answers(), name="Riverside", vat_registered=True, vat_number="GB123")
+    )
+    assert walker.current.key == guide.ORGANISATION
+    assert [p.path for p in problems] == ["vat_number"]
+
+
+def test_review_problems_point_to_the_step_that_fixes_them():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    walker.next(
+        (guide.ServiceAnswer(name="Home support", volume_kind=VolumeKind.FROM_STAFF_HOURS),)
+    )
+    walker.next(())  # no staff: nobody delivers the hours
+    walker.next(guide.CostsAnswers())
+    result, problems = guide.price(walker.state)
+    assert result is None
+    assert [guide.step_for_problem(p) for p in problems] == [guide.SERVICES]
+    assert guide.step_for_problem(guide.Problem("$.staff[0].time", "x")) == guide.STAFF
+    assert guide.step_for_problem(guide.Problem("$.bases.floor_area", "x")) == guide.COSTS
+
+
+def test_floor_area_sharing_needs_the_areas():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    rent = replace(guide.suggested_costs()[0], amount="9000")
+    assert rent.sharing == Basis.FLOOR_AREA.value
+
+    problems = walker.next(guide.CostsAnswers((rent,), {}))
+
+    assert walker.current.key == guide.COSTS
+    assert [p.path for p in problems] == ["$.bases.floor_area"]
+
+
+def test_answers_read_back_as_they_were_typed():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    staff = guide.read_staff(walker.state)
+    assert [
+        (p.role, p.pay, p.hours_per_week, p.holiday_weeks, p.travel_percent) for p in staff
+    ] == [
+        ("Support worker", "12.71", "37.5", "5.6", "10"),
+        ("Coordinator", "28000", "30", "5.6", "0"),
+    ]
+    assert staff[1].time == {"home-support": "40", "lunch-club": "30", guide.MANAGEMENT_KEY: "30"}
+    assert [s.surplus_percent for s in guide.read_services(walker.state)] == ["5", "5"]
+
+
+def test_removing_a_service_drops_the_time_given_to_it():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    walker.go_to(guide.SERVICES)
+    kept = guide.read_services(walker.state)[:1]
+    walker.next(kept)
+    post = walker.state.scenario.post("support-worker")
+    assert post.time == {"home-support": Decimal("0.8")}
+
+
+def test_saving_and_resuming_returns_the_saved_step(workspace):
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    org_id, scenario_id = guide.save_progress(workspace, walker, None)
+    walker.next((guide.ServiceAnswer(name="Advice", units="300"),))
+    org_id, scenario_id = guide.save_progress(workspace, walker, scenario_id)
+    assert org_id is not None and scenario_id is not None
+    assert workspace.get_setting(org_id, guide.STEP_SETTING) == guide.STAFF
+
+    resumed, resumed_scenario = guide.resume(workspace, org_id, today=TODAY)
+
+    assert resumed.current.key == guide.STAFF
+    assert resumed_scenario == scenario_id
+    assert resumed.state.organisation.name == "Riverside"
+    assert [s.name for s in resumed.state.scenario.services] == ["Advice"]
+
+
+def test_finishing_marks_the_organisation(workspace):
+    org = workspace.save_organisation(Organisation(name="Riverside"))
+    assert org.id is not None
+    guide.mark_finished(workspace, org.id)
+    assert workspace.get_setting(org.id, guide.FINISHED_SETTING) == "1"
+    assert workspace.get_setting(None, guide.LAST_ORGANISATION_SETTING) == str(org.id)
+
+
+def test_nothing_is_saved_before_the_organisation_has_a_name(workspace):
+    walker = guide.Guide(today=TODAY)
+    assert guide.save_progress(workspace, walker, None) == (None, None)
+    assert workspace.organisations() == []

@@ -1,0 +1,110 @@
+"""Migrations: an empty database reaches head, an older file is backed up first, models match."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from costready.storage import migrate
+from costready.storage.db import make_engine
+from costready.storage.models import Base
+from costready.storage.workspace import ENV_URL, StorageError, Workspace
+from tests.storage.conftest import sqlite_url
+
+
+def _backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.backup-*.sqlite"))
+
+
+def test_empty_database_reaches_head_with_every_table(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()
+    engine = make_engine(sqlite_url(db_path))
+    try:
+        assert migrate.current_revision(engine) == migrate.head_revision()
+        assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    assert _backups(db_path.parent) == []  # nothing existed, so nothing to back up
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()
+    engine = make_engine(sqlite_url(db_path))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_old_revision_is_backed_up_before_migrating(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()
+    engine = make_engine(sqlite_url(db_path))
+    migrate.downgrade(engine, "base")
+    assert migrate.current_revision(engine) is None
+    engine.dispose()
+    with sqlite3.connect(db_path) as connection:  # a mark to find in the backup
+        connection.execute("CREATE TABLE legacy_note (text TEXT)")
+        connection.execute("INSERT INTO legacy_note VALUES ('kept')")
+    connection.close()
+
+    Workspace(sqlite_url(db_path)).close()
+
+    backups = _backups(db_path.parent)
+    assert len(backups) == 1
+    assert backups[0].name.startswith("workspace.backup-")
+    with sqlite3.connect(backups[0]) as backup:
+        assert backup.execute("SELECT text FROM legacy_note").fetchall() == [("kept",)]
+        assert (
+            backup.execute("SELECT name FROM sqlite_master WHERE name = 'organisation'").fetchall()
+            == []
+        )
+    backup.close()
+    engine = make_engine(sqlite_url(db_path))
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
+
+
+def test_database_at_head_is_not_backed_up_again(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()
+    Workspace(sqlite_url(db_path)).close()
+    assert _backups(db_path.parent) == []
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    with pytest.raises(StorageError, match="newer version"):
+        Workspace(sqlite_url(db_path))
+
+
+def test_migrations_do_not_need_the_current_directory(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with Workspace(sqlite_url(db_path)) as workspace:
+        assert workspace.organisations() == []
+
+
+def test_open_reads_the_environment_variable(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_URL, sqlite_url(db_path))
+    with Workspace.open() as workspace:
+        assert workspace.url == sqlite_url(db_path)
+    assert db_path.exists()
+
+
+def test_in_memory_database_works() -> None:
+    with Workspace("sqlite://") as workspace:
+        assert workspace.organisations() == []
