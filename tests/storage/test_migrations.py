@@ -108,3 +108,8 @@ def test_open_reads_the_environment_variable(
 def test_in_memory_database_works() -> None:
     with Workspace("sqlite://") as workspace:
         assert workspace.organisations() == []
+
+
+def test_the_head_constant_names_the_newest_migration_script():
+    # prepare() skips importing Alembic when a workspace is already at HEAD
+    assert migrate.head_revision() == migrate.HEAD
