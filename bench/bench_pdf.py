@@ -43,6 +43,7 @@ def _service(i: int) -> ServiceResult:
         direct_other=other,
         direct_other_lines={"materials": other},
         overheads={"rent": overhead},
+        overhead_total=overhead,
         full_cost=full,
         unit_cost_exact=full / units,
         unit_cost=(full / units).quantize(Decimal("0.01")),

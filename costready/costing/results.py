@@ -130,9 +130,8 @@ class ServiceResult:
     fixed_cost: Decimal
     variable_cost: Decimal
     break_even_units: Decimal | None  # None: the price does not exceed the variable cost a unit
+    overhead_total: Decimal  # every overhead share added up (lines and pools)
     sensitivity: tuple[Sensitivity, ...] = field(default=())
-
-    overhead_total: Decimal = Decimal(0)  # every overhead share added up
 
     @property
     def surplus_share_of_price(self) -> Decimal | None:

@@ -40,7 +40,8 @@ def per_unit_parts(service: ServiceResult) -> tuple[Decimal, Decimal, Decimal, D
         return (Decimal(0),) * 4  # type: ignore[return-value]
     staff = service.direct_staff / units
     other = service.direct_other / units
-    overheads = service.overhead_total / units
+    # Added up here rather than read from overhead_total, which a hand-made result may omit.
+    overheads = sum(service.overheads.values(), Decimal(0)) / units
     # The surplus segment is what the price adds to the exact unit cost (rounding up included),
     # so the top of each bar is the published price.
     surplus = max(Decimal(0), service.price - (staff + other + overheads))
@@ -89,13 +90,37 @@ def cost_buildup_drawing(
         for (_label, colour), value in zip(SEGMENTS, values, strict=True):
             length = value * scale
             if length > 0:
-                plot.add(Rect(x, y, length, thickness, fillColor=colour,
-                              strokeColor=colors.white, strokeWidth=0.4))
+                plot.add(
+                    Rect(
+                        x,
+                        y,
+                        length,
+                        thickness,
+                        fillColor=colour,
+                        strokeColor=colors.white,
+                        strokeWidth=0.4,
+                    )
+                )
             x += length
-        plot.add(String(left - 4, y + thickness / 2 - 3, _fit(service.name, label_width - 4),
-                        fontName=FONT, fontSize=8, textAnchor="end"))
-        plot.add(String(x + 3, y + thickness / 2 - 3, format_money(service.price, locale=locale),
-                        fontName=FONT_BOLD, fontSize=8))
+        plot.add(
+            String(
+                left - 4,
+                y + thickness / 2 - 3,
+                _fit(service.name, label_width - 4),
+                fontName=FONT,
+                fontSize=8,
+                textAnchor="end",
+            )
+        )
+        plot.add(
+            String(
+                x + 3,
+                y + thickness / 2 - 3,
+                format_money(service.price, locale=locale),
+                fontName=FONT_BOLD,
+                fontSize=8,
+            )
+        )
     drawing.add(plot)
     return drawing
 
@@ -119,26 +144,67 @@ def _legend(width: float, height: float) -> Group:
         group.add(Rect(x, y, 10, 10, fillColor=colour, strokeColor=None))
         group.add(String(x + 14, y + 2, text, fontName=FONT, fontSize=8))
         x += 14 + stringWidth(text, FONT, 8) + 14
-    group.add(String(width, y + 2, _("£ a unit"), fontName=FONT, fontSize=8,
-                     textAnchor="end", fillColor=colors.HexColor("#555555")))
+    group.add(
+        String(
+            width,
+            y + 2,
+            _("£ a unit"),
+            fontName=FONT,
+            fontSize=8,
+            textAnchor="end",
+            fillColor=colors.HexColor("#555555"),
+        )
+    )
     return group
 
 
-def _axis(plot: Group, left: float, bottom: float, top: float, scale: float, step: float,
-          axis_max: float, locale: str) -> None:
+def _axis(
+    plot: Group,
+    left: float,
+    bottom: float,
+    top: float,
+    scale: float,
+    step: float,
+    axis_max: float,
+    locale: str,
+) -> None:
     grey = colors.HexColor("#BBBBBB")
-    plot.add(Line(left, bottom, left, top, strokeColor=colors.HexColor("#555555"),
-                  strokeWidth=0.6))
-    plot.add(Line(left, bottom, left + axis_max * scale, bottom,
-                  strokeColor=colors.HexColor("#555555"), strokeWidth=0.6))
+    plot.add(Line(left, bottom, left, top, strokeColor=colors.HexColor("#555555"), strokeWidth=0.6))
+    plot.add(
+        Line(
+            left,
+            bottom,
+            left + axis_max * scale,
+            bottom,
+            strokeColor=colors.HexColor("#555555"),
+            strokeWidth=0.6,
+        )
+    )
     ticks = round(axis_max / step)
     for i in range(ticks + 1):
         value = step * i
         x = left + value * scale
-        plot.add(Line(x, bottom, x, top, strokeColor=grey, strokeWidth=0.3,
-                      strokeDashArray=[1, 2] if i else None))
-        plot.add(String(x, bottom - 11, _tick_label(value, step, locale), fontName=FONT,
-                        fontSize=7.5, textAnchor="middle"))
+        plot.add(
+            Line(
+                x,
+                bottom,
+                x,
+                top,
+                strokeColor=grey,
+                strokeWidth=0.3,
+                strokeDashArray=[1, 2] if i else None,
+            )
+        )
+        plot.add(
+            String(
+                x,
+                bottom - 11,
+                _tick_label(value, step, locale),
+                fontName=FONT,
+                fontSize=7.5,
+                textAnchor="middle",
+            )
+        )
 
 
 def _tick_label(value: float, step: float, locale: str) -> str:

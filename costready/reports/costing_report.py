@@ -19,6 +19,7 @@ from reportlab.platypus import (
 
 from costready.costing.model import (
     BASIS_LABELS,
+    OVERHEAD_CATEGORIES,
     SURPLUS_LABELS,
     VAT_LABELS,
     Basis,
@@ -30,7 +31,7 @@ from costready.costing.model import (
 )
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
-from costready.i18n import _
+from costready.i18n import _, ngettext
 from costready.money import to_penny
 from costready.organisation import Organisation
 from costready.reports import styles
@@ -40,6 +41,8 @@ from costready.reports.styles import LANDSCAPE, NEGATIVE, PORTRAIT, PathOrFile, 
 ZERO = Decimal(0)
 SERVICES_PER_TABLE = 7  # services across one landscape apportionment table
 SERVICES_PER_CHART = 25
+MAX_APPORTION_ROWS = 40  # past this many lines the apportionment table groups them
+MAX_OVERHEAD_ROWS = 15  # a service's build-up lists overheads by category past this
 POOL_KEY = "pool:"
 
 
@@ -69,8 +72,13 @@ def write_costing_report(
     footer = _("{name} · Costing report · {scenario}").format(
         name=organisation.name, scenario=scenario.name
     )
-    styles.build(target, story, title=_("Costing report: {scenario}").format(
-        scenario=scenario.name), author=organisation.name, footer=footer)
+    styles.build(
+        target,
+        story,
+        title=_("Costing report: {scenario}").format(scenario=scenario.name),
+        author=organisation.name,
+        footer=footer,
+    )
 
 
 class _Report:
@@ -84,6 +92,11 @@ class _Report:
         self.post_roles = {post.id: post.role for post in scenario.staff}
         self.post_roles.update({post.post_id: post.role for post in result.posts})
         self.line_names = {line.id: line.name for line in scenario.costs}
+        self.line_categories = {line.id: line.category for line in scenario.costs}
+        # Look-ups built once: a large model has hundreds of lines and services.
+        self.bases: dict[str, str | None] = {line.id: line.basis for line in scenario.costs}
+        self.bases.update({POOL_KEY + pool.id: pool.basis for pool in scenario.pools})
+        self.bases.update({POOL_KEY + pool.pool_id: pool.basis for pool in result.pools})
         self.pool_labels = {pool.id: pool.label for pool in scenario.pools}
         self.pool_labels.update({pool.pool_id: pool.label for pool in result.pools})
 
@@ -93,23 +106,18 @@ class _Report:
 
     def exact_money(self, amount: Decimal) -> str:
         """Four decimal places, for a figure that is rounded in the next step."""
-        return format_currency(amount, "GBP", format="¤#,##0.0000", locale=self.locale,
-                               currency_digits=False)
+        return format_currency(
+            amount, "GBP", format="¤#,##0.0000", locale=self.locale, currency_digits=False
+        )
 
     def overhead_label(self, key: str) -> str:
         if key.startswith(POOL_KEY):
-            pool_id = key[len(POOL_KEY):]
+            pool_id = key[len(POOL_KEY) :]
             return _("{pool} (overhead pool)").format(pool=self.pool_labels.get(pool_id, pool_id))
         return self.line_names.get(key, key)
 
     def basis_of(self, key: str) -> str:
-        if key.startswith(POOL_KEY):
-            pool_id = key[len(POOL_KEY):]
-            basis = next((p.basis for p in self.result.pools if p.pool_id == pool_id), None)
-            if basis is None:
-                basis = next((p.basis for p in self.scenario.pools if p.id == pool_id), None)
-        else:
-            basis = next((c.basis for c in self.scenario.costs if c.id == key), None)
+        basis = self.bases.get(key)
         return _(BASIS_LABELS[Basis(basis)]) if basis else ""
 
     def surplus_words(self, service: ServiceResult) -> str:
@@ -127,9 +135,13 @@ class _Report:
         facts = [
             (_("Organisation"), self.org.name),
             (_("Scenario"), sc.name),
-            (_("Period"), _("{start} to {end}").format(
-                start=styles.long_day(sc.period_start, self.locale),
-                end=styles.long_day(sc.period_end, self.locale))),
+            (
+                _("Period"),
+                _("{start} to {end}").format(
+                    start=styles.long_day(sc.period_start, self.locale),
+                    end=styles.long_day(sc.period_end, self.locale),
+                ),
+            ),
             (_("Tax year"), res.tax_year),
             (_("Produced on"), styles.long_day(date.today(), self.locale)),
             (_("Services"), str(len(res.services))),
@@ -138,8 +150,9 @@ class _Report:
             (_("Surplus at planned volumes"), self.money(res.total_surplus)),
         ]
         rows = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
-        facts_table = styles.table([[para(_("About this report"), "head"), ""], *rows],
-                                   [150, 300], numeric_from=2)
+        facts_table = styles.table(
+            [[para(_("About this report"), "head"), ""], *rows], [150, 300], numeric_from=2
+        )
         return [
             Spacer(1, 12 * mm),
             para(self.org.name, "h1"),
@@ -148,10 +161,15 @@ class _Report:
             Spacer(1, 8 * mm),
             facts_table,
             Spacer(1, 8 * mm),
-            para(_("This report shows how each price was built: what each post costs, how the "
-                   "overheads are shared between services, each service's full cost and unit "
-                   "cost, the surplus added, and what happens if volumes change. Every figure "
-                   "can be worked out by hand from the lines above it."), "body"),
+            para(
+                _(
+                    "This report shows how each price was built: what each post costs, how the "
+                    "overheads are shared between services, each service's full cost and unit "
+                    "cost, the surplus added, and what happens if volumes change. Every figure "
+                    "can be worked out by hand from the lines above it."
+                ),
+                "body",
+            ),
             para(_("Prices at a glance"), "h2"),
             self._glance_table(),
         ]
@@ -159,18 +177,44 @@ class _Report:
     def _glance_table(self) -> Flowable:
         width = styles.frame_width()
         widths = [width - 70 - 4 * 80, 70, 80, 80, 80, 80]
-        rows: list[list] = [[para(_("Service"), "head"), para(_("Unit"), "head"),
-                             para(_("Planned units"), "head_num"),
-                             para(_("Unit cost"), "head_num"), para(_("Price"), "head_num"),
-                             para(_("Surplus at planned volume"), "head_num")]]
+        rows: list[list] = [
+            [
+                para(_("Service"), "head"),
+                para(_("Unit"), "head"),
+                para(_("Planned units"), "head_num"),
+                para(_("Unit cost"), "head_num"),
+                para(_("Price"), "head_num"),
+                para(_("Surplus at planned volume"), "head_num"),
+            ]
+        ]
         for s in self.result.services:
-            rows.append([styles.cell(s.name, widths[0]), styles.cell(s.unit, widths[1]),
-                         styles.number(s.planned_units, self.locale), self.money(s.unit_cost),
-                         self.money(s.price), self.money(s.surplus_at_planned_volume)])
-        rows.append([_("Total surplus at planned volumes"), "", "", "", "",
-                     self.money(self.result.total_surplus)])
-        return styles.table(rows, widths, numeric_from=2, total_rows=[len(rows) - 1],
-                            extra=[("ALIGN", (1, 0), (1, -1), "LEFT")])
+            rows.append(
+                [
+                    styles.cell(s.name, widths[0]),
+                    styles.cell(s.unit, widths[1]),
+                    styles.number(s.planned_units, self.locale),
+                    self.money(s.unit_cost),
+                    self.money(s.price),
+                    self.money(s.surplus_at_planned_volume),
+                ]
+            )
+        rows.append(
+            [
+                _("Total surplus at planned volumes"),
+                "",
+                "",
+                "",
+                "",
+                self.money(self.result.total_surplus),
+            ]
+        )
+        return styles.table(
+            rows,
+            widths,
+            numeric_from=2,
+            total_rows=[len(rows) - 1],
+            extra=[("ALIGN", (1, 0), (1, -1), "LEFT")],
+        )
 
     def assumptions(self) -> list[Flowable]:
         flow: list[Flowable] = [para(_("Assumptions"), "h1"), *self._tax_year_facts()]
@@ -185,32 +229,57 @@ class _Report:
         except UnknownTaxYear:
             rules = None
         if rules is None:
-            return [para(_("No published figures are held for tax year {year}.").format(
-                year=self.result.tax_year), "body")]
+            return [
+                para(
+                    _("No published figures are held for tax year {year}.").format(
+                        year=self.result.tax_year
+                    ),
+                    "body",
+                )
+            ]
         allowance = (
-            _("Claimed: up to {amount} off the organisation's employer NI, shared over posts in "
-              "proportion to their NI.").format(amount=self.money(rules.employment_allowance))
+            _(
+                "Claimed: up to {amount} off the organisation's employer NI, shared over posts in "
+                "proportion to their NI."
+            ).format(amount=self.money(rules.employment_allowance))
             if self.scenario.claims_employment_allowance
             else _("Not claimed.")
         )
         facts = [
-            (_("Tax year"), _("{year} ({start} to {end})").format(
-                year=rules.tax_year, start=styles.day(rules.starts, self.locale),
-                end=styles.day(rules.ends, self.locale))),
-            (_("Employer National Insurance"), _("{rate} of pay above {threshold} a year for "
-                                                 "each employee").format(
-                rate=styles.percent(rules.employer_ni_rate, self.locale),
-                threshold=self.money(rules.employer_ni_secondary_threshold))),
-            (_("Pension qualifying earnings"), _("{lower} to {upper} a year").format(
-                lower=self.money(rules.pension_qualifying_lower),
-                upper=self.money(rules.pension_qualifying_upper))),
+            (
+                _("Tax year"),
+                _("{year} ({start} to {end})").format(
+                    year=rules.tax_year,
+                    start=styles.day(rules.starts, self.locale),
+                    end=styles.day(rules.ends, self.locale),
+                ),
+            ),
+            (
+                _("Employer National Insurance"),
+                _("{rate} of pay above {threshold} a year for each employee").format(
+                    rate=styles.percent(rules.employer_ni_rate, self.locale),
+                    threshold=self.money(rules.employer_ni_secondary_threshold),
+                ),
+            ),
+            (
+                _("Pension qualifying earnings"),
+                _("{lower} to {upper} a year").format(
+                    lower=self.money(rules.pension_qualifying_lower),
+                    upper=self.money(rules.pension_qualifying_upper),
+                ),
+            ),
             (_("Employment Allowance"), allowance),
             (_("Figures checked"), styles.day(rules.checked, self.locale)),
         ]
         rows = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
-        return [para(_("The tax year's figures"), "h2"),
-                styles.table([[para(_("Figure"), "head"), para(_("Value"), "head")], *rows],
-                             [150, styles.frame_width() - 150], numeric_from=2)]
+        return [
+            para(_("The tax year's figures"), "h2"),
+            styles.table(
+                [[para(_("Figure"), "head"), para(_("Value"), "head")], *rows],
+                [150, styles.frame_width() - 150],
+                numeric_from=2,
+            ),
+        ]
 
     def _post_settings(self) -> Iterator[str]:
         for post in self.scenario.staff:
@@ -218,33 +287,45 @@ class _Report:
                 ni = _("employer NI from the tax year's figures")
             elif post.employer_ni.kind == NiKind.RATE and post.employer_ni.rate is not None:
                 ni = _("employer NI at {rate} of pay").format(
-                    rate=styles.percent(post.employer_ni.rate, self.locale))
+                    rate=styles.percent(post.employer_ni.rate, self.locale)
+                )
             else:
                 ni = _("no employer NI")
             if post.pension is None or post.pension.rate == 0:
                 pension = _("no employer pension")
             elif post.pension.on == PensionBase.QUALIFYING_EARNINGS:
                 pension = _("pension {rate} of qualifying earnings").format(
-                    rate=styles.percent(post.pension.rate, self.locale))
+                    rate=styles.percent(post.pension.rate, self.locale)
+                )
             else:
                 pension = _("pension {rate} of total pay").format(
-                    rate=styles.percent(post.pension.rate, self.locale))
+                    rate=styles.percent(post.pension.rate, self.locale)
+                )
             yield _("{role}: {ni}; {pension}.").format(role=post.role, ni=ni, pension=pension)
 
     def _volumes_table(self) -> Flowable:
         width = styles.frame_width()
         widths = [150, 80, 70, width - 300]
-        rows: list[list] = [[para(_("Service"), "head"), para(_("Planned units"), "head_num"),
-                             para(_("Unit"), "head"), para(_("How it was found"), "head")]]
+        rows: list[list] = [
+            [
+                para(_("Service"), "head"),
+                para(_("Planned units"), "head_num"),
+                para(_("Unit"), "head"),
+                para(_("How it was found"), "head"),
+            ]
+        ]
         for service in self.result.services:
-            rows.append([
-                styles.cell(service.name, widths[0]),
-                styles.number(service.planned_units, self.locale),
-                styles.cell(service.unit, widths[2]),
-                styles.cell(self._volume_words(service.id), widths[3]),
-            ])
-        return styles.table(rows, widths, numeric_from=1,
-                            extra=[("ALIGN", (2, 0), (-1, -1), "LEFT")])
+            rows.append(
+                [
+                    styles.cell(service.name, widths[0]),
+                    styles.number(service.planned_units, self.locale),
+                    styles.cell(service.unit, widths[2]),
+                    styles.cell(self._volume_words(service.id), widths[3]),
+                ]
+            )
+        return styles.table(
+            rows, widths, numeric_from=1, extra=[("ALIGN", (2, 0), (-1, -1), "LEFT")]
+        )
 
     def _volume_words(self, service_id: str) -> str:
         source = next((s for s in self.scenario.services if s.id == service_id), None)
@@ -253,49 +334,77 @@ class _Report:
         if source.volume.kind == VolumeKind.CAPACITY:
             return _("Capacity {capacity} × occupancy {occupancy}").format(
                 capacity=styles.number(source.volume.capacity or ZERO, self.locale),
-                occupancy=styles.percent(source.volume.occupancy or ZERO, self.locale))
+                occupancy=styles.percent(source.volume.occupancy or ZERO, self.locale),
+            )
         posts = [p.role for p in self.scenario.staff if p.delivers_units and p.time.get(service_id)]
-        return _("From staff hours: the chargeable hours of {posts} (paid hours less holiday, "
-                 "training and other non-chargeable time)").format(
-            posts=", ".join(posts) or _("no post"))
+        return _(
+            "From staff hours: the chargeable hours of {posts} (paid hours less holiday, "
+            "training and other non-chargeable time)"
+        ).format(posts=", ".join(posts) or _("no post"))
 
     def staff_table(self) -> list[Flowable]:
-        heads = [_("Post"), _("Headcount"), _("Paid hours each"), _("Pay"), _("Employer NI"),
-                 _("Pension"), _("Other on-costs"), _("Employment Allowance"), _("Annual cost")]
+        heads = [
+            _("Post"),
+            _("Headcount"),
+            _("Paid hours each"),
+            _("Pay"),
+            _("Employer NI"),
+            _("Pension"),
+            _("Other on-costs"),
+            _("Employment Allowance"),
+            _("Annual cost"),
+        ]
         width = styles.frame_width(LANDSCAPE)
         widths = [width - 8 * 76, *([76] * 8)]
-        rows: list[list] = [[para(h, "head" if i == 0 else "head_num")
-                             for i, h in enumerate(heads)]]
+        rows: list[list] = [
+            [para(h, "head" if i == 0 else "head_num") for i, h in enumerate(heads)]
+        ]
         totals = [ZERO] * 6
         head_total = ZERO
         for post in self.result.posts:
-            parts = [post.pay_per_person, post.employer_ni_per_person, post.pension_per_person,
-                     post.other_per_person]
+            parts = [
+                post.pay_per_person,
+                post.employer_ni_per_person,
+                post.pension_per_person,
+                post.other_per_person,
+            ]
             shown = [to_penny(p * post.headcount) for p in parts]
             shown += [post.employment_allowance, post.annual_cost]
             totals = [t + s for t, s in zip(totals, shown, strict=True)]
             head_total += post.headcount
-            rows.append([
-                styles.cell(post.role, widths[0]),
-                styles.number(post.headcount, self.locale),
-                styles.number(post.paid_hours_per_person, self.locale),
-                *[self.money(v) for v in shown[:4]],
-                self.money(-shown[4]) if shown[4] else self.money(ZERO),
-                self.money(shown[5]),
-            ])
-        rows.append([_("Total"), styles.number(head_total, self.locale), "",
-                     *[self.money(v) for v in totals[:4]],
-                     self.money(-totals[4]) if totals[4] else self.money(ZERO),
-                     self.money(totals[5])])
+            rows.append(
+                [
+                    styles.cell(post.role, widths[0]),
+                    styles.number(post.headcount, self.locale),
+                    styles.number(post.paid_hours_per_person, self.locale),
+                    *[self.money(v) for v in shown[:4]],
+                    self.money(-shown[4]) if shown[4] else self.money(ZERO),
+                    self.money(shown[5]),
+                ]
+            )
+        rows.append(
+            [
+                _("Total"),
+                styles.number(head_total, self.locale),
+                "",
+                *[self.money(v) for v in totals[:4]],
+                self.money(-totals[4]) if totals[4] else self.money(ZERO),
+                self.money(totals[5]),
+            ]
+        )
         return [
             para(_("Staff on-costs"), "h1"),
             styles.table(rows, widths, total_rows=[len(rows) - 1]),
             Spacer(1, 2 * mm),
-            para(_("Pay, NI, pension and other on-costs are for all the people in the post "
-                   "(headcount × each person's figure). Each post's annual cost is worked out "
-                   "unrounded and rounded to the penny once, so a row may differ by a penny "
-                   "from its parts shown here. The Employment Allowance reduces the cost."),
-                 "small"),
+            para(
+                _(
+                    "Pay, NI, pension and other on-costs are for all the people in the post "
+                    "(headcount × each person's figure). Each post's annual cost is worked out "
+                    "unrounded and rounded to the penny once, so a row may differ by a penny "
+                    "from its parts shown here. The Employment Allowance reduces the cost."
+                ),
+                "small",
+            ),
         ]
 
     def _overhead_keys(self) -> list[str]:
@@ -307,59 +416,141 @@ class _Report:
         return [k for k in keys if k in seen] + sorted(seen - set(keys))
 
     def apportionment(self) -> list[Flowable]:
-        flow: list[Flowable] = [para(_("Overhead apportionment"), "h1"), para(_(
-            "Each overhead line and overhead pool is shared between the services by the basis "
-            "named. Every penny is allocated, so each row adds up to the line's total."), "body")]
-        keys = self._overhead_keys()
-        if not keys:
+        flow: list[Flowable] = [
+            para(_("Overhead apportionment"), "h1"),
+            para(
+                _(
+                    "Each overhead line and overhead pool is shared between the services by the "
+                    "basis named. Every penny is allocated, so each row adds up to its total."
+                ),
+                "body",
+            ),
+        ]
+        lines = self._apportioned_lines()
+        if not lines:
             return [*flow, para(_("This scenario has no overheads to share."), "body")]
+        if len(lines) < len(self._overhead_keys()):
+            flow.append(
+                para(
+                    _(
+                        "This scenario has many overhead lines, so they are shown here "
+                        "by category and basis; each pool is shown on its own."
+                    ),
+                    "body",
+                )
+            )
         services = list(self.result.services)
         for start in range(0, len(services), SERVICES_PER_TABLE):
-            flow += [self._apportion_table(keys, services[start:start + SERVICES_PER_TABLE]),
-                     Spacer(1, 4 * mm)]
+            flow += [
+                self._apportion_table(lines, services[start : start + SERVICES_PER_TABLE]),
+                Spacer(1, 4 * mm),
+            ]
         flow += self._pool_makeup()
         return flow
 
-    def _apportion_table(self, keys: Sequence[str], services: Sequence[ServiceResult]) -> Flowable:
+    def _apportioned_lines(self) -> list[tuple[str, str, dict[str, Decimal]]]:
+        """(label, basis, service id -> share) per overhead line and pool; past
+        MAX_APPORTION_ROWS, lines are added up by category and basis (pools stay apart)."""
+        keys = self._overhead_keys()
+        grouped = len(keys) > MAX_APPORTION_ROWS
+        rows: dict[tuple[str, str], dict[str, Decimal]] = {}
+        counts: dict[tuple[str, str], int] = {}
+        for key in keys:
+            label = self.overhead_label(key)
+            if grouped and not key.startswith(POOL_KEY):
+                category = self.line_categories.get(key, "other")
+                label = _(OVERHEAD_CATEGORIES.get(category, OVERHEAD_CATEGORIES["other"]))
+            slot = (label, self.basis_of(key))
+            amounts = rows.setdefault(slot, {})
+            counts[slot] = counts.get(slot, 0) + 1
+            for service in self.result.services:
+                share = service.overheads.get(key)
+                if share is not None:
+                    amounts[service.id] = amounts.get(service.id, ZERO) + share
+        return [
+            (
+                ngettext("{label} ({count} line)", "{label} ({count} lines)", counts[slot]).format(
+                    label=slot[0], count=counts[slot]
+                )
+                if counts[slot] > 1
+                else slot[0],
+                slot[1],
+                amounts,
+            )
+            for slot, amounts in rows.items()
+        ]
+
+    def _apportion_table(
+        self,
+        lines: Sequence[tuple[str, str, dict[str, Decimal]]],
+        services: Sequence[ServiceResult],
+    ) -> Flowable:
         width = styles.frame_width(LANDSCAPE)
         money_width = 76.0
         label_width = width - 88 - money_width * (len(services) + 1)
         widths = [label_width, 88.0, *([money_width] * len(services)), money_width]
-        head = [para(_("Overhead"), "head"), para(_("Basis"), "head"),
-                *[para(s.name, "head_num") for s in services],
-                para(_("Total (all services)"), "head_num")]
+        head = [
+            para(_("Overhead"), "head"),
+            para(_("Basis"), "head"),
+            *[para(s.name, "head_num") for s in services],
+            para(_("Total (all services)"), "head_num"),
+        ]
         rows: list[list] = [head]
-        for key in keys:
-            line_total = sum((s.overheads.get(key, ZERO) for s in self.result.services), ZERO)
-            rows.append([styles.cell(self.overhead_label(key), label_width),
-                         styles.cell(self.basis_of(key), 88),
-                         *[self.money(s.overheads.get(key, ZERO)) for s in services],
-                         self.money(line_total)])
-        grand = sum((s.overhead_total for s in self.result.services), ZERO)
-        rows.append([_("Total overheads"), "",
-                     *[self.money(s.overhead_total) for s in services], self.money(grand)])
+        for label, basis, amounts in lines:
+            rows.append(
+                [
+                    styles.cell(label, label_width),
+                    styles.cell(basis, 88),
+                    *[self.money(amounts.get(s.id, ZERO)) for s in services],
+                    self.money(sum(amounts.values(), ZERO)),
+                ]
+            )
+        grand = sum((_overheads(s) for s in self.result.services), ZERO)
+        rows.append(
+            [
+                _("Total overheads"),
+                "",
+                *[self.money(_overheads(s)) for s in services],
+                self.money(grand),
+            ]
+        )
         return styles.table(rows, widths, numeric_from=2, total_rows=[len(rows) - 1])
 
     def _pool_makeup(self) -> list[Flowable]:
         if not self.result.pools:
             return []
         width = styles.frame_width(LANDSCAPE)
-        rows: list[list] = [[para(_("Overhead pool"), "head"), para(_("Made up of"), "head"),
-                             para(_("Amount"), "head_num")]]
+        rows: list[list] = [
+            [
+                para(_("Overhead pool"), "head"),
+                para(_("Made up of"), "head"),
+                para(_("Amount"), "head_num"),
+            ]
+        ]
         for pool in self.result.pools:
             label = pool.label or self.pool_labels.get(pool.pool_id, pool.pool_id)
             for post_id, amount in pool.staff.items():
-                rows.append([label, _("Staff time: {role}").format(
-                    role=self.post_roles.get(post_id, post_id)), self.money(amount)])
+                rows.append(
+                    [
+                        label,
+                        _("Staff time: {role}").format(role=self.post_roles.get(post_id, post_id)),
+                        self.money(amount),
+                    ]
+                )
                 label = ""
             for line_id, amount in pool.lines.items():
                 rows.append([label, self.line_names.get(line_id, line_id), self.money(amount)])
                 label = ""
             rows.append([_("{pool} total").format(pool=pool.label), "", self.money(pool.total)])
         totals = [i for i, row in enumerate(rows) if i and row[1] == ""]
-        return [KeepTogether([para(_("What each overhead pool is made of"), "h2"),
-                              styles.table(rows, [200, width - 300, 100], numeric_from=2,
-                                           total_rows=totals)])]
+        return [
+            KeepTogether(
+                [
+                    para(_("What each overhead pool is made of"), "h2"),
+                    styles.table(rows, [200, width - 300, 100], numeric_from=2, total_rows=totals),
+                ]
+            )
+        ]
 
     def build_ups(self) -> list[Flowable]:
         flow: list[Flowable] = [para(_("How each price is built"), "h1")]
@@ -371,14 +562,20 @@ class _Report:
         money = self.money
         rows: list[list] = [[para(_("Item"), "head"), para(_("Amount"), "head_num")]]
         for post_id, amount in s.direct_staff_lines.items():
-            rows.append([_("Direct staff: {role}").format(
-                role=self.post_roles.get(post_id, post_id)), money(amount)])
+            rows.append(
+                [
+                    _("Direct staff: {role}").format(role=self.post_roles.get(post_id, post_id)),
+                    money(amount),
+                ]
+            )
         for line_id, amount in s.direct_other_lines.items():
-            rows.append([_("Other direct: {line}").format(
-                line=self.line_names.get(line_id, line_id)), money(amount)])
-        for key, amount in s.overheads.items():
-            rows.append([_("Overhead: {line} ({basis})").format(
-                line=self.overhead_label(key), basis=self.basis_of(key)), money(amount)])
+            rows.append(
+                [
+                    _("Other direct: {line}").format(line=self.line_names.get(line_id, line_id)),
+                    money(amount),
+                ]
+            )
+        rows += [[label, money(amount)] for label, amount in self._overhead_rows(s)]
         bold = [len(rows)]
         rows.append([_("Full cost"), money(s.full_cost)])
         rounding = _("rounded up to the nearest {step}").format(step=money(s.price_rounding))
@@ -386,12 +583,15 @@ class _Report:
         if s.vat_rate:
             vat = _("{label} {rate}").format(label=vat, rate=styles.percent(s.vat_rate))
         break_even = (
-            styles.number(s.break_even_units, self.locale) if s.break_even_units is not None
+            styles.number(s.break_even_units, self.locale)
+            if s.break_even_units is not None
             else _("no break-even: the price does not cover the variable cost of a unit")
         )
         rows += [
-            [_("Planned units a year ({unit})").format(unit=s.unit),
-             styles.number(s.planned_units, self.locale)],
+            [
+                _("Planned units a year ({unit})").format(unit=s.unit),
+                styles.number(s.planned_units, self.locale),
+            ],
             [_("Unit cost (full cost ÷ planned units)"), money(s.unit_cost)],
             [_("Surplus"), self.surplus_words(s)],
             [_("Price before rounding"), self.exact_money(s.price_before_rounding)],
@@ -409,27 +609,81 @@ class _Report:
         rows = [[styles.cell(str(r[0]), 330) if i else r[0], r[1]] for i, r in enumerate(rows)]
         return styles.table(rows, [330, 170], total_rows=bold)
 
+    def _overhead_rows(self, s: ServiceResult) -> list[tuple[str, Decimal]]:
+        """Each overhead share by name and basis; past MAX_OVERHEAD_ROWS lines, one row per
+        category (the apportionment table still lists every line)."""
+        if len(s.overheads) <= MAX_OVERHEAD_ROWS:
+            return [
+                (
+                    _("Overhead: {line} ({basis})").format(
+                        line=self.overhead_label(key), basis=self.basis_of(key)
+                    ),
+                    amount,
+                )
+                for key, amount in s.overheads.items()
+            ]
+        groups: dict[str, list[Decimal]] = {}
+        for key, amount in s.overheads.items():
+            if key.startswith(POOL_KEY):
+                label = _("Overhead: {line} ({basis})").format(
+                    line=self.overhead_label(key), basis=self.basis_of(key)
+                )
+            else:
+                category = self.line_categories.get(key, "other")
+                name = _(OVERHEAD_CATEGORIES.get(category, OVERHEAD_CATEGORIES["other"]))
+                label = _("Overheads: {category}").format(category=name)
+            groups.setdefault(label, []).append(amount)
+        return [
+            (
+                ngettext("{label} ({count} line)", "{label} ({count} lines)", len(amounts)).format(
+                    label=label, count=len(amounts)
+                )
+                if len(amounts) > 1
+                else label,
+                sum(amounts, ZERO),
+            )
+            for label, amounts in groups.items()
+        ]
+
     def sensitivity(self) -> list[Flowable]:
         width = styles.frame_width(PORTRAIT)
         widths = [width - 4 * 90, 90, 90, 90, 90]
-        rows: list[list] = [[para(_("Service"), "head"), para(_("Volume"), "head_num"),
-                             para(_("Units"), "head_num"), para(_("Unit cost"), "head_num"),
-                             para(_("Surplus"), "head_num")]]
+        rows: list[list] = [
+            [
+                para(_("Service"), "head"),
+                para(_("Volume"), "head_num"),
+                para(_("Units"), "head_num"),
+                para(_("Unit cost"), "head_num"),
+                para(_("Surplus"), "head_num"),
+            ]
+        ]
         extra: list[tuple] = []
         for s in self.result.services:
             first = len(rows)
             for label, units, unit_cost, surplus in self._sensitivity_rows(s):
-                rows.append(["", label, styles.number(units, self.locale), self.money(unit_cost),
-                             self.money(surplus)])
+                rows.append(
+                    [
+                        "",
+                        label,
+                        styles.number(units, self.locale),
+                        self.money(unit_cost),
+                        self.money(surplus),
+                    ]
+                )
                 if surplus < 0:
                     extra.append(("TEXTCOLOR", (4, len(rows) - 1), (4, len(rows) - 1), NEGATIVE))
             rows[first][0] = styles.cell(s.name, widths[0], "cell_bold")
             extra.append(("LINEABOVE", (0, first), (-1, first), 0.4, styles.RULE))
         return [
             para(_("If volumes change"), "h1"),
-            para(_("Unit cost and surplus at the same price if the units delivered fall or rise. "
-                   "Fixed costs stay the same; variable costs move with the units. A negative "
-                   "surplus (shown in red with a minus sign) is a loss."), "body"),
+            para(
+                _(
+                    "Unit cost and surplus at the same price if the units delivered fall or rise. "
+                    "Fixed costs stay the same; variable costs move with the units. A negative "
+                    "surplus (shown in red with a minus sign) is a loss."
+                ),
+                "body",
+            ),
             styles.table(rows, widths, extra=extra),
         ]
 
@@ -438,8 +692,9 @@ class _Report:
         rows = []
         for change in (Decimal("-0.20"), Decimal("-0.10"), ZERO, Decimal("0.10")):
             if change == ZERO:
-                rows.append((_("Planned"), s.planned_units, s.unit_cost,
-                             s.surplus_at_planned_volume))
+                rows.append(
+                    (_("Planned"), s.planned_units, s.unit_cost, s.surplus_at_planned_volume)
+                )
             elif change in moved:
                 item = moved[change]
                 label = ("+" if change > 0 else "−") + styles.percent(abs(change), self.locale)
@@ -447,12 +702,31 @@ class _Report:
         return rows
 
     def charts(self) -> list[Flowable]:
-        flow: list[Flowable] = [para(_("Cost build-up of each price"), "h1"), para(_(
-            "Each bar is a service's price a unit, built up from direct staff, other direct "
-            "costs, overheads and the surplus."), "body")]
+        flow: list[Flowable] = [
+            para(_("Cost build-up of each price"), "h1"),
+            para(
+                _(
+                    "Each bar is a service's price a unit, built up from direct staff, other "
+                    "direct costs, overheads and the surplus."
+                ),
+                "body",
+            ),
+        ]
         ids = [s.id for s in self.result.services]
         width = styles.frame_width(PORTRAIT)
         for start in range(0, len(ids), SERVICES_PER_CHART):
-            flow += [cost_buildup_drawing(self.result, ids[start:start + SERVICES_PER_CHART],
-                                          width=width, locale=self.locale), Spacer(1, 6 * mm)]
+            flow += [
+                cost_buildup_drawing(
+                    self.result,
+                    ids[start : start + SERVICES_PER_CHART],
+                    width=width,
+                    locale=self.locale,
+                ),
+                Spacer(1, 6 * mm),
+            ]
         return flow
+
+
+def _overheads(service: ServiceResult) -> Decimal:
+    """A service's overhead shares added up (not its overhead_total, which may be left 0)."""
+    return sum(service.overheads.values(), ZERO)

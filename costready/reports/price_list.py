@@ -73,8 +73,9 @@ def write_price_list(
     footer = _("{name} · Price list").format(name=organisation.name)
     if draft:
         footer = _("{name} · DRAFT price list").format(name=organisation.name)
-    styles.build(target, story, title=_("Price list"), author=organisation.name, footer=footer,
-                 draft=draft)
+    styles.build(
+        target, story, title=_("Price list"), author=organisation.name, footer=footer, draft=draft
+    )
 
 
 def unit_phrase(unit: str) -> str:
@@ -124,7 +125,9 @@ def _entries_table(org: Organisation, entries: list[PriceListEntry]) -> Flowable
         fixed = [62.0, 56.0, 76.0, 66.0]
     name_width = (width - sum(fixed)) * 0.45
     widths = [name_width, width - sum(fixed) - name_width, *fixed]
-    rows: list[list] = [[para(h, "head_num" if i in (3, 5) else "head") for i, h in enumerate(head)]]
+    rows: list[list] = [
+        [para(h, "head_num" if i in (3, 5) else "head") for i, h in enumerate(head)]
+    ]
     for entry in entries:
         row = [
             styles.cell(entry.name, widths[0], "cell_bold"),
@@ -133,8 +136,10 @@ def _entries_table(org: Organisation, entries: list[PriceListEntry]) -> Flowable
             styles.money(entry.price, locale),
         ]
         if org.vat_registered:
-            row += [styles.cell(_vat_words(entry.vat, locale), widths[4]),
-                    styles.money(entry.price_inc_vat, locale)]
+            row += [
+                styles.cell(_vat_words(entry.vat, locale), widths[4]),
+                styles.money(entry.price_inc_vat, locale),
+            ]
         rows.append(row)
     extra = [("FONT", (0, 1), (0, -1), styles.FONT_BOLD, 8.5)]
     if org.vat_registered:
@@ -146,17 +151,33 @@ def _vat_words(treatment: VatTreatment, locale: str) -> str:
     label = _(VAT_LABELS[treatment])
     if treatment in VAT_CHARGED:
         return _("{label} {rate}").format(
-            label=label, rate=styles.percent(vat_rate(treatment.value), locale))
+            label=label, rate=styles.percent(vat_rate(treatment.value), locale)
+        )
     return label
 
 
 def _notes(org: Organisation, entries: list[PriceListEntry]) -> list[Flowable]:
     if not org.vat_registered:
-        return [para(_("We are not registered for VAT, so no VAT is added to these prices."),
-                     "small")]
-    notes = [para(_("Prices are shown before VAT. Where VAT applies it is added at the rate "
-                    "shown; exempt services carry no VAT."), "small")]
+        return [
+            para(_("We are not registered for VAT, so no VAT is added to these prices."), "small")
+        ]
+    notes = [
+        para(
+            _(
+                "Prices are shown before VAT. Where VAT applies it is added at the rate "
+                "shown; exempt services carry no VAT."
+            ),
+            "small",
+        )
+    ]
     if not any(entry.vat in VAT_CHARGED for entry in entries):
-        notes = [para(_("No VAT is added to these prices: each service is exempt from VAT or "
-                        "outside its scope."), "small")]
+        notes = [
+            para(
+                _(
+                    "No VAT is added to these prices: each service is exempt from VAT or "
+                    "outside its scope."
+                ),
+                "small",
+            )
+        ]
     return notes

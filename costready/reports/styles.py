@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -65,8 +66,9 @@ STYLES: dict[str, ParagraphStyle] = {
     "cell_bold": _style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
     "cell_num": _style("cell_num", fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
     "head": _style("head", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
-    "head_num": _style("head_num", fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
-                       alignment=TA_RIGHT),
+    "head_num": _style(
+        "head_num", fontName=FONT_BOLD, fontSize=8.5, leading=10.5, alignment=TA_RIGHT
+    ),
 }
 
 
@@ -87,8 +89,9 @@ def cell(text: str, width: float, style: str = "cell") -> Paragraph | str:
     return para(text, style)
 
 
+@lru_cache(maxsize=4096)
 def money(amount: Decimal, locale: str = "en_GB") -> str:
-    """£1,234.50 in the organisation's locale."""
+    """£1,234.50 in the organisation's locale (cached: big reports repeat the same amounts)."""
     return format_money(amount, locale=locale)
 
 
@@ -161,7 +164,7 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -220,17 +223,22 @@ def build(
         creator="CostReady",
     )
     doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE)])
-    canvas_class = type(
-        "PageCanvas", (_NumberedCanvas,), {"footer_left": footer, "draft": draft}
-    )
+    canvas_class = type("PageCanvas", (_NumberedCanvas,), {"footer_left": footer, "draft": draft})
     doc.build(story, canvasmaker=canvas_class)
 
 
 def _template(name: str, size: tuple[float, float]) -> PageTemplate:
     width, height = size
     frame = Frame(
-        MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id=f"{name}-frame",
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        MARGIN,
+        MARGIN,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN,
+        id=f"{name}-frame",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
     )
 
     def set_size(canvas: Canvas, _doc: BaseDocTemplate) -> None:

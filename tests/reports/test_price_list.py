@@ -74,8 +74,9 @@ def test_adopted_list_needs_a_date(organisation: Organisation) -> None:
 
 def test_writes_to_a_binary_file(organisation: Organisation) -> None:
     buffer = io.BytesIO()
-    entry = PriceListEntry("Group session", "", "session", Decimal("40.00"),
-                           VatTreatment.STANDARD, Decimal("48.00"))
+    entry = PriceListEntry(
+        "Group session", "", "session", Decimal("40.00"), VatTreatment.STANDARD, Decimal("48.00")
+    )
     write_price_list(buffer, organisation, [entry], date(2026, 4, 1), draft=False)
     buffer.seek(0)
     text = " ".join(PdfReader(buffer).pages[0].extract_text().split())
@@ -96,8 +97,9 @@ def test_two_hundred_services_flow_over_numbered_pages(
 ) -> None:
     scenario, result = large_result(200)
     target = tmp_path / "big.pdf"
-    write_price_list(target, organisation, entries_from_result(scenario, result),
-                     date(2026, 4, 1), draft=False)
+    write_price_list(
+        target, organisation, entries_from_result(scenario, result), date(2026, 4, 1), draft=False
+    )
     pages = PdfReader(str(target)).pages
     text = flat(target)
     assert len(pages) > 3
@@ -113,8 +115,9 @@ def test_example_model_prices_through_the_engine(tmp_path: Path) -> None:
     result = engine.price_scenario(model.scenario)
     target = tmp_path / "example.pdf"
     org = Organisation(name=model.organisation.name)
-    write_price_list(target, org, entries_from_result(model.scenario, result),
-                     date(2026, 4, 1), draft=False)
+    write_price_list(
+        target, org, entries_from_result(model.scenario, result), date(2026, 4, 1), draft=False
+    )
     text = flat(target)
     assert "Home support per hour £27.35" in text
     assert "Day activities per session £16.50" in text

@@ -1,0 +1,131 @@
+"""The trustees' costing report PDF, read back as text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from costready.organisation import Organisation
+from costready.reports.costing_report import write_costing_report
+from tests.reports.builders import TEA, example_result, example_scenario, large_result, pdf_text
+
+
+def flat(path: Path) -> str:
+    return " ".join(pdf_text(path).split())
+
+
+@pytest.fixture
+def report(tmp_path: Path, organisation: Organisation) -> Path:
+    target = tmp_path / "report.pdf"
+    write_costing_report(target, organisation, example_scenario(), example_result())
+    return target
+
+
+def test_title_facts_and_typed_text_appear_literally(report: Path) -> None:
+    text = flat(report)
+    assert "Costing report" in text
+    assert "Budget 2026-27 <draft> & co" in text
+    assert "Riverside <Community> & Arts Hub" in text
+    assert "1 April 2026 to 31 March 2027" in text
+    assert "Tax year 2026-27" in text
+    assert TEA in text
+    assert "Produced on" in text
+
+
+def test_assumptions_name_the_tax_year_figures_and_volumes(report: Path) -> None:
+    text = flat(report)
+    assert "15% of pay above £5,000.00 a year for each employee" in text
+    assert "£6,240.00 to £50,270.00 a year" in text
+    assert "Claimed: up to £10,500.00" in text
+    assert "Capacity 3,000 × occupancy 80%" in text
+    assert "From staff hours: the chargeable hours of Support worker" in text
+    assert "Befriending visit 900 visit Typed in" in text
+
+
+def test_staff_table_totals(report: Path) -> None:
+    text = flat(report)
+    assert "Support worker 4 1,950" in text
+    assert "£113,234.04" in text and "£27,840.00" in text
+    assert "Total 5 £122,338.00" in text
+    assert "£141,074.04" in text
+
+
+def test_apportionment_rows_and_totals_add_up(report: Path) -> None:
+    text = flat(report)
+    assert "Hall & office rent Floor area £1,080.00 £7,200.00 £720.00 £9,000.00" in text
+    assert "Management (overhead pool) Staff time £6,783.44 £1,656.42 £552.14 £8,992.00" in text
+    result = example_result()
+    grand = sum(sum(s.overheads.values()) for s in result.services)
+    assert f"Total overheads £9,259.05 £9,197.21 £1,385.74 £{grand:,.2f}" in text
+    assert "Staff time: Service coordinator £8,352.00" in text
+
+
+def test_build_up_names_surplus_conventions_and_break_even(report: Path) -> None:
+    text = flat(report)
+    assert "5% mark-up on cost" in text
+    assert "3% share of price" in text
+    assert "£1.00 fixed amount per unit" in text
+    assert "Price (rounded up to the nearest £0.05) £27.35" in text
+    assert "Price incl. VAT (Standard rate 20%) £19.80" in text
+    assert "Direct staff: Support worker £90,587.23" in text
+    assert "Other direct: Mileage £6,200.00" in text
+    assert "Break-even volume (hour)" in text
+
+
+def test_no_break_even_is_said_in_words(tmp_path: Path, organisation: Organisation) -> None:
+    result = example_result()
+    losing = replace(result.services[0], break_even_units=None)
+    result = replace(result, services=(losing, *result.services[1:]))
+    target = tmp_path / "loss.pdf"
+    write_costing_report(target, organisation, example_scenario(), result)
+    assert "no break-even: the price does not cover the variable cost" in flat(target)
+
+
+def test_sensitivity_and_chart_sections(report: Path) -> None:
+    text = flat(report)
+    assert "If volumes change" in text
+    assert "−20% 3,557.30" in text
+    assert "Planned 4,446.62 £25.73" in text
+    assert "Cost build-up of each price" in text
+    assert "Direct staff Other direct costs Overheads Surplus" in text
+
+
+def test_wide_tables_are_on_landscape_pages(report: Path) -> None:
+    reader = PdfReader(str(report))
+    shapes = [(float(p.mediabox.width) > float(p.mediabox.height)) for p in reader.pages]
+    assert shapes[0] is False
+    assert any(shapes)
+    landscape_text = " ".join(
+        p.extract_text() for p, wide in zip(reader.pages, shapes, strict=True) if wide
+    )
+    assert "Staff on-costs" in landscape_text and "Overhead apportionment" in landscape_text
+
+
+def test_two_hundred_services_render(tmp_path: Path, organisation: Organisation) -> None:
+    scenario, result = large_result(200)
+    target = tmp_path / "big.pdf"
+    write_costing_report(target, organisation, scenario, result)
+    pages = PdfReader(str(target)).pages
+    text = flat(target)
+    assert f"Page {len(pages)} of {len(pages)}" in text
+    assert text.count("Service 199 & <group>") >= 4  # glance, volumes, build-up, sensitivity
+
+
+def test_example_model_through_the_engine(tmp_path: Path) -> None:
+    engine = pytest.importorskip("costready.costing.engine")
+    modelfile = pytest.importorskip("costready.costing.modelfile")
+    model = modelfile.load_model_file(Path(__file__).parents[1] / "fixtures/example-model.json")
+    result = engine.price_scenario(model.scenario)
+    target = tmp_path / "example.pdf"
+    write_costing_report(target, Organisation(name=model.organisation.name), model.scenario, result)
+    text = flat(target)
+    assert "£163,864.04" in text  # total cost
+    assert "Full cost £115,808.28" in text
+    assert "Full cost £37,744.32" in text
+    assert "Full cost £10,311.44" in text
+    assert "Total overheads £10,669.05 £10,007.21 £1,865.74 £22,542.00" in text
+    assert "Home support hour 4,446.62 £26.04 £27.35" in text
+    assert "Not claimed." in text
