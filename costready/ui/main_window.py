@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import N_, _
 from costready.ui.pages import PAGES
-from costready.ui.widgets import empty_state, icon, page_header
+from costready.ui.widgets import empty_state, icon
 
 if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
@@ -123,8 +123,9 @@ class MainWindow(QMainWindow):
         for number, (key, _module, _cls) in enumerate(PAGES, start=1):
             item = QListWidgetItem(icon(key), _(PAGE_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(_("{page} (Ctrl+{number})").format(
-                page=_(PAGE_TITLES[key]), number=number))
+            item.setToolTip(
+                _("{page} (Ctrl+{number})").format(page=_(PAGE_TITLES[key]), number=number)
+            )
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -155,30 +156,40 @@ class MainWindow(QMainWindow):
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        self._placeholder = page_header(_("Opening workspace…"))
+        self._placeholder = empty_state(_("Opening your workspace…"))
         self.stack.addWidget(self._placeholder)
         self.page_title.hide()
 
     def _build_actions(self) -> None:
-        def make(text: str, slot: Callable[[], object], name: str = "", keys: Any = None) -> QAction:
+        def make(
+            text: str, slot: Callable[[], object], name: str = "", keys: Any = None
+        ) -> QAction:
             action = QAction(icon(name) if name else icon(""), text, self)
             action.triggered.connect(slot)
             if keys is not None:
                 action.setShortcut(QKeySequence(keys))
             return action
 
-        self.new_organisation_action = make(_("&New organisation (guided)…"), self.new_organisation,
-                                            "guide", QKeySequence.StandardKey.New)
-        self.open_workspace_action = make(_("&Open workspace…"), self.choose_workspace, "open",
-                                          QKeySequence.StandardKey.Open)
-        self.switch_organisation_action = make(_("S&witch organisation…"),
-                                               self.switch_organisation, "switch")
+        self.new_organisation_action = make(
+            _("&New organisation (guided)…"),
+            self.new_organisation,
+            "guide",
+            QKeySequence.StandardKey.New,
+        )
+        self.open_workspace_action = make(
+            _("&Open workspace…"), self.choose_workspace, "open", QKeySequence.StandardKey.Open
+        )
+        self.switch_organisation_action = make(
+            _("S&witch organisation…"), self.switch_organisation, "switch"
+        )
         self.import_action = make(_("&Import model…"), self.import_model, "import")
         self.export_model_action = make(_("&Export model…"), self.export_model, "export")
-        self.export_price_list_action = make(_("Export &price list PDF…"),
-                                             self.export_price_list, "export")
-        self.export_report_action = make(_("Export &costing report PDF…"),
-                                         self.export_costing_report, "export")
+        self.export_price_list_action = make(
+            _("Export &price list PDF…"), self.export_price_list, "export"
+        )
+        self.export_report_action = make(
+            _("Export &costing report PDF…"), self.export_costing_report, "export"
+        )
         self.quit_action = make(_("&Quit"), self.close, "quit", "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -234,16 +245,22 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
-        self.toolbar.addSeparator()
         self._primary_separator = self.toolbar.addSeparator()
+        self._primary_separator.setVisible(False)
         self._primary_action: QAction | None = None
         self.addToolBar(self.toolbar)
 
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.switch_organisation_action, self.export_model_action,
-                       self.export_price_list_action, self.export_report_action,
-                       self.copy_scenario_action, self.compare_action, self.adopt_action,
-                       *self._page_actions):
+        for action in (
+            self.switch_organisation_action,
+            self.export_model_action,
+            self.export_price_list_action,
+            self.export_report_action,
+            self.copy_scenario_action,
+            self.compare_action,
+            self.adopt_action,
+            *self._page_actions,
+        ):
             action.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
         self.scenario_combo.setEnabled(enabled)
@@ -257,8 +274,11 @@ class MainWindow(QMainWindow):
             workspace = Workspace.open(url)
         except Exception as error:  # any failure to open is shown; the window stays usable
             self.statusBar().showMessage(_("The workspace could not be opened"))
-            self._show_empty(_("The workspace could not be opened: {error}").format(error=error),
-                             _("Open another workspace…"), self.choose_workspace)
+            self._show_empty(
+                _("The workspace could not be opened: {error}").format(error=error),
+                _("Open another workspace…"),
+                self.choose_workspace,
+            )
             QMessageBox.warning(self, _("Workspace not opened"), str(error))
             return False
         self.set_workspace(workspace)
@@ -295,9 +315,13 @@ class MainWindow(QMainWindow):
     def _show_first_run_empty(self) -> None:
         self.statusBar().showMessage(_("No organisation in this workspace yet"))
         self._show_empty(
-            _("This workspace has no organisation yet. Set one up with the guided setup, "
-              "or open the sample organisation to look around."),
-            _("Set up a new organisation (guided)…"), self.new_organisation)
+            _(
+                "This workspace has no organisation yet. Set one up with the guided setup, "
+                "or open the sample organisation to look around."
+            ),
+            _("Set up a new organisation (guided)…"),
+            self.new_organisation,
+        )
 
     def _show_empty(self, text: str, button: str, slot: Callable[[], object]) -> None:
         box = empty_state(text, button, slot)
@@ -353,8 +377,12 @@ class MainWindow(QMainWindow):
         org = self.workspace.organisation(org_id)
         start = _year_start_on_or_before(date.today(), org.financial_year_start)
         end = date(start.year + 1, start.month, start.day) - timedelta(days=1)
-        return Scenario(name=_("Budget {year}").format(year=_year_label(start)),
-                        period_start=start, period_end=end, tax_year=tax_year_for(start))
+        return Scenario(
+            name=_("Budget {year}").format(year=_year_label(start)),
+            period_start=start,
+            period_end=end,
+            tax_year=tax_year_for(start),
+        )
 
     def _create_document(self, org_id: int, scenario_id: int) -> None:
         from costready.ui.document import ScenarioDocument
@@ -383,8 +411,11 @@ class MainWindow(QMainWindow):
             if error.name != module_name:
                 raise
             # a page still being written: say so rather than fail to start
-            return empty_state(_("The {page} page is not available in this version.").format(
-                page=_(PAGE_TITLES[key])))
+            return empty_state(
+                _("The {page} page is not available in this version.").format(
+                    page=_(PAGE_TITLES[key])
+                )
+            )
         return getattr(module, class_name)(self.document)
 
     # Pages ---------------------------------------------------------------------------------
@@ -425,6 +456,7 @@ class MainWindow(QMainWindow):
         if action is not None:
             self.toolbar.addAction(action)
             self._primary_action = action
+        self._primary_separator.setVisible(action is not None)
 
     @Slot(str)
     def _on_home_navigate_requested(self, key: str) -> None:
@@ -480,7 +512,8 @@ class MainWindow(QMainWindow):
         self.document.reload(scenario_id=scenario_id)
         self._refresh_context()
         self.statusBar().showMessage(
-            _("Now working on {name}").format(name=self.document.scenario.name), 5000)
+            _("Now working on {name}").format(name=self.document.scenario.name), 5000
+        )
 
     @Slot()
     def _on_document_changed(self) -> None:
@@ -520,18 +553,19 @@ class MainWindow(QMainWindow):
             return
         from costready.ui.guide.wizard import GuideDialog
 
-        try:
-            dialog = GuideDialog(self.workspace, self, organisation_id=self.document.organisation_id)
-        except TypeError:  # a guide that cannot resume starts afresh for a new organisation
-            dialog = GuideDialog(self.workspace, self)
+        dialog = GuideDialog(self.workspace, self, organisation_id=self.document.organisation_id)
         if dialog.exec():
             self.show_organisation(dialog.organisation_id, dialog.scenario_id)
 
     def choose_workspace(self) -> None:
         """Open another workspace file (or create one by typing a new name)."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Open or create a workspace"), "", _("CostReady workspace (*.sqlite)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            _("Open or create a workspace"),
+            "",
+            _("CostReady workspace (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not path:
             return
         if self.document is not None:
@@ -543,8 +577,9 @@ class MainWindow(QMainWindow):
             return
         from costready.ui.dialogs.switch_organisation import SwitchOrganisationDialog
 
-        dialog = SwitchOrganisationDialog(self.workspace.organisations(),
-                                          self.document.organisation_id, self)
+        dialog = SwitchOrganisationDialog(
+            self.workspace.organisations(), self.document.organisation_id, self
+        )
         if dialog.exec() and dialog.organisation_id is not None:
             self.show_organisation(dialog.organisation_id)
 
@@ -553,7 +588,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import a costing model"), "", _("Costing model (*.json)"))
+            self, _("Import a costing model"), "", _("Costing model (*.json)")
+        )
         if not path:
             return
         from costready.costing import importing, modelfile
@@ -574,13 +610,15 @@ class MainWindow(QMainWindow):
                 return
         try:
             org_id, scenario_id = importing.import_model(
-                self.workspace, model, organisation_id=target if isinstance(target, int) else None)
+                self.workspace, model, organisation_id=target if isinstance(target, int) else None
+            )
         except CostingError as error:
             self._show_problems(_("The model was not imported"), error.problems)
             return
         self.show_organisation(org_id, scenario_id)
         self.statusBar().showMessage(
-            _("Imported {name} from {path}").format(name=model.scenario.name, path=path), 8000)
+            _("Imported {name} from {path}").format(name=model.scenario.name, path=path), 8000
+        )
 
     def _ask_import_target(self, name: str) -> int | str | None:
         """None: a new organisation; an id: a new scenario of the current one; "cancel"."""
@@ -589,11 +627,16 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Import model"))
-        box.setText(_("Import “{name}” as a new organisation, or as a new scenario of "
-                      "{current}?").format(name=name, current=current))
+        box.setText(
+            _("Import “{name}” as a new organisation, or as a new scenario of {current}?").format(
+                name=name, current=current
+            )
+        )
         new_org = box.addButton(_("New organisation"), QMessageBox.ButtonRole.AcceptRole)
-        new_scenario = box.addButton(_("New scenario of {current}").format(current=current),
-                                     QMessageBox.ButtonRole.AcceptRole)
+        new_scenario = box.addButton(
+            _("New scenario of {current}").format(current=current),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(new_org)
         box.exec()
@@ -617,15 +660,19 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.document is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the costing model"), self._suggested_name("json"),
-            _("Costing model (*.json)"))
+            self,
+            _("Export the costing model"),
+            self._suggested_name("json"),
+            _("Costing model (*.json)"),
+        )
         if not path:
             return
         from costready.costing import importing, modelfile
 
         try:
-            model = importing.export_model(self.workspace, self.document.organisation_id,
-                                           self.document.scenario_id)
+            model = importing.export_model(
+                self.workspace, self.document.organisation_id, self.document.scenario_id
+            )
             modelfile.save_model_file(model, Path(path))
         except Exception as error:  # a failed export is reported; nothing else changes
             QMessageBox.warning(self, _("Not exported"), str(error))
@@ -644,8 +691,11 @@ class MainWindow(QMainWindow):
             return
         assert self.document is not None and self.workspace is not None
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the price list"), self._suggested_name("pdf", _("Price list")),
-            _("PDF (*.pdf)"))
+            self,
+            _("Export the price list"),
+            self._suggested_name("pdf", _("Price list")),
+            _("PDF (*.pdf)"),
+        )
         if not path:
             return
         from costready.reports.price_list import entries_from_result, write_price_list
@@ -672,8 +722,11 @@ class MainWindow(QMainWindow):
             return
         assert self.document is not None and self.workspace is not None
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the costing report"), self._suggested_name("pdf", _("Costing report")),
-            _("PDF (*.pdf)"))
+            self,
+            _("Export the costing report"),
+            self._suggested_name("pdf", _("Costing report")),
+            _("PDF (*.pdf)"),
+        )
         if not path:
             return
         from costready.reports import costing_report
@@ -691,8 +744,10 @@ class MainWindow(QMainWindow):
             return False
         if self.document.result is None:
             QMessageBox.information(
-                self, _("Prices cannot be worked out yet"),
-                _("Fix these first:") + "\n" + "\n".join(p.message for p in self.document.problems))
+                self,
+                _("Prices cannot be worked out yet"),
+                _("Fix these first:") + "\n" + "\n".join(p.message for p in self.document.problems),
+            )
             return False
         return True
 
@@ -725,19 +780,23 @@ class MainWindow(QMainWindow):
         dialog = CopyScenarioDialog(self.document.scenario, self)
         if not dialog.exec():
             return
-        new_id = self.workspace.create_scenario(self.document.organisation_id, dialog.result_scenario)
+        new_id = self.workspace.create_scenario(
+            self.document.organisation_id, dialog.result_scenario
+        )
         self.switch_scenario(new_id)
         self.statusBar().showMessage(
-            _("Created {name}; you are now working on it").format(
-                name=dialog.result_scenario.name), 8000)
+            _("Created {name}; you are now working on it").format(name=dialog.result_scenario.name),
+            8000,
+        )
 
     def compare_scenarios(self) -> None:
         if self.document is None or self.workspace is None:
             return
         from costready.ui.dialogs.compare import CompareDialog
 
-        CompareDialog(self.workspace, self.document.organisation_id, self.document.scenario_id,
-                      self).exec()
+        CompareDialog(
+            self.workspace, self.document.organisation_id, self.document.scenario_id, self
+        ).exec()
 
     def adopt_prices(self) -> None:
         page = self.pages.get("prices")
@@ -755,7 +814,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     # Closing -------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made, so closing only waits for a PDF being written
         QThreadPool.globalInstance().waitForDone(10000)
         if self.workspace is not None and self._owns_workspace:

@@ -1,0 +1,1 @@
+"""The window's dialogs: copy and compare scenarios, switch organisation, about."""

@@ -1,0 +1,47 @@
+"""Shared UI fixtures: a fresh workspace per test, the sample organisation, and the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from costready.costing.sample import install_sample
+from costready.storage.workspace import Workspace
+
+#: The offscreen platform says this when a top-level widget is shown; it is not our warning.
+OFFSCREEN_NOISE = "does not support propagateSizeHints"
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    ws = Workspace(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_ids(workspace) -> tuple[int, int]:
+    """(organisation id, scenario id) of the sample organisation installed in `workspace`."""
+    return install_sample(workspace)
+
+
+@pytest.fixture
+def document(qtbot, workspace, sample_ids):
+    from costready.ui.document import ScenarioDocument
+
+    organisation_id, scenario_id = sample_ids
+    return ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
+
+
+@pytest.fixture
+def window(qtbot, workspace, sample_ids):
+    """The main window, shown, with the sample organisation open."""
+    from costready.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.workspace_loaded):
+        win.set_workspace(workspace)
+    return win
