@@ -16,6 +16,18 @@ from costready.ui.table_model import CHOICES_ROLE, KIND_ROLE, ColumnKind
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+class ChoiceEditor(QComboBox):
+    """A combo box that knows whether its list was opened (a pick there ends the edit)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.popup_used = False
+
+    def showPopup(self) -> None:
+        self.popup_used = True
+        super().showPopup()
+
+
 class RecordDelegate(QStyledItemDelegate):
     """Edits cells by their column kind.
 
@@ -29,12 +41,13 @@ class RecordDelegate(QStyledItemDelegate):
         kind = index.data(KIND_ROLE)
         header = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
         if kind == ColumnKind.CHOICE:
-            combo = QComboBox(parent)
+            combo = ChoiceEditor(parent)
             for label, value in index.data(CHOICES_ROLE) or []:
                 combo.addItem(label, value)
             combo.setAccessibleName(str(header))
-            # a choice made is a choice meant: save it without waiting for Enter
-            combo.activated.connect(lambda _i, c=combo: self._commit_and_close(c))
+            # a pick from the open list is meant: save it at once; arrow keys on the closed box
+            # only move, and Enter (or leaving the cell) saves
+            combo.activated.connect(lambda _i, c=combo: self._on_choice_activated(c))
             return combo
         editor = QLineEdit(parent)
         editor.setAccessibleName(str(header))
@@ -43,6 +56,10 @@ class RecordDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
+    def _on_choice_activated(self, editor: ChoiceEditor) -> None:
+        if editor.popup_used:
+            self._commit_and_close(editor)
+
     def _commit_and_close(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
@@ -50,9 +67,7 @@ class RecordDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
-            position = next(
-                (i for i in range(editor.count()) if editor.itemData(i) == value), -1
-            )
+            position = next((i for i in range(editor.count()) if editor.itemData(i) == value), -1)
             editor.setCurrentIndex(position)
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))

@@ -72,52 +72,55 @@ def buildup(
     """Every line from the costs to the price of one service, top to bottom."""
     service = result.service(service_id)
     money = _money(locale)
-    lines = [
+    exact_unit_cost = money(service.unit_cost_exact, places=4)
+    return [
         _direct_staff(scenario, result, service, money, locale),
         _direct_other(scenario, service, money),
         _overheads(scenario, result, service, money, locale),
         Line(_("Full cost a year"), money(service.full_cost), "total"),
         Line(
-            _("÷ planned units a year"),
+            _("÷ Planned units a year"),
             units_text(service.planned_units, locale),
             "step",
             detail=_units_found(scenario, result, service, locale),
         ),
         Line(
-            _("= Unit cost (per {unit})").format(unit=service.unit),
+            _("= Unit cost"),
             money(service.unit_cost),
             "total",
-            detail=_("{exact} before rounding to the penny; the price is worked from this").format(
-                exact=money(service.unit_cost_exact, places=4)
+            detail=_("per {unit}; {exact} before rounding to the penny").format(
+                unit=service.unit, exact=exact_unit_cost
             ),
         ),
         Line(
-            _("+ Surplus: {rule}").format(
-                rule=surplus_words(service.surplus_convention, service.surplus_value, locale)
-            ),
+            _("+ Surplus"),
             money(service.price_before_rounding - service.unit_cost_exact, places=4),
             "step",
+            detail=_("{rule}, worked on {exact}").format(
+                rule=surplus_words(service.surplus_convention, service.surplus_value, locale),
+                exact=exact_unit_cost,
+            ),
         ),
         Line(_("= Price before rounding"), money(service.price_before_rounding, places=4), "step"),
         Line(
-            _("Rounded up to the nearest {step} = Price (net)").format(
-                step=format_money(service.price_rounding, locale)
-            ),
+            _("= Price (net)"),
             money(service.price),
             "total",
+            detail=_("rounded up to the nearest {step}").format(
+                step=format_money(service.price_rounding, locale)
+            ),
         ),
-        Line(_vat_text(service, locale), money(service.vat_per_unit), "step"),
+        Line(_("+ VAT"), money(service.vat_per_unit), "step", detail=_vat_text(service, locale)),
         Line(_("= Price incl. VAT"), money(service.price_inc_vat), "total"),
     ]
-    return lines
 
 
 def _vat_text(service: ServiceResult, locale: str) -> str:
     treatment = _(VAT_LABELS[service.vat])
     if service.vat in (VatTreatment.EXEMPT, VatTreatment.OUTSIDE_SCOPE):
-        return _("+ VAT ({treatment})").format(treatment=treatment.lower())
-    return _("+ VAT ({treatment}, {rate})").format(
-        treatment=treatment.lower(), rate=percent(service.vat_rate, locale)
+        return _("{treatment}: no VAT is charged").format(treatment=treatment)
+    return _("{treatment}, {rate} of the net price").format(
+        treatment=treatment, rate=percent(service.vat_rate, locale)
     )
 
 

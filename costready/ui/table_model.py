@@ -267,7 +267,7 @@ class RecordTableModel(QAbstractTableModel):
             if parsed == column.get(item):
                 return True  # nothing changed: nothing to save
             edited = column.set(item, parsed)  # type: ignore[misc]
-            rows = self._rows[: index.row()] + (edited,) + self._rows[index.row() + 1 :]
+            rows = (*self._rows[: index.row()], edited, *self._rows[index.row() + 1 :])
             if self._validate is not None:
                 self._validate(rows, index.row())
         except (EditRefused, MoneyError) as error:

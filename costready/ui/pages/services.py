@@ -1,27 +1,348 @@
-"""The Services page (placeholder while the table is built)."""
+"""The Services page: the menu of services, how each is counted, its surplus, VAT and price."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import dataclasses
+from decimal import Decimal
+from typing import Any
 
+from costready.costing.model import (
+    SURPLUS_LABELS,
+    VAT_LABELS,
+    Scenario,
+    Service,
+    Surplus,
+    SurplusKind,
+    VatTreatment,
+    Volume,
+    VolumeKind,
+)
+from costready.costing.results import ServiceResult
 from costready.i18n import N_, _
-from costready.ui.document import ScenarioDocument
-from costready.ui.widgets import page_header
+from costready.money import format_money
+from costready.ui.editors.common import NewItemDialog
+from costready.ui.pages._table_page import TablePage
+from costready.ui.table_model import Column, ColumnKind, EditRefused, percent_text
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+VOLUME_LABELS = {
+    VolumeKind.TYPED: N_("Typed in"),
+    VolumeKind.FROM_STAFF_HOURS: N_("From staff hours"),
+    VolumeKind.CAPACITY: N_("Capacity × occupancy"),
+}
+ROUNDING_STEPS = (
+    (N_("1p"), Decimal("0.01")),
+    (N_("5p"), Decimal("0.05")),
+    (N_("10p"), Decimal("0.10")),
+    (N_("50p"), Decimal("0.50")),
+    (N_("£1"), Decimal("1.00")),
+)
 
 
-class ServicesPage(QWidget):
-    """The Services page."""
+def remove_service(scenario: Scenario, service_id: str) -> tuple[Scenario, list[str]]:
+    """The scenario without the service and everything that pointed at it; and what went.
+
+    Time given to it is taken off the posts (their split then needs putting right), cost lines
+    direct to it go with it (they were its costs), and its shares and basis weights are dropped.
+    """
+    notes: list[str] = []
+    staff = []
+    for post in scenario.staff:
+        if service_id in post.time:
+            time = {k: v for k, v in post.time.items() if k != service_id}
+            staff.append(dataclasses.replace(post, time=time))
+            notes.append(
+                _("{post} had {share} of its time on it").format(
+                    post=post.role, share=percent_text(post.time[service_id])
+                )
+            )
+        else:
+            staff.append(post)
+    costs = []
+    for line in scenario.costs:
+        if line.direct == service_id:
+            notes.append(_("its cost line “{line}” was removed too").format(line=line.name))
+            continue
+        if line.shares and service_id in line.shares:
+            shares = {k: v for k, v in line.shares.items() if k != service_id}
+            line = dataclasses.replace(line, shares=shares)
+            notes.append(_("“{line}” lost its share for it").format(line=line.name))
+        costs.append(line)
+    pools = tuple(
+        dataclasses.replace(pool, shares={k: v for k, v in pool.shares.items() if k != service_id})
+        if pool.shares and service_id in pool.shares
+        else pool
+        for pool in scenario.pools
+    )
+    bases = {
+        basis: {k: v for k, v in weights.items() if k != service_id}
+        for basis, weights in scenario.bases.items()
+    }
+    new = dataclasses.replace(
+        scenario,
+        services=tuple(s for s in scenario.services if s.id != service_id),
+        staff=tuple(staff),
+        costs=tuple(costs),
+        pools=pools,
+        bases=bases,
+    )
+    return new, notes
+
+
+def _set_volume_kind(service: Service, kind: Any) -> Service:
+    kind = VolumeKind(kind)
+    old = service.volume
+    if kind is VolumeKind.TYPED:
+        units = old.units
+        if units is None and old.capacity is not None:
+            units = old.capacity * (old.occupancy or ONE)
+        volume = Volume(kind, units=units or ZERO)
+    elif kind is VolumeKind.CAPACITY:
+        volume = Volume(
+            kind, capacity=old.capacity or old.units or ZERO, occupancy=old.occupancy or ONE
+        )
+    else:
+        volume = Volume(kind)
+    return dataclasses.replace(service, volume=volume)
+
+
+def _set_volume(service: Service, **changes: Decimal) -> Service:
+    return dataclasses.replace(service, volume=dataclasses.replace(service.volume, **changes))
+
+
+def _set_surplus_kind(service: Service, kind: Any) -> Service:
+    kind = SurplusKind(kind)
+    value = service.surplus.value
+    # a percentage does not carry over to pounds (or back); start the new convention at zero
+    if (kind is SurplusKind.FIXED_PER_UNIT) != (service.surplus.kind is SurplusKind.FIXED_PER_UNIT):
+        value = ZERO
+    return dataclasses.replace(service, surplus=Surplus(kind, value))
+
+
+def _set_surplus_value(service: Service, value: Decimal) -> Service:
+    if service.surplus.kind is SurplusKind.SHARE_OF_PRICE and value >= ONE:
+        raise EditRefused(
+            _("Surplus: a share of the price must be under 100% (the price would be infinite)")
+        )
+    return dataclasses.replace(service, surplus=Surplus(service.surplus.kind, value))
+
+
+def _surplus_kind(service: Service) -> ColumnKind:
+    if service.surplus.kind is SurplusKind.FIXED_PER_UNIT:
+        return ColumnKind.MONEY
+    return ColumnKind.PERCENT
+
+
+def _surplus_text(service: Service) -> str:
+    if service.surplus.kind is SurplusKind.FIXED_PER_UNIT:
+        return _("{amount} a unit").format(amount=format_money(service.surplus.value))
+    return percent_text(service.surplus.value)
+
+
+def _rounding_text(service: Service) -> str:
+    return next(
+        (_(label) for label, step in ROUNDING_STEPS if step == service.price_rounding),
+        format_money(service.price_rounding),
+    )
+
+
+class ServicesPage(TablePage):
+    """Each service on the menu: how its units are counted, its surplus, VAT and price."""
 
     key = "services"
     title = N_("Services")
+    subtitle = N_(
+        "The menu of services you sell. Type in a cell to change it; prices follow at once."
+    )
+    empty_text = N_("No services yet — Add a service")
+    add_text = N_("Add a service")
+    has_editor = False
 
-    def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document = document
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_header(_(self.title)))
-        layout.addStretch(1)
+    # Rows ----------------------------------------------------------------------------------
+    def rows_of(self, scenario: Scenario) -> tuple[Service, ...]:
+        return scenario.services
 
-    def primary_action(self) -> QAction | None:
-        return None
+    def with_rows(self, scenario: Scenario, rows: tuple[Any, ...]) -> Scenario:
+        return dataclasses.replace(scenario, services=rows)
+
+    def label_of(self, item: Any) -> str:
+        return item.name
+
+    def _result(self, service: Service) -> ServiceResult | None:
+        result = self.document.result
+        if result is None:
+            return None
+        return next((s for s in result.services if s.id == service.id), None)
+
+    def _result_value(self, service: Service, field: str) -> Decimal | None:
+        found = self._result(service)
+        return getattr(found, field) if found is not None else None
+
+    # Columns -------------------------------------------------------------------------------
+    def build_columns(self) -> list[Column]:
+        replace = dataclasses.replace
+        return [
+            Column("name", N_("Name"), lambda s: s.name, set=lambda s, v: replace(s, name=v)),
+            Column(
+                "unit",
+                N_("Unit"),
+                lambda s: s.unit,
+                set=lambda s, v: replace(s, unit=v),
+                help=N_("What one unit of the service is: hour, session, place-week, visit…"),
+            ),
+            Column(
+                "price",
+                N_("Price"),
+                lambda s: self._result_value(s, "price"),
+                ColumnKind.MONEY,
+                bold=True,
+                display=self._price_text,
+                help=N_("Unit cost plus surplus, rounded up; before any VAT"),
+            ),
+            Column(
+                "unit_cost",
+                N_("Unit cost"),
+                lambda s: self._result_value(s, "unit_cost"),
+                ColumnKind.MONEY,
+                help=N_("Full cost (direct costs and a share of overheads) ÷ planned units"),
+            ),
+            Column(
+                "planned_units",
+                N_("Planned units"),
+                lambda s: self._result_value(s, "planned_units"),
+                ColumnKind.NUMBER,
+                places=0,
+                help=N_("Units a year as worked out from how they are counted"),
+            ),
+            Column(
+                "volume_kind",
+                N_("Units counted"),
+                lambda s: s.volume.kind,
+                ColumnKind.CHOICE,
+                set=_set_volume_kind,
+                choices=lambda s: [(_(label), kind.value) for kind, label in VOLUME_LABELS.items()],
+                help=N_(
+                    "How planned units a year are counted: typed in, worked out from the hours "
+                    "of staff who deliver the service, or capacity × occupancy."
+                ),
+            ),
+            Column(
+                "units",
+                N_("Units a year"),
+                lambda s: s.volume.units,
+                ColumnKind.NUMBER,
+                set=lambda s, v: _set_volume(s, units=v),
+                editable_if=lambda s: s.volume.kind is VolumeKind.TYPED,
+            ),
+            Column(
+                "capacity",
+                N_("Capacity"),
+                lambda s: s.volume.capacity,
+                ColumnKind.NUMBER,
+                set=lambda s, v: _set_volume(s, capacity=v),
+                editable_if=lambda s: s.volume.kind is VolumeKind.CAPACITY,
+                help=N_("Units a year if every place were filled"),
+            ),
+            Column(
+                "occupancy",
+                N_("Occupancy"),
+                lambda s: s.volume.occupancy,
+                ColumnKind.PERCENT,
+                set=lambda s, v: _set_volume(s, occupancy=v),
+                editable_if=lambda s: s.volume.kind is VolumeKind.CAPACITY,
+                maximum=ONE,
+                help=N_("The share of capacity you expect to fill (up to 100%)"),
+            ),
+            Column(
+                "surplus_kind",
+                N_("Surplus as"),
+                lambda s: s.surplus.kind,
+                ColumnKind.CHOICE,
+                set=_set_surplus_kind,
+                choices=lambda s: [
+                    (_(label).capitalize(), k.value) for k, label in SURPLUS_LABELS.items()
+                ],
+                help=N_(
+                    "Mark-up on cost: price = cost × (1 + surplus). Share of price: the surplus "
+                    "is that share of the price. Fixed: a set amount added to each unit."
+                ),
+            ),
+            Column(
+                "surplus",
+                N_("Surplus"),
+                lambda s: s.surplus.value,
+                kind_of=_surplus_kind,
+                set=_set_surplus_value,
+                display=_surplus_text,
+                minimum=None,
+            ),
+            Column(
+                "vat",
+                N_("VAT"),
+                lambda s: s.vat,
+                ColumnKind.CHOICE,
+                set=lambda s, v: replace(s, vat=VatTreatment(v)),
+                choices=lambda s: [(_(label), k.value) for k, label in VAT_LABELS.items()],
+            ),
+            Column(
+                "rounding",
+                N_("Round price up to"),
+                lambda s: s.price_rounding,
+                ColumnKind.CHOICE,
+                set=lambda s, v: replace(s, price_rounding=v),
+                choices=lambda s: [(_(label), step) for label, step in ROUNDING_STEPS],
+                display=_rounding_text,
+            ),
+            Column(
+                "description",
+                N_("Description"),
+                lambda s: s.description,
+                set=lambda s, v: replace(s, description=v),
+                required=False,
+            ),
+        ]
+
+    def _price_text(self, service: Service) -> str:
+        price = self._result_value(service, "price")
+        if price is None:
+            return ""
+        return _("{price} per {unit}").format(price=format_money(price), unit=service.unit)
+
+    # Actions -------------------------------------------------------------------------------
+    def add(self) -> None:
+        taken = {s.id for s in self.document.scenario.services}
+        dialog = NewItemDialog(_("Add a service"), _("Service name"), taken, self)
+        self.open_dialog(dialog, lambda: self._add_service(dialog.name, dialog.item_id))
+
+    def _add_service(self, name: str, service_id: str) -> None:
+        scenario = self.document.scenario
+        service = Service(id=service_id, name=name, volume=Volume(VolumeKind.TYPED, units=ZERO))
+        staff = scenario.staff
+        if not scenario.services:
+            # the first service: posts with no time split yet give it all their time
+            staff = tuple(
+                dataclasses.replace(post, time={service_id: ONE}) if not post.time else post
+                for post in staff
+            )
+        new = dataclasses.replace(scenario, services=(*scenario.services, service), staff=staff)
+        if self.apply(new, _("Add service {name}").format(name=name)):
+            row = len(new.services) - 1
+            self.select_row(row)
+            self.show_status(
+                _("Added {name}. Give its planned units a year so it can be priced.").format(
+                    name=name
+                )
+            )
+            self.view.setFocus()
+
+    def remove(self, row: int) -> None:
+        service = self.model.item(row)
+        new, notes = remove_service(self.document.scenario, service.id)
+        if not self.apply(new, _("Remove service {name}").format(name=service.name)):
+            return
+        message = _("Removed {name}").format(name=service.name)
+        if notes:
+            message += " (" + "; ".join(notes) + ")"
+        self.show_status(_("{message}. Press Ctrl+Z to bring it back.").format(message=message))

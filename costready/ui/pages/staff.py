@@ -1,27 +1,374 @@
-"""The Staff page (placeholder while the table is built)."""
+"""The Staff page: each post's pay, on-costs, time not charged and how its time is split."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import dataclasses
+from decimal import Decimal
+from typing import Any
 
+from costready.costing.model import (
+    NON_CHARGEABLE_KINDS,
+    POOL_PREFIX,
+    EmployerNi,
+    NiKind,
+    Pension,
+    PensionBase,
+    Scenario,
+    StaffPost,
+)
+from costready.costing.rules import (
+    UnknownTaxYear,
+    full_time_hours,
+    holiday_share,
+    rules_for,
+    statutory_holiday_weeks,
+)
 from costready.i18n import N_, _
-from costready.ui.document import ScenarioDocument
-from costready.ui.widgets import page_header
+from costready.money import PENNY, format_money
+from costready.ui.editors.common import NewItemDialog
+from costready.ui.editors.post_time import PostTimeDialog
+from costready.ui.pages._table_page import TablePage
+from costready.ui.table_model import Column, ColumnKind, EditRefused, percent_text
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+PAY_TYPES = {"salary": N_("Salary"), "hourly": N_("Hourly")}
+NI_LABELS = {
+    NiKind.AUTO: N_("Worked out"),
+    NiKind.RATE: N_("Set %"),
+    NiKind.NONE: N_("None"),
+}
+PENSION_BASE_LABELS = {
+    PensionBase.QUALIFYING_EARNINGS: N_("Qualifying earnings"),
+    PensionBase.TOTAL_PAY: N_("Total pay"),
+}
 
 
-class StaffPage(QWidget):
-    """The Staff page."""
+def default_paid_hours(post: StaffPost) -> Decimal:
+    """Paid hours a person works when none are given: FTE × full-time hours (1,950)."""
+    return post.fte * full_time_hours()
+
+
+def paid_hours(post: StaffPost) -> Decimal | None:
+    if post.paid_hours_per_person is not None:
+        return post.paid_hours_per_person
+    return None if post.is_hourly else default_paid_hours(post)
+
+
+def time_summary(post: StaffPost, scenario: Scenario) -> str:
+    """“Home support 80%, Day activities 15%, Overhead: management 5%” in the time's order."""
+    names = {s.id: s.name for s in scenario.services}
+    names |= {
+        POOL_PREFIX + p.id: _("{pool} (overhead)").format(pool=p.label) for p in scenario.pools
+    }
+    parts = [f"{names.get(key, key)} {percent_text(share)}" for key, share in post.time.items()]
+    return ", ".join(parts) if parts else _("Not split yet — Edit…")
+
+
+def non_chargeable_summary(post: StaffPost) -> str:
+    return ", ".join(
+        f"{_(NON_CHARGEABLE_KINDS.get(kind, kind))} {percent_text(share)}"
+        for kind, share in post.non_chargeable.items()
+    )
+
+
+def _set_pay_type(post: StaffPost, value: Any) -> StaffPost:
+    if value == "hourly":
+        hours = paid_hours(post) or full_time_hours()
+        rate = ((post.annual_salary or ZERO) / full_time_hours()).quantize(PENNY)
+        return dataclasses.replace(
+            post, hourly_rate=rate, annual_salary=None, paid_hours_per_person=hours, fte=ONE
+        )
+    salary = ((post.hourly_rate or ZERO) * full_time_hours()).quantize(PENNY)
+    fte = ((post.paid_hours_per_person or full_time_hours()) / full_time_hours()).quantize(
+        Decimal("0.01")
+    )
+    return dataclasses.replace(
+        post, annual_salary=salary, hourly_rate=None, fte=fte, paid_hours_per_person=None
+    )
+
+
+def _set_pay(post: StaffPost, value: Decimal) -> StaffPost:
+    if post.is_hourly:
+        return dataclasses.replace(post, hourly_rate=value)
+    return dataclasses.replace(post, annual_salary=value)
+
+
+def _set_fte(post: StaffPost, value: Decimal) -> StaffPost:
+    if value <= 0:
+        raise EditRefused(_("FTE: must be more than zero (1 is full time)"))
+    return dataclasses.replace(post, fte=value)
+
+
+def _set_hours(post: StaffPost, value: Decimal | None) -> StaffPost:
+    if value is None and post.is_hourly:
+        raise EditRefused(_("Paid hours: an hourly post needs its paid hours a year"))
+    if value is not None and value <= 0:
+        raise EditRefused(_("Paid hours: must be more than zero"))
+    if value is not None and not post.is_hourly and value == default_paid_hours(post):
+        value = None  # typing the default keeps it a default (it follows the FTE)
+    return dataclasses.replace(post, paid_hours_per_person=value)
+
+
+def _set_headcount(post: StaffPost, value: Decimal) -> StaffPost:
+    if value <= 0 or value != value.to_integral_value():
+        raise EditRefused(_("People: give a whole number of people, 1 or more"))
+    return dataclasses.replace(post, headcount=value)
+
+
+def _set_pension_rate(post: StaffPost, value: Decimal) -> StaffPost:
+    base = post.pension.on if post.pension else PensionBase.QUALIFYING_EARNINGS
+    return dataclasses.replace(post, pension=Pension(value, base) if value else None)
+
+
+def _set_pension_base(post: StaffPost, value: Any) -> StaffPost:
+    rate = post.pension.rate if post.pension else ZERO
+    return dataclasses.replace(post, pension=Pension(rate, PensionBase(value)))
+
+
+class StaffPage(TablePage):
+    """Each staff post: pay, on-costs, time not charged and how its time is split."""
 
     key = "staff"
     title = N_("Staff")
+    subtitle = N_(
+        "Each post's pay and on-costs, and how its paid time is split between services and "
+        "overheads. Edit… sets the time split and holiday."
+    )
+    empty_text = N_("No staff posts yet — Add a post")
+    add_text = N_("Add a post")
 
-    def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document = document
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_header(_(self.title)))
-        layout.addStretch(1)
+    def rows_of(self, scenario: Scenario) -> tuple[StaffPost, ...]:
+        return scenario.staff
 
-    def primary_action(self) -> QAction | None:
-        return None
+    def with_rows(self, scenario: Scenario, rows: tuple[Any, ...]) -> Scenario:
+        return dataclasses.replace(scenario, staff=rows)
+
+    def label_of(self, item: Any) -> str:
+        return item.role
+
+    def _annual_cost(self, post: StaffPost) -> Decimal | None:
+        result = self.document.result
+        if result is None:
+            return None
+        found = next((p for p in result.posts if p.post_id == post.id), None)
+        return found.annual_cost if found else None
+
+    def _ni_rate_default(self) -> Decimal:
+        try:
+            return rules_for(self.document.scenario.tax_year).employer_ni_rate
+        except UnknownTaxYear:
+            return Decimal("0.15")
+
+    def _set_ni_kind(self, post: StaffPost, value: Any) -> StaffPost:
+        kind = NiKind(value)
+        rate = (post.employer_ni.rate or self._ni_rate_default()) if kind is NiKind.RATE else None
+        return dataclasses.replace(post, employer_ni=EmployerNi(kind, rate))
+
+    def build_columns(self) -> list[Column]:
+        replace = dataclasses.replace
+        return [
+            Column("role", N_("Role"), lambda p: p.role, set=lambda p, v: replace(p, role=v)),
+            Column(
+                "annual_cost",
+                N_("Cost a year"),
+                self._annual_cost,
+                ColumnKind.MONEY,
+                bold=True,
+                help=N_("Pay, employer NI, pension and other on-costs for all the people"),
+            ),
+            Column(
+                "pay_type",
+                N_("Paid by"),
+                lambda p: "hourly" if p.is_hourly else "salary",
+                ColumnKind.CHOICE,
+                set=_set_pay_type,
+                choices=lambda p: [(_(label), key) for key, label in PAY_TYPES.items()],
+            ),
+            Column(
+                "pay",
+                N_("Pay"),
+                lambda p: p.hourly_rate if p.is_hourly else p.annual_salary,
+                ColumnKind.MONEY,
+                set=_set_pay,
+                display=_pay_text,
+                help=N_("The full-time salary a year of one person, or the hourly rate"),
+            ),
+            Column(
+                "fte",
+                N_("FTE"),
+                lambda p: None if p.is_hourly else p.fte,
+                ColumnKind.NUMBER,
+                set=_set_fte,
+                editable_if=lambda p: not p.is_hourly,
+                help=N_("Full-time equivalent: 1 is full time, 0.5 half time (salaried posts)"),
+            ),
+            Column(
+                "paid_hours",
+                N_("Paid hours a year"),
+                paid_hours,
+                ColumnKind.NUMBER,
+                set=_set_hours,
+                required=False,
+                greyed_if=lambda p: p.paid_hours_per_person is None,
+                tooltip=lambda p: (
+                    _("FTE × 1,950 hours (37.5 hours × 52 weeks); type a figure to change it")
+                    if p.paid_hours_per_person is None
+                    else ""
+                ),
+                help=N_("Paid hours a year for one person, holiday included"),
+            ),
+            Column(
+                "headcount",
+                N_("People"),
+                lambda p: p.headcount,
+                ColumnKind.NUMBER,
+                set=_set_headcount,
+                help=N_("How many people work in this post"),
+            ),
+            Column(
+                "delivers_units",
+                N_("Delivers units"),
+                lambda p: p.delivers_units,
+                ColumnKind.BOOL,
+                set=lambda p, v: replace(p, delivers_units=bool(v)),
+                help=N_(
+                    "Tick for people who do the work being sold (e.g. support workers): their "
+                    "chargeable hours count as units of services counted from staff hours."
+                ),
+            ),
+            Column(
+                "ni_kind",
+                N_("Employer NI"),
+                lambda p: p.employer_ni.kind,
+                ColumnKind.CHOICE,
+                set=self._set_ni_kind,
+                choices=lambda p: [(_(label), k.value) for k, label in NI_LABELS.items()],
+                help=N_("Worked out from the tax year's rates, a percentage of pay, or none"),
+            ),
+            Column(
+                "ni_rate",
+                N_("NI %"),
+                lambda p: p.employer_ni.rate,
+                ColumnKind.PERCENT,
+                set=lambda p, v: replace(p, employer_ni=EmployerNi(NiKind.RATE, v)),
+                editable_if=lambda p: p.employer_ni.kind is NiKind.RATE,
+                maximum=ONE,
+            ),
+            Column(
+                "pension_rate",
+                N_("Pension %"),
+                lambda p: p.pension.rate if p.pension else ZERO,
+                ColumnKind.PERCENT,
+                set=_set_pension_rate,
+                maximum=ONE,
+                help=N_("The employer's pension contribution"),
+            ),
+            Column(
+                "pension_base",
+                N_("Pension on"),
+                lambda p: p.pension.on if p.pension else None,
+                ColumnKind.CHOICE,
+                set=_set_pension_base,
+                editable_if=lambda p: p.pension is not None,
+                choices=lambda p: [(_(label), k.value) for k, label in PENSION_BASE_LABELS.items()],
+            ),
+            Column(
+                "other_oncosts",
+                N_("Other on-costs %"),
+                lambda p: p.other_oncosts_rate,
+                ColumnKind.PERCENT,
+                set=lambda p, v: replace(p, other_oncosts_rate=v),
+                maximum=ONE,
+                help=N_("Anything else paid on top of pay, as a share of pay (e.g. DBS, uniform)"),
+            ),
+            Column(
+                "non_chargeable",
+                N_("Not chargeable"),
+                lambda p: sum(p.non_chargeable.values(), ZERO),
+                ColumnKind.PERCENT,
+                tooltip=non_chargeable_summary,
+                help=N_(
+                    "Paid time nobody can be billed for (holiday, training, supervision, "
+                    "travel). Double-click or Edit… to change it."
+                ),
+            ),
+            Column(
+                "time",
+                N_("Time split"),
+                lambda p: time_summary(p, self.document.scenario),
+                tooltip=lambda p: time_summary(p, self.document.scenario),
+                help=N_("How paid time is split. Double-click or Edit… to change it."),
+            ),
+        ]
+
+    # Actions -------------------------------------------------------------------------------
+    def add(self) -> None:
+        taken = {p.id for p in self.document.scenario.staff}
+        dialog = NewItemDialog(_("Add a staff post"), _("Role"), taken, self)
+        self.open_dialog(dialog, lambda: self._add_post(dialog.name, dialog.item_id))
+
+    def _add_post(self, role: str, post_id: str) -> None:
+        scenario = self.document.scenario
+        try:
+            wage = rules_for(scenario.tax_year).national_living_wage_hourly
+        except UnknownTaxYear:
+            wage = ZERO
+        services = scenario.services
+        post = StaffPost(
+            id=post_id,
+            role=role,
+            hourly_rate=wage,
+            paid_hours_per_person=full_time_hours(),
+            non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},
+            # with one service there is only one place the time can go
+            time={services[0].id: ONE} if len(services) == 1 else {},
+        )
+        new = dataclasses.replace(scenario, staff=(*scenario.staff, post))
+        if self.apply(new, _("Add post {role}").format(role=role)):
+            self.select_row(len(new.staff) - 1)
+            self.show_status(
+                _(
+                    "Added {role} at the National Living Wage with statutory holiday. "
+                    "Set the pay, then Edit… to split the time."
+                ).format(role=role)
+            )
+            self.view.setFocus()
+
+    def remove(self, row: int) -> None:
+        post = self.model.item(row)
+        scenario = self.document.scenario
+        new = dataclasses.replace(
+            scenario, staff=tuple(p for p in scenario.staff if p.id != post.id)
+        )
+        if self.apply(new, _("Remove post {role}").format(role=post.role)):
+            self.show_status(
+                _("Removed {role}. Press Ctrl+Z to bring it back.").format(role=post.role)
+            )
+
+    def edit(self, row: int) -> None:
+        post = self.model.item(row)
+        dialog = PostTimeDialog(post, self.document.scenario, self)
+        self.open_dialog(dialog, lambda: self._save_time(post.id, dialog))
+
+    def _save_time(self, post_id: str, dialog: PostTimeDialog) -> None:
+        scenario = self.document.scenario
+        staff = tuple(
+            dataclasses.replace(p, time=dialog.time(), non_chargeable=dialog.non_chargeable())
+            if p.id == post_id
+            else p
+            for p in scenario.staff
+        )
+        role = scenario.post(post_id).role
+        new = dataclasses.replace(scenario, staff=staff)
+        if self.apply(new, _("Change time of {role}").format(role=role)):
+            self.show_status(_("Saved the time of {role}.").format(role=role))
+
+
+def _pay_text(post: StaffPost) -> str:
+    if post.is_hourly:
+        return _("{amount} an hour").format(amount=format_money(post.hourly_rate or ZERO))
+    if post.annual_salary is None:
+        return ""
+    return _("{amount} a year").format(amount=format_money(post.annual_salary))

@@ -28,19 +28,20 @@ class Column:
     numeric: bool = True
 
 
+# Headers break over two lines so twelve columns fit beside the sidebar on a laptop screen.
 COLUMNS = (
     Column("service", N_("Service"), numeric=False),
     Column("unit", N_("Unit"), numeric=False),
-    Column("planned_units", N_("Planned units")),
-    Column("full_cost", N_("Full cost a year")),
-    Column("unit_cost", N_("Unit cost")),
-    Column("price", N_("Price (net)")),
-    Column("price_inc_vat", N_("Price incl. VAT")),
-    Column("surplus_per_unit", N_("Surplus per unit")),
-    Column("surplus_rule", N_("Surplus rule"), numeric=False),
-    Column("income", N_("Income a year")),
-    Column("surplus", N_("Surplus a year")),
-    Column("break_even", N_("Break-even volume")),
+    Column("planned_units", N_("Planned\nunits")),
+    Column("full_cost", N_("Full cost\na year")),
+    Column("unit_cost", N_("Unit\ncost")),
+    Column("price", N_("Price\n(net)")),
+    Column("price_inc_vat", N_("Price\nincl. VAT")),
+    Column("surplus_per_unit", N_("Surplus\nper unit")),
+    Column("surplus_rule", N_("Surplus\nrule"), numeric=False),
+    Column("income", N_("Income\na year")),
+    Column("surplus", N_("Surplus\na year")),
+    Column("break_even", N_("Break-even\nvolume")),
 )
 COLUMN_KEYS = [column.key for column in COLUMNS]
 
@@ -115,13 +116,16 @@ class PricesTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return _(column.header)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _(column.header).replace("\n", " ")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column.numeric else LEFT
         return None

@@ -1,0 +1,151 @@
+"""A staff post's time: its split over services and pools, and the time not charged."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
+from costready.costing.rules import holiday_share
+from costready.i18n import _
+from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
+from costready.ui.editors.shares import SharesEditor
+from costready.ui.table_model import percent_text
+
+ZERO = Decimal(0)
+
+
+def weeks_per_year() -> Decimal:
+    """Weeks in the rules file's working year (52.14), recovered from holiday_share's rule."""
+    # rules.py exposes the conversion one way only; a large number keeps the four-place rounding
+    # of holiday_share from showing in the result
+    big = Decimal(1_000_000)
+    return (big / holiday_share(big)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def holiday_weeks(share: Decimal) -> Decimal:
+    """A holiday share of paid hours back in weeks (0.1074 → 5.60)."""
+    return (share * weeks_per_year()).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def time_keys(scenario: Scenario) -> list[tuple[str, str]]:
+    """(time key, label) for every service and every overhead pool, in the scenario's order."""
+    keys = [(service.id, service.name) for service in scenario.services]
+    keys += [
+        (POOL_PREFIX + pool.id, _("Overhead: {pool}").format(pool=pool.label))
+        for pool in scenario.pools
+    ]
+    return keys
+
+
+class PostTimeDialog(QDialog):
+    """Edit a post's time split (must add up to 100%) and its non-chargeable time."""
+
+    def __init__(self, post: StaffPost, scenario: Scenario, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Time of {post}").format(post=post.role))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "Split this post's paid time between the services it works on and overhead "
+                "work such as management. The shares must add up to 100%."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        keys = time_keys(scenario)
+        # keep time given to keys that no longer exist visible, so it can be set to zero
+        keys += [(key, key) for key in post.time if key not in dict(keys)]
+        self.time_editor = SharesEditor(_("How paid time is split"), keys, post.time)
+        layout.addWidget(self.time_editor)
+        layout.addWidget(self._non_chargeable_box(post))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.time_editor.on_change(self._update_ok)
+        self._update_ok()
+
+    def _non_chargeable_box(self, post: StaffPost) -> QGroupBox:
+        box = QGroupBox(_("Time that cannot be charged"))
+        outer = QVBoxLayout(box)
+        what = QLabel(
+            _(
+                "Paid time nobody can be billed for. Holiday is in weeks a year; the rest is a "
+                "share of paid hours."
+            )
+        )
+        what.setWordWrap(True)
+        outer.addWidget(what)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self._holiday_shown = holiday_weeks(post.non_chargeable.get("holiday", ZERO))
+        self._holiday_share = post.non_chargeable.get("holiday", ZERO)
+        self.holiday_weeks = DecimalSpinBox(Decimal(52), 2, _(" weeks"))
+        self.holiday_weeks.set_decimal(self._holiday_shown)
+        self.holiday_weeks.setAccessibleName(_("Holiday in weeks"))
+        self.holiday_weeks.valueChanged.connect(self._update_non_chargeable_total)
+        row = QHBoxLayout()
+        row.addWidget(self.holiday_weeks)
+        statutory = QPushButton(_("Statutory 5.6 weeks"))
+        statutory.setAccessibleName(_("Use the statutory 5.6 weeks"))
+        statutory.clicked.connect(lambda: self.holiday_weeks.set_decimal(Decimal("5.6")))
+        row.addWidget(statutory)
+        form.addRow(_(NON_CHARGEABLE_KINDS["holiday"]), row)
+        self.kind_spins: dict[str, PercentSpinBox] = {}
+        for kind, label in NON_CHARGEABLE_KINDS.items():
+            if kind == "holiday":
+                continue
+            spin = PercentSpinBox()
+            spin.set_share(post.non_chargeable.get(kind, ZERO))
+            spin.setAccessibleName(_(label))
+            spin.valueChanged.connect(self._update_non_chargeable_total)
+            form.addRow(_(label), spin)
+            self.kind_spins[kind] = spin
+        self.non_chargeable_label = QLabel()
+        self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
+        form.addRow(self.non_chargeable_label)
+        self._update_non_chargeable_total()
+        return box
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def time(self) -> dict[str, Decimal]:
+        return self.time_editor.shares()
+
+    def non_chargeable(self) -> dict[str, Decimal]:
+        """Shares of paid hours per kind (zero kinds left out); holiday from weeks."""
+        weeks = self.holiday_weeks.decimal_value()
+        # an unchanged figure keeps its exact stored share (weeks are shown to 2 places only)
+        holiday = self._holiday_share if weeks == self._holiday_shown else holiday_share(weeks)
+        values = {"holiday": holiday}
+        values |= {kind: spin.share() for kind, spin in self.kind_spins.items()}
+        return {kind: value for kind, value in values.items() if value}
+
+    def _update_non_chargeable_total(self) -> None:
+        total = sum(self.non_chargeable().values(), ZERO)
+        self.non_chargeable_label.setText(
+            _("Not chargeable in all: {total} of paid hours").format(total=percent_text(total))
+        )
+        if hasattr(self, "buttons"):
+            self._update_ok()
+
+    def _update_ok(self) -> None:
+        total = sum(self.non_chargeable().values(), ZERO)
+        self.ok_button.setEnabled(self.time_editor.is_complete() and total < 1)

@@ -1,0 +1,120 @@
+"""Set percentages of something (a cost line, a post's time) that must add up to 100%."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.i18n import _
+from costready.ui.editors.common import PercentSpinBox
+from costready.ui.table_model import percent_text
+
+ONE = Decimal(1)
+
+
+class SharesEditor(QGroupBox):
+    """A % spin box per key, and a live "Allocated 95% — 5% left" line."""
+
+    def __init__(
+        self,
+        title: str,
+        keys: Sequence[tuple[str, str]],
+        shares: Mapping[str, Decimal],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(title, parent)
+        form = QFormLayout(self)
+        self.spins: dict[str, PercentSpinBox] = {}
+        for key, label in keys:
+            spin = PercentSpinBox()
+            spin.set_share(shares.get(key, Decimal(0)))
+            spin.setAccessibleName(label)
+            spin.valueChanged.connect(self._update_total)
+            form.addRow(label, spin)
+            self.spins[key] = spin
+        self.total_label = QLabel()
+        self.total_label.setAccessibleName(_("Allocated"))
+        form.addRow(self.total_label)
+        self._listeners: list = []
+        self._update_total()
+
+    def shares(self) -> dict[str, Decimal]:
+        """The shares given (zero ones left out), as fractions."""
+        values = {key: spin.share() for key, spin in self.spins.items()}
+        return {key: value for key, value in values.items() if value}
+
+    def total(self) -> Decimal:
+        return sum(self.shares().values(), Decimal(0))
+
+    def is_complete(self) -> bool:
+        return self.total() == ONE
+
+    def on_change(self, callback: Callable[[], object]) -> None:
+        self._listeners.append(callback)
+
+    def _update_total(self) -> None:
+        total = self.total()
+        if total == ONE:
+            text = _("Allocated 100% — all of it")
+        elif total < ONE:
+            text = _("Allocated {total} — {left} left").format(
+                total=percent_text(total), left=percent_text(ONE - total)
+            )
+        else:
+            text = _("Allocated {total} — {over} too much").format(
+                total=percent_text(total), over=percent_text(total - ONE)
+            )
+        self.total_label.setText(text)
+        for listener in self._listeners:
+            listener()
+
+
+class SharesDialog(QDialog):
+    """Set percentages per service; OK only when they add up to 100%."""
+
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        keys: Sequence[tuple[str, str]],
+        shares: Mapping[str, Decimal],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if explanation:
+            note = QLabel(explanation)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.editor = SharesEditor(_("Shares"), keys, shares)
+        layout.addWidget(self.editor)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.editor.on_change(self._update_ok)
+        self._update_ok()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def shares(self) -> dict[str, Decimal]:
+        return self.editor.shares()
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.editor.is_complete())

@@ -1,0 +1,923 @@
+"""The guide's pages: each renders one step of costready.costing.guide and reads its answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.costing import guide
+from costready.costing.model import (
+    OVERHEAD_CATEGORIES,
+    SURPLUS_LABELS,
+    VAT_LABELS,
+    Basis,
+    SurplusKind,
+    VatTreatment,
+    VolumeKind,
+)
+from costready.costing.results import Problem, ScenarioResult
+from costready.i18n import N_, _
+from costready.money import format_number
+from costready.organisation import LEGAL_FORM_LABELS, LegalForm, Organisation
+from costready.ui.guide.tables import (
+    CHECK,
+    CHOICE,
+    EDITABLE_CHOICE,
+    NUMBER,
+    Column,
+    RowTable,
+    SplitTable,
+)
+from costready.ui.widgets import FieldError, money_text, page_header
+
+VOLUME_LABELS = {
+    VolumeKind.TYPED: N_("I know it"),
+    VolumeKind.FROM_STAFF_HOURS: N_("Staff hours"),
+    VolumeKind.CAPACITY: N_("Capacity × occupancy"),
+}
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(label.foregroundRole())
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _cells(problems: list[Problem], prefix: str, keys: dict[str, str]) -> set[tuple[int, str]]:
+    """The (row, column key) of each problem whose path is `prefix[row].field...`."""
+    found = set()
+    for problem in problems:
+        match = re.match(rf"^{re.escape(prefix)}\[(\d+)\]\.?(.*)$", problem.path)
+        if not match:
+            continue
+        rest = match.group(2)
+        key = next((k for field, k in keys.items() if rest.startswith(field)), None)
+        if key:
+            found.add((int(match.group(1)), key))
+    return found
+
+
+def _messages(problems: list[Problem]) -> str:
+    return "\n".join(f"• {p.message}" for p in problems)
+
+
+class StepPage(QWidget):
+    """A page for one step: a header with the step's explanation, then its inputs."""
+
+    go_to_step = Signal(str)  # a problem's button asks for the step that fixes it
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.step = step
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 8)
+        header = page_header(_(step.title), _(step.explanation))
+        self.body.addWidget(header)
+
+    def load(self, state: guide.GuideState) -> None:
+        """Fill the inputs from the state."""
+
+    def answers(self) -> object:
+        return None
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show each problem by the input it concerns (and clear the rest)."""
+
+    def first_input(self) -> QWidget | None:
+        return None
+
+
+# Step 1 --------------------------------------------------------------------------------------
+
+
+class OrganisationStepPage(StepPage):
+    """Name, legal form, charity and VAT registration, financial year start."""
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._base = Organisation(name="")
+        self._today = date.today()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_("e.g. Riverside Community Care"))
+        self.name_error = FieldError()
+        self.legal_form = QComboBox()
+        for form_value, label in LEGAL_FORM_LABELS.items():
+            self.legal_form.addItem(_(label), form_value.value)
+        self.charity = QCheckBox(_("We are a &registered charity"))
+        self.charity_number = QLineEdit()
+        self.charity_number.setPlaceholderText(_("e.g. 1234567"))
+        self.charity_error = FieldError()
+        self.vat = QCheckBox(_("We are registered for &VAT"))
+        self.vat_number = QLineEdit()
+        self.vat_number.setPlaceholderText(_("GB and 9 digits, e.g. GB 123 4567 89"))
+        self.vat_error = FieldError()
+        self.year_start = QDateEdit()
+        self.year_start.setDisplayFormat("dd/MM/yyyy")
+        self.year_start.setCalendarPopup(True)
+        self.period = _hint("")
+        rows = (
+            (_("&Organisation name"), self.name, self.name_error),
+            (_("&Legal form"), self.legal_form, None),
+            ("", self.charity, None),
+            (_("&Charity number"), self.charity_number, self.charity_error),
+            ("", self.vat, None),
+            (_("VAT n&umber"), self.vat_number, self.vat_error),
+            (_("&Financial year starts on"), self.year_start, None),
+        )
+        for text, widget, error in rows:
+            field: QWidget = widget
+            if error is not None:
+                # the error sits right under its field, taking no space while hidden
+                field = QWidget()
+                column = QVBoxLayout(field)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(2)
+                column.addWidget(widget)
+                column.addWidget(error)
+            if text:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                form.addRow(label, field)
+                widget.setAccessibleName(text.replace("&", ""))
+            else:
+                form.addRow(field)
+                widget.setAccessibleName(widget.text().replace("&", ""))
+        form.addRow("", self.period)
+        holder = QWidget()
+        holder.setLayout(form)
+        holder.setMaximumWidth(720)
+        self.body.addWidget(holder)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "Welfare services such as care, support and advice provided by charities are "
+                    "usually exempt from VAT, so many small charities do not need to register."
+                )
+            )
+        )
+        self.body.addStretch(1)
+        self.charity.toggled.connect(self.charity_number.setEnabled)
+        self.vat.toggled.connect(self.vat_number.setEnabled)
+        self.year_start.dateChanged.connect(self._show_period)
+        self.name.textChanged.connect(self.name_error.clear_error)
+        self.vat_number.textChanged.connect(self.vat_error.clear_error)
+        self.charity_number.textChanged.connect(self.charity_error.clear_error)
+
+    def load(self, state: guide.GuideState) -> None:
+        org = state.organisation
+        self._base = org
+        self.name.setText(org.name)
+        self.legal_form.setCurrentIndex(max(self.legal_form.findData(org.legal_form.value), 0))
+        self.charity.setChecked(org.registered_charity)
+        self.charity_number.setText(org.charity_number)
+        self.charity_number.setEnabled(org.registered_charity)
+        self.vat.setChecked(org.vat_registered)
+        self.vat_number.setText(org.vat_number)
+        self.vat_number.setEnabled(org.vat_registered)
+        start = org.financial_year_start
+        self.year_start.setDate(QDate(start.year, start.month, start.day))
+        self._show_period()
+
+    def answers(self) -> Organisation:
+        start = self.year_start.date()
+        return replace(
+            self._base,
+            name=self.name.text().strip(),
+            legal_form=LegalForm(self.legal_form.currentData()),
+            registered_charity=self.charity.isChecked(),
+            charity_number=self.charity_number.text().strip() if self.charity.isChecked() else "",
+            vat_registered=self.vat.isChecked(),
+            vat_number=self.vat_number.text().strip() if self.vat.isChecked() else "",
+            financial_year_start=date(start.year(), start.month(), start.day()),
+        )
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        errors = {
+            "name": self.name_error,
+            "vat_number": self.vat_error,
+            "charity_number": self.charity_error,
+        }
+        for error in errors.values():
+            error.clear_error()
+        for problem in problems:
+            errors.get(problem.path, self.name_error).show_error(problem.message)
+
+    def first_input(self) -> QWidget:
+        return self.name
+
+    def _show_period(self) -> None:
+        start = self.year_start.date()
+        begins, ends = guide.financial_year(
+            date(start.year(), start.month(), start.day()), self._today
+        )
+        self.period.setText(
+            _(
+                "Your prices will be worked out as “{name}”, {start} to {end}, with the {year} tax "
+                "year's rates."
+            ).format(
+                name=guide.scenario_name(begins, ends),
+                start=begins.strftime("%d/%m/%Y"),
+                end=ends.strftime("%d/%m/%Y"),
+                year=guide.tax_year_for_period(begins, ends),
+            )
+        )
+
+
+# Step 2 --------------------------------------------------------------------------------------
+
+
+class ServicesStepPage(StepPage):
+    """The menu of services: unit, how planned units are found, VAT and surplus."""
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._ids: list[str] = []
+        columns = [
+            Column("name", _("Service"), width=170),
+            Column(
+                "unit",
+                _("Charged per"),
+                EDITABLE_CHOICE,
+                [(_(u), u) for u in guide.UNITS],
+                width=100,
+            ),
+            Column(
+                "volume_kind",
+                _("Units found"),
+                CHOICE,
+                [(_(label), kind.value) for kind, label in VOLUME_LABELS.items()],
+                width=150,
+                tip=_("How the number of units you will deliver in a year is worked out"),
+            ),
+            Column("units", _("Units a year"), NUMBER, width=85),
+            Column(
+                "capacity", _("Capacity"), NUMBER, width=75, tip=_("Units you could deliver a year")
+            ),
+            Column(
+                "occupancy",
+                _("Occupancy %"),
+                NUMBER,
+                width=90,
+                tip=_("The share of capacity you expect to fill, e.g. 80"),
+            ),
+            Column(
+                "vat",
+                _("VAT"),
+                CHOICE,
+                [(_(label), vat.value) for vat, label in VAT_LABELS.items()],
+                width=105,
+            ),
+            Column("surplus", _("Surplus %"), NUMBER, width=75),
+            Column(
+                "surplus_kind",
+                _("Surplus as"),
+                CHOICE,
+                [
+                    (_(SURPLUS_LABELS[k]), k.value)
+                    for k in (SurplusKind.MARKUP_ON_COST, SurplusKind.SHARE_OF_PRICE)
+                ],
+                width=130,
+            ),
+        ]
+        self.table = RowTable(columns, _("service"))
+        self.table.setMinimumHeight(180)
+        self.body.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_("&Add a service"))
+        self.add_button.setAccessibleName(_("Add a service"))
+        self.remove_button = QPushButton(_("&Remove service"))
+        self.remove_button.setAccessibleName(_("Remove the selected service"))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.error = FieldError()
+        self.body.addWidget(self.error)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "VAT: welfare services (care, support, advice) provided by charities are "
+                    "usually exempt, so no VAT is added to the price. Units found from “Staff "
+                    "hours” are the chargeable hours of the staff who deliver the service, after "
+                    "holiday, training and travel. “Capacity × occupancy” plans on the places you "
+                    "expect to fill, not on every place."
+                )
+            )
+        )
+        self.add_button.clicked.connect(self.add_service)
+        self.remove_button.clicked.connect(self._remove)
+        self.table.edited.connect(self._update_enabled)
+
+    def add_service(self) -> None:
+        row = self._add(guide.new_service())
+        self.table.widget(row, "name").setFocus()
+
+    def _add(self, answer: guide.ServiceAnswer) -> int:
+        self._ids.append(answer.id)
+        row = self.table.add_row(
+            {
+                "name": answer.name,
+                "unit": answer.unit,
+                "volume_kind": answer.volume_kind.value,
+                "units": answer.units,
+                "capacity": answer.capacity,
+                "occupancy": answer.occupancy_percent,
+                "vat": answer.vat.value,
+                "surplus": answer.surplus_percent,
+                "surplus_kind": answer.surplus_kind.value,
+            }
+        )
+        self._update_enabled()
+        return row
+
+    def _remove(self) -> None:
+        row = self.table.current_or_last_row()
+        if row >= 0:
+            del self._ids[row]
+            self.table.remove_row(row)
+
+    def load(self, state: guide.GuideState) -> None:
+        self.table.clear_rows()
+        self._ids = []
+        for answer in guide.read_services(state):
+            self._add(answer)
+        if not self._ids:
+            self._add(guide.new_service())
+
+    def answers(self) -> tuple[guide.ServiceAnswer, ...]:
+        return tuple(
+            guide.ServiceAnswer(
+                id=service_id,
+                name=str(row["name"]),
+                unit=str(row["unit"]),
+                volume_kind=VolumeKind(row["volume_kind"]),
+                units=str(row["units"]),
+                capacity=str(row["capacity"]),
+                occupancy_percent=str(row["occupancy"]),
+                vat=VatTreatment(row["vat"]),
+                surplus_percent=str(row["surplus"]),
+                surplus_kind=SurplusKind(row["surplus_kind"]),
+            )
+            for service_id, row in zip(self._ids, self.table.rows(), strict=True)
+        )
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        if problems:
+            self.error.show_error(_messages(problems))
+        else:
+            self.error.clear_error()
+        self.table.mark(
+            _cells(
+                problems,
+                "$.services",
+                {
+                    "name": "name",
+                    "planned_units": "units",
+                    "capacity_units": "capacity",
+                    "occupancy": "occupancy",
+                    "surplus": "surplus",
+                },
+            )
+        )
+
+    def first_input(self) -> QWidget | None:
+        return self.table.widget(0, "name") if self.table.rowCount() else self.add_button
+
+    def _update_enabled(self) -> None:
+        for row in range(self.table.rowCount()):
+            kind = self.table.value(row, "volume_kind")
+            self.table.widget(row, "units").setEnabled(kind == VolumeKind.TYPED.value)
+            for key in ("capacity", "occupancy"):
+                self.table.widget(row, key).setEnabled(kind == VolumeKind.CAPACITY.value)
+
+
+# Step 3 --------------------------------------------------------------------------------------
+
+
+class StaffStepPage(StepPage):
+    """Posts, their pay and non-chargeable time, and how their time is split."""
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._ids: list[str] = []
+        self._state: guide.GuideState | None = None
+        columns = [
+            Column("role", _("Role"), width=150),
+            Column(
+                "hourly",
+                _("Paid"),
+                CHOICE,
+                [(_("by the hour"), True), (_("a salary"), False)],
+                width=100,
+            ),
+            Column(
+                "pay",
+                _("Pay £"),
+                NUMBER,
+                width=80,
+                tip=_("£ an hour, or the full-time salary a year"),
+            ),
+            Column("hours", _("Hours a week"), NUMBER, width=100),
+            Column("headcount", _("People"), NUMBER, width=60),
+            Column(
+                "delivers",
+                _("Delivers units"),
+                CHECK,
+                width=100,
+                tip=_(
+                    "Tick for the people who do the work you sell, e.g. support workers. "
+                    "Their chargeable hours can be a service's units."
+                ),
+            ),
+            Column("holiday", _("Holiday weeks"), NUMBER, width=100),
+            Column("training", _("Training %"), NUMBER, width=80),
+            Column("travel", _("Travel %"), NUMBER, width=70),
+            Column(
+                "pension",
+                _("Pension %"),
+                NUMBER,
+                width=75,
+                tip=_("Employer pension on qualifying earnings (3% is the legal minimum)"),
+            ),
+        ]
+        self.table = RowTable(columns, _("post"))
+        self.table.setMinimumHeight(120)
+        self.body.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_("&Add a post"))
+        self.add_button.setAccessibleName(_("Add a post"))
+        self.remove_button = QPushButton(_("&Remove post"))
+        self.remove_button.setAccessibleName(_("Remove the selected post"))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.error = FieldError()
+        self.body.addWidget(self.error)
+        split_label = QLabel(_("How each post's paid time is spent (%; each row adds up to 100)"))
+        split_label.setStyleSheet("font-weight: bold;")
+        self.body.addWidget(split_label)
+        self.split = SplitTable(_("Time split"))
+        self.split.setMinimumHeight(110)
+        split_label.setBuddy(self.split)
+        self.body.addWidget(self.split, 1)
+        self.split_error = FieldError()
+        self.body.addWidget(self.split_error)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "Holiday, training and travel are paid but cannot be charged for: statutory "
+                    "holiday is 5.6 weeks a year. Time on management and administration is shared "
+                    "across all services as an overhead."
+                )
+            )
+        )
+        self.add_button.clicked.connect(self.add_post)
+        self.remove_button.clicked.connect(self._remove)
+        self.table.edited.connect(self._sync_labels)
+
+    def add_post(self) -> None:
+        assert self._state is not None
+        row = self._add(guide.new_post(self._state))
+        self.table.widget(row, "role").setFocus()
+
+    def _add(self, answer: guide.PostAnswer) -> int:
+        self._ids.append(answer.id)
+        row = self.table.add_row(
+            {
+                "role": answer.role,
+                "hourly": answer.hourly,
+                "pay": answer.pay,
+                "hours": answer.hours_per_week,
+                "headcount": answer.headcount,
+                "delivers": answer.delivers_units,
+                "holiday": answer.holiday_weeks,
+                "training": answer.training_percent,
+                "travel": answer.travel_percent,
+                "pension": answer.pension_percent,
+            }
+        )
+        self.split.insert_row(answer.role, dict(answer.time))
+        return row
+
+    def _remove(self) -> None:
+        row = self.table.current_or_last_row()
+        if row >= 0:
+            del self._ids[row]
+            self.table.remove_row(row)
+            self.split.remove_row(row)
+
+    def _sync_labels(self) -> None:
+        for row in range(self.table.rowCount()):
+            role = str(self.table.value(row, "role"))
+            if row < len(self.split.values()):
+                self.split.rename_row(row, role or _("Post {number}").format(number=row + 1))
+
+    def load(self, state: guide.GuideState) -> None:
+        self._state = state
+        columns = [(s.id, s.name or s.id) for s in state.scenario.services]
+        columns.append((guide.MANAGEMENT_KEY, _("Management and admin")))
+        self.table.clear_rows()
+        self._ids = []
+        self.split.set_rows([])
+        self.split.set_columns(columns)
+        for answer in guide.read_staff(state):
+            self._add(answer)
+        if not self._ids:
+            self._add(guide.new_post(state))
+        self._sync_labels()
+
+    def answers(self) -> tuple[guide.PostAnswer, ...]:
+        splits = self.split.values()
+        return tuple(
+            guide.PostAnswer(
+                id=post_id,
+                role=str(row["role"]),
+                hourly=bool(row["hourly"]),
+                pay=str(row["pay"]),
+                hours_per_week=str(row["hours"]),
+                headcount=str(row["headcount"]),
+                delivers_units=bool(row["delivers"]),
+                holiday_weeks=str(row["holiday"]),
+                training_percent=str(row["training"]),
+                travel_percent=str(row["travel"]),
+                pension_percent=str(row["pension"]),
+                time=splits[index],
+            )
+            for index, (post_id, row) in enumerate(zip(self._ids, self.table.rows(), strict=True))
+        )
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        time = [p for p in problems if ".time" in p.path]
+        other = [p for p in problems if ".time" not in p.path]
+        for error, items in ((self.error, other), (self.split_error, time)):
+            if items:
+                error.show_error(_messages(items))
+            else:
+                error.clear_error()
+        self.table.mark(
+            _cells(
+                problems,
+                "$.staff",
+                {
+                    "role": "role",
+                    "pay": "pay",
+                    "hours": "hours",
+                    "headcount": "headcount",
+                    "non_chargeable.holiday": "holiday",
+                    "non_chargeable.training": "training",
+                    "non_chargeable.travel": "travel",
+                    "pension": "pension",
+                    "fte": "hours",
+                    "paid_hours": "hours",
+                },
+            )
+        )
+
+    def first_input(self) -> QWidget | None:
+        return self.table.widget(0, "role") if self.table.rowCount() else self.add_button
+
+
+# Step 4 --------------------------------------------------------------------------------------
+
+
+class CostsStepPage(StepPage):
+    """Running costs: amount, category and how each is paid for (direct or shared)."""
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._ids: list[str] = []
+        self._services: list[tuple[str, str]] = []
+        columns = [
+            Column("name", _("Cost"), width=220),
+            Column("amount", _("Amount a year £"), NUMBER, width=120),
+            Column(
+                "category",
+                _("Category"),
+                CHOICE,
+                [(_(label), key) for key, label in OVERHEAD_CATEGORIES.items()],
+                width=120,
+            ),
+            Column("sharing", _("How it is paid for"), CHOICE, [], width=240),
+        ]
+        self.table = RowTable(columns, _("cost"))
+        self.table.setMinimumHeight(150)
+        self.body.addWidget(self.table, 2)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_("&Add a cost"))
+        self.add_button.setAccessibleName(_("Add a cost"))
+        self.common_button = QToolButton()
+        self.common_button.setText(_("Add a &common cost"))
+        self.common_button.setAccessibleName(_("Add a common cost"))
+        self.common_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.common_button)
+        for suggestion in guide.suggested_costs():
+            action = menu.addAction(suggestion.name)
+            action.triggered.connect(lambda _c=False, s=suggestion: self._add_focused(s))
+        self.common_button.setMenu(menu)
+        self.remove_button = QPushButton(_("&Remove cost"))
+        self.remove_button.setAccessibleName(_("Remove the selected cost"))
+        for button in (self.add_button, self.common_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.error = FieldError()
+        self.body.addWidget(self.error)
+
+        self.floor_label = QLabel(_("Floor area each service uses (m²)"))
+        self.floor_label.setStyleSheet("font-weight: bold;")
+        self.floor = SplitTable(_("Floor area"), with_total=False)
+        self.floor.setMaximumHeight(64)
+        self.floor_label.setBuddy(self.floor)
+        self.floor_error = FieldError()
+        self.shares_label = QLabel(_("Set percentages for each service (each row adds up to 100)"))
+        self.shares_label.setStyleSheet("font-weight: bold;")
+        self.shares = SplitTable(_("Set percentages"))
+        self.shares.setMinimumHeight(80)
+        self.shares_label.setBuddy(self.shares)
+        self.shares_error = FieldError()
+        for widget in (
+            self.floor_label,
+            self.floor,
+            self.floor_error,
+            self.shares_label,
+            self.shares,
+            self.shares_error,
+        ):
+            self.body.addWidget(widget)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "Staff time shares a cost by the hours staff spend on each service; floor area"
+                    " by the space each uses; “Management and administration” adds it to the "
+                    "overhead that staff management time goes to. Enter costs including any VAT "
+                    "you cannot reclaim."
+                )
+            )
+        )
+        self.add_button.clicked.connect(lambda: self._add_focused(guide.CostAnswer()))
+        self.remove_button.clicked.connect(self._remove)
+        self.table.edited.connect(self._sync_sections)
+
+    def _add_focused(self, answer: guide.CostAnswer) -> None:
+        row = self._add(answer)
+        key = "amount" if answer.name else "name"
+        self.table.widget(row, key).setFocus()
+
+    def _add(self, answer: guide.CostAnswer) -> int:
+        self._ids.append(answer.id)
+        row = self.table.add_row(
+            {"name": answer.name, "amount": answer.amount, "category": answer.category}
+        )
+        self.table.set_choices("sharing", self._sharing_choices())
+        self.table.set_value(row, "sharing", answer.sharing)
+        self.shares.insert_row(answer.name, dict(answer.shares))
+        self._sync_sections()
+        return row
+
+    def _remove(self) -> None:
+        row = self.table.current_or_last_row()
+        if row >= 0:
+            del self._ids[row]
+            self.table.remove_row(row)
+            self.shares.remove_row(row)
+            self._sync_sections()
+
+    def _sharing_choices(self) -> list[tuple[str, object]]:
+        choices: list[tuple[str, object]] = [
+            (_("Only for {service}").format(service=name), "direct:" + sid)
+            for sid, name in self._services
+        ]
+        choices += [(_(guide.SHARING_LABELS[b.value]), b.value) for b in guide.SHARED_BASES]
+        choices.append((_(guide.SHARING_LABELS[guide.MANAGEMENT_KEY]), guide.MANAGEMENT_KEY))
+        return choices
+
+    def _sync_sections(self) -> None:
+        sharing = [row["sharing"] for row in self.table.rows()]
+        uses_floor = Basis.FLOOR_AREA.value in sharing
+        for widget in (self.floor_label, self.floor):
+            widget.setVisible(uses_floor)
+        uses_shares = Basis.SHARES.value in sharing
+        for widget in (self.shares_label, self.shares):
+            widget.setVisible(uses_shares)
+        for row, how in enumerate(sharing):
+            name = str(self.table.value(row, "name")) or _("Cost {number}").format(number=row + 1)
+            self.shares.rename_row(row, name)
+            self.shares.set_row_visible(row, how == Basis.SHARES.value)
+
+    def load(self, state: guide.GuideState) -> None:
+        self._services = [(s.id, s.name or s.id) for s in state.scenario.services]
+        columns = list(self._services)
+        answers = guide.read_costs(state)
+        self.table.clear_rows()
+        self._ids = []
+        self.shares.set_rows([])
+        self.shares.set_columns(columns)
+        self.floor.set_columns(columns)
+        self.floor.set_rows([_("Floor area (m²)")], [dict(answers.floor_area)])
+        for line in answers.lines:
+            self._add(line)
+        self._sync_sections()
+
+    def answers(self) -> guide.CostsAnswers:
+        shares = self.shares.values()
+        floor = self.floor.values()
+        lines = tuple(
+            guide.CostAnswer(
+                id=line_id,
+                name=str(row["name"]),
+                amount=str(row["amount"]),
+                category=str(row["category"]),
+                sharing=str(row["sharing"]),
+                shares=shares[index] if row["sharing"] == Basis.SHARES.value else {},
+            )
+            for index, (line_id, row) in enumerate(zip(self._ids, self.table.rows(), strict=True))
+        )
+        return guide.CostsAnswers(lines, floor[0] if floor else {})
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        floor = [p for p in problems if p.path.startswith("$.bases")]
+        shares = [p for p in problems if ".shares" in p.path]
+        other = [p for p in problems if p not in floor and p not in shares]
+        for error, items in (
+            (self.error, other),
+            (self.floor_error, floor),
+            (self.shares_error, shares),
+        ):
+            if items:
+                error.show_error(_messages(items))
+            else:
+                error.clear_error()
+        self.table.mark(
+            _cells(
+                problems,
+                "$.costs",
+                {
+                    "name": "name",
+                    "annual_amount": "amount",
+                    "direct": "sharing",
+                    "pool": "sharing",
+                },
+            )
+        )
+
+    def first_input(self) -> QWidget | None:
+        return self.table.widget(0, "name") if self.table.rowCount() else self.add_button
+
+
+# Step 5 --------------------------------------------------------------------------------------
+
+
+class ReviewStepPage(StepPage):
+    """The engine's prices per service, or the problems that stop them, each with a way back."""
+
+    HEADERS = (
+        N_("Service"),
+        N_("Unit"),
+        N_("Units a year"),
+        N_("Full cost a year"),
+        N_("Unit cost"),
+        N_("Surplus"),
+        N_("Price"),
+    )
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([_(h) for h in self.HEADERS])
+        self.table.setAccessibleName(_("Prices"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(self.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.body.addWidget(self.table, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_("Summary"))
+        self.body.addWidget(self.summary)
+        self.problems_box = QWidget()
+        self.problems_layout = QVBoxLayout(self.problems_box)
+        self.problems_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.problems_box)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "You can change any of this later from the Services, Staff and Costs pages. "
+                    "Finish to open your organisation with these prices."
+                )
+            )
+        )
+        self.result: ScenarioResult | None = None
+
+    def load(self, state: guide.GuideState) -> None:
+        self.result, problems = guide.price(state)
+        self._fill(self.result)
+        self.show_problems(problems)
+
+    def _fill(self, result: ScenarioResult | None) -> None:
+        services = result.services if result else ()
+        self.table.setRowCount(len(services))
+        for row, service in enumerate(services):
+            unit = _(service.unit)
+            cells = (
+                service.name,
+                unit,
+                format_number(service.planned_units, places=0),
+                money_text(service.full_cost),
+                money_text(service.unit_cost),
+                _("{value}% {convention}").format(
+                    value=f"{(service.surplus_value * 100).normalize():f}",
+                    convention=_(SURPLUS_LABELS[service.surplus_convention]),
+                ),
+                _("{price} per {unit}").format(price=money_text(service.price), unit=unit),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (2, 3, 4, 6):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 6:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+        self.table.setVisible(bool(services))
+        if result is None:
+            self.summary.setText("")
+            return
+        self.summary.setText(
+            _(
+                "Total cost a year {cost}. At these prices and volumes your income would be "
+                "{income}, a surplus of {surplus}."
+            ).format(
+                cost=money_text(result.total_cost),
+                income=money_text(result.total_income),
+                surplus=money_text(result.total_surplus),
+            )
+        )
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        while self.problems_layout.count():
+            item = self.problems_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if not problems:
+            return
+        intro = QLabel(_("These prices cannot be worked out yet:"))
+        intro.setStyleSheet("font-weight: bold;")
+        self.problems_layout.addWidget(intro)
+        by_step: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_step.setdefault(guide.step_for_problem(problem), []).append(problem)
+        for key, items in by_step.items():
+            row = QHBoxLayout()
+            error = FieldError()
+            error.show_error(_messages(items))
+            row.addWidget(error, 1)
+            title = _(next(s.title for s in guide.STEPS if s.key == key))
+            button = QPushButton(_("Fix in “{step}”").format(step=title))
+            button.setAccessibleName(_("Go to the step “{step}”").format(step=title))
+            button.setObjectName(f"fix-{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.go_to_step.emit(k))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.problems_layout.addLayout(row)
+
+    def first_input(self) -> QWidget | None:
+        return self.table
+
+
+PAGE_CLASSES: dict[str, type[StepPage]] = {
+    guide.ORGANISATION: OrganisationStepPage,
+    guide.SERVICES: ServicesStepPage,
+    guide.STAFF: StaffStepPage,
+    guide.COSTS: CostsStepPage,
+    guide.REVIEW: ReviewStepPage,
+}

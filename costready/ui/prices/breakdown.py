@@ -1,0 +1,131 @@
+"""How one service's price is built, line by line, and what happens if volumes change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from costready.costing.model import Scenario
+from costready.costing.results import ScenarioResult, ServiceResult
+from costready.i18n import N_, _
+from costready.ui.explain import Line, buildup, change_text, sensitivity_rows, units_text
+from costready.ui.widgets import money_text
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+TEXT, WORKING, AMOUNT = range(3)
+
+
+class BuildupTree(QTreeWidget):
+    """The cost build-up of one service: costs, full cost, ÷ units, surplus, rounding, VAT."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels([_("Line"), _("How it was worked out"), _("Amount")])
+        self.headerItem().setTextAlignment(AMOUNT, RIGHT)
+        self.setAccessibleName(_("Cost build-up"))
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        # the amount keeps its place at the right edge; the working is cut short (full in a tip)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WORKING, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def show_service(self, scenario: Scenario, result: ScenarioResult, service_id: str) -> None:
+        self.clear()
+        for line in buildup(scenario, result, service_id):
+            self.addTopLevelItem(self._item(line))
+        # groups open one level, so the posts and lines show; pool workings stay folded
+        for index in range(self.topLevelItemCount()):
+            self.topLevelItem(index).setExpanded(True)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(text, amount) of every shown line, depth first: what a test or a screen reader reads."""
+        found: list[tuple[str, str]] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            found.append((item.text(TEXT), item.text(AMOUNT)))
+            for child in range(item.childCount()):
+                walk(item.child(child))
+
+        for index in range(self.topLevelItemCount()):
+            walk(self.topLevelItem(index))
+        return found
+
+    def _item(self, line: Line) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([line.text, line.detail, line.amount])
+        item.setTextAlignment(AMOUNT, RIGHT)
+        if line.detail:
+            item.setToolTip(WORKING, line.detail)
+            item.setToolTip(TEXT, f"{line.text} — {line.detail}")
+        if line.kind in ("total", "group"):
+            font = QFont(self.font())
+            font.setBold(True)
+            for column in range(3):
+                item.setFont(column, font)
+        for child in line.children:
+            item.addChild(self._item(child))
+        return item
+
+
+class SensitivityTable(QTableWidget):
+    """Units, unit cost and surplus a year at −20%, −10%, planned and +10% volume."""
+
+    HEADERS = (N_("Volume"), N_("Units"), N_("Unit cost"), N_("Surplus\na year"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([_(h) for h in self.HEADERS])
+        for column in range(1, 4):
+            self.horizontalHeaderItem(column).setTextAlignment(RIGHT)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAccessibleName(_("What if volumes change"))
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def show_service(self, service: ServiceResult) -> None:
+        rows = sensitivity_rows(service)
+        self.setRowCount(len(rows))
+        for row, case in enumerate(rows):
+            cells = (
+                change_text(case.change),
+                units_text(case.units),
+                money_text(case.unit_cost),
+                money_text(case.surplus),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(RIGHT)
+                if case.change == 0:
+                    font = QFont(self.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.setItem(row, column, item)
+        self._fit_height()
+
+    def clear_rows(self) -> None:
+        self.setRowCount(0)
+
+    def _fit_height(self) -> None:
+        # show every row without a scroll bar: four rows never need one
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(row) for row in range(self.rowCount()))
+        self.setFixedHeight(height)

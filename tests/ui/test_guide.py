@@ -1,0 +1,242 @@
+"""The guided setup dialog, driven with real widgets from a new organisation to a price."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from costready.costing import guide
+from costready.storage.workspace import Workspace
+from costready.ui.guide import GuideDialog
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workspace = Workspace(f"sqlite:///{tmp_path / 'guide.sqlite'}")
+    yield workspace
+    workspace.close()
+
+
+def _open(qtbot, ws, organisation_id=None) -> GuideDialog:
+    dialog = GuideDialog(ws, organisation_id=organisation_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot, widget, text: str) -> None:
+    assert isinstance(widget, QLineEdit)
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def _next(qtbot, dialog: GuideDialog, expected: str) -> None:
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.guide.current.key == expected)
+
+
+def _fill_first_two_steps(qtbot, dialog: GuideDialog) -> None:
+    _type(qtbot, dialog.pages[guide.ORGANISATION].name, "Riverside Care")
+    _next(qtbot, dialog, guide.SERVICES)
+    services = dialog.pages[guide.SERVICES].table
+    _type(qtbot, services.widget(0, "name"), "Advice session")
+    _type(qtbot, services.widget(0, "units"), "300")
+    _next(qtbot, dialog, guide.STAFF)
+
+
+def test_from_a_name_to_a_price(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    assert dialog.next_button.isDefault()
+    _fill_first_two_steps(qtbot, dialog)
+
+    staff = dialog.pages[guide.STAFF]
+    assert staff.table.value(0, "pay") == "12.71"  # the National Living Wage by default
+    _type(qtbot, staff.table.widget(0, "role"), "Adviser")
+    # one service, so the new post's time starts there; split it with management
+    _type(qtbot, staff.split.edit(0, "advice-session"), "80")
+    _type(qtbot, staff.split.edit(0, guide.MANAGEMENT_KEY), "20")
+    _next(qtbot, dialog, guide.COSTS)
+
+    costs = dialog.pages[guide.COSTS]
+    _click(qtbot, costs.add_button)
+    _type(qtbot, costs.table.widget(0, "name"), "Rent")
+    _type(qtbot, costs.table.widget(0, "amount"), "6000")
+    _next(qtbot, dialog, guide.REVIEW)
+
+    review = dialog.pages[guide.REVIEW]
+    assert review.table.rowCount() == 1
+    assert review.table.item(0, 0).text() == "Advice session"
+    price_text = review.table.item(0, 6).text()
+    assert price_text.startswith("£") and price_text.endswith("per hour")
+    assert review.result is not None and review.result.services[0].price > 0
+    assert dialog.finish_button.isVisible() and not dialog.next_button.isVisible()
+
+    _click(qtbot, dialog.finish_button)
+    qtbot.waitUntil(lambda: dialog.result() == GuideDialog.DialogCode.Accepted)
+    org_id, scenario_id = dialog.organisation_id, dialog.scenario_id
+    assert org_id is not None and scenario_id is not None
+    assert ws.get_setting(org_id, guide.FINISHED_SETTING) == "1"
+    assert ws.get_setting(None, guide.LAST_ORGANISATION_SETTING) == str(org_id)
+    saved = ws.load_scenario(scenario_id)
+    assert [s.name for s in saved.services] == ["Advice session"]
+    assert [c.name for c in saved.costs] == ["Rent"]
+    assert saved.post("adviser").time[guide.MANAGEMENT_KEY] == Decimal("0.2")
+
+
+def test_leaving_after_step_two_resumes_at_step_three(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    _click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    org_id = dialog.organisation_id
+    assert org_id is not None
+    assert ws.get_setting(org_id, guide.STEP_SETTING) == guide.STAFF
+
+    again = _open(qtbot, ws, organisation_id=org_id)
+
+    assert again.guide.current.key == guide.STAFF
+    assert again.step_list.currentRow() == 2
+    assert again.scenario_id == dialog.scenario_id
+    # the split offers the service typed before
+    assert again.pages[guide.STAFF].split.horizontalHeaderItem(0).text() == "Advice session"
+    _click(qtbot, again.back_button)
+    qtbot.waitUntil(lambda: again.guide.current.key == guide.SERVICES)
+    services = again.pages[guide.SERVICES].table
+    assert services.value(0, "name") == "Advice session"
+    assert services.value(0, "units") == "300"
+    _click(qtbot, again.back_button)
+    qtbot.waitUntil(lambda: again.guide.current.key == guide.ORGANISATION)
+    assert again.pages[guide.ORGANISATION].name.text() == "Riverside Care"
+
+
+def test_a_bad_vat_number_blocks_next_with_a_message(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    page = dialog.pages[guide.ORGANISATION]
+    _type(qtbot, page.name, "Riverside Care")
+    assert not page.vat_number.isEnabled()
+    page.vat.setFocus()
+    qtbot.keyClick(page.vat, Qt.Key.Key_Space)
+    assert page.vat_number.isEnabled()
+    _type(qtbot, page.vat_number, "GB 123 4567 00")
+
+    _click(qtbot, dialog.next_button)
+
+    qtbot.waitUntil(page.vat_error.isVisible)
+    assert "not a valid UK VAT number" in page.vat_error.text()
+    assert dialog.guide.current.key == guide.ORGANISATION
+    assert ws.organisations() == []
+    _type(qtbot, page.vat_number, "GB 980 7806 84")  # a number whose check digits match
+    assert not page.vat_error.isVisible()
+    _next(qtbot, dialog, guide.SERVICES)
+    assert ws.organisations()[0].vat_number.replace(" ", "") == "GB980780684"
+
+
+def test_a_time_split_that_is_not_100_blocks_next_by_the_table(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    staff = dialog.pages[guide.STAFF]
+    _type(qtbot, staff.table.widget(0, "role"), "Adviser")
+    _type(qtbot, staff.split.edit(0, "advice-session"), "70")
+
+    _click(qtbot, dialog.next_button)
+
+    qtbot.waitUntil(staff.split_error.isVisible)
+    assert "Adviser" in staff.split_error.text() and "70%" in staff.split_error.text()
+    assert dialog.guide.current.key == guide.STAFF
+
+
+def test_review_problems_take_you_to_the_step_that_fixes_them(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _type(qtbot, dialog.pages[guide.ORGANISATION].name, "Riverside Care")
+    _next(qtbot, dialog, guide.SERVICES)
+    services = dialog.pages[guide.SERVICES].table
+    _type(qtbot, services.widget(0, "name"), "Home support")
+    services.set_value(0, "volume_kind", "from_staff_hours")
+    _next(qtbot, dialog, guide.STAFF)
+    staff = dialog.pages[guide.STAFF]
+    _type(qtbot, staff.table.widget(0, "role"), "Manager")
+    staff.table.widget(0, "delivers").setChecked(False)  # so nobody delivers the hours
+    _next(qtbot, dialog, guide.COSTS)
+    _next(qtbot, dialog, guide.REVIEW)
+
+    review = dialog.pages[guide.REVIEW]
+    fix = review.findChild(type(dialog.next_button), f"fix-{guide.SERVICES}")
+    assert fix is not None
+    assert not review.table.isVisibleTo(review)
+    _click(qtbot, dialog.finish_button)
+    assert dialog.result() != GuideDialog.DialogCode.Accepted
+    _click(qtbot, fix)
+    qtbot.waitUntil(lambda: dialog.guide.current.key == guide.SERVICES)
+
+
+def test_alt_b_and_alt_n_are_the_only_mnemonics_of_their_letters(qtbot, ws):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    assert dialog.next_button.shortcut() == QKeySequence("Alt+N")
+    assert dialog.back_button.shortcut() == QKeySequence("Alt+B")
+    for key in dialog.pages:
+        dialog.guide.go_to(key)
+        dialog._reached = len(dialog.pages)
+        dialog._show_current()
+        shown = [
+            QKeySequence.mnemonic(w.text()).toString()
+            for kind in (QAbstractButton, QLabel)
+            for w in dialog.findChildren(kind)
+            if w.isVisible() and "&" in w.text()
+        ]
+        # a letter used twice would make Alt+letter do nothing
+        assert len(shown) == len(set(shown)), (key, shown)
+        assert ("Alt+N" in shown) != (key == guide.REVIEW), (key, shown)
+
+
+def test_every_input_has_an_accessible_name(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit
+
+    inputs = [
+        w
+        for page in dialog.pages.values()
+        for kind in (QLineEdit, QComboBox, QDateEdit, QAbstractButton)
+        for w in page.findChildren(kind)
+        # Qt's own parts: a combo box's inner line edit, a table's corner button
+        if not isinstance(w.parent(), (QComboBox, QDateEdit))
+        and not w.objectName().startswith("qt_")
+    ]
+    assert inputs
+    assert [(w, w.objectName()) for w in inputs if not w.accessibleName()] == []
+
+
+def test_a_number_that_cannot_be_read_is_marked_in_its_cell(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _type(qtbot, dialog.pages[guide.ORGANISATION].name, "Riverside Care")
+    _next(qtbot, dialog, guide.SERVICES)
+    page = dialog.pages[guide.SERVICES]
+    _type(qtbot, page.table.widget(0, "name"), "Advice")
+    _type(qtbot, page.table.widget(0, "units"), "lots")
+
+    _click(qtbot, dialog.next_button)
+
+    qtbot.waitUntil(page.error.isVisible)
+    assert page.error.text() == "• Advice: planned units “lots” is not a number"
+    assert page.table.widget(0, "units").property("has_problem") is True
+    assert page.table.widget(0, "name").property("has_problem") is False
+    _type(qtbot, page.table.widget(0, "units"), "250")
+    _next(qtbot, dialog, guide.STAFF)
+    _click(qtbot, dialog.back_button)
+    qtbot.waitUntil(lambda: dialog.guide.current.key == guide.SERVICES)
+    assert not page.table.widget(0, "units").property("has_problem")
+    assert page.table.value(0, "units") == "250"

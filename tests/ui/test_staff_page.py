@@ -1,0 +1,207 @@
+"""The Staff page: pay and on-costs in cells, the time-split dialog, refusals and undo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from costready.costing.importing import import_model
+from costready.costing.modelfile import load_model_file
+from costready.costing.rules import holiday_share
+from costready.ui.document import ScenarioDocument
+from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
+from costready.ui.pages.staff import StaffPage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+EXAMPLE = Path(__file__).parents[1] / "fixtures" / "example-model.json"
+
+
+@pytest.fixture
+def ids(workspace) -> tuple[int, int]:
+    return import_model(workspace, load_model_file(EXAMPLE))
+
+
+@pytest.fixture
+def doc(qtbot, workspace, ids):
+    organisation_id, scenario_id = ids
+    return ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
+
+
+@pytest.fixture
+def page(qtbot, doc):
+    widget = StaffPage(doc)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def edit_cell(qtbot, page, row: int, key: str, text: str) -> None:
+    """Type `text` into a cell through the view's own editor, then press Enter."""
+    index = page.model.index_of(row, key)
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    editor = page.view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.view.indexWidget(index) is None)
+
+
+def cell(page, row: int, key: str) -> str:
+    return page.model.index_of(row, key).data()
+
+
+def stored(workspace, ids):
+    return workspace.load_scenario(ids[1])
+
+
+def test_model_passes_qt_checks(qtmodeltester, page):
+    qtmodeltester.check(page.model)
+
+
+def test_shows_pay_time_split_and_annual_cost(page):
+    assert cell(page, 0, "role") == "Support worker"
+    assert cell(page, 0, "pay") == "£12.71 an hour"
+    assert cell(page, 1, "pay") == "£29,000.00 a year"
+    assert cell(page, 0, "time") == "Home support 80%, Day activities 15%, Befriending visit 5%"
+    assert "Management (overhead) 30%" in cell(page, 1, "time")
+    assert cell(page, 0, "non_chargeable") == "28.74%"
+    assert page.model.index_of(0, "annual_cost").data(Qt.ItemDataRole.UserRole) > 0
+
+
+def test_defaulted_paid_hours_are_fte_times_1950_and_greyed(page):
+    index = page.model.index_of(1, "paid_hours")
+    assert index.data() == "1,560"  # 0.8 x 1,950
+    grey = QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == grey
+    assert page.model.index_of(0, "paid_hours").data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_a_pay_rise_saves_and_reprices(qtbot, page, doc, workspace, ids):
+    old_cost = doc.result.post("coordinator").annual_cost
+    old_price = doc.result.service("befriending").price_before_rounding
+    edit_cell(qtbot, page, 1, "pay", "£31,000")
+    qtbot.waitUntil(lambda: cell(page, 1, "pay") == "£31,000.00 a year")
+    assert stored(workspace, ids).post("coordinator").annual_salary == Decimal("31000")
+    assert doc.result.post("coordinator").annual_cost > old_cost
+    assert doc.result.service("befriending").price_before_rounding > old_price
+    assert page.model.index_of(1, "annual_cost").data(Qt.ItemDataRole.UserRole) == (
+        doc.result.post("coordinator").annual_cost
+    )
+
+
+def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, ids):
+    before = stored(workspace, ids)
+    edit_cell(qtbot, page, 1, "pay", "-5000")
+    assert page.error.isVisible()
+    assert page.error.text() == "Pay: cannot be negative"
+    assert "Pay: cannot be negative" in page.status.text()
+    assert stored(workspace, ids) == before
+    assert cell(page, 1, "pay") == "£29,000.00 a year"
+
+
+def test_undo_restores_pay_in_the_table_and_the_database(qtbot, page, doc, workspace, ids):
+    edit_cell(qtbot, page, 0, "pay", "13.50")
+    qtbot.waitUntil(lambda: cell(page, 0, "pay") == "£13.50 an hour")
+    doc.undo_stack.undo()
+    assert cell(page, 0, "pay") == "£12.71 an hour"
+    assert stored(workspace, ids).post("support-worker").hourly_rate == Decimal("12.71")
+
+
+def test_a_fractional_headcount_is_refused(qtbot, page, workspace, ids):
+    edit_cell(qtbot, page, 0, "headcount", "2.5")
+    assert "People" in page.error.text()
+    assert stored(workspace, ids).post("support-worker").headcount == Decimal("4")
+
+
+def test_delivers_units_is_a_check_box(qtbot, page, workspace, ids):
+    index = page.model.index_of(1, "delivers_units")
+    assert page.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert stored(workspace, ids).post("coordinator").delivers_units is True
+
+
+def test_time_split_dialog_needs_100_percent(qtbot, page, doc, workspace, ids):
+    page.select_row(0)
+    qtbot.mouseClick(page.buttons["edit"], Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, PostTimeDialog)
+    spins = dialog.time_editor.spins
+    assert spins["home-support"].share() == Decimal("0.8")
+    assert "overhead:management" in spins
+    assert dialog.ok_button.isEnabled()
+    spins["befriending"].selectAll()
+    qtbot.keyClicks(spins["befriending"].lineEdit(), "0")
+    assert dialog.time_editor.total_label.text() == "Allocated 95% — 5% left"
+    assert not dialog.ok_button.isEnabled()
+    spins["overhead:management"].selectAll()
+    qtbot.keyClicks(spins["overhead:management"].lineEdit(), "5")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    time = stored(workspace, ids).post("support-worker").time
+    assert time == {
+        "home-support": Decimal("0.8"),
+        "day-activities": Decimal("0.15"),
+        "overhead:management": Decimal("0.05"),
+    }
+    assert "Management (overhead) 5%" in cell(page, 0, "time")
+    doc.undo_stack.undo()
+    assert "Befriending visit 5%" in cell(page, 0, "time")
+
+
+def test_holiday_is_typed_in_weeks_and_stored_as_a_share(qtbot, page, workspace, ids):
+    page.edit(0)
+    dialog = page.dialog
+    assert dialog.holiday_weeks.decimal_value() == Decimal("5.60")
+    assert holiday_weeks(Decimal("0.1074")) == Decimal("5.60")
+    dialog.holiday_weeks.selectAll()
+    qtbot.keyClicks(dialog.holiday_weeks.lineEdit(), "6")
+    spin = dialog.kind_spins["supervision"]
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "2.5")
+    # holiday 6 / 52.14 = 11.51%, training 3%, travel 15%, supervision 2.5%
+    assert "32.01%" in dialog.non_chargeable_label.text()
+    dialog.accept()
+    shares = stored(workspace, ids).post("support-worker").non_chargeable
+    assert shares["holiday"] == holiday_share(Decimal("6"))
+    assert shares["supervision"] == Decimal("0.025")
+    assert shares["training"] == Decimal("0.03")
+
+
+def test_an_unchanged_holiday_keeps_its_exact_share(qtbot, page, workspace, ids):
+    page.edit(0)
+    page.dialog.accept()
+    assert stored(workspace, ids).post("support-worker").non_chargeable["holiday"] == Decimal(
+        "0.1074"
+    )
+
+
+def test_adding_a_post_and_removing_it_with_undo(qtbot, page, doc, workspace, ids):
+    qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.dialog.name_edit, "Finance officer")
+    page.dialog.accept()
+    assert cell(page, 2, "role") == "Finance officer"
+    assert stored(workspace, ids).post("finance-officer").hourly_rate > 0
+    page.select_row(2)
+    qtbot.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2
+    assert "Ctrl+Z" in page.status.text()
+    doc.undo_stack.undo()
+    assert cell(page, 2, "role") == "Finance officer"
+    assert "finance-officer" in {p.id for p in stored(workspace, ids).staff}
+
+
+def test_a_new_post_without_a_time_split_shows_the_problem(qtbot, page):
+    page.add()
+    qtbot.keyClicks(page.dialog.name_edit, "Cook")
+    page.dialog.accept()
+    assert page.banner.isVisible()
+    assert "Cook: time adds up to 0%, not 100%" in page.banner.label.text()
