@@ -79,10 +79,14 @@ def full_time_hours() -> Decimal:
     return Decimal(_raw()["working_time"]["full_time_hours_per_year"])
 
 
+def weeks_per_year() -> Decimal:
+    """Weeks in a year for converting holiday weeks to a share of paid hours (52.14)."""
+    return Decimal(_raw()["working_time"]["weeks_per_year"])
+
+
 def holiday_share(weeks: Decimal) -> Decimal:
     """Weeks of holiday as a share of paid hours (5.6 of 52.14 = 0.1074), to four places."""
-    per_year = Decimal(_raw()["working_time"]["weeks_per_year"])
-    return (weeks / per_year).quantize(Decimal("0.0001"))
+    return (weeks / weeks_per_year()).quantize(Decimal("0.0001"))
 
 
 def statutory_holiday_weeks() -> Decimal:

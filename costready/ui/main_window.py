@@ -245,9 +245,6 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
-        self._primary_separator = self.toolbar.addSeparator()
-        self._primary_separator.setVisible(False)
-        self._primary_action: QAction | None = None
         self.addToolBar(self.toolbar)
 
     def _set_workspace_actions_enabled(self, enabled: bool) -> None:
@@ -400,9 +397,12 @@ class MainWindow(QMainWindow):
             page = self._make_page(key, module_name, class_name)
             self.pages[key] = page
             self.stack.addWidget(page)
-        home = self.pages["home"]
-        if hasattr(home, "navigate_requested"):
-            home.navigate_requested.connect(self._on_home_navigate_requested)
+        for page in self.pages.values():
+            if hasattr(page, "navigate_requested"):
+                page.navigate_requested.connect(self._on_page_navigate_requested)
+        prices = self.pages["prices"]
+        if hasattr(prices, "prices_adopted"):
+            prices.prices_adopted.connect(lambda _list: self._refresh_context())
 
     def _make_page(self, key: str, module_name: str, class_name: str) -> QWidget:
         try:
@@ -444,22 +444,10 @@ class MainWindow(QMainWindow):
         has_header = page.findChild(QWidget, "pageHeader") is not None
         self.page_title.setText(_(PAGE_TITLES[key]))
         self.page_title.setVisible(not has_header)
-        self._show_primary_action(page)
         self._refresh_window_title()
 
-    def _show_primary_action(self, page: QWidget) -> None:
-        if self._primary_action is not None:
-            self.toolbar.removeAction(self._primary_action)
-            self._primary_action = None
-        primary = getattr(page, "primary_action", None)
-        action = primary() if callable(primary) else None
-        if action is not None:
-            self.toolbar.addAction(action)
-            self._primary_action = action
-        self._primary_separator.setVisible(action is not None)
-
     @Slot(str)
-    def _on_home_navigate_requested(self, key: str) -> None:
+    def _on_page_navigate_requested(self, key: str) -> None:
         if key == "guide":
             self.resume_guide()
         else:
@@ -803,8 +791,7 @@ class MainWindow(QMainWindow):
         adopt = getattr(page, "adopt", None)
         if callable(adopt):
             self.show_page("prices")
-            adopt()
-            self._refresh_context()
+            adopt()  # the page says when a list is adopted (prices_adopted)
         else:
             self.show_page("prices")
 

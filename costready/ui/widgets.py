@@ -34,6 +34,11 @@ _THEME_NAMES = {
     "about": "help-about",
     "guide": "tools-wizard",
     "check": "emblem-ok",
+    "add": "list-add",
+    "remove": "list-remove",
+    "up": "go-up",
+    "down": "go-down",
+    "edit": "document-edit",
 }
 
 

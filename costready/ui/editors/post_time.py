@@ -17,21 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
-from costready.costing.rules import holiday_share
+from costready.costing.rules import holiday_share, weeks_per_year
 from costready.i18n import _
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor
 from costready.ui.table_model import percent_text
 
 ZERO = Decimal(0)
-
-
-def weeks_per_year() -> Decimal:
-    """Weeks in the rules file's working year (52.14), recovered from holiday_share's rule."""
-    # rules.py exposes the conversion one way only; a large number keeps the four-place rounding
-    # of holiday_share from showing in the result
-    big = Decimal(1_000_000)
-    return (big / holiday_share(big)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def holiday_weeks(share: Decimal) -> Decimal:

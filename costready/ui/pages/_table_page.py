@@ -31,13 +31,6 @@ from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, RecordTableModel
 from costready.ui.widgets import FieldError, empty_state, icon, page_header
 
-_ICONS = {
-    "add": "list-add",
-    "remove": "list-remove",
-    "up": "go-up",
-    "down": "go-down",
-    "edit": "document-edit",
-}
 _PATH = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\]")
 _POOL_PATH = re.compile(r"^\$\.(?:overhead_pools|pools)(?:\.|\[\"?)([\w-]+)")
 
@@ -231,7 +224,7 @@ class TablePage(QWidget):
         slot: Callable[[], object],
         shortcut: QKeySequence | None = None,
     ) -> QAction:
-        action = QAction(icon(_ICONS.get(name, name)), text, self)
+        action = QAction(icon(name), text, self)
         # shortcuts work while focus is in this table's area (a page may hold other tables)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
