@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -38,8 +38,6 @@ HUNDRED = Decimal(100)
 WEEKS_A_YEAR = Decimal(52)
 MANAGEMENT_POOL = "management"
 MANAGEMENT_KEY = POOL_PREFIX + MANAGEMENT_POOL
-#: Used until the rules file exposes its `pension_employer_minimum_rate` through rules_for.
-MINIMUM_PENSION_RATE = Decimal("0.03")
 DEFAULT_SURPLUS_PERCENT = "5"
 
 # Step keys, in order.
@@ -196,8 +194,7 @@ def default_organisation(today: date) -> Organisation:
 
 def pension_rate(tax_year: str) -> Decimal:
     """The employer's minimum auto-enrolment rate on qualifying earnings (3%)."""
-    figures = rules.rules_for(tax_year)
-    return getattr(figures, "pension_employer_minimum_rate", MINIMUM_PENSION_RATE)
+    return rules.rules_for(tax_year).pension_employer_minimum_rate
 
 
 def new_service() -> ServiceAnswer:
@@ -289,12 +286,12 @@ def apply_services(
     """Make the scenario's services from the answers, keeping what the guide does not ask."""
     reader = _Reader()
     existing = {s.id: s for s in state.scenario.services}
-    ids = _Ids()
+    ids = _Ids(answers)
     services = []
     for index, answer in enumerate(answers):
         path = f"$.services[{index}]"
         label = answer.name or _("Service {number}").format(number=index + 1)
-        service_id = ids.take(answer.id or answer.name, "service")
+        service_id = ids.take(answer.id, answer.name, "service")
         kind = answer.volume_kind
         volume = Volume(
             kind=kind,
@@ -348,7 +345,7 @@ def _post_answer(post: StaffPost) -> PostAnswer:
         hours = (post.paid_hours_per_person or ZERO) / WEEKS_A_YEAR
     else:
         hours = post.fte * week
-    holiday = post.non_chargeable.get("holiday", ZERO) * _weeks_per_year()
+    holiday = post.non_chargeable.get("holiday", ZERO) * rules.weeks_per_year()
     return PostAnswer(
         id=post.id,
         role=post.role,
@@ -371,12 +368,12 @@ def apply_staff(
     """Make the scenario's posts from the answers (holiday weeks become a share of paid hours)."""
     reader = _Reader()
     existing = {p.id: p for p in state.scenario.staff}
-    ids = _Ids()
+    ids = _Ids(answers)
     posts = []
     for index, answer in enumerate(answers):
         path = f"$.staff[{index}]"
         label = answer.role or _("Post {number}").format(number=index + 1)
-        post_id = ids.take(answer.id or answer.role, "post")
+        post_id = ids.take(answer.id, answer.role, "post")
         base = existing.get(answer.id) or StaffPost(id=post_id, role="")
         posts.append(_post_from_answer(reader, path, label, replace(base, id=post_id), answer))
     scenario = replace(state.scenario, staff=tuple(posts))
@@ -491,12 +488,12 @@ def apply_costs(state: GuideState, answers: CostsAnswers) -> tuple[GuideState, l
     """Make the cost lines and the floor-area table from the answers."""
     reader = _Reader()
     existing = {c.id: c for c in state.scenario.costs}
-    ids = _Ids()
+    ids = _Ids(answers.lines)
     lines = []
     for index, answer in enumerate(answers.lines):
         path = f"$.costs[{index}]"
         label = answer.name or _("Cost {number}").format(number=index + 1)
-        line_id = ids.take(answer.id or answer.name, "cost")
+        line_id = ids.take(answer.id, answer.name, "cost")
         amount = reader.number(answer.amount, f"{path}.annual_amount", label, _("amount a year"))
         base = existing.get(answer.id) or CostLine(id=line_id, name="", annual_amount=ZERO)
         target = _sharing_fields(reader, path, label, answer)
@@ -598,6 +595,18 @@ def step_for_problem(problem: Problem) -> str:
         if path.startswith(prefix):
             return key
     return ORGANISATION if not path.startswith("$") else REVIEW
+
+
+def steps_for_problem(problem: Problem, scenario: Scenario | None) -> list[str]:
+    """Every step that can fix `problem`: units counted from staff hours are also fixed on the
+    staff step (by ticking who delivers them, or giving them time on the service)."""
+    keys = [step_for_problem(problem)]
+    match = re.match(r"^\$\.services\[(\d+)\]\.planned_units$", problem.path)
+    if match and scenario is not None and int(match.group(1)) < len(scenario.services):
+        service = scenario.services[int(match.group(1))]
+        if service.volume.kind is VolumeKind.FROM_STAFF_HOURS:
+            keys.append(STAFF)
+    return keys
 
 
 # The steps and the guide ------------------------------------------------------------------------
@@ -737,7 +746,9 @@ class Guide:
         else:
             state, parse = step.apply(self.state, answers)
         self.state = state
-        return parse + step.validate(state)
+        # a field that could not be read is reported once, not again as missing
+        unread = {problem.path for problem in parse}
+        return parse + [p for p in step.validate(state) if p.path not in unread]
 
     def next(self, answers: Any = None) -> list[Problem]:
         """Apply the answers and move on, unless they have problems (returned)."""
@@ -860,11 +871,16 @@ class _Reader:
 class _Ids:
     """Readable, unique ids made from names (“Home support” -> “home-support”)."""
 
-    def __init__(self) -> None:
-        self.used: set[str] = set()
+    def __init__(self, answers: Iterable[Any]) -> None:
+        # ids already stored stay as they are (staff time and cost lines point at them)
+        self.kept = {answer.id for answer in answers if answer.id}
+        self.used: set[str] = set(self.kept)
 
-    def take(self, wanted: str, fallback: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", wanted.lower()).strip("-") or fallback
+    def take(self, known_id: str, name: str, fallback: str) -> str:
+        """`known_id` when the item already has one, else a new id made from `name`."""
+        if known_id in self.kept:
+            return known_id
+        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or fallback
         candidate, number = base, 2
         while candidate in self.used:
             candidate, number = f"{base}-{number}", number + 1
@@ -902,12 +918,6 @@ def _problems_under(scenario: Scenario, prefixes: tuple[str, ...]) -> list[Probl
 
 def _full_time_week() -> Decimal:
     return rules.full_time_hours() / WEEKS_A_YEAR
-
-
-def _weeks_per_year() -> Decimal:
-    # the rules file's own conversion, turned round, so statutory holiday reads back as 5.6
-    statutory = rules.statutory_holiday_weeks()
-    return statutory / rules.holiday_share(statutory)
 
 
 def _text(value: Decimal | None, places: int | None = None) -> str:

@@ -26,6 +26,7 @@ class TaxYearRules:
     employment_allowance: Decimal
     pension_qualifying_lower: Decimal
     pension_qualifying_upper: Decimal
+    pension_employer_minimum_rate: Decimal
     national_living_wage_hourly: Decimal
     checked: date
 
@@ -64,6 +65,7 @@ def rules_for(tax_year: str) -> TaxYearRules:
         employment_allowance=Decimal(row["employment_allowance"]),
         pension_qualifying_lower=Decimal(row["pension_qualifying_lower"]),
         pension_qualifying_upper=Decimal(row["pension_qualifying_upper"]),
+        pension_employer_minimum_rate=Decimal(row["pension_employer_minimum_rate"]),
         national_living_wage_hourly=Decimal(row["national_living_wage_hourly"]),
         checked=row["checked"],
     )

@@ -165,6 +165,11 @@ def test_review_problems_point_to_the_step_that_fixes_them():
     result, problems = guide.price(walker.state)
     assert result is None
     assert [guide.step_for_problem(p) for p in problems] == [guide.SERVICES]
+    # units from staff hours are fixed on the staff step too
+    assert guide.steps_for_problem(problems[0], walker.state.scenario) == [
+        guide.SERVICES,
+        guide.STAFF,
+    ]
     assert guide.step_for_problem(guide.Problem("$.staff[0].time", "x")) == guide.STAFF
     assert guide.step_for_problem(guide.Problem("$.bases.floor_area", "x")) == guide.COSTS
 
@@ -234,3 +239,17 @@ def test_nothing_is_saved_before_the_organisation_has_a_name(workspace):
     walker = guide.Guide(today=TODAY)
     assert guide.save_progress(workspace, walker, None) == (None, None)
     assert workspace.organisations() == []
+
+
+def test_a_new_service_never_takes_the_id_of_one_already_stored():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    walker.next((guide.ServiceAnswer(name="Advice", units="100"),))
+    walker.go_to(guide.SERVICES)
+    renamed = replace(guide.read_services(walker.state)[0], name="Debt advice")
+    # a new row named like the old one comes first; the stored service keeps its id
+    walker.next((guide.ServiceAnswer(name="Advice", units="50"), renamed))
+    assert [(s.id, s.name) for s in walker.state.scenario.services] == [
+        ("advice-2", "Advice"),
+        ("advice", "Debt advice"),
+    ]

@@ -172,6 +172,7 @@ def test_review_problems_take_you_to_the_step_that_fixes_them(qtbot, ws):
     review = dialog.pages[guide.REVIEW]
     fix = review.findChild(type(dialog.next_button), f"fix-{guide.SERVICES}")
     assert fix is not None
+    assert review.findChild(type(dialog.next_button), f"fix-{guide.STAFF}") is not None
     assert not review.table.isVisibleTo(review)
     _click(qtbot, dialog.finish_button)
     assert dialog.result() != GuideDialog.DialogCode.Accepted

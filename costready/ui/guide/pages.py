@@ -32,6 +32,7 @@ from costready.costing.model import (
     SURPLUS_LABELS,
     VAT_LABELS,
     Basis,
+    Scenario,
     SurplusKind,
     VatTreatment,
     VolumeKind,
@@ -817,26 +818,29 @@ class ReviewStepPage(StepPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(self.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.body.addWidget(self.table, 1)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Summary"))
-        self.body.addWidget(self.summary)
+        # problems first: while a price cannot be worked out they are all the page has to say
         self.problems_box = QWidget()
         self.problems_layout = QVBoxLayout(self.problems_box)
         self.problems_layout.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.problems_box)
-        self.body.addWidget(
-            _hint(
-                _(
-                    "You can change any of this later from the Services, Staff and Costs pages. "
-                    "Finish to open your organisation with these prices."
-                )
+        self.body.addWidget(self.table, 10)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_("Summary"))
+        self.body.addWidget(self.summary)
+        self.finish_hint = _hint(
+            _(
+                "You can change any of this later from the Services, Staff and Costs pages. "
+                "Finish to open your organisation with these prices."
             )
         )
+        self.body.addWidget(self.finish_hint)
+        self.body.addStretch(1)
         self.result: ScenarioResult | None = None
+        self._scenario: Scenario | None = None
 
     def load(self, state: guide.GuideState) -> None:
+        self._scenario = state.scenario
         self.result, problems = guide.price(state)
         self._fill(self.result)
         self.show_problems(problems)
@@ -889,26 +893,34 @@ class ReviewStepPage(StepPage):
             item = self.problems_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+        self.finish_hint.setVisible(not problems)
         if not problems:
             return
         intro = QLabel(_("These prices cannot be worked out yet:"))
         intro.setStyleSheet("font-weight: bold;")
         self.problems_layout.addWidget(intro)
-        by_step: dict[str, list[Problem]] = {}
+        by_steps: dict[tuple[str, ...], list[Problem]] = {}
         for problem in problems:
-            by_step.setdefault(guide.step_for_problem(problem), []).append(problem)
-        for key, items in by_step.items():
-            row = QHBoxLayout()
+            keys = tuple(guide.steps_for_problem(problem, self._scenario))
+            by_steps.setdefault(keys, []).append(problem)
+        for keys, items in by_steps.items():
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
             error = FieldError()
             error.show_error(_messages(items))
-            row.addWidget(error, 1)
-            title = _(next(s.title for s in guide.STEPS if s.key == key))
-            button = QPushButton(_("Fix in “{step}”").format(step=title))
-            button.setAccessibleName(_("Go to the step “{step}”").format(step=title))
-            button.setObjectName(f"fix-{key}")
-            button.clicked.connect(lambda _c=False, k=key: self.go_to_step.emit(k))
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            self.problems_layout.addLayout(row)
+            row.addWidget(error, 1, Qt.AlignmentFlag.AlignTop)
+            for key in keys:
+                row.addWidget(self._fix_button(key), 0, Qt.AlignmentFlag.AlignTop)
+            self.problems_layout.addWidget(line)
+
+    def _fix_button(self, key: str) -> QPushButton:
+        title = _(next(s.title for s in guide.STEPS if s.key == key))
+        button = QPushButton(_("Fix in “{step}”").format(step=title))
+        button.setAccessibleName(_("Go to the step “{step}”").format(step=title))
+        button.setObjectName(f"fix-{key}")
+        button.clicked.connect(lambda _c=False, k=key: self.go_to_step.emit(k))
+        return button
 
     def first_input(self) -> QWidget | None:
         return self.table
