@@ -89,15 +89,18 @@ class Allocator:
         if pennies < 0:
             return [-part for part in self.split_pennies(-pennies)]
         total = self._total
-        weights = self._weights
-        parts = [pennies * weight // total for weight in weights]
+        products = [pennies * weight for weight in self._weights]
+        parts = [product // total for product in products]
         left = pennies - sum(parts)
         if left:
-            remainders = [pennies * weight % total for weight in weights]
-            # a stable sort, so equal remainders keep key order: ties go to the smaller key
-            ranked = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
-            for index in ranked[:left]:
-                parts[index] += 1
+            # Rank by remainder, ties to the smaller key: remainder x n + (n - 1 - index) is a
+            # single integer that orders both ways at once (sorting plain ints is fastest).
+            n = len(parts)
+            last = n - 1
+            codes = [product % total * n + last - index for index, product in enumerate(products)]
+            codes.sort(reverse=True)
+            for code in codes[:left]:
+                parts[last - code % n] += 1
         return parts
 
     def split(self, amount: Decimal) -> dict[str, Decimal]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CostReady"
 
 
@@ -25,6 +23,8 @@ def resource(*parts: str) -> Path:
 
 def data_dir() -> Path:
     """The user's data folder for CostReady (created on first use)."""
+    import platformdirs  # only needed once a workspace opens, after the window is up
+
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
@@ -52,11 +52,20 @@ class ChartWidget(QWidget):
         self._layout.addWidget(self.svg)
         self._size = QSize(480, 90)
         self._shown: tuple[ScenarioResult, list[str] | None, float] | None = None
+        self._pending: tuple[ScenarioResult, list[str] | None] | None = None
         self.setMinimumHeight(60)
 
     def show_chart(self, result: ScenarioResult | None, service_ids: list[str] | None) -> bool:
-        """Draw `service_ids` of `result` (all when None); False when there is no chart."""
+        """Draw `service_ids` of `result` (all when None); False when there is no chart.
+
+        A hidden chart is drawn when it is first shown, after the page around it has painted:
+        the chart needs reportlab, the slowest thing to load, and prices should not wait for it.
+        """
         self._shown = None
+        self._pending = None
+        if result is not None and result.services and not self.isVisible():
+            self._pending = (result, service_ids)
+            return True
         if result is None or not result.services:
             return self._say(_("No chart to show until the scenario can be priced"))
         points = self._points_wide()
@@ -75,6 +84,15 @@ class ChartWidget(QWidget):
         self._layout.setCurrentWidget(self.svg)
         self.updateGeometry()
         return self.svg.renderer().isValid()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending is not None:
+            QTimer.singleShot(0, self, self._draw_pending)  # cancelled if the chart goes first
+
+    def _draw_pending(self) -> None:
+        if self._pending is not None and self.isVisible():
+            self.show_chart(*self._pending)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from costready.i18n import _
-from costready.money import format_money
 from costready.paths import resource
 
 #: Icon names we ship as SVGs -> the freedesktop theme name tried first.
@@ -126,6 +125,8 @@ def empty_state(
 
 def money_text(amount: Decimal, locale: str = "en_GB") -> str:
     """£1,234.50 (babel, en_GB by default); negative amounts keep their minus sign."""
+    from costready.money import format_money  # babel loads after the window is up
+
     return format_money(amount, locale)
 
 

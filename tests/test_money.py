@@ -1,0 +1,68 @@
+"""Money: one constructor that refuses floats, named roundings, the largest-remainder allocator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from costready.money import (
+    MoneyError,
+    allocate,
+    format_money,
+    parse_money,
+    round_up_to_step,
+    to_decimal,
+    to_penny,
+)
+
+D = Decimal
+
+
+def test_floats_are_refused():
+    with pytest.raises(MoneyError, match="Rent: give a decimal string, not a float"):
+        to_decimal(0.1, "Rent")
+
+
+def test_strings_and_ints_are_exact():
+    assert to_decimal("0.1074") == D("0.1074")
+    assert to_decimal(3) == D(3)
+    with pytest.raises(MoneyError, match="is not a number"):
+        to_decimal("lots", "Amount")
+
+
+def test_half_up_to_the_penny():
+    assert to_penny(D("2.675")) == D("2.68")
+    assert to_penny(D("-2.675")) == D("-2.68")
+
+
+def test_round_up_to_the_step():
+    assert round_up_to_step(D("27.346"), D("0.05")) == D("27.35")
+    assert round_up_to_step(D("16.2164"), D("0.50")) == D("16.50")
+    assert round_up_to_step(D("12.00"), D("0.50")) == D("12.00")
+
+
+def test_leftover_pennies_go_to_the_largest_remainders():
+    # 10.00 by 1:1:1 -> 3.333... each; one penny left, remainders tie -> smallest key
+    assert allocate(D("10.00"), {"b": D(1), "a": D(1), "c": D(1)}) == {
+        "a": D("3.34"), "b": D("3.33"), "c": D("3.33")}
+    # 1.00 by 2:1 -> 0.666 and 0.333: the larger remainder (0.666) takes the penny
+    assert allocate(D("1.00"), {"x": D(2), "y": D(1)}) == {"x": D("0.67"), "y": D("0.33")}
+
+
+def test_ties_never_follow_input_order():
+    forwards = allocate(D("0.02"), {"a": D(1), "b": D(1), "c": D(1)})
+    backwards = allocate(D("0.02"), {"c": D(1), "b": D(1), "a": D(1)})
+    assert forwards == backwards == {"a": D("0.01"), "b": D("0.01"), "c": D("0.00")}
+
+
+def test_all_zero_weights_are_an_error():
+    with pytest.raises(ValueError, match="all zero"):
+        allocate(D("5.00"), {"a": D(0)})
+
+
+def test_uk_formatting_and_parsing():
+    assert format_money(D("1234.5")) == "£1,234.50"
+    assert parse_money("£1,234.50", "Rent") == D("1234.50")
+    with pytest.raises(MoneyError, match="Rent: “abc” is not an amount"):
+        parse_money("abc", "Rent")
