@@ -39,7 +39,10 @@ class BuildupTree(QTreeWidget):
         header = self.header()
         # the amount keeps its place at the right edge; the working is cut short (full in a tip)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.ResizeToContents)
+        # long line names are cut short rather than squeezing the working out of sight;
+        # the divider can be dragged, and the full name is in each line's tooltip
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TEXT, 280)
         header.setSectionResizeMode(WORKING, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
