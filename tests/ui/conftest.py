@@ -34,6 +34,24 @@ def document(qtbot, workspace, sample_ids):
 
 
 @pytest.fixture
+def example_ids(workspace) -> tuple[int, int]:
+    """(organisation id, scenario id) of the reference example model, whose prices are known."""
+    from costready.costing.importing import import_model
+    from costready.costing.modelfile import load_model_file
+    from tests.conftest import EXAMPLE_MODEL
+
+    return import_model(workspace, load_model_file(EXAMPLE_MODEL))
+
+
+@pytest.fixture
+def example_doc(qtbot, workspace, example_ids):
+    from costready.ui.document import ScenarioDocument
+
+    organisation_id, scenario_id = example_ids
+    return ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
+
+
+@pytest.fixture
 def window(qtbot, workspace, sample_ids):
     """The main window, shown, with the sample organisation open."""
     from costready.ui.main_window import MainWindow

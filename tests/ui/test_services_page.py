@@ -4,39 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from costready.costing.importing import import_model
 from costready.costing.model import VolumeKind
-from costready.costing.modelfile import load_model_file
-from costready.ui.document import ScenarioDocument
 from costready.ui.editors.common import NewItemDialog, slugify, unique_id
 from costready.ui.pages.services import ServicesPage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-EXAMPLE = Path(__file__).parents[1] / "fixtures" / "example-model.json"
-
 
 @pytest.fixture
-def ids(workspace) -> tuple[int, int]:
-    return import_model(workspace, load_model_file(EXAMPLE))
-
-
-@pytest.fixture
-def doc(qtbot, workspace, ids):
-    organisation_id, scenario_id = ids
-    return ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
-
-
-@pytest.fixture
-def page(qtbot, doc):
-    widget = ServicesPage(doc)
+def page(qtbot, example_doc):
+    widget = ServicesPage(example_doc)
     qtbot.addWidget(widget)
     widget.resize(1400, 700)
     widget.show()
@@ -65,8 +45,8 @@ def cell(page, row: int, key: str) -> str:
     return page.model.index_of(row, key).data()
 
 
-def stored(workspace, ids):
-    return workspace.load_scenario(ids[1])
+def stored(workspace, example_ids):
+    return workspace.load_scenario(example_ids[1])
 
 
 def test_models_pass_qt_checks(qtmodeltester, page):
@@ -84,7 +64,7 @@ def test_shows_the_services_with_their_worked_out_prices(page):
     assert not page.banner.isVisible()
 
 
-def test_adding_a_service_shows_it_and_saves_it(qtbot, page, workspace, ids):
+def test_adding_a_service_shows_it_and_saves_it(qtbot, page, workspace, example_ids):
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, NewItemDialog)
@@ -95,7 +75,7 @@ def test_adding_a_service_shows_it_and_saves_it(qtbot, page, workspace, ids):
     )
     qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     assert cell(page, 3, "name") == "Lunch club"
-    service = stored(workspace, ids).service("lunch-club")
+    service = stored(workspace, example_ids).service("lunch-club")
     assert service.name == "Lunch club"
     assert page.current_row() == 3
     # a new service has no units yet, so prices wait and the banner says why
@@ -103,7 +83,7 @@ def test_adding_a_service_shows_it_and_saves_it(qtbot, page, workspace, ids):
     assert "Lunch club" in page.banner.label.text()
 
 
-def test_a_new_service_id_must_be_unique(qtbot, page, doc):
+def test_a_new_service_id_must_be_unique(qtbot, page, example_doc):
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
     dialog = page.dialog
     qtbot.keyClicks(dialog.name_edit, "Befriending")
@@ -114,7 +94,7 @@ def test_a_new_service_id_must_be_unique(qtbot, page, doc):
     )
     assert dialog.isVisible()
     assert "Id: “home-support” is already used" in dialog.error.text()
-    assert len(doc.scenario.services) == 3
+    assert len(example_doc.scenario.services) == 3
     dialog.reject()
 
 
@@ -123,49 +103,57 @@ def test_ids_are_slugs_made_unique():
     assert unique_id("Home support", {"home-support", "home-support-2"}) == "home-support-3"
 
 
-def test_typing_units_reprices_and_saves(qtbot, page, doc, workspace, ids):
-    old_price = doc.result.service("befriending").price
+def test_typing_units_reprices_and_saves(qtbot, page, example_doc, workspace, example_ids):
+    old_price = example_doc.result.service("befriending").price
     edit_cell(qtbot, page, 2, "units", "1200")
     qtbot.waitUntil(lambda: cell(page, 2, "planned_units") == "1,200")
-    assert stored(workspace, ids).service("befriending").volume.units == Decimal("1200")
-    assert doc.result.service("befriending").price < old_price
+    assert stored(workspace, example_ids).service("befriending").volume.units == Decimal("1200")
+    assert example_doc.result.service("befriending").price < old_price
     assert not page.error.isVisible()
 
 
-def test_bad_units_are_refused_naming_the_field_and_nothing_is_saved(qtbot, page, workspace, ids):
-    before = stored(workspace, ids)
+def test_bad_units_are_refused_naming_the_field_and_nothing_is_saved(
+    qtbot, page, workspace, example_ids
+):
+    before = stored(workspace, example_ids)
     edit_cell(qtbot, page, 2, "units", "abc")
     assert page.error.isVisible()
     assert "Units a year" in page.error.text()
     assert "abc" in page.error.text()
     assert "Units a year" in page.status.text()
-    assert stored(workspace, ids) == before
+    assert stored(workspace, example_ids) == before
     assert cell(page, 2, "units") == "900"
 
 
-def test_occupancy_over_100_percent_is_refused(qtbot, page, workspace, ids):
+def test_occupancy_over_100_percent_is_refused(qtbot, page, workspace, example_ids):
     edit_cell(qtbot, page, 1, "occupancy", "120")
     assert page.error.text() == "Occupancy: cannot be more than 100%"
-    assert stored(workspace, ids).service("day-activities").volume.occupancy == Decimal("0.80")
+    assert stored(workspace, example_ids).service("day-activities").volume.occupancy == Decimal(
+        "0.80"
+    )
 
 
-def test_an_empty_name_is_refused(qtbot, page, workspace, ids):
+def test_an_empty_name_is_refused(qtbot, page, workspace, example_ids):
     edit_cell(qtbot, page, 0, "name", "")
     assert page.error.text() == "Name: cannot be empty"
-    assert stored(workspace, ids).service("home-support").name == "Home support"
+    assert stored(workspace, example_ids).service("home-support").name == "Home support"
 
 
-def test_undo_restores_the_table_and_the_database(qtbot, page, doc, workspace, ids):
+def test_undo_restores_the_table_and_the_database(qtbot, page, example_doc, workspace, example_ids):
     edit_cell(qtbot, page, 1, "occupancy", "90")
     qtbot.waitUntil(lambda: cell(page, 1, "occupancy") == "90%")
-    assert stored(workspace, ids).service("day-activities").volume.occupancy == Decimal("0.9")
-    doc.undo_stack.undo()
+    assert stored(workspace, example_ids).service("day-activities").volume.occupancy == Decimal(
+        "0.9"
+    )
+    example_doc.undo_stack.undo()
     assert cell(page, 1, "occupancy") == "80%"
-    assert stored(workspace, ids).service("day-activities").volume.occupancy == Decimal("0.80")
+    assert stored(workspace, example_ids).service("day-activities").volume.occupancy == Decimal(
+        "0.80"
+    )
     assert cell(page, 1, "price") == "£16.50 per session"
 
 
-def test_choosing_how_units_are_counted_with_the_combo_box(qtbot, page, workspace, ids):
+def test_choosing_how_units_are_counted_with_the_combo_box(qtbot, page, workspace, example_ids):
     index = page.model.index_of(2, "volume_kind")
     page.view.setCurrentIndex(index)
     page.view.edit(index)
@@ -178,26 +166,26 @@ def test_choosing_how_units_are_counted_with_the_combo_box(qtbot, page, workspac
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.view.indexWidget(index) is None)
     qtbot.waitUntil(lambda: cell(page, 2, "volume_kind") == "Capacity × occupancy")
-    volume = stored(workspace, ids).service("befriending").volume
+    volume = stored(workspace, example_ids).service("befriending").volume
     assert volume.kind is VolumeKind.CAPACITY
     assert volume.capacity == Decimal("900")
     assert volume.occupancy == Decimal("1")
 
 
-def test_share_of_price_surplus_must_be_under_100_percent(qtbot, page, workspace, ids):
+def test_share_of_price_surplus_must_be_under_100_percent(qtbot, page, workspace, example_ids):
     edit_cell(qtbot, page, 1, "surplus", "100")
     assert "Surplus" in page.error.text()
-    assert stored(workspace, ids).service("day-activities").surplus.value == Decimal("0.03")
+    assert stored(workspace, example_ids).service("day-activities").surplus.value == Decimal("0.03")
 
 
 def test_removing_a_service_cleans_what_refers_to_it_and_undo_brings_all_back(
-    qtbot, page, doc, workspace, ids
+    qtbot, page, example_doc, workspace, example_ids
 ):
-    before = stored(workspace, ids)
+    before = stored(workspace, example_ids)
     page.select_row(0)
     qtbot.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2
-    after = stored(workspace, ids)
+    after = stored(workspace, example_ids)
     assert [s.id for s in after.services] == ["day-activities", "befriending"]
     assert "home-support" not in after.post("support-worker").time
     assert "mileage" not in {c.id for c in after.costs}  # its direct cost went with it
@@ -208,21 +196,24 @@ def test_removing_a_service_cleans_what_refers_to_it_and_undo_brings_all_back(
     # the time split no longer adds up: the banner says so in plain words
     assert page.banner.isVisible()
     assert "Support worker: time adds up to 20%, not 100%" in page.banner.label.text()
-    doc.undo_stack.undo()
-    assert stored(workspace, ids) == before
+    example_doc.undo_stack.undo()
+    assert stored(workspace, example_ids) == before
     assert cell(page, 0, "name") == "Home support"
     assert not page.banner.isVisible()
 
 
-def test_moving_a_service_down_changes_the_menu_order(qtbot, page, workspace, ids):
+def test_moving_a_service_down_changes_the_menu_order(qtbot, page, workspace, example_ids):
     page.select_row(0)
     qtbot.mouseClick(page.buttons["down"], Qt.MouseButton.LeftButton)
-    assert [s.id for s in stored(workspace, ids).services][:2] == ["day-activities", "home-support"]
+    assert [s.id for s in stored(workspace, example_ids).services][:2] == [
+        "day-activities",
+        "home-support",
+    ]
     assert page.current_row() == 1
 
 
-def test_no_services_shows_the_empty_state_whose_button_adds_one(qtbot, page, doc):
-    doc.apply(dataclasses.replace(doc.scenario, services=()), "Clear")
+def test_no_services_shows_the_empty_state_whose_button_adds_one(qtbot, page, example_doc):
+    example_doc.apply(dataclasses.replace(example_doc.scenario, services=()), "Clear")
     assert page.stack.currentWidget() is page.empty
     button = page.empty.findChild(QPushButton)
     assert button.text() == "Add a service"

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QUndoStack
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from costready.costing.importing import import_model
-from costready.costing.modelfile import load_model_file
 from costready.costing.rules import holiday_share
-from costready.ui.document import ScenarioDocument
 from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
 from costready.ui.pages.staff import StaffPage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-EXAMPLE = Path(__file__).parents[1] / "fixtures" / "example-model.json"
-
 
 @pytest.fixture
-def ids(workspace) -> tuple[int, int]:
-    return import_model(workspace, load_model_file(EXAMPLE))
-
-
-@pytest.fixture
-def doc(qtbot, workspace, ids):
-    organisation_id, scenario_id = ids
-    return ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
-
-
-@pytest.fixture
-def page(qtbot, doc):
-    widget = StaffPage(doc)
+def page(qtbot, example_doc):
+    widget = StaffPage(example_doc)
     qtbot.addWidget(widget)
     widget.resize(1400, 700)
     widget.show()
@@ -60,8 +41,8 @@ def cell(page, row: int, key: str) -> str:
     return page.model.index_of(row, key).data()
 
 
-def stored(workspace, ids):
-    return workspace.load_scenario(ids[1])
+def stored(workspace, example_ids):
+    return workspace.load_scenario(example_ids[1])
 
 
 def test_model_passes_qt_checks(qtmodeltester, page):
@@ -86,50 +67,52 @@ def test_defaulted_paid_hours_are_fte_times_1950_and_greyed(page):
     assert page.model.index_of(0, "paid_hours").data(Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_a_pay_rise_saves_and_reprices(qtbot, page, doc, workspace, ids):
-    old_cost = doc.result.post("coordinator").annual_cost
-    old_price = doc.result.service("befriending").price_before_rounding
+def test_a_pay_rise_saves_and_reprices(qtbot, page, example_doc, workspace, example_ids):
+    old_cost = example_doc.result.post("coordinator").annual_cost
+    old_price = example_doc.result.service("befriending").price_before_rounding
     edit_cell(qtbot, page, 1, "pay", "£31,000")
     qtbot.waitUntil(lambda: cell(page, 1, "pay") == "£31,000.00 a year")
-    assert stored(workspace, ids).post("coordinator").annual_salary == Decimal("31000")
-    assert doc.result.post("coordinator").annual_cost > old_cost
-    assert doc.result.service("befriending").price_before_rounding > old_price
+    assert stored(workspace, example_ids).post("coordinator").annual_salary == Decimal("31000")
+    assert example_doc.result.post("coordinator").annual_cost > old_cost
+    assert example_doc.result.service("befriending").price_before_rounding > old_price
     assert page.model.index_of(1, "annual_cost").data(Qt.ItemDataRole.UserRole) == (
-        doc.result.post("coordinator").annual_cost
+        example_doc.result.post("coordinator").annual_cost
     )
 
 
-def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, ids):
-    before = stored(workspace, ids)
+def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, example_ids):
+    before = stored(workspace, example_ids)
     edit_cell(qtbot, page, 1, "pay", "-5000")
     assert page.error.isVisible()
     assert page.error.text() == "Pay: cannot be negative"
     assert "Pay: cannot be negative" in page.status.text()
-    assert stored(workspace, ids) == before
+    assert stored(workspace, example_ids) == before
     assert cell(page, 1, "pay") == "£29,000.00 a year"
 
 
-def test_undo_restores_pay_in_the_table_and_the_database(qtbot, page, doc, workspace, ids):
+def test_undo_restores_pay_in_the_table_and_the_database(
+    qtbot, page, example_doc, workspace, example_ids
+):
     edit_cell(qtbot, page, 0, "pay", "13.50")
     qtbot.waitUntil(lambda: cell(page, 0, "pay") == "£13.50 an hour")
-    doc.undo_stack.undo()
+    example_doc.undo_stack.undo()
     assert cell(page, 0, "pay") == "£12.71 an hour"
-    assert stored(workspace, ids).post("support-worker").hourly_rate == Decimal("12.71")
+    assert stored(workspace, example_ids).post("support-worker").hourly_rate == Decimal("12.71")
 
 
-def test_a_fractional_headcount_is_refused(qtbot, page, workspace, ids):
+def test_a_fractional_headcount_is_refused(qtbot, page, workspace, example_ids):
     edit_cell(qtbot, page, 0, "headcount", "2.5")
     assert "People" in page.error.text()
-    assert stored(workspace, ids).post("support-worker").headcount == Decimal("4")
+    assert stored(workspace, example_ids).post("support-worker").headcount == Decimal("4")
 
 
-def test_delivers_units_is_a_check_box(qtbot, page, workspace, ids):
+def test_delivers_units_is_a_check_box(qtbot, page, workspace, example_ids):
     index = page.model.index_of(1, "delivers_units")
     assert page.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert stored(workspace, ids).post("coordinator").delivers_units is True
+    assert stored(workspace, example_ids).post("coordinator").delivers_units is True
 
 
-def test_time_split_dialog_needs_100_percent(qtbot, page, doc, workspace, ids):
+def test_time_split_dialog_needs_100_percent(qtbot, page, example_doc, workspace, example_ids):
     page.select_row(0)
     qtbot.mouseClick(page.buttons["edit"], Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -146,18 +129,18 @@ def test_time_split_dialog_needs_100_percent(qtbot, page, doc, workspace, ids):
     qtbot.keyClicks(spins["overhead:management"].lineEdit(), "5")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    time = stored(workspace, ids).post("support-worker").time
+    time = stored(workspace, example_ids).post("support-worker").time
     assert time == {
         "home-support": Decimal("0.8"),
         "day-activities": Decimal("0.15"),
         "overhead:management": Decimal("0.05"),
     }
     assert "Management (overhead) 5%" in cell(page, 0, "time")
-    doc.undo_stack.undo()
+    example_doc.undo_stack.undo()
     assert "Befriending visit 5%" in cell(page, 0, "time")
 
 
-def test_holiday_is_typed_in_weeks_and_stored_as_a_share(qtbot, page, workspace, ids):
+def test_holiday_is_typed_in_weeks_and_stored_as_a_share(qtbot, page, workspace, example_ids):
     page.edit(0)
     dialog = page.dialog
     assert dialog.holiday_weeks.decimal_value() == Decimal("5.60")
@@ -170,33 +153,33 @@ def test_holiday_is_typed_in_weeks_and_stored_as_a_share(qtbot, page, workspace,
     # holiday 6 / 52.14 = 11.51%, training 3%, travel 15%, supervision 2.5%
     assert "32.01%" in dialog.non_chargeable_label.text()
     dialog.accept()
-    shares = stored(workspace, ids).post("support-worker").non_chargeable
+    shares = stored(workspace, example_ids).post("support-worker").non_chargeable
     assert shares["holiday"] == holiday_share(Decimal("6"))
     assert shares["supervision"] == Decimal("0.025")
     assert shares["training"] == Decimal("0.03")
 
 
-def test_an_unchanged_holiday_keeps_its_exact_share(qtbot, page, workspace, ids):
+def test_an_unchanged_holiday_keeps_its_exact_share(qtbot, page, workspace, example_ids):
     page.edit(0)
     page.dialog.accept()
-    assert stored(workspace, ids).post("support-worker").non_chargeable["holiday"] == Decimal(
-        "0.1074"
-    )
+    assert stored(workspace, example_ids).post("support-worker").non_chargeable[
+        "holiday"
+    ] == Decimal("0.1074")
 
 
-def test_adding_a_post_and_removing_it_with_undo(qtbot, page, doc, workspace, ids):
+def test_adding_a_post_and_removing_it_with_undo(qtbot, page, example_doc, workspace, example_ids):
     qtbot.mouseClick(page.buttons["add"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.dialog.name_edit, "Finance officer")
     page.dialog.accept()
     assert cell(page, 2, "role") == "Finance officer"
-    assert stored(workspace, ids).post("finance-officer").hourly_rate > 0
+    assert stored(workspace, example_ids).post("finance-officer").hourly_rate > 0
     page.select_row(2)
     qtbot.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2
     assert "Ctrl+Z" in page.status.text()
-    doc.undo_stack.undo()
+    example_doc.undo_stack.undo()
     assert cell(page, 2, "role") == "Finance officer"
-    assert "finance-officer" in {p.id for p in stored(workspace, ids).staff}
+    assert "finance-officer" in {p.id for p in stored(workspace, example_ids).staff}
 
 
 def test_a_new_post_without_a_time_split_shows_the_problem(qtbot, page):
