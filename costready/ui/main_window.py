@@ -6,7 +6,6 @@ arrives afterwards through `open_workspace` (see costready.ui.app).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import N_, _
-from costready.ui.pages import PAGES
+from costready.ui.pages import PAGE_KEYS, page_classes
 from costready.ui.widgets import empty_state, icon
 
 if TYPE_CHECKING:
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.viewport().setAutoFillBackground(False)
-        for number, (key, _module, _cls) in enumerate(PAGES, start=1):
+        for number, key in enumerate(PAGE_KEYS, start=1):
             item = QListWidgetItem(icon(key), _(PAGE_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         self.about_action = make(_("&About CostReady"), self.show_about, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-        for number, (key, _module, _cls) in enumerate(PAGES, start=1):
+        for number, key in enumerate(PAGE_KEYS, start=1):
             action = QAction(_(PAGE_TITLES[key]), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
@@ -393,35 +392,19 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         assert self.document is not None
-        for key, module_name, class_name in PAGES:
-            page = self._make_page(key, module_name, class_name)
+        for key, page_class in page_classes().items():
+            page = page_class(self.document)
             self.pages[key] = page
             self.stack.addWidget(page)
         for page in self.pages.values():
             if hasattr(page, "navigate_requested"):
                 page.navigate_requested.connect(self._on_page_navigate_requested)
-        prices = self.pages["prices"]
-        if hasattr(prices, "prices_adopted"):
-            prices.prices_adopted.connect(lambda _list: self._refresh_context())
-
-    def _make_page(self, key: str, module_name: str, class_name: str) -> QWidget:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            # a page still being written: say so rather than fail to start
-            return empty_state(
-                _("The {page} page is not available in this version.").format(
-                    page=_(PAGE_TITLES[key])
-                )
-            )
-        return getattr(module, class_name)(self.document)
+        self.pages["prices"].prices_adopted.connect(lambda _list: self._refresh_context())
 
     # Pages ---------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         """Switch to the page called `key` ("home", "services"...)."""
-        keys = [k for k, _m, _c in PAGES]
+        keys = list(PAGE_KEYS)
         if key not in keys or key not in self.pages:
             return
         self.sidebar.setCurrentRow(keys.index(key))
@@ -435,9 +418,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_sidebar_current_row_changed(self, row: int) -> None:
-        if row < 0 or row >= len(PAGES) or not self.pages:
+        if row < 0 or row >= len(PAGE_KEYS) or not self.pages:
             return
-        key = PAGES[row][0]
+        key = PAGE_KEYS[row]
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         # pages normally bring their own header; show the window's title only when they do not
@@ -532,8 +515,8 @@ class MainWindow(QMainWindow):
         from costready.ui.guide.wizard import GuideDialog
 
         dialog = GuideDialog(self.workspace, self)
-        if dialog.exec():
-            self.show_organisation(dialog.organisation_id, dialog.scenario_id)
+        dialog.exec()
+        self._show_guided(dialog)
 
     def resume_guide(self) -> None:
         """Carry on the guided setup of the current organisation where it stopped."""
@@ -542,7 +525,13 @@ class MainWindow(QMainWindow):
         from costready.ui.guide.wizard import GuideDialog
 
         dialog = GuideDialog(self.workspace, self, organisation_id=self.document.organisation_id)
-        if dialog.exec():
+        dialog.exec()
+        self._show_guided(dialog)
+
+    def _show_guided(self, dialog: Any) -> None:
+        """Show what the guided setup saved, finished or not: "Save and close" keeps the
+        organisation, and the Home page offers to resume."""
+        if dialog.organisation_id is not None and dialog.scenario_id is not None:
             self.show_organisation(dialog.organisation_id, dialog.scenario_id)
 
     def choose_workspace(self) -> None:
@@ -787,13 +776,9 @@ class MainWindow(QMainWindow):
         ).exec()
 
     def adopt_prices(self) -> None:
-        page = self.pages.get("prices")
-        adopt = getattr(page, "adopt", None)
-        if callable(adopt):
+        if "prices" in self.pages:
             self.show_page("prices")
-            adopt()  # the page says when a list is adopted (prices_adopted)
-        else:
-            self.show_page("prices")
+            self.pages["prices"].adopt()  # the page says when a list is adopted
 
     def show_about(self) -> None:
         from costready.ui.dialogs.about import AboutDialog
