@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -29,29 +30,37 @@ def parse(argv: list[str]) -> argparse.Namespace:
         description=_("Full-cost-recovery prices for community organisations. "
                       "With no command, opens the window."),
     )
-    parser.add_argument("--database", metavar="URL", default=None, help=_(
-        "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)"))
+    database_help = _(
+        "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)")
+    parser.add_argument("--database", metavar="URL", default=None, help=database_help)
+    # --database may also follow the command (costready list --database URL)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                        help=database_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add = functools.partial(commands.add_parser, parents=[common])
 
-    commands.add_parser("demo", help=_("load the sample organisation into the workspace"))
-    commands.add_parser("list", help=_("list the organisations and scenarios in the workspace"))
+    add("demo", help=_("load the sample organisation into the workspace"))
+    add("list", help=_("list the organisations and scenarios in the workspace"))
 
-    price = commands.add_parser("price", help=_("price a model file without touching a workspace"))
+    price = add("price", help=_("price a model file without touching a workspace"))
     price.add_argument("model", type=Path, metavar="MODEL.json")
     price.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    model = commands.add_parser("model", help=_("export or import a costing model file"))
+    model = add("model", help=_("export or import a costing model file"))
     model_commands = model.add_subparsers(dest="model_command", metavar="export|import",
                                           required=True)
-    export = model_commands.add_parser("export", help=_("write a scenario to a model file"))
+    export = model_commands.add_parser("export", parents=[common],
+                                       help=_("write a scenario to a model file"))
     _add_selection(export)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
-    imported = model_commands.add_parser("import", help=_("read a model file into the workspace"))
+    imported = model_commands.add_parser("import", parents=[common],
+                                         help=_("read a model file into the workspace"))
     imported.add_argument("file", type=Path, metavar="FILE.json")
     imported.add_argument("--organisation", metavar="ID|NAME", help=_(
         "add the scenario to this organisation (default: a new organisation)"))
 
-    report = commands.add_parser("report", help=_("write a PDF"))
+    report = add("report", help=_("write a PDF"))
     report.add_argument("kind", choices=["price-list", "costing"])
     _add_selection(report)
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
@@ -68,6 +77,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace) -> int:
     """Run the command; errors go to stderr with exit status 1."""
     from costready.costing.results import CostingError
+    from costready.storage.errors import StorageError
 
     handlers = {"demo": _demo, "list": _list, "price": _price, "model": _model,
                 "report": _report}
@@ -77,7 +87,7 @@ def execute(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{problem.path}: {problem.message}", file=sys.stderr)
         return 1
-    except (CliError, ValueError, OSError) as error:
+    except (CliError, StorageError, ValueError, OSError) as error:
         print(_("costready: {error}").format(error=error), file=sys.stderr)
         return 1
     return 0

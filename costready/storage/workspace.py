@@ -71,6 +71,11 @@ class Workspace:
             raise StorageError(
                 _("Cannot open the workspace “{url}”: {error}").format(url=url, error=error)
             ) from error
+        except ImportError as error:  # a server database whose driver is not installed
+            raise StorageError(
+                _("Cannot open the workspace “{url}”: its database driver is not installed "
+                  "(pip install {module})").format(url=url, module=error.name or "the driver")
+            ) from error
         try:
             migrate.prepare(self._engine)
         except StorageError:

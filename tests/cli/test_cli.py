@@ -86,3 +86,18 @@ def test_report_writes_a_pdf(capsys, database, tmp_path, kind):
 
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Riverside" in text
+
+
+def test_database_may_follow_the_command(capsys, database):
+    assert main(["demo", "--database", database]) == 0
+    capsys.readouterr()
+    assert main(["list", "--database", database]) == 0
+    assert "Riverside" in capsys.readouterr().out
+
+
+def test_a_workspace_that_cannot_open_is_a_clear_error(capsys, tmp_path):
+    missing = f"sqlite:///{tmp_path / 'no-such-folder' / 'w.sqlite'}"
+    assert main(["--database", missing, "list"]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot open the workspace" in err
+    assert "Traceback" not in err
