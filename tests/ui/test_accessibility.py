@@ -18,17 +18,24 @@ from PySide6.QtWidgets import (
 
 from costready.ui.pages import PAGE_KEYS
 
-INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractButton,
-          QAbstractItemView)
+INPUTS = (
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractButton,
+    QAbstractItemView,
+)
 
 
 def inputs_of(page: QWidget) -> list[QWidget]:
     found = []
     for kind in INPUTS:
         for widget in page.findChildren(kind):
-            inner_of_combo = isinstance(widget, QLineEdit) and isinstance(widget.parent(),
-                                                                          (QComboBox,
-                                                                           QAbstractSpinBox))
+            inner_of_combo = isinstance(widget, QLineEdit) and isinstance(
+                widget.parent(), (QComboBox, QAbstractSpinBox)
+            )
             header = isinstance(widget, QHeaderView)  # part of its table, named by it
             if widget.isVisibleTo(page) and not inner_of_combo and not header:
                 found.append(widget)
@@ -60,7 +67,8 @@ def test_every_visible_input_takes_keyboard_focus(window, key):
     window.show_page(key)
     page = window.pages[key]
     unreachable = [
-        name_of(w) for w in inputs_of(page)
+        name_of(w)
+        for w in inputs_of(page)
         if w.isEnabled() and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus)
     ]
     assert not unreachable, f"{key} page inputs not reachable with Tab: {unreachable}"

@@ -8,7 +8,6 @@ from costready.costing.engine import price_scenario
 from costready.ui.chart_widget import ChartWidget, for_screen
 
 # The offscreen platform says this when a top-level widget is shown; it is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture

@@ -14,8 +14,6 @@ from costready.ui import main_window as main_window_module
 from costready.ui.first_run import FirstRunDialog
 from costready.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def bare_window(qtbot):

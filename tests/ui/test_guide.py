@@ -12,8 +12,6 @@ from costready.costing import guide
 from costready.storage.workspace import Workspace
 from costready.ui.guide import GuideDialog
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def ws(tmp_path):

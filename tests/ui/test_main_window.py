@@ -15,8 +15,6 @@ from costready.ui.dialogs.compare import CompareDialog
 from costready.ui.dialogs.copy_scenario import CopyScenarioDialog
 from costready.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices"]
 PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices"]
 

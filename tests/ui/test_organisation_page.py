@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 
 from costready.ui.pages.organisation import OrganisationPage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def page(qtbot, document):
@@ -57,6 +55,18 @@ def test_a_good_edit_saves_to_the_database(qtbot, page, workspace):
     assert workspace.organisation(org_id).name == "Riverside Hub CIO"
     retype(qtbot, page.company_number_edit, "CE012345")
     assert workspace.organisation(org_id).company_number == "CE012345"
+
+
+def test_undo_puts_the_old_details_back_in_the_form_and_the_database(qtbot, page, workspace):
+    org_id = page.document.organisation_id
+    before = workspace.organisation(org_id).name
+    retype(qtbot, page.name_edit, "Riverside Hub CIO")
+    assert workspace.organisation(org_id).name == "Riverside Hub CIO"
+    page.document.undo_stack.undo()
+    assert workspace.organisation(org_id).name == before
+    assert page.name_edit.text() == before
+    page.document.undo_stack.redo()
+    assert workspace.organisation(org_id).name == "Riverside Hub CIO"
 
 
 def test_empty_name_is_refused(qtbot, page, workspace):

@@ -20,7 +20,6 @@ from costready.ui.prices.adopt import first_of_next_month
 from costready.ui.prices.table import COLUMN_KEYS
 
 # The offscreen platform says this when a top-level widget is shown; it is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture

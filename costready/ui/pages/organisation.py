@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QPalette, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -300,14 +300,18 @@ class OrganisationPage(QWidget):
             org = dataclasses.replace(org, vat_number=normalise_vat_number(org.vat_number))
         if org == self._organisation:
             return True
+        command = _ProfileEdit(self, self._organisation, org)
+        self.document.undo_stack.push(command)
+        return command.saved
+
+    def store_profile(self, org: Organisation) -> bool:
+        """Save `org` and show it (the undoable edit's redo and undo both come here)."""
         try:
             self._organisation = self.document.workspace.save_organisation(org)
         except ValueError as error:  # storage validates again; show its words
             self._status(_("Not saved: {error}").format(error=error))
             return False
-        if self.vat_number_edit.text() != self._organisation.vat_number:
-            self.vat_number_edit.setText(self._organisation.vat_number)
-        self._status(_("Saved: organisation details"))
+        self._show_profile(self._organisation)
         return True
 
     def _on_flag_toggled(self, _checked: bool) -> None:
@@ -403,3 +407,25 @@ class OrganisationPage(QWidget):
             if checked
             else _("Stop claiming the Employment Allowance"),
         )
+
+
+class _ProfileEdit(QUndoCommand):
+    """A change to the organisation's profile, so Ctrl+Z puts the old details back (saved)."""
+
+    def __init__(self, page: OrganisationPage, old: Organisation, new: Organisation):
+        super().__init__(_("Change organisation details"))
+        self._page = page
+        self._old = old
+        self._new = new
+        self.saved = False
+
+    def redo(self) -> None:
+        self.saved = self._page.store_profile(self._new)
+        if self.saved:
+            self._page._status(_("Saved: organisation details"))
+        else:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self._page.store_profile(self._old):
+            self._page._status(_("Undone: organisation details"))
