@@ -8,9 +8,6 @@ from PySide6.QtGui import QUndoStack
 from costready.costing.sample import install_sample
 from costready.storage.workspace import Workspace
 
-#: The offscreen platform says this when a top-level widget is shown; it is not our warning.
-OFFSCREEN_NOISE = "does not support propagateSizeHints"
-
 
 @pytest.fixture
 def workspace(tmp_path):
