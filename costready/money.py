@@ -29,7 +29,7 @@ def to_decimal(value: object, field: str = "") -> Decimal:
         result = Decimal(value)
     elif isinstance(value, str):
         try:
-            result = Decimal(value.strip().replace(",", "").replace("£", ""))
+            result = Decimal(value.strip())
         except InvalidOperation:
             raise MoneyError(
                 _("{field}: “{value}” is not a number").format(field=field or "value", value=value)
@@ -135,14 +135,53 @@ def format_number(value: Decimal, locale: str = "en_GB", places: int | None = No
     return format_decimal(value, locale=locale, decimal_quantization=False)
 
 
-def parse_money(text: str, field: str, locale: str = "en_GB") -> Decimal:
-    """Read what a person typed (“£1,234.50”, “1234.5”) as a Decimal, or say what is wrong."""
-    cleaned = text.strip().replace("£", "").replace(" ", "")
+def parse_number(text: str, field: str, locale: str = "en_GB") -> Decimal:
+    """A number a person typed (“1,950”, “0.8”), read strictly in the locale.
+
+    Strict, so “12,50” is refused with a hint rather than read as 1,250.
+    """
+    return _parse_typed(text, field, locale, _("a number"))
+
+
+def _parse_typed(text: str, field: str, locale: str, what: str) -> Decimal:
+    cleaned = text.strip()
     if not cleaned:
-        raise MoneyError(_("{field}: enter an amount").format(field=field))
+        raise MoneyError(_("{field}: enter {what}").format(field=field, what=what))
     try:
-        return parse_decimal(cleaned, locale=locale, strict=False)
-    except NumberFormatError:
-        raise MoneyError(
-            _("{field}: “{text}” is not an amount").format(field=field, text=text)
-        ) from None
+        value = parse_decimal(cleaned, locale=locale, strict=True)
+    except NumberFormatError as error:
+        message = _("{field}: “{text}” is not {what}").format(
+            field=field, text=cleaned, what=what)
+        if error.suggestions:
+            message += ". " + _("Did you mean {suggestion}?").format(
+                suggestion=_(" or ").join(f"“{s}”" for s in error.suggestions))
+        raise MoneyError(message) from None
+    if not value.is_finite():
+        raise MoneyError(_("{field}: must be a finite number").format(field=field))
+    return value
+
+
+def parse_money(text: str, field: str, locale: str = "en_GB") -> Decimal:
+    """An amount a person typed (“£1,234.50”, “1234.5”), in pounds and whole pence."""
+    cleaned = text.strip().replace("£", "").replace(" ", "")
+    amount = _parse_typed(cleaned, field, locale, _("an amount"))
+    if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
+        raise MoneyError(_("{field}: give pounds and whole pence (at most two decimal places)")
+                         .format(field=field))
+    return amount
+
+
+def parse_percent(text: str, field: str, locale: str = "en_GB") -> Decimal:
+    """“5”, “5%” or “12.5 %” as the share 0.05 / 0.125."""
+    cleaned = text.strip().removesuffix("%").strip()
+    if not cleaned:
+        raise MoneyError(_("{field}: enter a percentage").format(field=field))
+    return parse_number(cleaned, field, locale) / 100
+
+
+def format_percent(share: Decimal, locale: str = "en_GB") -> str:
+    """0.05 → “5%”, 0.1074 → “10.74%”: every digit kept, no trailing zeros."""
+    value = (share * 100).normalize()
+    if value == value.to_integral_value():
+        value = value.quantize(ONE)
+    return f"{format_number(value, locale)}%"

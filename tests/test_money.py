@@ -10,7 +10,10 @@ from costready.money import (
     MoneyError,
     allocate,
     format_money,
+    format_percent,
     parse_money,
+    parse_number,
+    parse_percent,
     round_up_to_step,
     to_decimal,
     to_penny,
@@ -66,3 +69,21 @@ def test_uk_formatting_and_parsing():
     assert parse_money("£1,234.50", "Rent") == D("1234.50")
     with pytest.raises(MoneyError, match="Rent: “abc” is not an amount"):
         parse_money("abc", "Rent")
+
+
+def test_a_comma_as_a_decimal_point_is_refused_with_a_hint():
+    with pytest.raises(MoneyError, match=r"Rent: “12,50” is not an amount\. Did you mean"):
+        parse_money("12,50", "Rent")
+    assert parse_number("1,950", "Hours") == D(1950)
+
+
+def test_part_pennies_are_refused_in_amounts():
+    with pytest.raises(MoneyError, match="Rent: give pounds and whole pence"):
+        parse_money("100.005", "Rent")
+
+
+def test_percentages_read_and_show_without_floats():
+    assert parse_percent("5", "Share") == D("0.05")
+    assert parse_percent(" 10.74 % ", "Share") == D("0.1074")
+    assert format_percent(D("0.80")) == "80%"
+    assert format_percent(D("0.1074")) == "10.74%"

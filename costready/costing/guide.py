@@ -30,7 +30,7 @@ from costready.costing.model import (
 from costready.costing.results import CostingError, Problem, ScenarioResult
 from costready.costing.validate import validate
 from costready.i18n import N_, _
-from costready.money import MoneyError, to_decimal
+from costready.money import MoneyError, parse_number
 from costready.organisation import Organisation, validate_organisation
 
 ZERO = Decimal(0)
@@ -845,16 +845,9 @@ class _Reader:
         if not cleaned:
             return None
         try:
-            value = to_decimal(cleaned.removesuffix("%").strip())
-        except MoneyError:
-            self.problems.append(
-                Problem(
-                    path,
-                    _("{who}: {what} “{text}” is not a number").format(
-                        who=who, what=what, text=text
-                    ),
-                )
-            )
+            value = parse_number(cleaned.removesuffix("%").strip(), f"{who}: {what}")
+        except MoneyError as error:
+            self.problems.append(Problem(path, str(error)))
             return None
         if value < 0:
             self.problems.append(

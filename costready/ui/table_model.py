@@ -20,7 +20,15 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from costready.i18n import _
-from costready.money import MoneyError, format_money, format_number, parse_money, to_decimal
+from costready.money import (
+    MoneyError,
+    format_money,
+    format_number,
+    format_percent,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
 
 #: The role that carries a cell's raw value (Decimal, str, bool, date) for sorting and tests.
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -85,30 +93,6 @@ class Column:
         if self.set is None:
             return False
         return self.editable_if(item) if self.editable_if is not None else True
-
-
-def percent_text(share: Decimal) -> str:
-    """0.05 → "5%", 0.1074 → "10.74%" (no trailing zeros)."""
-    value = (share * HUNDRED).normalize()
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    return f"{format_number(value)}%"
-
-
-def parse_percent(text: str, field: str) -> Decimal:
-    """“5”, “5%” or “12.5 %” → the share 0.05 / 0.125; MoneyError naming `field` otherwise."""
-    cleaned = text.strip().replace("%", "").strip()
-    if not cleaned:
-        raise MoneyError(_("{field}: enter a percentage").format(field=field))
-    return to_decimal(cleaned, field) / HUNDRED
-
-
-def parse_number(text: str, field: str) -> Decimal:
-    """A plain number such as “1,950” or “0.8”; MoneyError naming `field` otherwise."""
-    cleaned = text.strip()
-    if not cleaned:
-        raise MoneyError(_("{field}: enter a number").format(field=field))
-    return to_decimal(cleaned, field)
 
 
 def edit_text(value: Any, kind: ColumnKind) -> str:
@@ -228,7 +212,7 @@ class RecordTableModel(QAbstractTableModel):
         if kind is ColumnKind.MONEY:
             return format_money(value)
         if kind is ColumnKind.PERCENT:
-            return percent_text(value)
+            return format_percent(value)
         if kind is ColumnKind.NUMBER:
             return format_number(value, places=column.places)
         if kind is ColumnKind.CHOICE and column.choices is not None:
@@ -306,7 +290,7 @@ class RecordTableModel(QAbstractTableModel):
     def _check_range(column: Column, kind: ColumnKind, number: Decimal, field: str) -> None:
         def shown(limit: Decimal) -> str:
             if kind is ColumnKind.PERCENT:
-                return percent_text(limit)
+                return format_percent(limit)
             if kind is ColumnKind.MONEY:
                 return format_money(limit)
             return format_number(limit)

@@ -230,7 +230,7 @@ def test_a_number_that_cannot_be_read_is_marked_in_its_cell(qtbot, ws):
     _click(qtbot, dialog.next_button)
 
     qtbot.waitUntil(page.error.isVisible)
-    assert page.error.text() == "• Advice: planned units “lots” is not a number"
+    assert page.error.text() == "• Advice: planned units: “lots” is not a number"
     assert page.table.widget(0, "units").property("has_problem") is True
     assert page.table.widget(0, "name").property("has_problem") is False
     _type(qtbot, page.table.widget(0, "units"), "250")

@@ -15,8 +15,6 @@ from costready.ui.table_model import (
     ColumnKind,
     EditRefused,
     RecordTableModel,
-    parse_percent,
-    percent_text,
 )
 
 
@@ -149,10 +147,3 @@ def test_an_unchanged_value_commits_nothing():
     model = make_model(committed)
     assert model.setData(model.index_of(0, "amount"), "9000")
     assert committed == []
-
-
-def test_percentages_read_and_show_without_floats():
-    assert parse_percent("5", "Share") == Decimal("0.05")
-    assert parse_percent(" 10.74 % ", "Share") == Decimal("0.1074")
-    assert percent_text(Decimal("0.80")) == "80%"
-    assert percent_text(Decimal("0.1074")) == "10.74%"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,22 +20,18 @@ from PySide6.QtWidgets import (
 from costready.costing.model import Scenario
 from costready.costing.scenarios import copy_scenario, next_year_name
 from costready.i18n import _
-from costready.money import format_money
+from costready.money import MoneyError, format_money, parse_percent
 from costready.ui.widgets import FieldError
 
 
-def parse_percent(text: str) -> Decimal:
-    """ "3.5" or "3.5%" -> Decimal("0.035"); ValueError with the field's name if it is not one."""
-    cleaned = text.strip().rstrip("%").strip() or "0"
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(
-            _("Uplift: “{text}” is not a percentage; type a number such as 3.5").format(text=text)
-        ) from None
-    if not value.is_finite() or value < -100 or value > 100:
-        raise ValueError(_("Uplift: type a percentage between -100 and 100"))
-    return value / 100
+def parse_uplift(text: str) -> Decimal:
+    """ "3.5" or "3.5%" -> Decimal("0.035"); blank means no uplift."""
+    if not text.strip():
+        return Decimal(0)
+    share = parse_percent(text, _("Uplift"))
+    if not -1 <= share <= 1:
+        raise MoneyError(_("Uplift: type a percentage between -100 and 100"))
+    return share
 
 
 class CopyScenarioDialog(QDialog):
@@ -114,7 +110,7 @@ class CopyScenarioDialog(QDialog):
             self.name_edit.setFocus()
             return
         try:
-            uplift = parse_percent(self.uplift_edit.text())
+            uplift = parse_uplift(self.uplift_edit.text())
         except ValueError as problem:
             self.error.show_error(str(problem))
             self.uplift_edit.setFocus()

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
 from costready.costing.rules import holiday_share, weeks_per_year
 from costready.i18n import _
+from costready.money import format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor
-from costready.ui.table_model import percent_text
 
 ZERO = Decimal(0)
 
@@ -133,7 +133,7 @@ class PostTimeDialog(QDialog):
     def _update_non_chargeable_total(self) -> None:
         total = sum(self.non_chargeable().values(), ZERO)
         self.non_chargeable_label.setText(
-            _("Not chargeable in all: {total} of paid hours").format(total=percent_text(total))
+            _("Not chargeable in all: {total} of paid hours").format(total=format_percent(total))
         )
         if hasattr(self, "buttons"):
             self._update_ok()

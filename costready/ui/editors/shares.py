@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import _
+from costready.money import format_percent
 from costready.ui.editors.common import PercentSpinBox
-from costready.ui.table_model import percent_text
 
 ONE = Decimal(1)
 
@@ -69,11 +69,11 @@ class SharesEditor(QGroupBox):
             text = _("Allocated 100% — all of it")
         elif total < ONE:
             text = _("Allocated {total} — {left} left").format(
-                total=percent_text(total), left=percent_text(ONE - total)
+                total=format_percent(total), left=format_percent(ONE - total)
             )
         else:
             text = _("Allocated {total} — {over} too much").format(
-                total=percent_text(total), over=percent_text(total - ONE)
+                total=format_percent(total), over=format_percent(total - ONE)
             )
         self.total_label.setText(text)
         for listener in self._listeners:

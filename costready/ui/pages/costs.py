@@ -21,12 +21,12 @@ from costready.costing.model import (
 )
 from costready.i18n import N_, _
 from costready.money import format_money
+from costready.money import format_percent as _percent
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.pool import PoolDialog
 from costready.ui.editors.shares import SharesDialog
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, ColumnKind, EditRefused, RecordTableModel
-from costready.ui.table_model import percent_text as _percent
 
 ZERO = Decimal(0)
 

@@ -19,10 +19,10 @@ from costready.costing.model import (
 )
 from costready.costing.results import ServiceResult
 from costready.i18n import N_, _
-from costready.money import format_money
+from costready.money import format_money, format_percent
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.pages._table_page import TablePage
-from costready.ui.table_model import Column, ColumnKind, EditRefused, percent_text
+from costready.ui.table_model import Column, ColumnKind, EditRefused
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -55,7 +55,7 @@ def remove_service(scenario: Scenario, service_id: str) -> tuple[Scenario, list[
             staff.append(dataclasses.replace(post, time=time))
             notes.append(
                 _("{post} had {share} of its time on it").format(
-                    post=post.role, share=percent_text(post.time[service_id])
+                    post=post.role, share=format_percent(post.time[service_id])
                 )
             )
         else:
@@ -138,7 +138,7 @@ def _surplus_kind(service: Service) -> ColumnKind:
 def _surplus_text(service: Service) -> str:
     if service.surplus.kind is SurplusKind.FIXED_PER_UNIT:
         return _("{amount} a unit").format(amount=format_money(service.surplus.value))
-    return percent_text(service.surplus.value)
+    return format_percent(service.surplus.value)
 
 
 def _rounding_text(service: Service) -> str:

@@ -24,11 +24,11 @@ from costready.costing.rules import (
     statutory_holiday_weeks,
 )
 from costready.i18n import N_, _
-from costready.money import PENNY, format_money
+from costready.money import PENNY, format_money, format_percent
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage
-from costready.ui.table_model import Column, ColumnKind, EditRefused, percent_text
+from costready.ui.table_model import Column, ColumnKind, EditRefused
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -62,13 +62,13 @@ def time_summary(post: StaffPost, scenario: Scenario) -> str:
     names |= {
         POOL_PREFIX + p.id: _("{pool} (overhead)").format(pool=p.label) for p in scenario.pools
     }
-    parts = [f"{names.get(key, key)} {percent_text(share)}" for key, share in post.time.items()]
+    parts = [f"{names.get(key, key)} {format_percent(share)}" for key, share in post.time.items()]
     return ", ".join(parts) if parts else _("Not split yet — Edit…")
 
 
 def non_chargeable_summary(post: StaffPost) -> str:
     return ", ".join(
-        f"{_(NON_CHARGEABLE_KINDS.get(kind, kind))} {percent_text(share)}"
+        f"{_(NON_CHARGEABLE_KINDS.get(kind, kind))} {format_percent(share)}"
         for kind, share in post.non_chargeable.items()
     )
 
