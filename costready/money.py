@@ -61,7 +61,7 @@ def round_up_to_step(amount: Decimal, step: Decimal) -> Decimal:
     if step <= 0:
         return to_penny(amount)
     steps = (amount / step).to_integral_value(rounding=ROUND_CEILING)
-    return (steps * step).quantize(PENNY)
+    return (steps * step).quantize(PENNY, rounding=ROUND_CEILING)
 
 
 class Allocator:

@@ -22,6 +22,7 @@ from costready.costing.model import (
 from costready.costing.results import Problem
 from costready.costing.rules import tax_years
 from costready.i18n import _
+from costready.money import PENNY
 
 ZERO = Decimal(0)
 
@@ -95,10 +96,11 @@ def _service_problems(path: str, service: Service) -> list[Problem]:
     if surplus.kind is SurplusKind.MARKUP_ON_COST and surplus.value <= -ONE:
         problems.append(Problem(f"{path}.surplus.value", _(
             "{service}: a mark-up must be more than −100%").format(service=name)))
-    if service.price_rounding <= 0:
+    step = service.price_rounding
+    if step <= 0 or step % PENNY:
         problems.append(Problem(f"{path}.price_rounding", _(
-            "{service}: the price rounding step must be more than zero (e.g. 0.01)").format(
-                service=name)))
+            "{service}: the price rounding step must be a whole number of pence, such as "
+            "0.01, 0.05 or 0.50").format(service=name)))
     return problems
 
 
@@ -195,6 +197,9 @@ def _cost_problems(
     if line.annual_amount < 0:
         problems.append(Problem(f"{path}.annual_amount", _(
             "{line}: the amount cannot be negative").format(line=name)))
+    elif line.annual_amount != line.annual_amount.quantize(PENNY):
+        problems.append(Problem(f"{path}.annual_amount", _(
+            "{line}: give the amount in pounds and whole pence").format(line=name)))
     if line.direct is not None and line.direct not in service_ids:
         problems.append(Problem(f"{path}.direct", _(
             "{line}: “{service}” is not a service").format(line=name, service=line.direct)))

@@ -166,6 +166,19 @@ def test_bad_models_raise_a_clear_error_naming_the_place(changes, path, words):
     assert words in messages[path]
 
 
+def test_part_pennies_and_sub_penny_steps_are_refused():
+    bad = scenario(
+        services=(Service("a", "Alpha", volume=Volume(units=D(1)), price_rounding=D("0.005")),),
+        staff=(),
+        costs=(CostLine("c", "Cost", D("100.005"), direct="a"),),
+    )
+    with pytest.raises(CostingError) as caught:
+        price_scenario(bad)
+    messages = {p.path: p.message for p in caught.value.problems}
+    assert "whole pence" in messages["$.costs[0].annual_amount"]
+    assert "whole number of pence" in messages["$.services[0].price_rounding"]
+
+
 def test_every_problem_is_reported_at_once():
     bad = scenario(
         services=(Service("a", "", volume=Volume(units=D(0))),),
