@@ -60,11 +60,29 @@ class _Reader:
         return {}
 
     def text(self, data: Mapping, key: str, path: str, default: str | None = None) -> str:
-        value = data.get(key, default)
-        if isinstance(value, str) and (value.strip() or default is not None):
+        """Text at `key`: `default` when missing; blank only where the default is blank."""
+        if key not in data and default is not None:
+            return default
+        value = data.get(key)
+        if isinstance(value, str) and (value.strip() or default == ""):
             return value
-        self.problem(f"{path}.{key}", _("expected text") if key in data else _("is missing"))
+        if key not in data:
+            self.problem(f"{path}.{key}", _("is missing"))
+        elif isinstance(value, str):
+            self.problem(f"{path}.{key}", _("must not be blank"))
+        else:
+            self.problem(f"{path}.{key}", _("expected text"))
         return ""
+
+    def optional_id(self, data: Mapping, key: str, path: str) -> str | None:
+        """An id naming another item (a service, a pool), or None when absent."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip():
+            return value
+        self.problem(f"{path}.{key}", _("expected an id such as “home-support”"))
+        return None
 
     def number(self, data: Mapping, key: str, path: str, default: Decimal | None = None
                ) -> Decimal:
@@ -150,7 +168,7 @@ def load_model_file(path: str | Path) -> CostingModel:
         raise CostingError([Problem("$", _("cannot read the file: {error}").format(
             error=error.strerror or error))]) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_float=Decimal)  # 0.1 stays exactly 0.1
     except json.JSONDecodeError as error:
         raise CostingError([Problem("$", _("not valid JSON (line {line}, column {col}): {msg}")
                                     .format(line=error.lineno, col=error.colno, msg=error.msg))]
@@ -284,10 +302,10 @@ def _cost(reader: _Reader, data: dict, path: str) -> CostLine:
         name=reader.text(data, "name", path),
         category=reader.text(data, "category", path, default="other"),
         annual_amount=reader.number(data, "annual_amount", path),
-        direct=data.get("direct"),
+        direct=reader.optional_id(data, "direct", path),
         basis=basis,
         shares=shares,
-        pool=data.get("pool"),
+        pool=reader.optional_id(data, "pool", path),
         varies_with_volume=reader.flag(data, "varies_with_volume", path),
     )
 

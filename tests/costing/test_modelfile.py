@@ -72,3 +72,21 @@ def test_the_written_file_is_plain_json(example_model, tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "costready-model"
     assert data["services"][0]["planned_units"] == "from_staff_hours"
+
+
+def test_wrong_types_for_references_are_problems_not_crashes(example_data):
+    example_data["costs"][0]["direct"] = ["home-support"]
+    example_data["costs"][2]["pool"] = 7
+    example_data["organisation"]["name"] = "  "
+    with pytest.raises(CostingError) as caught:
+        read_model(example_data)
+    paths = {p.path for p in caught.value.problems}
+    assert {"$.costs[0].direct", "$.costs[2].pool", "$.organisation.name"} <= paths
+
+
+def test_numbers_in_a_file_are_read_exactly(tmp_path, example_data):
+    text = json.dumps(example_data).replace('"hourly_rate": "12.71"', '"hourly_rate": 12.7100')
+    path = tmp_path / "exact.json"
+    path.write_text(text, encoding="utf-8")
+    rate = load_model_file(path).scenario.post("support-worker").hourly_rate
+    assert str(rate) == "12.7100"  # the digits as written, never through a float
