@@ -6,7 +6,7 @@ QUndoStack, so undo and redo are just "put the previous value back and save it".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from costready.costing.engine import price_scenario
@@ -108,3 +108,7 @@ class _EditCommand(QUndoCommand):
     def undo(self) -> None:
         if self._document.replace(self._old):
             self._document.saved.emit(_("Undone: {what}").format(what=self.text()))
+        else:
+            # the history no longer matches what is saved: show what is saved and start afresh
+            # (after this call returns, since the stack cannot be cleared from inside it)
+            QTimer.singleShot(0, self._document, self._document.reload)
