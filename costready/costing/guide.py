@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -15,7 +15,6 @@ from costready.costing.model import (
     POOL_PREFIX,
     Basis,
     CostLine,
-    OverheadPool,
     Pension,
     PensionBase,
     Scenario,
@@ -28,6 +27,10 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.costing.results import CostingError, Problem, ScenarioResult
+from costready.costing.scenarios import (
+    MANAGEMENT_POOL,
+    new_scenario,
+)
 from costready.costing.validate import validate
 from costready.i18n import N_, _
 from costready.money import MoneyError, parse_number
@@ -36,7 +39,6 @@ from costready.organisation import Organisation, validate_organisation
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 WEEKS_A_YEAR = Decimal(52)
-MANAGEMENT_POOL = "management"
 MANAGEMENT_KEY = POOL_PREFIX + MANAGEMENT_POOL
 DEFAULT_SURPLUS_PERCENT = "5"
 
@@ -135,58 +137,6 @@ class CostsAnswers:
 # Defaults -------------------------------------------------------------------------------------
 
 
-def financial_year(year_start: date, today: date) -> tuple[date, date]:
-    """The financial year (first and last day) that `today` falls in, for a year starting on
-    `year_start`'s day and month."""
-    start = _on(today.year, year_start)
-    if start > today:
-        start = _on(today.year - 1, year_start)
-    return start, _on(start.year + 1, year_start) - timedelta(days=1)
-
-
-def _on(year: int, day_and_month: date) -> date:
-    # 29 February does not exist every year; the 28th keeps the year length right
-    day = min(day_and_month.day, 28) if day_and_month.month == 2 else day_and_month.day
-    return date(year, day_and_month.month, day)
-
-
-def tax_year_for_period(start: date, end: date) -> str:
-    """The tax year covering most of the period (the one its midpoint falls in), or the nearest
-    year the rules file has figures for."""
-    wanted = rules.tax_year_for(start + (end - start) / 2)
-    known = rules.tax_years()
-    if wanted in known:
-        return wanted
-    earlier = [year for year in known if year <= wanted]
-    return earlier[-1] if earlier else known[0]
-
-
-def scenario_name(start: date, end: date) -> str:
-    """“Budget 2026-27” for a year across two calendar years, “Budget 2027” within one."""
-    if start.year == end.year:
-        return _("Budget {year}").format(year=start.year)
-    return _("Budget {start}-{end:02d}").format(start=start.year, end=end.year % 100)
-
-
-def management_pool() -> OverheadPool:
-    """The overhead pool every guided scenario starts with, shared by staff time."""
-    return OverheadPool(
-        id=MANAGEMENT_POOL, basis=Basis.STAFF_TIME, name=_("Management and administration")
-    )
-
-
-def default_scenario(organisation: Organisation, today: date) -> Scenario:
-    """An empty scenario for the financial year `today` falls in, with a management pool."""
-    start, end = financial_year(organisation.financial_year_start, today)
-    return Scenario(
-        name=scenario_name(start, end),
-        period_start=start,
-        period_end=end,
-        tax_year=tax_year_for_period(start, end),
-        pools=(management_pool(),),
-    )
-
-
 def default_organisation(today: date) -> Organisation:
     """A blank profile whose financial year starts on 1 April."""
     return Organisation(name="", financial_year_start=date(today.year, 4, 1))
@@ -244,7 +194,7 @@ def apply_organisation(
     old_start = state.organisation.financial_year_start
     new_start = organisation.financial_year_start
     if (old_start.month, old_start.day) != (new_start.month, new_start.day):
-        fresh = default_scenario(organisation, today or date.today())
+        fresh = new_scenario(organisation, today or date.today())
         scenario = replace(
             scenario,
             name=fresh.name,
@@ -705,7 +655,7 @@ class Guide:
         self.today = today or date.today()
         organisation = organisation or default_organisation(self.today)
         self.state = GuideState(
-            organisation, scenario or default_scenario(organisation, self.today)
+            organisation, scenario or new_scenario(organisation, self.today)
         )
         self.steps = STEPS
         self.index = 0

@@ -152,9 +152,14 @@ def read_model(data: Any) -> CostingModel:
     organisation = _organisation(reader, reader.obj(root.get("organisation", {}),
                                                     "$.organisation"))
     scenario = _scenario(reader, root)
-    if reader.problems:
-        raise CostingError(reader.problems)
-    problems = validate(scenario)
+    # Rule problems too, so one pass reports everything; a value that could not be read
+    # already has its problem, so rules about that same place are left out.
+    unreadable = {problem.path for problem in reader.problems}
+    problems = reader.problems + [
+        problem for problem in validate(scenario)
+        if not any(problem.path.startswith(path) or path.startswith(problem.path)
+                   for path in unreadable)
+    ]
     if problems:
         raise CostingError(problems)
     return CostingModel(organisation=organisation, scenario=scenario)

@@ -3,15 +3,72 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from costready.costing.model import Scenario
+from costready.costing.model import Basis, OverheadPool, Scenario
 from costready.costing.results import ScenarioResult
-from costready.costing.rules import tax_years
+from costready.costing.rules import tax_year_for, tax_years
+from costready.i18n import _
 from costready.money import to_penny
+from costready.organisation import Organisation
+
+#: The overhead pool every new scenario starts with.
+MANAGEMENT_POOL = "management"
 
 ONE = Decimal(1)
+
+
+def financial_year(year_start: date, today: date) -> tuple[date, date]:
+    """The financial year (first and last day) that `today` falls in, for a year starting on
+    `year_start`'s day and month."""
+    start = _on(today.year, year_start)
+    if start > today:
+        start = _on(today.year - 1, year_start)
+    return start, _on(start.year + 1, year_start) - timedelta(days=1)
+
+
+def _on(year: int, day_and_month: date) -> date:
+    # 29 February does not exist every year; the 28th keeps the year length right
+    day = min(day_and_month.day, 28) if day_and_month.month == 2 else day_and_month.day
+    return date(year, day_and_month.month, day)
+
+
+def tax_year_for_period(start: date, end: date) -> str:
+    """The tax year covering most of the period (the one its midpoint falls in), or the nearest
+    year the rules file has figures for."""
+    wanted = tax_year_for(start + (end - start) / 2)
+    known = tax_years()
+    if wanted in known:
+        return wanted
+    earlier = [year for year in known if year <= wanted]
+    return earlier[-1] if earlier else known[0]
+
+
+def scenario_name(start: date, end: date) -> str:
+    """“Budget 2026-27” for a year across two calendar years, “Budget 2027” within one."""
+    if start.year == end.year:
+        return _("Budget {year}").format(year=start.year)
+    return _("Budget {start}-{end:02d}").format(start=start.year, end=end.year % 100)
+
+
+def management_pool() -> OverheadPool:
+    """The overhead pool every guided scenario starts with, shared by staff time."""
+    return OverheadPool(
+        id=MANAGEMENT_POOL, basis=Basis.STAFF_TIME, name=_("Management and administration")
+    )
+
+
+def new_scenario(organisation: Organisation, today: date) -> Scenario:
+    """An empty scenario for the financial year `today` falls in, with a management pool."""
+    start, end = financial_year(organisation.financial_year_start, today)
+    return Scenario(
+        name=scenario_name(start, end),
+        period_start=start,
+        period_end=end,
+        tax_year=tax_year_for_period(start, end),
+        pools=(management_pool(),),
+    )
 
 
 def next_year_name(scenario: Scenario) -> str:

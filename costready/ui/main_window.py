@@ -7,7 +7,7 @@ arrives afterwards through `open_workspace` (see costready.ui.app).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -366,19 +366,10 @@ class MainWindow(QMainWindow):
 
     def _blank_scenario(self, org_id: int) -> Any:
         """An empty scenario for the organisation's current financial year."""
-        from costready.costing.model import Scenario
-        from costready.costing.rules import tax_year_for
+        from costready.costing.scenarios import new_scenario
 
         assert self.workspace is not None
-        org = self.workspace.organisation(org_id)
-        start = _year_start_on_or_before(date.today(), org.financial_year_start)
-        end = date(start.year + 1, start.month, start.day) - timedelta(days=1)
-        return Scenario(
-            name=_("Budget {year}").format(year=_year_label(start)),
-            period_start=start,
-            period_end=end,
-            tax_year=tax_year_for(start),
-        )
+        return new_scenario(self.workspace.organisation(org_id), date.today())
 
     def _create_document(self, org_id: int, scenario_id: int) -> None:
         from costready.ui.document import ScenarioDocument
@@ -793,13 +784,3 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
         event.accept()
-
-
-def _year_start_on_or_before(day: date, year_start: date) -> date:
-    start = date(day.year, year_start.month, year_start.day)
-    return start if start <= day else date(day.year - 1, year_start.month, year_start.day)
-
-
-def _year_label(start: date) -> str:
-    """2026-04-01 -> "2026-27"."""
-    return f"{start.year}-{(start.year + 1) % 100:02d}"

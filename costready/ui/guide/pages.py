@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing import guide
+from costready.costing import guide, scenarios
 from costready.costing.model import (
     OVERHEAD_CATEGORIES,
     SURPLUS_LABELS,
@@ -233,7 +233,7 @@ class OrganisationStepPage(StepPage):
 
     def _show_period(self) -> None:
         start = self.year_start.date()
-        begins, ends = guide.financial_year(
+        begins, ends = scenarios.financial_year(
             date(start.year(), start.month(), start.day()), self._today
         )
         self.period.setText(
@@ -241,10 +241,10 @@ class OrganisationStepPage(StepPage):
                 "Your prices will be worked out as “{name}”, {start} to {end}, with the {year} tax "
                 "year's rates."
             ).format(
-                name=guide.scenario_name(begins, ends),
+                name=scenarios.scenario_name(begins, ends),
                 start=begins.strftime("%d/%m/%Y"),
                 end=ends.strftime("%d/%m/%Y"),
-                year=guide.tax_year_for_period(begins, ends),
+                year=scenarios.tax_year_for_period(begins, ends),
             )
         )
 
