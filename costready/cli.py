@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,16 @@ def parse(argv: list[str]) -> argparse.Namespace:
     imported.add_argument("--organisation", metavar="ID|NAME", help=_(
         "add the scenario to this organisation (default: a new organisation)"))
 
+    adopt = add("adopt", help=_("adopt a scenario's prices as the published price list"))
+    _add_selection(adopt)
+    adopt.add_argument("--from", dest="effective_from", type=_day, required=True,
+                       metavar="DD/MM/YYYY", help=_("the date the prices apply from"))
+    adopt.add_argument("--approved-by", required=True, metavar="WHO",
+                       help=_("who approved them, e.g. “Trustees' meeting”"))
+    adopt.add_argument("--approved-on", type=_day, metavar="DD/MM/YYYY",
+                       help=_("when they were approved (default: today)"))
+    adopt.add_argument("--note", default="", help=_("a note kept with the price list"))
+
     report = add("report", help=_("write a PDF"))
     report.add_argument("kind", choices=["price-list", "costing"])
     _add_selection(report)
@@ -80,7 +91,7 @@ def execute(args: argparse.Namespace) -> int:
     from costready.storage.errors import StorageError
 
     handlers = {"demo": _demo, "list": _list, "price": _price, "model": _model,
-                "report": _report}
+                "adopt": _adopt, "report": _report}
     try:
         handlers[args.command](args)
     except CostingError as error:
@@ -150,28 +161,56 @@ def _model(args: argparse.Namespace) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from costready.costing.engine import price_scenario
-
     with _workspace(args) as workspace:
         org_id, scenario_id = _select(workspace, args)
         org = workspace.organisation(org_id)
-        scenario = workspace.load_scenario(scenario_id)
-        result = price_scenario(scenario)
         if args.kind == "costing":
+            from costready.costing.engine import price_scenario
             from costready.reports.costing_report import write_costing_report
 
-            write_costing_report(args.output, org, scenario, result)
+            scenario = workspace.load_scenario(scenario_id)
+            write_costing_report(args.output, org, scenario, price_scenario(scenario))
         else:
-            from datetime import date
+            from costready.costing.adoption import publication
+            from costready.reports.price_list import write_publication
 
-            from costready.reports.price_list import entries_from_result, write_price_list
-
-            adopted = next((s.adopted for s in workspace.scenarios(org_id)
-                            if s.id == scenario_id), False)
-            current = workspace.current_price_list(org_id, date.today()) if adopted else None
-            write_price_list(args.output, org, entries_from_result(scenario, result),
-                             current.effective_from if current else None, draft=not adopted)
+            published = publication(workspace, org_id, scenario_id)
+            write_publication(args.output, org, published)
+            if published.changed_since_adoption:
+                print(_("Note: the prices have changed since they were adopted; the price list "
+                        "shows the adopted prices. Adopt again to publish the new ones."),
+                      file=sys.stderr)
     print(_("Wrote {file}").format(file=args.output))
+
+
+def _adopt(args: argparse.Namespace) -> None:
+    from costready.costing.adoption import adopt
+    from costready.money import format_money
+
+    with _workspace(args) as workspace:
+        _org_id, scenario_id = _select(workspace, args)
+        price_list = adopt(workspace, scenario_id, args.effective_from, args.approved_by,
+                           args.approved_on or date.today(), args.note)
+    print(_("Adopted “{scenario}”: prices from {day}.").format(
+        scenario=price_list.scenario_name, day=format_date(price_list.effective_from)))
+    for service_id, price in price_list.prices.items():
+        print(f"  {service_id}\t{format_money(price)}")
+
+
+def _day(text: str) -> date:
+    """A date typed as 01/04/2027 (UK order) or 2027-04-01."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        _("“{text}” is not a date; use dd/mm/yyyy, such as 01/04/2027").format(text=text))
+
+
+def format_date(day: date) -> str:
+    """dd/mm/yyyy, the UK order."""
+    return day.strftime("%d/%m/%Y")
 
 
 # Helpers ------------------------------------------------------------------------------------

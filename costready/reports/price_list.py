@@ -9,10 +9,12 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from costready.costing.adoption import Publication
 from costready.costing.model import VAT_LABELS, Scenario, VatTreatment
 from costready.costing.results import ScenarioResult
 from costready.costing.rules import vat_rate
 from costready.i18n import _
+from costready.money import to_penny
 from costready.organisation import Organisation
 from costready.reports import styles
 from costready.reports.styles import PathOrFile, para
@@ -46,6 +48,36 @@ def entries_from_result(scenario: Scenario, result: ScenarioResult) -> list[Pric
         )
         for service in result.services
     ]
+
+
+def entries_from_publication(publication: Publication) -> list[PriceListEntry]:
+    """The lines of a price list document: the published prices when the scenario is adopted
+    (whatever has been edited since), else the draft prices worked out now."""
+    if publication.price_list is None:
+        return entries_from_result(publication.scenario, publication.result)
+    published = publication.price_list.prices
+    entries = []
+    for service in publication.scenario.services:
+        if service.id not in published:
+            continue  # added since adoption: not on the published list
+        price = published[service.id]
+        entries.append(PriceListEntry(
+            name=service.name,
+            description=service.description,
+            unit=service.unit,
+            price=price,
+            vat=service.vat,
+            price_inc_vat=price + to_penny(price * vat_rate(service.vat.value)),
+        ))
+    return entries
+
+
+def write_publication(target: PathOrFile, organisation: Organisation,
+                      publication: Publication) -> None:
+    """The price list PDF for a scenario: published from its date, or marked DRAFT."""
+    effective = publication.price_list.effective_from if publication.price_list else None
+    write_price_list(target, organisation, entries_from_publication(publication), effective,
+                     draft=publication.draft)
 
 
 def write_price_list(

@@ -666,24 +666,22 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from costready.reports.price_list import entries_from_result, write_price_list
+        from costready.costing.adoption import publication
+        from costready.reports.price_list import write_publication
 
         organisation = self.workspace.organisation(self.document.organisation_id)
-        entries = entries_from_result(self.document.scenario, self.document.result)
-        effective = self._adopted_from()
+        published = publication(
+            self.workspace, self.document.organisation_id, self.document.scenario_id
+        )
 
         def job() -> None:
-            write_price_list(Path(path), organisation, entries, effective, draft=effective is None)
+            write_publication(Path(path), organisation, published)
 
         self._run_export(job, path)
-
-    def _adopted_from(self) -> date | None:
-        """When this scenario's adopted prices apply from; None while it is a draft."""
-        assert self.document is not None and self.workspace is not None
-        for price_list in self.workspace.price_lists(self.document.organisation_id):
-            if price_list.scenario_id == self.document.scenario_id:
-                return price_list.effective_from
-        return None
+        if published.changed_since_adoption:
+            self.show_status(
+                _("The price list shows the adopted prices; adopt again to publish the new ones.")
+            )
 
     def export_costing_report(self) -> None:
         if not self._can_export():

@@ -24,8 +24,14 @@ def test_price_json_prints_every_service_with_its_figures(capsys, expected):
         service = got[want["id"]]
         for key in ("full_cost", "unit_cost", "price", "direct_staff", "direct_other"):
             assert Decimal(service[key]) == Decimal(want[key])
-        for key in ("name", "unit", "planned_units", "overheads", "price_inc_vat",
-                    "surplus_convention"):
+        for key in (
+            "name",
+            "unit",
+            "planned_units",
+            "overheads",
+            "price_inc_vat",
+            "surplus_convention",
+        ):
             assert key in service
     assert data["totals"]["total_cost"] == expected["total_cost"]
 
@@ -101,3 +107,29 @@ def test_a_workspace_that_cannot_open_is_a_clear_error(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "Cannot open the workspace" in err
     assert "Traceback" not in err
+
+
+def test_adopt_from_a_future_date_then_print_the_price_list(capsys, database, tmp_path):
+    assert main(["--database", database, "demo"]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "adopt",
+                "--from",
+                "01/04/2027",
+                "--approved-by",
+                "Trustees' meeting",
+            ]
+        )
+        == 0
+    )
+    assert "prices from 01/04/2027" in capsys.readouterr().out
+    out = tmp_path / "prices.pdf"
+    assert main(["--database", database, "report", "price-list", "-o", str(out)]) == 0
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Prices from 01/04/2027" in text
+    assert "DRAFT" not in text

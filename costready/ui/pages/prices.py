@@ -441,24 +441,24 @@ class PricesPage(QWidget):
         self.adopt_dialog = None
 
     def _publish(self, adoption: Adoption) -> PriceList:
-        """Publish the document's prices now (they may have changed while the dialog was open)."""
+        """Publish the scenario's prices as saved now (worked out afresh by the domain)."""
+        from costready.costing.adoption import adopt
+        from costready.costing.results import CostingError
         from costready.storage.errors import InvalidData, StorageError
 
-        result = self.document.result
-        if result is None:
-            raise AdoptionRefused(
-                {"": _("The costing has problems; these prices cannot be adopted.")}
-            )
-        prices = {service.id: service.price for service in result.services}
         try:
-            return self.document.workspace.adopt_scenario(
+            return adopt(
+                self.document.workspace,
                 self.document.scenario_id,
-                prices,
                 adoption.effective_from,
                 adoption.approved_by,
                 adoption.approved_on,
                 adoption.note,
             )
+        except CostingError:
+            raise AdoptionRefused(
+                {"": _("The costing has problems; these prices cannot be adopted.")}
+            ) from None
         except InvalidData as error:
             raise AdoptionRefused(
                 {p.path.rsplit(".", 1)[-1]: p.message for p in error.problems}
