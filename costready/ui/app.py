@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from costready import __version__
+from costready.i18n import _
 from costready.ui.main_window import MainWindow
 
 
@@ -26,10 +29,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_error_dialog(parent: MainWindow) -> None:
+    """Any error no screen handled is shown in plain words (and its details kept on stderr),
+    rather than vanishing: every edit is saved as it is made, so the work so far is safe."""
+
+    def show(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, trace)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Something went wrong"))
+        box.setText(_("CostReady could not finish that: {error}").format(error=error))
+        box.setInformativeText(_("Everything saved before this is kept."))
+        box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+        box.exec()
+
+    sys.excepthook = show
+
+
 def run(database_url: str | None = None) -> int:
     """Show the window, open `database_url` (None: the default workspace) and run until quit."""
     app = create_application()
     window = MainWindow()
+    install_error_dialog(window)
     window.show()
     # storage, SQLAlchemy and reportlab load only after the window is on screen
     QTimer.singleShot(0, lambda: window.open_workspace_url(database_url))

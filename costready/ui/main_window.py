@@ -562,6 +562,7 @@ class MainWindow(QMainWindow):
             return
         from costready.costing import importing, modelfile
         from costready.costing.results import CostingError
+        from costready.storage.errors import StorageError
 
         try:
             model = modelfile.load_model_file(Path(path))
@@ -582,6 +583,9 @@ class MainWindow(QMainWindow):
             )
         except CostingError as error:
             self._show_problems(_("The model was not imported"), error.problems)
+            return
+        except (StorageError, ValueError) as error:  # e.g. a profile the workspace refuses
+            QMessageBox.warning(self, _("The model was not imported"), str(error))
             return
         self.show_organisation(org_id, scenario_id)
         self.statusBar().showMessage(
