@@ -98,7 +98,13 @@ def execute(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{problem.path}: {problem.message}", file=sys.stderr)
         return 1
-    except (CliError, StorageError, ValueError, OSError) as error:
+    except OSError as error:  # a file that cannot be read or written: say which, plainly
+        detail = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        print(_("costready: {detail}{where}").format(detail=detail, where=where),
+              file=sys.stderr)
+        return 1
+    except (CliError, StorageError, ValueError) as error:
         print(_("costready: {error}").format(error=error), file=sys.stderr)
         return 1
     return 0
@@ -228,11 +234,18 @@ def _workspace(args: argparse.Namespace) -> Iterator[Workspace]:
 
 
 def _find_organisation(workspace: Workspace, wanted: str) -> int:
-    for org in workspace.organisations():
-        if str(org.id) == wanted or org.name.casefold() == wanted.casefold():
-            assert org.id is not None
-            return org.id
-    raise CliError(_("no organisation “{name}” in this workspace").format(name=wanted))
+    """An organisation by its number, or by a name only one organisation has."""
+    organisations = workspace.organisations()
+    by_id = [o for o in organisations if str(o.id) == wanted]
+    by_name = [o for o in organisations if o.name.casefold() == wanted.strip().casefold()]
+    found = by_id or by_name
+    if not found:
+        raise CliError(_("no organisation “{name}” in this workspace").format(name=wanted))
+    if len(found) > 1:
+        raise CliError(_("more than one organisation is called “{name}”; give its number "
+                         "instead (see: costready list)").format(name=wanted))
+    assert found[0].id is not None
+    return found[0].id
 
 
 def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
@@ -250,10 +263,15 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
     if not scenarios:
         raise CliError(_("the organisation has no scenarios yet"))
     if args.scenario:
-        for summary in scenarios:
-            if str(summary.id) == args.scenario or summary.name == args.scenario:
-                return org_id, summary.id
-        raise CliError(_("no scenario “{name}” in this organisation").format(name=args.scenario))
+        found = ([s for s in scenarios if str(s.id) == args.scenario]
+                 or [s for s in scenarios if s.name == args.scenario])
+        if not found:
+            raise CliError(_("no scenario “{name}” in this organisation").format(
+                name=args.scenario))
+        if len(found) > 1:
+            raise CliError(_("more than one scenario is called “{name}”; give its number "
+                             "instead (see: costready list)").format(name=args.scenario))
+        return org_id, found[0].id
     adopted = [s for s in scenarios if s.adopted]
     chosen = adopted[0] if adopted else max(scenarios, key=lambda s: s.id)
     return org_id, chosen.id
@@ -315,20 +333,23 @@ def result_to_json(result: ScenarioResult) -> dict:
 
 
 def _price_table(result: ScenarioResult) -> str:
-    from costready.money import format_money
+    from costready.costing.model import SURPLUS_LABELS
+    from costready.money import format_money, format_number
 
     header = (_("Service"), _("Unit"), _("Planned units"), _("Full cost"), _("Unit cost"),
-              _("Price"))
+              _("Price"), _("Surplus"))
     rows = [header] + [
-        (s.name, s.unit, _quantity(s.planned_units.quantize(Decimal("0.1"))),
-         format_money(s.full_cost), format_money(s.unit_cost), format_money(s.price))
+        (s.name, s.unit, format_number(s.planned_units, places=1),
+         format_money(s.full_cost), format_money(s.unit_cost), format_money(s.price),
+         _(SURPLUS_LABELS[s.surplus_convention]))
         for s in result.services
     ]
-    rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", ""))
+    rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", "", ""))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for row in rows:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
-        cells += [cell.rjust(width) for cell, width in zip(row[2:], widths[2:], strict=True)]
+        cells += [cell.rjust(width) for cell, width in zip(row[2:-1], widths[2:-1], strict=True)]
+        cells.append(row[-1])
         lines.append("  ".join(cells))
     return "\n".join(lines)

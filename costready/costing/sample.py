@@ -19,8 +19,17 @@ def sample_path() -> Path:
 
 
 def install_sample(workspace: Workspace) -> tuple[int, int]:
-    """Add the sample organisation and its scenario; returns (organisation id, scenario id)."""
+    """Add the sample organisation and its scenario; returns (organisation id, scenario id).
+
+    Once is enough: when the workspace already holds it (by name, with a scenario), that one
+    is returned rather than a second copy made.
+    """
     model = load_model_file(sample_path())
+    for org in workspace.organisations():
+        scenarios = workspace.scenarios(org.id) if org.name == model.organisation.name else []
+        if org.id is not None and scenarios:
+            workspace.set_setting(None, "last_organisation_id", str(org.id))
+            return org.id, scenarios[0].id
     organisation_id, scenario_id = import_model(workspace, model)
     org = workspace.organisation(organisation_id)
     workspace.save_organisation(replace(

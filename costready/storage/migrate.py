@@ -73,11 +73,22 @@ def _run(engine: Engine, action: object, revision: str) -> None:
         action(config, revision)  # type: ignore[operator]
 
 
+def _is_foreign(engine: Engine) -> bool:
+    """Tables, but none of Alembic's: a database CostReady never migrated."""
+    with engine.connect() as connection:
+        tables = inspect(connection).get_table_names()
+    return bool(tables) and "alembic_version" not in tables
+
+
 def prepare(engine: Engine) -> None:
     """Bring the database to head, backing up an existing SQLite file that is behind first."""
     current = current_revision(engine)
     if current == HEAD:
         return
+    if current is None and _is_foreign(engine):
+        # someone else's database: never add our tables to it
+        raise StorageError(_("This database is not a CostReady workspace (it already holds other "
+                             "tables). Choose a new file or an existing workspace."))
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())

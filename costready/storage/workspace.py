@@ -59,6 +59,22 @@ _SCENARIO_PARTS = (
 )
 
 
+def plain_database_error(error: BaseException) -> str:
+    """What went wrong in words a user can act on, without SQL (the details stay chained)."""
+    detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return _("another program is using the workspace file; close it and try again")
+    if "unable to open database file" in lowered:
+        return _("the file cannot be opened or created there (check the folder exists and "
+                 "you may write to it)")
+    if "file is not a database" in lowered or "malformed" in lowered:
+        return _("the file is not a CostReady workspace, or it is damaged; open a backup copy")
+    if "readonly" in lowered or "read-only" in lowered:
+        return _("the workspace file is read-only; copy it somewhere you may write to")
+    return _("the workspace database failed ({detail})").format(detail=detail)
+
+
 class Workspace:
     """One open workspace database (SQLite file by default, or any SQLAlchemy URL)."""
 
@@ -69,7 +85,8 @@ class Workspace:
             self._engine = make_engine(url)
         except (SQLAlchemyError, ValueError) as error:
             raise StorageError(
-                _("Cannot open the workspace “{url}”: {error}").format(url=url, error=error)
+                _("Cannot open the workspace “{url}”: {error}").format(
+                    url=url, error=plain_database_error(error))
             ) from error
         except ImportError as error:  # a server database whose driver is not installed
             raise StorageError(
@@ -84,7 +101,8 @@ class Workspace:
         except Exception as error:
             self._engine.dispose()
             raise StorageError(
-                _("Cannot open the workspace “{url}”: {error}").format(url=url, error=error)
+                _("Cannot open the workspace “{url}”: {error}").format(
+                    url=url, error=plain_database_error(error))
             ) from error
         self._sessions = session_factory(self._engine)
         self._closed = False
@@ -130,9 +148,7 @@ class Workspace:
                 )
             ) from error
         except SQLAlchemyError as error:
-            raise StorageError(
-                _("The workspace database failed: {detail}").format(detail=error)
-            ) from error
+            raise StorageError(plain_database_error(error)) from error
 
     # Organisations -------------------------------------------------------------------------
     def organisations(self) -> list[Organisation]:

@@ -94,20 +94,22 @@ class ScenarioDocument(QObject):
 
 class _EditCommand(QUndoCommand):
     def __init__(self, document: ScenarioDocument, old: Scenario, new: Scenario, text: str):
-        super().__init__(text)
+        # the text becomes the Undo/Redo menu entry, where "&" would mark a shortcut letter
+        super().__init__(text.replace("&", "&&"))
+        self._description = text
         self._document = document
         self._old = old
         self._new = new
 
     def redo(self) -> None:
         if self._document.replace(self._new):
-            self._document.saved.emit(_("Saved: {what}").format(what=self.text()))
+            self._document.saved.emit(_("Saved: {what}").format(what=self._description))
         else:
             self.setObsolete(True)
 
     def undo(self) -> None:
         if self._document.replace(self._old):
-            self._document.saved.emit(_("Undone: {what}").format(what=self.text()))
+            self._document.saved.emit(_("Undone: {what}").format(what=self._description))
         else:
             # the history no longer matches what is saved: show what is saved and start afresh
             # (after this call returns, since the stack cannot be cleared from inside it)

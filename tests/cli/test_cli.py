@@ -133,3 +133,39 @@ def test_adopt_from_a_future_date_then_print_the_price_list(capsys, database, tm
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Prices from 01/04/2027" in text
     assert "DRAFT" not in text
+
+
+def test_demo_twice_keeps_one_sample(capsys, database):
+    assert main(["--database", database, "demo"]) == 0
+    assert main(["--database", database, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--database", database, "list"]) == 0
+    assert capsys.readouterr().out.count("Riverside Community Hub") == 1
+
+
+def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database):
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    capsys.readouterr()
+    code = main(
+        [
+            "--database",
+            database,
+            "report",
+            "costing",
+            "--organisation",
+            "Example Community Hub",
+            "-o",
+            "unused.pdf",
+        ]
+    )
+    assert code == 1
+    assert "more than one organisation is called" in capsys.readouterr().err
+
+
+def test_a_pdf_that_cannot_be_written_says_where(capsys, database, tmp_path):
+    assert main(["--database", database, "demo"]) == 0
+    target = tmp_path / "missing-folder" / "x.pdf"
+    assert main(["--database", database, "report", "costing", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "No such file or directory" in err and "x.pdf" in err and "Errno" not in err

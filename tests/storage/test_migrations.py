@@ -113,3 +113,18 @@ def test_in_memory_database_works() -> None:
 def test_the_head_constant_names_the_newest_migration_script():
     # prepare() skips importing Alembic when a workspace is already at HEAD
     assert migrate.head_revision() == migrate.HEAD
+
+
+def test_a_database_that_is_not_a_workspace_is_refused_untouched(tmp_path):
+    import sqlite3
+
+    from costready.storage.workspace import StorageError, Workspace
+
+    path = tmp_path / "accounts.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY)")
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="not a CostReady workspace"):
+        Workspace(f"sqlite:///{path}")
+    assert path.read_bytes() == before
+    assert list(tmp_path.glob("*.backup-*")) == []

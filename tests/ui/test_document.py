@@ -50,3 +50,15 @@ def test_a_failed_undo_shows_what_is_saved_and_clears_the_history(
     saved = workspace.load_scenario(example_doc.scenario_id)
     assert saved.name == "Renamed"
     assert example_doc.scenario == saved
+
+
+def test_an_ampersand_in_a_name_shows_literally_in_the_undo_menu(qtbot, example_doc):
+    from PySide6.QtGui import QAction
+
+    scenario = example_doc.scenario
+    example_doc.apply(dataclasses.replace(scenario, name="Tea & cake"), "Rename to Tea & cake")
+    undo: QAction = example_doc.undo_stack.createUndoAction(None)
+    assert "&&" in undo.text()  # Qt shows "&&" as one literal "&"
+    with qtbot.waitSignal(example_doc.saved) as saved:
+        example_doc.undo_stack.undo()
+    assert saved.args[0] == "Undone: Rename to Tea & cake"
