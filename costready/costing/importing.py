@@ -15,14 +15,16 @@ def import_model(
     With no `organisation_id` a new organisation is made from the model's organisation.
     Returns (organisation id, scenario id).
     """
-    if organisation_id is None:
-        info = model.organisation
-        org = workspace.save_organisation(
-            Organisation(name=info.name, vat_registered=info.vat_registered, locale=info.locale)
-        )
-        assert org.id is not None
-        organisation_id = org.id
-    scenario_id = workspace.create_scenario(organisation_id, model.scenario)
+    with workspace.transaction():  # the organisation and its scenario, or neither
+        if organisation_id is None:
+            info = model.organisation
+            org = workspace.save_organisation(
+                Organisation(name=info.name, vat_registered=info.vat_registered,
+                             locale=info.locale)
+            )
+            assert org.id is not None
+            organisation_id = org.id
+        scenario_id = workspace.create_scenario(organisation_id, model.scenario)
     return organisation_id, scenario_id
 
 

@@ -30,14 +30,15 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
         if org.id is not None and scenarios:
             workspace.set_setting(None, "last_organisation_id", str(org.id))
             return org.id, scenarios[0].id
-    organisation_id, scenario_id = import_model(workspace, model)
-    org = workspace.organisation(organisation_id)
-    workspace.save_organisation(replace(
-        org,
-        legal_form=LegalForm.CIO,
-        registered_charity=True,
-        charity_number="1190001",
-        address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
-    ))
-    workspace.set_setting(None, "last_organisation_id", str(organisation_id))
+    with workspace.transaction():
+        organisation_id, scenario_id = import_model(workspace, model)
+        org = workspace.organisation(organisation_id)
+        workspace.save_organisation(replace(
+            org,
+            legal_form=LegalForm.CIO,
+            registered_charity=True,
+            charity_number="1190001",
+            address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
+        ))
+        workspace.set_setting(None, "last_organisation_id", str(organisation_id))
     return organisation_id, scenario_id

@@ -105,6 +105,7 @@ class Workspace:
                     url=url, error=plain_database_error(error))
             ) from error
         self._sessions = session_factory(self._engine)
+        self._current: Session | None = None
         self._closed = False
 
     @classmethod
@@ -130,6 +131,16 @@ class Workspace:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[Workspace]:
+        """Group several calls into one unit of work: all are saved, or none is.
+
+        For one user action that writes more than once (an import making an organisation and
+        its scenario), so a failure part-way never leaves half of it behind.
+        """
+        with self.unit_of_work():
+            yield self
+
+    @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session committed when the block ends, rolled back if it raises.
 
@@ -138,9 +149,16 @@ class Workspace:
         """
         if self._closed:
             raise StorageError(_("The workspace is closed."))
+        if self._current is not None:  # inside transaction(): part of the larger whole
+            yield self._current
+            return
         try:
             with self._sessions.begin() as session:
-                yield session
+                self._current = session
+                try:
+                    yield session
+                finally:
+                    self._current = None
         except IntegrityError as error:
             raise StorageError(
                 _("Not saved: the change conflicts with data already stored ({detail}).").format(

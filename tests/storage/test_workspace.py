@@ -365,3 +365,18 @@ def test_scenario_type_is_checked(workspace: Workspace, org: Organisation) -> No
     with pytest.raises(InvalidData):
         workspace.create_scenario(org.id, "not a scenario")  # type: ignore[arg-type]
     assert isinstance(full_scenario(), Scenario)
+
+
+def test_a_transaction_saves_all_or_nothing(tmp_path):
+    from costready.organisation import Organisation
+
+    with Workspace(f"sqlite:///{tmp_path / 't.sqlite'}") as ws:
+        with pytest.raises(RuntimeError), ws.transaction():
+            ws.save_organisation(Organisation(name="Half made"))
+            raise RuntimeError("the second write failed")
+        assert ws.organisations() == []
+        with ws.transaction():
+            org = ws.save_organisation(Organisation(name="Whole"))
+            ws.set_setting(org.id, "note", "kept")
+        assert [o.name for o in ws.organisations()] == ["Whole"]
+        assert ws.get_setting(org.id, "note") == "kept"
