@@ -333,7 +333,7 @@ def result_to_json(result: ScenarioResult) -> dict:
 
 
 def _price_table(result: ScenarioResult) -> str:
-    from costready.costing.model import SURPLUS_LABELS
+    from costready.costing.explain import surplus_words
     from costready.money import format_money, format_number
 
     header = (_("Service"), _("Unit"), _("Planned units"), _("Full cost"), _("Unit cost"),
@@ -341,7 +341,7 @@ def _price_table(result: ScenarioResult) -> str:
     rows = [header] + [
         (s.name, s.unit, format_number(s.planned_units, places=1),
          format_money(s.full_cost), format_money(s.unit_cost), format_money(s.price),
-         _(SURPLUS_LABELS[s.surplus_convention]))
+         surplus_words(s.surplus_convention, s.surplus_value))
         for s in result.services
     ]
     rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", "", ""))

@@ -19,6 +19,7 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.costing.results import (
+    POOL_KEY_PREFIX,
     CostingError,
     LazyBreakdown,
     PoolCost,
@@ -60,7 +61,7 @@ def price_scenario(scenario: Scenario) -> ScenarioResult:
         (c.annual_amount for c in scenario.costs), ZERO
     )
     total_full = sum((s.full_cost for s in services), ZERO)
-    income = sum((to_penny(s.price * s.planned_units) for s in services), ZERO)
+    income = sum((s.income for s in services), ZERO)
     return ScenarioResult(
         scenario_name=scenario.name,
         tax_year=scenario.tax_year,
@@ -71,6 +72,7 @@ def price_scenario(scenario: Scenario) -> ScenarioResult:
         total_full_cost=total_full,
         total_income=income,
         total_surplus=income - total_full,
+        basis_weights=bases.every_basis(),
     )
 
 
@@ -209,12 +211,24 @@ def _staff_time_weights(scenario: Scenario) -> dict[str, Decimal]:
 
 
 class _BasisWeights:
-    """One Allocator per basis (built once), so many lines share the same integer weights."""
+    """One Allocator per basis (built once), so many lines share the same integer weights; the
+    weights themselves go into the result, so an explanation reads what was used."""
 
     def __init__(self, scenario: Scenario, staff_time: dict[str, Decimal]):
         self._scenario = scenario
         self._staff_time = staff_time
         self._cache: dict[Basis, Allocator | None] = {}
+        self._weights_cache: dict[Basis, dict[str, Decimal]] = {}
+
+    def weights(self, basis: Basis) -> dict[str, Decimal]:
+        """Service id -> weight for a basis other than set percentages (built once)."""
+        if basis not in self._weights_cache:
+            self._weights_cache[basis] = self._weights(basis)
+        return self._weights_cache[basis]
+
+    def every_basis(self) -> dict[str, dict[str, Decimal]]:
+        """Basis value -> service id -> weight, for every basis but set percentages."""
+        return {basis.value: self.weights(basis) for basis in Basis if basis is not Basis.SHARES}
 
     def allocator(
         self, basis: Basis, shares: Mapping[str, Decimal] | None, path: str, name: str
@@ -223,7 +237,7 @@ class _BasisWeights:
             return self._checked(dict(shares or {}), path, name)
         if basis not in self._cache:
             try:
-                self._cache[basis] = Allocator(self._weights(basis))
+                self._cache[basis] = Allocator(self.weights(basis))
             except ValueError:
                 self._cache[basis] = None
         allocator = self._cache[basis]
@@ -271,9 +285,12 @@ def _pool_costs(
             allocation = allocator.split(total)
         else:
             allocation = {s.id: ZERO for s in scenario.services}
+        weights = (
+            dict(pool.shares or {}) if pool.basis is Basis.SHARES else bases.weights(pool.basis)
+        )
         pools[pool.id] = PoolCost(
             pool_id=pool.id, label=pool.label, basis=pool.basis.value,
-            staff=staff, lines=lines, total=total, allocation=allocation,
+            staff=staff, lines=lines, total=total, allocation=allocation, weights=weights,
         )
     return pools
 
@@ -355,7 +372,7 @@ def _service_result(
     staff_lines = groups.staff[sid]
     direct_lines = groups.direct[sid]
     variable = groups.variable[sid]
-    pool_shares = {f"pool:{pool_id}": pool.allocation.get(sid, ZERO)
+    pool_shares = {POOL_KEY_PREFIX + pool_id: pool.allocation.get(sid, ZERO)
                    for pool_id, pool in pools.items()}
     overhead_total = from_pennies(shared.totals.get(sid, 0)) + sum(
         pool_shares.values(), ZERO)

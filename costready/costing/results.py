@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from costready.costing.model import SurplusKind, VatTreatment
+from costready.money import to_penny
+
+#: How a pool's share is keyed in ServiceResult.overheads ("pool:management"), beside cost line
+#: ids; a cost line id must not start with it, or the two would collide.
+POOL_KEY_PREFIX = "pool:"
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ class PoolCost:
     lines: dict[str, Decimal]  # cost line id -> amount
     total: Decimal
     allocation: dict[str, Decimal]  # service id -> share
+    # service id -> the weight the pool was shared by (its basis's weights, or its own shares)
+    weights: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ class ServiceResult:
     direct_staff_lines: dict[str, Decimal]  # post id -> amount
     direct_other: Decimal
     direct_other_lines: dict[str, Decimal]  # cost line id -> amount
-    overheads: Mapping[str, Decimal]  # cost line id or "pool:NAME" -> share
+    overheads: Mapping[str, Decimal]  # cost line id or POOL_KEY_PREFIX + pool id -> share
     full_cost: Decimal
     unit_cost_exact: Decimal
     unit_cost: Decimal  # half-up to the penny, for display
@@ -134,6 +141,12 @@ class ServiceResult:
     sensitivity: tuple[Sensitivity, ...] = field(default=())
 
     @property
+    def income(self) -> Decimal:
+        """Price × planned units, half-up to the penny: what the engine adds up into
+        ScenarioResult.total_income (a property, so a changed copy can never disagree)."""
+        return to_penny(self.price * self.planned_units)
+
+    @property
     def surplus_share_of_price(self) -> Decimal | None:
         """Surplus as a share of the price (None for a zero price), for comparison only."""
         return (self.surplus_per_unit / self.price) if self.price else None
@@ -152,6 +165,10 @@ class ScenarioResult:
     total_full_cost: Decimal  # the services' full costs added up (always equals total_cost)
     total_income: Decimal  # price x planned units over services
     total_surplus: Decimal
+    # basis value ("staff_time", "floor_area", "headcount", "usage", "equal") -> service id ->
+    # the weight the engine shared by: staff time in hours (pool time left out), the others as
+    # given in the model's bases (or one each). Set percentages are per line, in the model.
+    basis_weights: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
 
     def service(self, service_id: str) -> ServiceResult:
         return next(s for s in self.services if s.id == service_id)

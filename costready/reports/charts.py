@@ -40,8 +40,8 @@ def per_unit_parts(service: ServiceResult) -> tuple[Decimal, Decimal, Decimal, D
         return (Decimal(0),) * 4  # type: ignore[return-value]
     staff = service.direct_staff / units
     other = service.direct_other / units
-    # Added up here rather than read from overhead_total, which a hand-made result may omit.
-    overheads = sum(service.overheads.values(), Decimal(0)) / units
+    # overhead_total, not the per-line breakdown: reading that builds it, on every redraw.
+    overheads = service.overhead_total / units
     # The surplus segment is what the price adds to the exact unit cost (rounding up included),
     # so the top of each bar is the published price.
     surplus = max(Decimal(0), service.price - (staff + other + overheads))

@@ -17,19 +17,17 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from costready.costing.explain import Explainer, change_text, sensitivity_rows, surplus_words
 from costready.costing.model import (
     BASIS_LABELS,
     OVERHEAD_CATEGORIES,
-    SURPLUS_LABELS,
     VAT_LABELS,
     Basis,
     NiKind,
     PensionBase,
     Scenario,
-    SurplusKind,
-    VolumeKind,
 )
-from costready.costing.results import ScenarioResult, ServiceResult
+from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
 from costready.i18n import _, ngettext
 from costready.money import to_penny
@@ -43,7 +41,6 @@ SERVICES_PER_TABLE = 7  # services across one landscape apportionment table
 SERVICES_PER_CHART = 25
 MAX_APPORTION_ROWS = 40  # past this many lines the apportionment table groups them
 MAX_OVERHEAD_ROWS = 15  # a service's build-up lists overheads by category past this
-POOL_KEY = "pool:"
 
 
 def write_costing_report(
@@ -89,14 +86,16 @@ class _Report:
         self.scenario = scenario
         self.result = result
         self.locale = org.locale
+        # the words that explain a figure come from the same place as the Prices page's
+        self.explain = Explainer(scenario, result, org.locale)
         self.post_roles = {post.id: post.role for post in scenario.staff}
         self.post_roles.update({post.post_id: post.role for post in result.posts})
         self.line_names = {line.id: line.name for line in scenario.costs}
         self.line_categories = {line.id: line.category for line in scenario.costs}
         # Look-ups built once: a large model has hundreds of lines and services.
         self.bases: dict[str, str | None] = {line.id: line.basis for line in scenario.costs}
-        self.bases.update({POOL_KEY + pool.id: pool.basis for pool in scenario.pools})
-        self.bases.update({POOL_KEY + pool.pool_id: pool.basis for pool in result.pools})
+        self.bases.update({POOL_KEY_PREFIX + pool.id: pool.basis for pool in scenario.pools})
+        self.bases.update({POOL_KEY_PREFIX + pool.pool_id: pool.basis for pool in result.pools})
         self.pool_labels = {pool.id: pool.label for pool in scenario.pools}
         self.pool_labels.update({pool.pool_id: pool.label for pool in result.pools})
 
@@ -111,8 +110,8 @@ class _Report:
         )
 
     def overhead_label(self, key: str) -> str:
-        if key.startswith(POOL_KEY):
-            pool_id = key[len(POOL_KEY) :]
+        if key.startswith(POOL_KEY_PREFIX):
+            pool_id = key[len(POOL_KEY_PREFIX) :]
             return _("{pool} (overhead pool)").format(pool=self.pool_labels.get(pool_id, pool_id))
         return self.line_names.get(key, key)
 
@@ -121,13 +120,8 @@ class _Report:
         return _(BASIS_LABELS[Basis(basis)]) if basis else ""
 
     def surplus_words(self, service: ServiceResult) -> str:
-        """The convention in words: '5% mark-up on cost', '£1.00 fixed amount per unit'."""
-        label = _(SURPLUS_LABELS[service.surplus_convention])
-        if service.surplus_convention == SurplusKind.FIXED_PER_UNIT:
-            amount = self.money(service.surplus_value)
-        else:
-            amount = styles.percent(service.surplus_value, self.locale)
-        return _("{amount} {convention}").format(amount=amount, convention=label)
+        """The convention in words: '5% mark-up on cost', '£1.00 per unit'."""
+        return surplus_words(service.surplus_convention, service.surplus_value, self.locale)
 
     # -- sections ---------------------------------------------------------------------------
     def title_page(self) -> list[Flowable]:
@@ -320,27 +314,12 @@ class _Report:
                     styles.cell(service.name, widths[0]),
                     styles.number(service.planned_units, self.locale),
                     styles.cell(service.unit, widths[2]),
-                    styles.cell(self._volume_words(service.id), widths[3]),
+                    styles.cell(_first_upper(self.explain.units_found(service)), widths[3]),
                 ]
             )
         return styles.table(
             rows, widths, numeric_from=1, extra=[("ALIGN", (2, 0), (-1, -1), "LEFT")]
         )
-
-    def _volume_words(self, service_id: str) -> str:
-        source = next((s for s in self.scenario.services if s.id == service_id), None)
-        if source is None or source.volume.kind == VolumeKind.TYPED:
-            return _("Typed in")
-        if source.volume.kind == VolumeKind.CAPACITY:
-            return _("Capacity {capacity} × occupancy {occupancy}").format(
-                capacity=styles.number(source.volume.capacity or ZERO, self.locale),
-                occupancy=styles.percent(source.volume.occupancy or ZERO, self.locale),
-            )
-        posts = [p.role for p in self.scenario.staff if p.delivers_units and p.time.get(service_id)]
-        return _(
-            "From staff hours: the chargeable hours of {posts} (paid hours less holiday, "
-            "training and other non-chargeable time)"
-        ).format(posts=", ".join(posts) or _("no post"))
 
     def staff_table(self) -> list[Flowable]:
         heads = [
@@ -410,8 +389,12 @@ class _Report:
     def _overhead_keys(self) -> list[str]:
         """Apportioned lines in scenario order, then pools; anything else the results name."""
         keys = [c.id for c in self.scenario.costs if c.kind == "apportion"]
-        keys += [POOL_KEY + p.pool_id for p in self.result.pools]
-        keys += [POOL_KEY + p.id for p in self.scenario.pools if POOL_KEY + p.id not in keys]
+        keys += [POOL_KEY_PREFIX + p.pool_id for p in self.result.pools]
+        keys += [
+            POOL_KEY_PREFIX + p.id
+            for p in self.scenario.pools
+            if POOL_KEY_PREFIX + p.id not in keys
+        ]
         seen = {k for s in self.result.services for k in s.overheads}
         return [k for k in keys if k in seen] + sorted(seen - set(keys))
 
@@ -457,7 +440,7 @@ class _Report:
         counts: dict[tuple[str, str], int] = {}
         for key in keys:
             label = self.overhead_label(key)
-            if grouped and not key.startswith(POOL_KEY):
+            if grouped and not key.startswith(POOL_KEY_PREFIX):
                 category = self.line_categories.get(key, "other")
                 label = _(OVERHEAD_CATEGORIES.get(category, OVERHEAD_CATEGORIES["other"]))
             slot = (label, self.basis_of(key))
@@ -505,12 +488,12 @@ class _Report:
                     self.money(sum(amounts.values(), ZERO)),
                 ]
             )
-        grand = sum((_overheads(s) for s in self.result.services), ZERO)
+        grand = sum((s.overhead_total for s in self.result.services), ZERO)
         rows.append(
             [
                 _("Total overheads"),
                 "",
-                *[self.money(_overheads(s)) for s in services],
+                *[self.money(s.overhead_total) for s in services],
                 self.money(grand),
             ]
         )
@@ -616,7 +599,8 @@ class _Report:
             return [
                 (
                     _("Overhead: {line} ({basis})").format(
-                        line=self.overhead_label(key), basis=self.basis_of(key)
+                        line=self.overhead_label(key),
+                        basis=self.explain.basis_working(s.id, key),
                     ),
                     amount,
                 )
@@ -624,9 +608,9 @@ class _Report:
             ]
         groups: dict[str, list[Decimal]] = {}
         for key, amount in s.overheads.items():
-            if key.startswith(POOL_KEY):
+            if key.startswith(POOL_KEY_PREFIX):
                 label = _("Overhead: {line} ({basis})").format(
-                    line=self.overhead_label(key), basis=self.basis_of(key)
+                    line=self.overhead_label(key), basis=self.explain.basis_working(s.id, key)
                 )
             else:
                 category = self.line_categories.get(key, "other")
@@ -659,18 +643,21 @@ class _Report:
         ]
         extra: list[tuple] = []
         for s in self.result.services:
+            cases = sensitivity_rows(s)
+            if not cases:
+                continue  # a hand-made result may carry none; the engine always gives them
             first = len(rows)
-            for label, units, unit_cost, surplus in self._sensitivity_rows(s):
+            for case in cases:
                 rows.append(
                     [
                         "",
-                        label,
-                        styles.number(units, self.locale),
-                        self.money(unit_cost),
-                        self.money(surplus),
+                        change_text(case.change, self.locale),
+                        styles.number(case.units, self.locale),
+                        self.money(case.unit_cost),
+                        self.money(case.surplus),
                     ]
                 )
-                if surplus < 0:
+                if case.surplus < 0:
                     extra.append(("TEXTCOLOR", (4, len(rows) - 1), (4, len(rows) - 1), NEGATIVE))
             rows[first][0] = styles.cell(s.name, widths[0], "cell_bold")
             extra.append(("LINEABOVE", (0, first), (-1, first), 0.4, styles.RULE))
@@ -686,20 +673,6 @@ class _Report:
             ),
             styles.table(rows, widths, extra=extra),
         ]
-
-    def _sensitivity_rows(self, s: ServiceResult) -> list[tuple[str, Decimal, Decimal, Decimal]]:
-        moved = {item.change: item for item in s.sensitivity}
-        rows = []
-        for change in (Decimal("-0.20"), Decimal("-0.10"), ZERO, Decimal("0.10")):
-            if change == ZERO:
-                rows.append(
-                    (_("Planned"), s.planned_units, s.unit_cost, s.surplus_at_planned_volume)
-                )
-            elif change in moved:
-                item = moved[change]
-                label = ("+" if change > 0 else "−") + styles.percent(abs(change), self.locale)
-                rows.append((label, item.units, item.unit_cost, item.surplus))
-        return rows
 
     def charts(self) -> list[Flowable]:
         flow: list[Flowable] = [
@@ -727,6 +700,6 @@ class _Report:
         return flow
 
 
-def _overheads(service: ServiceResult) -> Decimal:
-    """A service's overhead shares added up (not its overhead_total, which may be left 0)."""
-    return sum(service.overheads.values(), ZERO)
+def _first_upper(text: str) -> str:
+    """A sentence the screen shows mid-line ("capacity 40 × ...") opening a table cell."""
+    return text[:1].upper() + text[1:]

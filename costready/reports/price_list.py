@@ -61,23 +61,31 @@ def entries_from_publication(publication: Publication) -> list[PriceListEntry]:
         if service.id not in published:
             continue  # added since adoption: not on the published list
         price = published[service.id]
-        entries.append(PriceListEntry(
-            name=service.name,
-            description=service.description,
-            unit=service.unit,
-            price=price,
-            vat=service.vat,
-            price_inc_vat=price + to_penny(price * vat_rate(service.vat.value)),
-        ))
+        entries.append(
+            PriceListEntry(
+                name=service.name,
+                description=service.description,
+                unit=service.unit,
+                price=price,
+                vat=service.vat,
+                price_inc_vat=price + to_penny(price * vat_rate(service.vat.value)),
+            )
+        )
     return entries
 
 
-def write_publication(target: PathOrFile, organisation: Organisation,
-                      publication: Publication) -> None:
+def write_publication(
+    target: PathOrFile, organisation: Organisation, publication: Publication
+) -> None:
     """The price list PDF for a scenario: published from its date, or marked DRAFT."""
     effective = publication.price_list.effective_from if publication.price_list else None
-    write_price_list(target, organisation, entries_from_publication(publication), effective,
-                     draft=publication.draft)
+    write_price_list(
+        target,
+        organisation,
+        entries_from_publication(publication),
+        effective,
+        draft=publication.draft,
+    )
 
 
 def write_price_list(

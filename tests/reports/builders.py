@@ -27,6 +27,8 @@ from costready.organisation import LegalForm, Organisation
 
 D = Decimal
 TEA = 'Tea & <Cake> "club"'
+#: Hours of staff time per service (headcount x paid hours x time share), as the engine weighs.
+STAFF_HOURS = {"home-support": D(6708), "day-activities": D(1638), "befriending": D(546)}
 
 
 def service_result(
@@ -62,7 +64,7 @@ def service_result(
             unit_cost=to_penny((fixed + variable * (1 + D(change))) / (planned * (1 + D(change)))),
             surplus=to_penny(net * planned * (1 + D(change)) - fixed - variable * (1 + D(change))),
         )
-        for change in ("-0.20", "-0.10", "0.10")
+        for change in ("-0.20", "-0.10", "0", "0.10")  # as the engine gives them
     )
     return ServiceResult(
         id=sid,
@@ -290,6 +292,7 @@ def example_result(tea_name: str = TEA) -> ScenarioResult:
                 "day-activities": D("1656.42"),
                 "befriending": D("552.14"),
             },
+            STAFF_HOURS,
         ),
     )
     total = sum((s.full_cost for s in services), D(0))
@@ -304,6 +307,11 @@ def example_result(tea_name: str = TEA) -> ScenarioResult:
         total,
         to_penny(income),
         to_penny(income - total),
+        {
+            "staff_time": STAFF_HOURS,
+            "floor_area": {"home-support": D(12), "day-activities": D(80), "befriending": D(8)},
+            "equal": dict.fromkeys(STAFF_HOURS, D(1)),
+        },
     )
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from reportlab.graphics import renderPDF
 
+from costready.costing.results import LazyBreakdown
 from costready.reports.charts import cost_buildup_drawing, drawing_to_svg, per_unit_parts
 from tests.reports.builders import TEA, example_result, large_result
 
@@ -27,6 +28,17 @@ def test_segments_a_unit_add_up_to_the_price() -> None:
         assert sum(parts) == service.price
         assert parts[0] == service.direct_staff / service.planned_units
         assert all(part >= 0 for part in parts)
+
+
+def test_drawing_reads_overhead_total_and_never_builds_the_line_breakdown() -> None:
+    def build() -> dict[str, Decimal]:
+        raise AssertionError("the per-line breakdown was built for a chart")
+
+    service = example_result().services[0]
+    lazy = replace(service, overheads=LazyBreakdown(build))
+    assert per_unit_parts(lazy)[2] == service.overhead_total / service.planned_units
+    result = replace(example_result(), services=(lazy,))
+    assert drawing_to_svg(cost_buildup_drawing(result)).startswith(b"<?xml")
 
 
 def test_svg_is_well_formed_with_names_prices_legend_and_axis() -> None:

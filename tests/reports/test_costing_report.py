@@ -41,7 +41,11 @@ def test_assumptions_name_the_tax_year_figures_and_volumes(report: Path) -> None
     assert "£6,240.00 to £50,270.00 a year" in text
     assert "Claimed: up to £10,500.00" in text
     assert "Capacity 3,000 × occupancy 80%" in text
-    assert "From staff hours: the chargeable hours of Support worker" in text
+    # the same working as the Prices page shows (costready.costing.explain)
+    assert (
+        "From staff hours: Support worker: 4 × 1,950 paid hours × 80% × (1 − 0% non-chargeable)"
+        in text
+    )
     assert "Befriending visit 900 visit Typed in" in text
 
 
@@ -66,11 +70,15 @@ def test_apportionment_rows_and_totals_add_up(report: Path) -> None:
 def test_build_up_names_surplus_conventions_and_break_even(report: Path) -> None:
     text = flat(report)
     assert "5% mark-up on cost" in text
-    assert "3% share of price" in text
-    assert "£1.00 fixed amount per unit" in text
+    assert "3% of price" in text
+    assert "£1.00 per unit" in text
     assert "Price (rounded up to the nearest £0.05) £27.35" in text
     assert "Price incl. VAT (Standard rate 20%) £19.80" in text
     assert "Direct staff: Support worker £90,587.23" in text
+    # each overhead names the weights it was shared by, read from the result
+    assert "Overhead: Hall & office rent (floor area 12 of 100 m²) £1,080.00" in text
+    assert "Overhead: Insurance (staff time 6,708 of 8,892 hours) £1,395.61" in text
+    assert "Management (overhead pool) (staff time 1,638 of 8,892 hours) £1,656.42" in text
     assert "Other direct: Mileage £6,200.00" in text
     assert "Break-even volume (hour)" in text
 
@@ -89,6 +97,7 @@ def test_sensitivity_and_chart_sections(report: Path) -> None:
     assert "If volumes change" in text
     assert "−20% 3,557.30" in text
     assert "Planned 4,446.62 £25.73" in text
+    assert text.count("Planned 4,446.62") == 1  # the engine's own 0% row, shown once
     assert "Cost build-up of each price" in text
     assert "Direct staff Other direct costs Overheads Surplus" in text
 
@@ -128,4 +137,6 @@ def test_example_model_through_the_engine(tmp_path: Path) -> None:
     assert "Full cost £10,311.44" in text
     assert "Total overheads £10,669.05 £10,007.21 £1,865.74 £22,542.00" in text
     assert "Home support hour 4,446.62 £26.04 £27.35" in text
+    assert "Overhead: Hall and office rent (floor area 12 of 100 m²) £1,080.00" in text
+    assert "Overhead: IT and phones (set percentage 60%) £900.00" in text
     assert "Not claimed." in text

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.costing.explain import Line, buildup, change_text, sensitivity_rows, units_text
 from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
-from costready.ui.explain import Line, buildup, change_text, sensitivity_rows, units_text
 from costready.ui.widgets import money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

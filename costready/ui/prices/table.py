@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from costready.costing.explain import break_even_text, surplus_words, units_text
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
-from costready.ui.explain import break_even_text, surplus_words, units_text
 from costready.ui.widgets import money_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -46,11 +45,6 @@ COLUMNS = (
 COLUMN_KEYS = [column.key for column in COLUMNS]
 
 
-def income(service: ServiceResult) -> Decimal:
-    """Price × planned units to the penny, as the engine counts total income."""
-    return service.full_cost + service.surplus_at_planned_volume
-
-
 def _raw(service: ServiceResult, key: str) -> Any:
     """The value a column sorts and tests by (Decimal for figures)."""
     return {
@@ -63,7 +57,7 @@ def _raw(service: ServiceResult, key: str) -> Any:
         "price_inc_vat": service.price_inc_vat,
         "surplus_per_unit": service.surplus_per_unit,
         "surplus_rule": service.surplus_value,
-        "income": income(service),
+        "income": service.income,
         "surplus": service.surplus_at_planned_volume,
         "break_even": service.break_even_units,
     }[key]
