@@ -44,9 +44,11 @@ def validate(scenario: Scenario) -> list[Problem]:
     problems += _duplicates("$.staff", (p.id for p in scenario.staff), _("post"))
     problems += _duplicates("$.costs", (c.id for c in scenario.costs), _("cost line"))
     for index, service in enumerate(scenario.services):
-        problems += _service_problems(f"$.services[{index}]", service)
+        problems += validate_service(service, f"$.services[{index}]")
     for index, post in enumerate(scenario.staff):
-        problems += _post_problems(f"$.staff[{index}]", post, service_ids, pool_ids)
+        path = f"$.staff[{index}]"
+        problems += validate_post(post, path)
+        problems += _time_problems(path, post, post.role or post.id, service_ids, pool_ids)
     for index, line in enumerate(scenario.costs):
         problems += _cost_problems(f"$.costs[{index}]", line, service_ids, pool_ids)
     for pool in scenario.pools:
@@ -70,7 +72,11 @@ def _duplicates(path: str, ids: Iterable[str], what: str) -> list[Problem]:
     return problems
 
 
-def _service_problems(path: str, service: Service) -> list[Problem]:
+def validate_service(service: Service, path: str) -> list[Problem]:
+    """Every problem with one service on its own (`path` such as "$.services[0]").
+
+    The Services page checks an edit with this too, so the screen and the engine agree.
+    """
     name = service.name or service.id
     problems = []
     if not service.name.strip():
@@ -104,9 +110,12 @@ def _service_problems(path: str, service: Service) -> list[Problem]:
     return problems
 
 
-def _post_problems(
-    path: str, post: StaffPost, service_ids: set[str], pool_ids: set[str]
-) -> list[Problem]:
+def validate_post(post: StaffPost, path: str) -> list[Problem]:
+    """Every problem with one post's own figures (`path` such as "$.staff[0]"); its time split
+    is checked against the scenario's services and pools by `validate`.
+
+    The Staff page checks an edit with this too, so the screen and the engine agree.
+    """
     who = post.role or post.id
     problems = []
     if not post.role.strip():
@@ -129,11 +138,12 @@ def _post_problems(
     if post.fte <= 0:
         problems.append(Problem(f"{path}.fte", _("{post}: FTE must be more than zero").format(
             post=who)))
-    if post.headcount <= 0:
+    if post.headcount <= 0 or post.headcount != post.headcount.to_integral_value():
+        # people come whole: a part-time post is one person at a smaller FTE
         problems.append(Problem(f"{path}.headcount", _(
-            "{post}: headcount must be more than zero").format(post=who)))
+            "{post}: people in the post (headcount) must be a whole number, 1 or more").format(
+                post=who)))
     problems += _rate_problems(path, post, who)
-    problems += _time_problems(path, post, who, service_ids, pool_ids)
     return problems
 
 

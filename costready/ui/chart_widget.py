@@ -25,9 +25,10 @@ def for_screen(svg: bytes) -> bytes:
     return _CLIP_STYLE.sub(b"", _CLIP_PATH.sub(b"", svg))
 
 
-PIXELS_PER_POINT = 1.2  # the chart's 8-point words show at about 10 pixels, as on paper
+PIXELS_PER_POINT = 1.5  # the chart's 8-point words show at 12 pixels, like the text around them
 DEFAULT_WIDTH = 360
 MIN_POINTS = 330.0  # narrower, and the legend runs into itself
+MIN_HEIGHT = 60  # while it shows a message instead of a chart
 
 
 class ChartWidget(QWidget):
@@ -53,7 +54,7 @@ class ChartWidget(QWidget):
         self._size = QSize(480, 90)
         self._shown: tuple[ScenarioResult, list[str] | None, float] | None = None
         self._pending: tuple[ScenarioResult, list[str] | None] | None = None
-        self.setMinimumHeight(60)
+        self.setMinimumHeight(MIN_HEIGHT)
 
     def show_chart(self, result: ScenarioResult | None, service_ids: list[str] | None) -> bool:
         """Draw `service_ids` of `result` (all when None); False when there is no chart.
@@ -82,7 +83,7 @@ class ChartWidget(QWidget):
         self._size = QSize(round(drawing.width), round(drawing.height))
         self.svg.setToolTip(self._describe(result, service_ids))
         self._layout.setCurrentWidget(self.svg)
-        self.updateGeometry()
+        self._keep_readable()
         return self.svg.renderer().isValid()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -99,6 +100,16 @@ class ChartWidget(QWidget):
         # drawn again at the new width so its words keep their size instead of shrinking
         if self._shown is not None and abs(self._points_wide() - self._shown[2]) > 8:
             self.show_chart(self._shown[0], self._shown[1])
+        elif self._shown is not None:
+            self._keep_readable()
+
+    def _keep_readable(self) -> None:
+        """Never shorter than the drawing at its full width, so a layout short of room cannot
+        shrink the words (the drawing keeps its proportions: less height, smaller text)."""
+        height = self.heightForWidth(self.width() if self.isVisible() else DEFAULT_WIDTH)
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+        self.updateGeometry()
 
     def _points_wide(self) -> float:
         pixels = self.width() if self.isVisible() else DEFAULT_WIDTH
@@ -127,6 +138,7 @@ class ChartWidget(QWidget):
         return round(width * self._size.height() / self._size.width())
 
     def _say(self, text: str) -> bool:
+        self.setMinimumHeight(MIN_HEIGHT)
         self.message.setText(text)
         self._layout.setCurrentWidget(self.message)
         self.svg.setToolTip("")

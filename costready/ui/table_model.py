@@ -41,6 +41,12 @@ HUNDRED = Decimal(100)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def literal(text: str) -> str:
+    """User text for a widget that reads "&" as a shortcut marker (a buddied QLabel, QCheckBox,
+    QAction, QGroupBox, button): “Lunch & club” keeps its "&" instead of underlining the "c"."""
+    return text.replace("&", "&&")
+
+
 class ColumnKind(StrEnum):
     """How a cell is shown and read back from what a person typed."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +33,10 @@ def _money(amount: Decimal | None) -> str:
     return "—" if amount is None else money_text(amount)
 
 
+def _short(name: str, most: int = 20) -> str:
+    return name if len(name) <= most else name[: most - 1].rstrip() + "…"
+
+
 def _change(a: Decimal | None, b: Decimal | None) -> str:
     if a is None or b is None:
         return "—"
@@ -53,7 +58,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(_("Compare scenarios"))
-        self.resize(820, 440)
+        self.resize(900, 440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.first = QComboBox()
@@ -108,25 +113,43 @@ class CompareDialog(QDialog):
             return
         self.rows = compare(a, b)
         first, second = self.first.currentText(), self.second.currentText()
-        self.table.setHorizontalHeaderLabels(
-            [
-                _("Service"),
-                _("Unit"),
-                _("Unit cost\n{name}").format(name=first),
-                _("Unit cost\n{name}").format(name=second),
-                _("Change"),
-                _("Price\n{name}").format(name=first),
-                _("Price\n{name}").format(name=second),
-                _("Change"),
-            ]
-        )
+        self._set_headers(first, second)
         self.table.setRowCount(len(self.rows))
         for row, comparison in enumerate(self.rows):
             self._fill_row(row, comparison)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 8):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_columns()
+
+    def _set_headers(self, first: str, second: str) -> None:
+        """Figures headed by their scenario, a long name cut short (in full in the tooltip)."""
+        texts = [
+            (_("Service"), ""),
+            (_("Unit"), ""),
+            (_("Unit cost\n{name}").format(name=_short(first)), first),
+            (_("Unit cost\n{name}").format(name=_short(second)), second),
+            (_("Change"), _("Second less first")),
+            (_("Price\n{name}").format(name=_short(first)), first),
+            (_("Price\n{name}").format(name=_short(second)), second),
+            (_("Change"), _("Second less first")),
+        ]
+        for column, (text, tip) in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, item)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its contents; the service names get any room left over
+        (never squeezed to make room for the figures)."""
+        table, header = self.table, self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        spare = table.viewport().width() - header.length()
+        if spare > 0:
+            header.resizeSection(0, header.sectionSize(0) + spare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()  # the spare width is known only once the table has its size
 
     def _fill_row(self, row: int, c: ServiceComparison) -> None:
         cells = [

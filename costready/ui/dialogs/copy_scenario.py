@@ -51,6 +51,7 @@ class CopyScenarioDialog(QDialog):
             ).format(name=scenario.name)
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # the name is shown as typed
         layout.addWidget(intro)
 
         form = QFormLayout()

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from costready.costing.ids import new_id, slug
 from costready.i18n import _
 from costready.money import to_decimal
 from costready.ui.widgets import FieldError
@@ -28,18 +29,12 @@ _UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 def slugify(name: str) -> str:
     """“Day activities (Tues)” → "day-activities-tues": a readable, file-safe id."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "item"
+    return slug(name)
 
 
 def unique_id(name: str, taken: Collection[str]) -> str:
-    """The slug of `name`, with -2, -3… added until it is not in `taken`."""
-    base = slugify(name)
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    """The slug of `name`, with -2, -3… added until it is not in `taken` (the domain's rule)."""
+    return new_id(name, taken)
 
 
 class DecimalSpinBox(QDoubleSpinBox):
@@ -60,13 +55,23 @@ class DecimalSpinBox(QDoubleSpinBox):
         self.setSuffix(suffix)
         self.setGroupSeparatorShown(False)
         self.setKeyboardTracking(True)
+        self._given: Decimal | None = None
+        self._given_text = ""
 
     def decimal_value(self) -> Decimal:
-        return to_decimal(self.textFromValue(self.value()))
+        """The value as a Decimal: exactly what `set_decimal` was given while the text shown
+        for it is untouched (an imported 33.335 stays 33.335), else the text as typed."""
+        text = self.cleanText()
+        if self._given is not None and text == self._given_text:
+            return self._given
+        return to_decimal(text.replace(",", ""))
 
     def set_decimal(self, value: Decimal) -> None:
-        # Qt holds a double; the text it shows (and we read back) is rounded to `decimals`
-        self.setValue(float(value))
+        # Qt holds a double and shows `decimals` places; the exact Decimal is kept beside it
+        # (set first: listeners read decimal_value() as soon as the value changes)
+        self._given = value
+        self._given_text = self.textFromValue(float(value))
+        self.setValue(float(value))  # for display only; the saved value is `_given`
 
 
 class PercentSpinBox(DecimalSpinBox):
@@ -100,13 +105,25 @@ class NewItemDialog(QDialog):
         form = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(name_label)
+        form.addRow(name_label, self.name_edit)
+        # the id is made from the name; only someone who shares model files needs to see it
+        self.advanced = QToolButton()
+        self.advanced.setText(_("Advanced"))
+        self.advanced.setCheckable(True)
+        self.advanced.setAutoRaise(True)
+        self.advanced.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced.setAccessibleName(_("Show the advanced settings"))
+        self.advanced.toggled.connect(self._on_advanced_toggled)
+        form.addRow(self.advanced)
         self.id_edit = QLineEdit()
         self.id_edit.setAccessibleName(_("Id"))
         self.id_edit.setToolTip(
             _("A short fixed name used in model files and price lists; it never changes.")
         )
-        form.addRow(name_label, self.name_edit)
-        form.addRow(_("Id"), self.id_edit)
+        form.addRow(_("&Id:"), self.id_edit)
+        form.setRowVisible(self.id_edit, False)
+        self._form = form
         layout.addLayout(form)
         self.error = FieldError()
         layout.addWidget(self.error)
@@ -133,6 +150,11 @@ class NewItemDialog(QDialog):
             self.id_edit.setText(unique_id(text, self._taken) if text.strip() else "")
         self.error.clear_error()
 
+    def _on_advanced_toggled(self, shown: bool) -> None:
+        self.advanced.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._form.setRowVisible(self.id_edit, shown)
+        self.adjustSize()
+
     def _on_id_edited(self, _text: str) -> None:
         self._id_typed = True
         self.error.clear_error()
@@ -152,6 +174,8 @@ class NewItemDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         message = self.problem()
         if message:
+            if self.name:  # every problem but a missing name is the id's: show the field
+                self.advanced.setChecked(True)
             self.error.show_error(message)
             return
         self.accept()

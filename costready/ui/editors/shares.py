@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +20,18 @@ from PySide6.QtWidgets import (
 from costready.i18n import _
 from costready.money import format_percent
 from costready.ui.editors.common import PercentSpinBox
+from costready.ui.table_model import literal
 
 ONE = Decimal(1)
+
+
+def _name_label(name: str, buddy: QWidget) -> QLabel:
+    """A label for a service or pool name, shown as typed: “Lunch & <club>” keeps its "&"
+    (not a shortcut) and its "<club>" (not markup)."""
+    label = QLabel(literal(name))
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setBuddy(buddy)
+    return label
 
 
 class SharesEditor(QGroupBox):
@@ -41,7 +52,7 @@ class SharesEditor(QGroupBox):
             spin.set_share(shares.get(key, Decimal(0)))
             spin.setAccessibleName(label)
             spin.valueChanged.connect(self._update_total)
-            form.addRow(label, spin)
+            form.addRow(_name_label(label, spin), spin)
             self.spins[key] = spin
         self.total_label = QLabel()
         self.total_label.setAccessibleName(_("Allocated"))

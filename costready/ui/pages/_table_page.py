@@ -28,7 +28,7 @@ from costready.costing.results import Problem
 from costready.i18n import _
 from costready.ui.delegates import RecordDelegate
 from costready.ui.document import ScenarioDocument
-from costready.ui.table_model import Column, RecordTableModel
+from costready.ui.table_model import Column, EditRefused, RecordTableModel
 from costready.ui.widgets import FieldError, empty_state, icon, page_header
 
 _PATH = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\]")
@@ -147,7 +147,21 @@ class TablePage(QWidget):
         return str(getattr(item, "name", item))
 
     def validate_rows(self, rows: tuple[Any, ...], row: int) -> None:
-        """Raise EditRefused when the edited row cannot stand beside the others."""
+        """Raise EditRefused when the edit gives its row a problem it did not have before.
+
+        The rules are the domain's (`item_problems`), so a cell refuses exactly what would stop
+        the engine pricing; problems the row already had (a new service's zero units) are the
+        banner's to show, and do not block other edits of the row.
+        """
+        path = f"$.{self.key}[{row}]"
+        before = {problem.path for problem in self.item_problems(self.model.item(row), path)}
+        new = [p for p in self.item_problems(rows[row], path) if p.path not in before]
+        if new:
+            raise EditRefused(new[0].message)
+
+    def item_problems(self, item: Any, path: str) -> list[Problem]:
+        """The domain's problems with one row on its own (none unless a page says)."""
+        return []
 
     def add(self) -> None:
         raise NotImplementedError
@@ -280,6 +294,8 @@ class TablePage(QWidget):
 
     # Reacting ------------------------------------------------------------------------------
     def _on_document_changed(self) -> None:
+        # a good edit, an undo or a redo: an earlier refusal no longer applies
+        self.error.clear_error()
         scenario = self.document.scenario
         self.model.set_rows(self.rows_of(scenario))
         self.model.refresh()
@@ -332,8 +348,18 @@ class TablePage(QWidget):
         self.status_changed.emit(message)
 
     def _on_model_edit_refused(self, message: str) -> None:
+        self.show_refusal(message, _("Not saved — {message}"))
+
+    def show_refusal(self, message: str, status: str) -> None:
+        """Say once, by the table, why nothing was saved; the status bar repeats it briefly.
+
+        The page's own status line is left alone: it says what was last done, and an old
+        "Not saved" there would outlive the good edits that follow.
+        """
         self.error.show_error(message)
-        self.show_status(_("Not saved — {message}").format(message=message))
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(status.format(message=message), 10000)
 
     def _on_remove_triggered(self) -> None:
         row = self.current_row()

@@ -400,8 +400,7 @@ class CostsPage(TablePage):
                 "Overhead pool {pool} is still used by {users}; move their time or costs "
                 "elsewhere first."
             ).format(pool=pool.label, users=", ".join(users))
-            self.error.show_error(message)
-            self.show_status(_("Not removed — {message}").format(message=message))
+            self.show_refusal(message, _("Not removed — {message}"))
             return
         pools = tuple(p for p in scenario.pools if p.id != pool.id)
         if self.apply(dataclasses.replace(scenario, pools=pools), _("Remove overhead pool")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import N_, _, ngettext
 from costready.ui.document import ScenarioDocument
+from costready.ui.prices.adopt import adoption_state
 from costready.ui.widgets import icon, money_text, page_header
 
 
@@ -46,10 +47,7 @@ def next_steps(document: ScenarioDocument) -> list[Step]:
     scenario = document.scenario
     workspace = document.workspace
     org = workspace.organisation(document.organisation_id)
-    adopted = any(
-        s.adopted and s.id == document.scenario_id
-        for s in workspace.scenarios(document.organisation_id)
-    )
+    state = adoption_state(document)
     steps: list[Step] = []
     if guide_unfinished(document):
         steps.append(
@@ -117,15 +115,15 @@ def next_steps(document: ScenarioDocument) -> list[Step]:
         Step(
             "prices",
             _("Review and adopt your prices"),
-            _prices_text(document, adopted),
+            _prices_text(document, state.adopted, state.changed),
             _("Open Prices"),
-            adopted,
+            state.adopted and not state.changed,
         )
     )
     return steps
 
 
-def _prices_text(document: ScenarioDocument, adopted: bool) -> str:
+def _prices_text(document: ScenarioDocument, adopted: bool, changed: bool) -> str:
     if document.result is None:
         count = len(document.problems)
         return ngettext(
@@ -133,6 +131,11 @@ def _prices_text(document: ScenarioDocument, adopted: bool) -> str:
             "{n} things to fix before prices can be worked out.",
             count,
         ).format(n=count)
+    if adopted and changed:
+        return _(
+            "These prices have changed since they were adopted: adopt them again so your "
+            "price list and invoices use them."
+        )
     if adopted:
         return _("These prices are adopted and published as your price list.")
     return _("Check each price and adopt them so they appear on your price list.")
@@ -199,6 +202,8 @@ class HomePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes from tile button to tile button; the scroll area itself is no stop
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         self._body = QVBoxLayout(body)
         self._body.setContentsMargins(0, 0, 0, 0)
@@ -218,6 +223,11 @@ class HomePage(QWidget):
 
     def primary_action(self) -> QAction | None:
         return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # adopting prices changes the Prices tile without changing the scenario
+        self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Rebuild the tiles from the open scenario and organisation."""

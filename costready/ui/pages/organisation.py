@@ -34,6 +34,12 @@ from costready.organisation import (
 from costready.ui.document import ScenarioDocument
 from costready.ui.widgets import FieldError, page_header
 
+#: Locales offered for the profile (dates, money and, later, the words of price lists).
+LOCALES = (
+    ("en_GB", N_("English (United Kingdom)")),
+    ("cy", N_("Cymraeg (Welsh) — translation to follow")),
+)
+
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -53,6 +59,7 @@ class OrganisationPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.errors: dict[str, FieldError] = {}
+        self._error_forms: dict[str, QFormLayout] = {}
         self._organisation: Organisation = document.workspace.organisation(document.organisation_id)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -110,22 +117,29 @@ class OrganisationPage(QWidget):
         name: str,
         error_key: str | None = None,
     ) -> None:
-        """Add a labelled row; with `error_key`, a FieldError sits under the field."""
+        """Add a labelled row; with `error_key`, a FieldError row under it, hidden till needed.
+
+        The error is a row of the form itself (not a box around the field): the form then makes
+        room for its wrapped lines instead of squeezing the rows above it into each other.
+        """
         widget.setAccessibleName(name)
+        form.addRow(label, widget)
         if error_key is None:
-            form.addRow(label, widget)
             return
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
         error = FieldError()
         error.setObjectName(f"error_{error_key}")
-        column.addWidget(error)
+        form.addRow("", error)
+        form.setRowVisible(error, False)
         self.errors[error_key] = error
-        form.addRow(label, box)
-        form.labelForField(box).setBuddy(widget)
+        self._error_forms[error_key] = form
+
+    def _show_error(self, key: str, message: str) -> None:
+        self.errors[key].show_error(message)
+        self._error_forms[key].setRowVisible(self.errors[key], True)
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].clear_error()
+        self._error_forms[key].setRowVisible(self.errors[key], False)
 
     def _build_profile(self) -> QGroupBox:
         group = QGroupBox(_("Organisation details"))
@@ -173,6 +187,13 @@ class OrganisationPage(QWidget):
         self._field(
             form, _("&Financial year starts:"), self.year_start_edit, _("Financial year starts")
         )
+        self.locale_combo = QComboBox()
+        for code, label in LOCALES:
+            self.locale_combo.addItem(_(label), code)
+        self.locale_combo.setToolTip(
+            _("The language and the date and money formats of price lists and invoices.")
+        )
+        self._field(form, _("Lan&guage:"), self.locale_combo, _("Language"))
 
         for edit in (
             self.name_edit,
@@ -182,6 +203,7 @@ class OrganisationPage(QWidget):
         ):
             edit.editingFinished.connect(self.save_profile)
         self.legal_form_combo.activated.connect(self.save_profile)
+        self.locale_combo.activated.connect(self.save_profile)
         self.charity_check.toggled.connect(self._on_flag_toggled)
         self.vat_check.toggled.connect(self._on_flag_toggled)
         self.year_start_edit.editingFinished.connect(self.save_profile)
@@ -244,6 +266,7 @@ class OrganisationPage(QWidget):
             self.vat_check,
             self.vat_number_edit,
             self.year_start_edit,
+            self.locale_combo,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -256,11 +279,14 @@ class OrganisationPage(QWidget):
         self.vat_check.setChecked(org.vat_registered)
         self.vat_number_edit.setText(org.vat_number)
         self.year_start_edit.setDate(_qdate(org.financial_year_start))
+        if self.locale_combo.findData(org.locale) < 0:  # one set elsewhere: show, keep it
+            self.locale_combo.addItem(org.locale, org.locale)
+        self.locale_combo.setCurrentIndex(self.locale_combo.findData(org.locale))
         for widget in widgets:
             widget.blockSignals(False)
         self._enable_dependants()
         for key in ("name", "charity_number", "company_number", "vat_number"):
-            self.errors[key].clear_error()
+            self._clear_error(key)
 
     def _enable_dependants(self) -> None:
         self.charity_number_edit.setEnabled(self.charity_check.isChecked())
@@ -279,6 +305,7 @@ class OrganisationPage(QWidget):
             vat_registered=self.vat_check.isChecked(),
             vat_number=self.vat_number_edit.text().strip(),
             financial_year_start=date(2000, year_start.month(), year_start.day()),
+            locale=self.locale_combo.currentData(),
         )
 
     def save_profile(self) -> bool:
@@ -286,14 +313,12 @@ class OrganisationPage(QWidget):
         nothing."""
         org = self._profile_from_form()
         problems = validate_organisation(org)
-        for key, error in self.errors.items():
-            if key in ("name", "charity_number", "company_number", "vat_number"):
-                error.clear_error()
+        for key in ("name", "charity_number", "company_number", "vat_number"):
+            self._clear_error(key)
         if problems:
             for problem in problems:
-                error = self.errors.get(problem.path)
-                if error is not None:
-                    error.show_error(problem.message)
+                if problem.path in self.errors:
+                    self._show_error(problem.path, problem.message)
             self._status(_("Not saved: fix the details marked in red"))
             return False
         if org.vat_registered:
@@ -359,8 +384,8 @@ class OrganisationPage(QWidget):
         self.allowance_check.setChecked(scenario.claims_employment_allowance)
         for widget in widgets:
             widget.blockSignals(False)
-        self.errors["scenario_name"].clear_error()
-        self.errors["period"].clear_error()
+        self._clear_error("scenario_name")
+        self._clear_error("period")
 
     def _on_document_changed(self) -> None:
         if self._organisation.id != self.document.organisation_id:
@@ -371,11 +396,11 @@ class OrganisationPage(QWidget):
     def _on_scenario_name_edited(self) -> None:
         name = self.scenario_name_edit.text().strip()
         if not name:
-            self.errors["scenario_name"].show_error(
-                _("Scenario name: enter a name, such as “Budget 2026-27”")
+            self._show_error(
+                "scenario_name", _("Scenario name: enter a name, such as “Budget 2026-27”")
             )
             return
-        self.errors["scenario_name"].clear_error()
+        self._clear_error("scenario_name")
         scenario = self.document.scenario
         self.document.apply(dataclasses.replace(scenario, name=name), _("Rename scenario"))
 
@@ -383,11 +408,11 @@ class OrganisationPage(QWidget):
         start = _pydate(self.period_start_edit.date())
         end = _pydate(self.period_end_edit.date())
         if end <= start:
-            self.errors["period"].show_error(
-                _("Period ends: choose a date after the start, usually a year later")
+            self._show_error(
+                "period", _("Period ends: choose a date after the start, usually a year later")
             )
             return
-        self.errors["period"].clear_error()
+        self._clear_error("period")
         scenario = self.document.scenario
         self.document.apply(
             dataclasses.replace(scenario, period_start=start, period_end=end),

@@ -27,7 +27,13 @@ from costready.i18n import N_, _
 from costready.storage.api import PriceList
 from costready.ui.chart_widget import ChartWidget
 from costready.ui.document import ScenarioDocument
-from costready.ui.prices.adopt import AdoptDialog, Adoption, AdoptionRefused
+from costready.ui.prices.adopt import (
+    AdoptDialog,
+    Adoption,
+    AdoptionRefused,
+    AdoptionState,
+    adoption_state,
+)
 from costready.ui.prices.breakdown import BuildupTree, SensitivityTable
 from costready.ui.prices.price_lists import PriceListsDialog, in_force_text, uk_date
 from costready.ui.prices.table import COLUMN_KEYS, PricesTableModel
@@ -95,6 +101,7 @@ class ProblemBanner(QFrame):
         row = QHBoxLayout()
         text = QLabel("• " + problem.message)
         text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # names in it are shown as typed
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(text, 1)
         target = fix_page(problem)
@@ -143,10 +150,12 @@ class PricesPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.in_force_label = QLabel()
         self.in_force_label.setWordWrap(True)
+        self.in_force_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = PricesTableModel(self)
         self.table = self._make_table()
         self.detail_title = QLabel()
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         bold = QFont(self.detail_title.font())
         bold.setBold(True)
         self.detail_title.setFont(bold)
@@ -155,6 +164,7 @@ class PricesPage(QWidget):
         self.chart = ChartWidget()
         self.working = QLabel()
         self.working.setWordWrap(True)
+        self.working.setTextFormat(Qt.TextFormat.PlainText)
         self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.working.setAccessibleName(_("How the selected line was worked out"))
         self.buildup.currentItemChanged.connect(self._on_buildup_current_item_changed)
@@ -171,6 +181,8 @@ class PricesPage(QWidget):
         )
         layout.addWidget(self.banner)
         layout.addLayout(self._action_row())
+        self.changed_notice = self._changed_notice()
+        layout.addWidget(self.changed_notice)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
         self.detail_panel = self._detail_panel()
@@ -217,6 +229,48 @@ class PricesPage(QWidget):
         row.addWidget(self.adopt_button)
         return row
 
+    def _changed_notice(self) -> QFrame:
+        """“These prices have changed since they were adopted…” with a button to adopt again."""
+        notice = QFrame()
+        notice.setObjectName("changedNotice")
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice.setStyleSheet(
+            "#changedNotice { border: 1px solid #d49a00; border-radius: 4px;"
+            " background: rgba(230, 159, 0, 0.12); }"
+        )
+        row = QHBoxLayout(notice)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.changed_label = QLabel()
+        self.changed_label.setWordWrap(True)
+        self.changed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_label.setAccessibleName(_("Prices changed since adoption"))
+        row.addWidget(self.changed_label, 1)
+        self.adopt_again_button = QPushButton(_("Adopt a&gain…"))
+        self.adopt_again_button.setAccessibleName(_("Adopt these prices again"))
+        self.adopt_again_button.clicked.connect(self._adopt_action.trigger)
+        row.addWidget(self.adopt_again_button)
+        notice.hide()
+        return notice
+
+    def _show_adoption(self) -> AdoptionState:
+        """Say so when the adopted scenario no longer prices as its published list does."""
+        try:
+            state = adoption_state(self.document)
+        except Exception:  # the page must still show prices if the history cannot be read
+            state = AdoptionState(False, False, None)
+        if state.changed and state.price_list is not None:
+            self.changed_label.setText(
+                _(
+                    "These prices have changed since they were adopted (the price list from "
+                    "{date}, approved by {who}). Invoices still use the published prices until "
+                    "you adopt them again."
+                ).format(
+                    date=uk_date(state.price_list.effective_from), who=state.price_list.approved_by
+                )
+            )
+        self.changed_notice.setVisible(state.changed)
+        return state
+
     def _detail_panel(self) -> QWidget:
         panel = QWidget()
         outer = QVBoxLayout(panel)
@@ -238,9 +292,10 @@ class PricesPage(QWidget):
         column.addWidget(self.sensitivity)
         column.addStretch(1)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([600, 400])
+        # the chart's side gets nearly half, so its words are as large as the page's own
+        split.setStretchFactor(0, 11)
+        split.setStretchFactor(1, 9)
+        split.setSizes([550, 450])
         split.setChildrenCollapsible(False)
         outer.addWidget(split, 1)
         return panel
@@ -274,6 +329,7 @@ class PricesPage(QWidget):
         self.no_detail.setVisible(self.detail_panel.isHidden())
         self._fit_table()
         self._show_in_force()
+        self._show_adoption()
         self._restore_selection()
 
     def _fit_table(self) -> None:
@@ -432,12 +488,18 @@ class PricesPage(QWidget):
             self.document.scenario.name, result.services, self._publish, parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._on_adopted(dialog.price_list))
-        dialog.destroyed.connect(self._forget_dialog)
+        # bound methods, not lambdas holding the dialog: a closure freed while Qt deletes the
+        # dialog crashed PySide (accepted comes before finished)
+        dialog.accepted.connect(self._on_adopt_dialog_accepted)
+        dialog.finished.connect(self._forget_dialog)
         self.adopt_dialog = dialog
         dialog.open()
 
-    def _forget_dialog(self) -> None:
+    def _on_adopt_dialog_accepted(self) -> None:
+        if self.adopt_dialog is not None:
+            self._on_adopted(self.adopt_dialog.price_list)
+
+    def _forget_dialog(self, _result: int = 0) -> None:
         self.adopt_dialog = None
 
     def _publish(self, adoption: Adoption) -> PriceList:
@@ -479,6 +541,7 @@ class PricesPage(QWidget):
             window.statusBar().showMessage(message, 10000)
         self.last_message = message
         self._show_in_force()
+        self._show_adoption()
         self.prices_adopted.emit(price_list)
 
     def show_price_lists(self) -> PriceListsDialog:

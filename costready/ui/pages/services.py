@@ -17,12 +17,14 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
-from costready.costing.results import ServiceResult
+from costready.costing.results import Problem, ServiceResult
+from costready.costing.scenarios import remove_service
+from costready.costing.validate import validate_service
 from costready.i18n import N_, _
 from costready.money import format_money, format_percent
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.pages._table_page import TablePage
-from costready.ui.table_model import Column, ColumnKind, EditRefused
+from costready.ui.table_model import Column, ColumnKind
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -39,56 +41,6 @@ ROUNDING_STEPS = (
     (N_("50p"), Decimal("0.50")),
     (N_("£1"), Decimal("1.00")),
 )
-
-
-def remove_service(scenario: Scenario, service_id: str) -> tuple[Scenario, list[str]]:
-    """The scenario without the service and everything that pointed at it; and what went.
-
-    Time given to it is taken off the posts (their split then needs putting right), cost lines
-    direct to it go with it (they were its costs), and its shares and basis weights are dropped.
-    """
-    notes: list[str] = []
-    staff = []
-    for post in scenario.staff:
-        if service_id in post.time:
-            time = {k: v for k, v in post.time.items() if k != service_id}
-            staff.append(dataclasses.replace(post, time=time))
-            notes.append(
-                _("{post} had {share} of its time on it").format(
-                    post=post.role, share=format_percent(post.time[service_id])
-                )
-            )
-        else:
-            staff.append(post)
-    costs = []
-    for line in scenario.costs:
-        if line.direct == service_id:
-            notes.append(_("its cost line “{line}” was removed too").format(line=line.name))
-            continue
-        if line.shares and service_id in line.shares:
-            shares = {k: v for k, v in line.shares.items() if k != service_id}
-            line = dataclasses.replace(line, shares=shares)
-            notes.append(_("“{line}” lost its share for it").format(line=line.name))
-        costs.append(line)
-    pools = tuple(
-        dataclasses.replace(pool, shares={k: v for k, v in pool.shares.items() if k != service_id})
-        if pool.shares and service_id in pool.shares
-        else pool
-        for pool in scenario.pools
-    )
-    bases = {
-        basis: {k: v for k, v in weights.items() if k != service_id}
-        for basis, weights in scenario.bases.items()
-    }
-    new = dataclasses.replace(
-        scenario,
-        services=tuple(s for s in scenario.services if s.id != service_id),
-        staff=tuple(staff),
-        costs=tuple(costs),
-        pools=pools,
-        bases=bases,
-    )
-    return new, notes
 
 
 def _set_volume_kind(service: Service, kind: Any) -> Service:
@@ -122,10 +74,6 @@ def _set_surplus_kind(service: Service, kind: Any) -> Service:
 
 
 def _set_surplus_value(service: Service, value: Decimal) -> Service:
-    if service.surplus.kind is SurplusKind.SHARE_OF_PRICE and value >= ONE:
-        raise EditRefused(
-            _("Surplus: a share of the price must be under 100% (the price would be infinite)")
-        )
     return dataclasses.replace(service, surplus=Surplus(service.surplus.kind, value))
 
 
@@ -169,6 +117,9 @@ class ServicesPage(TablePage):
 
     def label_of(self, item: Any) -> str:
         return item.name
+
+    def item_problems(self, item: Any, path: str) -> list[Problem]:
+        return validate_service(item, path)
 
     def _result(self, service: Service) -> ServiceResult | None:
         result = self.document.result
@@ -338,11 +289,12 @@ class ServicesPage(TablePage):
             self.view.setFocus()
 
     def remove(self, row: int) -> None:
+        """Remove the service by the app's one rule (costready.costing.scenarios), saying what
+        went with it and what now needs putting right."""
         service = self.model.item(row)
         new, notes = remove_service(self.document.scenario, service.id)
         if not self.apply(new, _("Remove service {name}").format(name=service.name)):
             return
-        message = _("Removed {name}").format(name=service.name)
-        if notes:
-            message += " (" + "; ".join(notes) + ")"
-        self.show_status(_("{message}. Press Ctrl+Z to bring it back.").format(message=message))
+        parts = [_("Removed {name}.").format(name=service.name), *notes]
+        parts.append(_("Press Ctrl+Z to bring it back."))
+        self.show_status(" ".join(parts))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from costready.costing.engine import paid_hours
 from costready.costing.model import (
     NON_CHARGEABLE_KINDS,
     POOL_PREFIX,
@@ -16,6 +17,7 @@ from costready.costing.model import (
     Scenario,
     StaffPost,
 )
+from costready.costing.results import Problem
 from costready.costing.rules import (
     UnknownTaxYear,
     full_time_hours,
@@ -23,15 +25,17 @@ from costready.costing.rules import (
     rules_for,
     statutory_holiday_weeks,
 )
+from costready.costing.validate import validate_post
 from costready.i18n import N_, _
-from costready.money import PENNY, format_money, format_percent
+from costready.money import format_money, format_percent, to_penny
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage
-from costready.ui.table_model import Column, ColumnKind, EditRefused
+from costready.ui.table_model import Column, ColumnKind
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+FTE_STEP = Decimal("0.0001")  # an FTE worked out from hours is kept to four places
 
 PAY_TYPES = {"salary": N_("Salary"), "hourly": N_("Hourly")}
 NI_LABELS = {
@@ -45,15 +49,12 @@ PENSION_BASE_LABELS = {
 }
 
 
-def default_paid_hours(post: StaffPost) -> Decimal:
-    """Paid hours a person works when none are given: FTE × full-time hours (1,950)."""
-    return post.fte * full_time_hours()
-
-
-def paid_hours(post: StaffPost) -> Decimal | None:
-    if post.paid_hours_per_person is not None:
-        return post.paid_hours_per_person
-    return None if post.is_hourly else default_paid_hours(post)
+def shown_hours(post: StaffPost) -> Decimal | None:
+    """Paid hours a year per person as the engine counts them; None for an hourly post that
+    has none yet (the problem the engine reports)."""
+    if post.is_hourly and post.paid_hours_per_person is None:
+        return None
+    return paid_hours(post)
 
 
 def time_summary(post: StaffPost, scenario: Scenario) -> str:
@@ -74,18 +75,20 @@ def non_chargeable_summary(post: StaffPost) -> str:
 
 
 def _set_pay_type(post: StaffPost, value: Any) -> StaffPost:
+    """Salary <-> hourly at the same pay for full-time hours (rates and salaries to the penny,
+    half-up); the paid hours a person works stay as they were."""
+    hours = shown_hours(post) or full_time_hours()
     if value == "hourly":
-        hours = paid_hours(post) or full_time_hours()
-        rate = ((post.annual_salary or ZERO) / full_time_hours()).quantize(PENNY)
+        rate = to_penny((post.annual_salary or ZERO) / full_time_hours())
         return dataclasses.replace(
             post, hourly_rate=rate, annual_salary=None, paid_hours_per_person=hours, fte=ONE
         )
-    salary = ((post.hourly_rate or ZERO) * full_time_hours()).quantize(PENNY)
-    fte = ((post.paid_hours_per_person or full_time_hours()) / full_time_hours()).quantize(
-        Decimal("0.01")
-    )
+    salary = to_penny((post.hourly_rate or ZERO) * full_time_hours())
+    fte = (hours / full_time_hours()).quantize(FTE_STEP, rounding=ROUND_HALF_UP)
+    # hours that FTE × full time does not give exactly are kept as typed
+    given = None if fte * full_time_hours() == hours else hours
     return dataclasses.replace(
-        post, annual_salary=salary, hourly_rate=None, fte=fte, paid_hours_per_person=None
+        post, annual_salary=salary, hourly_rate=None, fte=fte, paid_hours_per_person=given
     )
 
 
@@ -95,26 +98,11 @@ def _set_pay(post: StaffPost, value: Decimal) -> StaffPost:
     return dataclasses.replace(post, annual_salary=value)
 
 
-def _set_fte(post: StaffPost, value: Decimal) -> StaffPost:
-    if value <= 0:
-        raise EditRefused(_("FTE: must be more than zero (1 is full time)"))
-    return dataclasses.replace(post, fte=value)
-
-
 def _set_hours(post: StaffPost, value: Decimal | None) -> StaffPost:
-    if value is None and post.is_hourly:
-        raise EditRefused(_("Paid hours: an hourly post needs its paid hours a year"))
-    if value is not None and value <= 0:
-        raise EditRefused(_("Paid hours: must be more than zero"))
-    if value is not None and not post.is_hourly and value == default_paid_hours(post):
+    default = paid_hours(dataclasses.replace(post, paid_hours_per_person=None))
+    if value is not None and not post.is_hourly and value == default:
         value = None  # typing the default keeps it a default (it follows the FTE)
     return dataclasses.replace(post, paid_hours_per_person=value)
-
-
-def _set_headcount(post: StaffPost, value: Decimal) -> StaffPost:
-    if value <= 0 or value != value.to_integral_value():
-        raise EditRefused(_("People: give a whole number of people, 1 or more"))
-    return dataclasses.replace(post, headcount=value)
 
 
 def _set_pension_rate(post: StaffPost, value: Decimal) -> StaffPost:
@@ -147,6 +135,9 @@ class StaffPage(TablePage):
 
     def label_of(self, item: Any) -> str:
         return item.role
+
+    def item_problems(self, item: Any, path: str) -> list[Problem]:
+        return validate_post(item, path)
 
     def _annual_cost(self, post: StaffPost) -> Decimal | None:
         result = self.document.result
@@ -200,14 +191,14 @@ class StaffPage(TablePage):
                 N_("FTE"),
                 lambda p: None if p.is_hourly else p.fte,
                 ColumnKind.NUMBER,
-                set=_set_fte,
+                set=lambda p, v: replace(p, fte=v),
                 editable_if=lambda p: not p.is_hourly,
                 help=N_("Full-time equivalent: 1 is full time, 0.5 half time (salaried posts)"),
             ),
             Column(
                 "paid_hours",
                 N_("Paid hours a year"),
-                paid_hours,
+                shown_hours,
                 ColumnKind.NUMBER,
                 set=_set_hours,
                 required=False,
@@ -224,7 +215,7 @@ class StaffPage(TablePage):
                 N_("People"),
                 lambda p: p.headcount,
                 ColumnKind.NUMBER,
-                set=_set_headcount,
+                set=lambda p, v: replace(p, headcount=v),
                 help=N_("How many people work in this post"),
             ),
             Column(
@@ -311,30 +302,39 @@ class StaffPage(TablePage):
 
     def _add_post(self, role: str, post_id: str) -> None:
         scenario = self.document.scenario
-        try:
-            wage = rules_for(scenario.tax_year).national_living_wage_hourly
-        except UnknownTaxYear:
-            wage = ZERO
-        services = scenario.services
-        post = StaffPost(
-            id=post_id,
-            role=role,
-            hourly_rate=wage,
-            paid_hours_per_person=full_time_hours(),
-            non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},
-            # with one service there is only one place the time can go
-            time={services[0].id: ONE} if len(services) == 1 else {},
-        )
+        post = self.new_post(scenario, post_id, role)
         new = dataclasses.replace(scenario, staff=(*scenario.staff, post))
         if self.apply(new, _("Add post {role}").format(role=role)):
             self.select_row(len(new.staff) - 1)
             self.show_status(
                 _(
-                    "Added {role} at the National Living Wage with statutory holiday. "
-                    "Set the pay, then Edit… to split the time."
+                    "Added {role} at the National Living Wage with statutory holiday and the "
+                    "minimum pension. Set the pay, then Edit… to split the time."
                 ).format(role=role)
             )
             self.view.setFocus()
+
+    @staticmethod
+    def new_post(scenario: Scenario, post_id: str, role: str) -> StaffPost:
+        """A post with the guided setup's defaults: full time at the National Living Wage,
+        statutory holiday, the employer's minimum pension, and delivering units."""
+        try:
+            rules = rules_for(scenario.tax_year)
+            wage, pension = rules.national_living_wage_hourly, rules.pension_employer_minimum_rate
+        except UnknownTaxYear:
+            wage, pension = ZERO, ZERO
+        services = scenario.services
+        return StaffPost(
+            id=post_id,
+            role=role,
+            hourly_rate=wage,
+            paid_hours_per_person=full_time_hours(),
+            delivers_units=True,
+            pension=Pension(pension, PensionBase.QUALIFYING_EARNINGS) if pension else None,
+            non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},
+            # with one service there is only one place the time can go
+            time={services[0].id: ONE} if len(services) == 1 else {},
+        )
 
     def remove(self, row: int) -> None:
         post = self.model.item(row)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing.results import ServiceResult
+from costready.costing.results import CostingError, ServiceResult
 from costready.i18n import _
 from costready.storage.api import PriceList
 from costready.ui.widgets import FieldError, money_text
+
+if TYPE_CHECKING:
+    from costready.ui.document import ScenarioDocument
 
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -43,6 +47,33 @@ class AdoptionRefused(Exception):
     def __init__(self, problems: dict[str, str]):
         self.problems = problems
         super().__init__("; ".join(problems.values()))
+
+
+@dataclass(frozen=True)
+class AdoptionState:
+    """Whether the open scenario is the adopted one, and whether its prices still match the
+    price list it published (they do not after an edit that changes a price)."""
+
+    adopted: bool
+    changed: bool
+    price_list: PriceList | None
+
+
+def adoption_state(document: ScenarioDocument) -> AdoptionState:
+    """The open scenario's adoption, compared by the domain's rule
+    (`costready.costing.adoption.Publication.changed_since_adoption`)."""
+    workspace, org_id = document.workspace, document.organisation_id
+    adopted = any(s.adopted and s.id == document.scenario_id for s in workspace.scenarios(org_id))
+    if not adopted or document.result is None:
+        # unadopted: nothing to compare; unpriced: the problems banner says why already
+        return AdoptionState(adopted, False, None)
+    from costready.costing.adoption import publication
+
+    try:
+        published = publication(workspace, org_id, document.scenario_id)
+    except CostingError:
+        return AdoptionState(adopted, False, None)
+    return AdoptionState(adopted, published.changed_since_adoption, published.price_list)
 
 
 def first_of_next_month(today: date) -> date:
@@ -74,6 +105,7 @@ class AdoptDialog(QDialog):
         self.price_list: PriceList | None = None
         self.setWindowTitle(_("Adopt these prices"))
         self.setModal(True)
+        self.setMinimumWidth(480)  # room for a message under a field on one or two lines
 
         intro = QLabel(
             _(
@@ -82,6 +114,7 @@ class AdoptDialog(QDialog):
             ).format(scenario=scenario_name)
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # names are shown as typed, "<" and all
         prices = QLabel(
             "\n".join(
                 _("{service}: {price} per {unit}").format(
@@ -91,6 +124,7 @@ class AdoptDialog(QDialog):
             )
         )
         prices.setAccessibleName(_("Prices to adopt"))
+        prices.setTextFormat(Qt.TextFormat.PlainText)
 
         self.effective_from = _date_edit(first_of_next_month(today), _("Effective from"))
         self.approved_by = QLineEdit()
@@ -119,7 +153,7 @@ class AdoptDialog(QDialog):
         ok.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.approved_by.textChanged.connect(self.approved_by_error.clear_error)
+        self.approved_by.textChanged.connect(self._on_approved_by_text_changed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -128,6 +162,21 @@ class AdoptDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.approved_by.setFocus()
+
+    def _on_approved_by_text_changed(self, _text: str) -> None:
+        if self.approved_by_error.has_error:
+            self.approved_by_error.clear_error()
+            self._fit()
+
+    def _fit(self) -> None:
+        """Grow (or shrink) to the messages shown: a dialog's minimum size ignores wrapped
+        lines, so without this a message is cut off and the buttons cover the note."""
+        self.layout().activate()
+        height = self.layout().heightForWidth(self.width())
+        if height > 0:
+            self.resize(self.width(), max(height, self.minimumSizeHint().height()))
+        else:
+            self.adjustSize()
 
     def values(self) -> Adoption:
         return Adoption(
@@ -145,6 +194,7 @@ class AdoptDialog(QDialog):
                 _("Approved by: say who approved these prices, e.g. “Trustees' meeting”")
             )
             self.approved_by.setFocus()
+            self._fit()
             return
         try:
             self.price_list = self._publish(values)
@@ -154,5 +204,6 @@ class AdoptDialog(QDialog):
                 self.approved_by_error.show_error(problems.pop("approved_by"))
             if problems:
                 self.general_error.show_error("\n".join(problems.values()))
+            self._fit()
             return
         super().accept()
