@@ -19,7 +19,7 @@ from costready.costing.model import (
     SurplusKind,
     VolumeKind,
 )
-from costready.costing.results import Problem
+from costready.costing.results import POOL_KEY_PREFIX, Problem
 from costready.costing.rules import tax_years
 from costready.i18n import _
 from costready.money import PENNY
@@ -43,6 +43,11 @@ def validate(scenario: Scenario) -> list[Problem]:
     problems += _duplicates("$.services", (s.id for s in scenario.services), _("service"))
     problems += _duplicates("$.staff", (p.id for p in scenario.staff), _("post"))
     problems += _duplicates("$.costs", (c.id for c in scenario.costs), _("cost line"))
+    problems += [  # "pool:NAME" names a pool's share in a service's overheads
+        Problem(f"$.costs[{index}].id", _("{line}: a cost line's id cannot start with “{prefix}”")
+                .format(line=line.name or line.id, prefix=POOL_KEY_PREFIX))
+        for index, line in enumerate(scenario.costs) if line.id.startswith(POOL_KEY_PREFIX)
+    ]
     for index, service in enumerate(scenario.services):
         problems += validate_service(service, f"$.services[{index}]")
     for index, post in enumerate(scenario.staff):

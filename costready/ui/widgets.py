@@ -81,6 +81,7 @@ def page_header(title: str, subtitle: str = "") -> QWidget:
     layout.setSpacing(2)
     heading = QLabel(title)
     heading.setObjectName("pageTitle")
+    heading.setTextFormat(Qt.TextFormat.PlainText)  # names people typed are shown as typed
     font = QFont(heading.font())
     font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
@@ -90,6 +91,7 @@ def page_header(title: str, subtitle: str = "") -> QWidget:
     if subtitle:
         sub = QLabel(subtitle)
         sub.setObjectName("pageSubtitle")
+        sub.setTextFormat(Qt.TextFormat.PlainText)
         sub.setWordWrap(True)
         sub.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(sub)

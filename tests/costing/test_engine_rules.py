@@ -187,3 +187,10 @@ def test_every_problem_is_reported_at_once():
     with pytest.raises(CostingError) as caught:
         price_scenario(bad)
     assert len(caught.value.problems) >= 4
+
+
+def test_a_cost_line_id_cannot_look_like_a_pool_share():
+    bad = scenario(costs=(CostLine("pool:management", "Odd", D(10), basis=Basis.EQUAL),))
+    with pytest.raises(CostingError) as caught:
+        price_scenario(bad)
+    assert "$.costs[0].id" in {p.path for p in caught.value.problems}

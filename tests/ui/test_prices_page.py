@@ -236,7 +236,8 @@ def test_adopting_needs_to_know_who_approved(qtbot, page, document, workspace):
     assert workspace.price_lists(document.organisation_id) == []
     qtbot.keyClicks(dialog.approved_by, "Chair")
     assert not dialog.approved_by_error.isVisible()  # cleared as soon as it is typed
-    dialog.reject()
+    with qtbot.waitSignal(dialog.destroyed):  # gone before the page is torn down
+        dialog.reject()
 
 
 def test_adopting_is_refused_when_the_scenario_cannot_be_priced(qtbot, page, document, monkeypatch):
