@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from costready.costing import rules
 from costready.costing.engine import price_scenario
+from costready.costing.ids import new_id
 from costready.costing.model import (
     POOL_PREFIX,
     Basis,
@@ -30,11 +31,12 @@ from costready.costing.results import CostingError, Problem, ScenarioResult
 from costready.costing.scenarios import (
     MANAGEMENT_POOL,
     new_scenario,
+    remove_service,
 )
 from costready.costing.validate import validate
 from costready.i18n import N_, _
 from costready.money import MoneyError, parse_number
-from costready.organisation import Organisation, validate_organisation
+from costready.organisation import LegalForm, Organisation, validate_organisation
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -112,6 +114,14 @@ class PostAnswer:
     travel_percent: str = "0"
     pension_percent: str = "3"
     time: Mapping[str, str] = field(default_factory=dict)  # service id or overhead:ID -> %
+
+
+@dataclass(frozen=True)
+class StaffAnswers:
+    """The staff step: the posts, and whether the organisation claims the Employment Allowance."""
+
+    posts: tuple[PostAnswer, ...] = ()
+    claims_employment_allowance: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +244,7 @@ def apply_services(
     state: GuideState, answers: tuple[ServiceAnswer, ...]
 ) -> tuple[GuideState, list[Problem]]:
     """Make the scenario's services from the answers, keeping what the guide does not ask."""
+    state = remove_dropped_services(state, answers)[0]
     reader = _Reader()
     existing = {s.id: s for s in state.scenario.services}
     ids = _Ids(answers)
@@ -274,7 +285,7 @@ def apply_services(
                 vat=answer.vat,
             )
         )
-    scenario = _prune(replace(state.scenario, services=tuple(services)))
+    scenario = replace(state.scenario, services=tuple(services))
     return replace(state, scenario=scenario), reader.problems
 
 
@@ -285,8 +296,30 @@ def validate_services_step(state: GuideState) -> list[Problem]:
 # Step 3: staff ----------------------------------------------------------------------------------
 
 
-def read_staff(state: GuideState) -> tuple[PostAnswer, ...]:
-    return tuple(_post_answer(post) for post in state.scenario.staff)
+def read_staff(state: GuideState) -> StaffAnswers:
+    """The posts as typed; the allowance as chosen, or (before any post) as most would answer."""
+    scenario = state.scenario
+    claims = (
+        scenario.claims_employment_allowance
+        if scenario.staff
+        else claims_allowance_by_default(state.organisation)
+    )
+    return StaffAnswers(tuple(_post_answer(post) for post in scenario.staff), claims)
+
+
+def claims_allowance_by_default(organisation: Organisation) -> bool:
+    """Whether to start with the Employment Allowance ticked: yes for a charity or CIO.
+
+    Most employers can claim it (HMRC: https://www.gov.uk/claim-employment-allowance); those
+    whose only paid employee is a director cannot, and charities are rarely in that position.
+    """
+    charity = organisation.legal_form in (LegalForm.CHARITY, LegalForm.CIO)
+    return charity or organisation.registered_charity
+
+
+def employment_allowance(state: GuideState) -> Decimal:
+    """The most the Employment Allowance takes off employer NI in the scenario's tax year."""
+    return rules.rules_for(state.scenario.tax_year).employment_allowance
 
 
 def _post_answer(post: StaffPost) -> PostAnswer:
@@ -312,21 +345,23 @@ def _post_answer(post: StaffPost) -> PostAnswer:
     )
 
 
-def apply_staff(
-    state: GuideState, answers: tuple[PostAnswer, ...]
-) -> tuple[GuideState, list[Problem]]:
+def apply_staff(state: GuideState, answers: StaffAnswers) -> tuple[GuideState, list[Problem]]:
     """Make the scenario's posts from the answers (holiday weeks become a share of paid hours)."""
     reader = _Reader()
     existing = {p.id: p for p in state.scenario.staff}
-    ids = _Ids(answers)
+    ids = _Ids(answers.posts)
     posts = []
-    for index, answer in enumerate(answers):
+    for index, answer in enumerate(answers.posts):
         path = f"$.staff[{index}]"
         label = answer.role or _("Post {number}").format(number=index + 1)
         post_id = ids.take(answer.id, answer.role, "post")
         base = existing.get(answer.id) or StaffPost(id=post_id, role="")
         posts.append(_post_from_answer(reader, path, label, replace(base, id=post_id), answer))
-    scenario = replace(state.scenario, staff=tuple(posts))
+    scenario = replace(
+        state.scenario,
+        staff=tuple(posts),
+        claims_employment_allowance=answers.claims_employment_allowance,
+    )
     return replace(state, scenario=scenario), reader.problems
 
 
@@ -393,8 +428,8 @@ def _post_from_answer(
 
 def validate_staff_step(state: GuideState) -> list[Problem]:
     problems = _problems_under(state.scenario, ("$.staff",))
-    for index, post in enumerate(state.scenario.staff):
-        who = post.role or post.id
+    for index, post in enumerate(_labelled(state.scenario).staff):
+        who = post.role
         pay = post.hourly_rate if post.is_hourly else post.annual_salary
         if not pay:
             problems.append(
@@ -493,14 +528,6 @@ def _sharing_fields(reader: _Reader, path: str, label: str, answer: CostAnswer) 
 
 def validate_costs_step(state: GuideState) -> list[Problem]:
     problems = _problems_under(state.scenario, ("$.costs", "$.bases", "$.overhead_pools"))
-    for index, line in enumerate(state.scenario.costs):
-        if not line.name.strip():
-            problems.append(
-                Problem(
-                    f"$.costs[{index}].name",
-                    _("Cost {number}: enter a name").format(number=index + 1),
-                )
-            )
     uses_floor = any(line.basis is Basis.FLOOR_AREA for line in state.scenario.costs)
     if uses_floor and not state.scenario.bases.get(Basis.FLOOR_AREA.value):
         problems.append(
@@ -521,7 +548,7 @@ def validate_costs_step(state: GuideState) -> list[Problem]:
 def price(state: GuideState) -> tuple[ScenarioResult | None, list[Problem]]:
     """The engine's result for the scenario, or the problems that stop it being priced."""
     try:
-        return price_scenario(state.scenario), []
+        return price_scenario(_labelled(state.scenario)), []
     except CostingError as error:
         return None, list(error.problems)
 
@@ -654,11 +681,11 @@ class Guide:
     ):
         self.today = today or date.today()
         organisation = organisation or default_organisation(self.today)
-        self.state = GuideState(
-            organisation, scenario or new_scenario(organisation, self.today)
-        )
+        self.state = GuideState(organisation, scenario or new_scenario(organisation, self.today))
         self.steps = STEPS
         self.index = 0
+        #: what the last `apply` took away besides the answers (a removed service's costs)
+        self.notes: list[str] = []
         self.go_to(step)
 
     @property
@@ -689,8 +716,11 @@ class Guide:
     def apply(self, answers: Any) -> list[Problem]:
         """Take the current step's answers into the state; return every problem with them."""
         step = self.current
+        self.notes = []
         if step.apply is None:
             return step.validate(self.state)
+        if step.key == SERVICES:
+            self.state, self.notes = remove_dropped_services(self.state, answers)
         if step.key == ORGANISATION:
             state, parse = apply_organisation(self.state, answers, self.today)
         else:
@@ -823,40 +853,64 @@ class _Ids:
         """`known_id` when the item already has one, else a new id made from `name`."""
         if known_id in self.kept:
             return known_id
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or fallback
-        candidate, number = base, 2
-        while candidate in self.used:
-            candidate, number = f"{base}-{number}", number + 1
+        candidate = new_id(name, self.used, fallback)
         self.used.add(candidate)
         return candidate
 
 
-def _prune(scenario: Scenario) -> Scenario:
-    """Drop references to services that no longer exist (time, shares, floor area, direct)."""
-    ids = {s.id for s in scenario.services}
-
-    def keep(key: str) -> bool:
-        return key.startswith(POOL_PREFIX) or key in ids
-
-    staff = tuple(
-        replace(p, time={k: v for k, v in p.time.items() if keep(k)}) for p in scenario.staff
-    )
-    costs = []
-    for line in scenario.costs:
-        if line.direct is not None and line.direct not in ids:
-            # its service has gone: share it by staff time until the person says otherwise
-            line = replace(line, direct=None, basis=Basis.STAFF_TIME, varies_with_volume=False)
-        if line.shares is not None:
-            line = replace(line, shares={k: v for k, v in line.shares.items() if k in ids})
-        costs.append(line)
-    bases = {
-        name: {k: v for k, v in table.items() if k in ids} for name, table in scenario.bases.items()
-    }
-    return replace(scenario, staff=staff, costs=tuple(costs), bases=bases)
+def remove_dropped_services(
+    state: GuideState, answers: Iterable[ServiceAnswer]
+) -> tuple[GuideState, list[str]]:
+    """The state without the services whose rows were removed, and notes of what went with
+    them (costready.costing.scenarios.remove_service: the one rule for removing a service)."""
+    kept = {answer.id for answer in answers if answer.id}
+    scenario, notes = state.scenario, []
+    for service in state.scenario.services:
+        if service.id not in kept:
+            scenario, removed = remove_service(scenario, service.id)
+            notes.append(_("Removed {service}.").format(service=service.name or service.id))
+            notes.extend(removed)
+    return replace(state, scenario=scenario), notes
 
 
 def _problems_under(scenario: Scenario, prefixes: tuple[str, ...]) -> list[Problem]:
-    return [p for p in validate(scenario) if p.path.startswith(prefixes)]
+    problems = validate(_labelled(scenario)) + _unnamed(scenario)
+    return [p for p in problems if p.path.startswith(prefixes)]
+
+
+#: Each kind of row: its collection, the field that names it, what the guide's table calls an
+#: unnamed row, and how to ask for the name.
+_ROWS = (
+    ("services", "name", N_("Service {number}"), N_("{row}: enter a name")),
+    ("staff", "role", N_("Post {number}"), N_("{row}: enter a role")),
+    ("costs", "name", N_("Cost {number}"), N_("{row}: enter a name")),
+)
+
+
+def _labelled(scenario: Scenario) -> Scenario:
+    """The scenario with each unnamed row called as its table calls it (“Post 2”), so every
+    problem names the row the person sees rather than an id made up for it (“post”)."""
+    changes = {}
+    for collection, attribute, label, _ask in _ROWS:
+        changes[collection] = tuple(
+            item
+            if getattr(item, attribute).strip()
+            else replace(item, **{attribute: _(label).format(number=index + 1)})
+            for index, item in enumerate(getattr(scenario, collection))
+        )
+    return replace(scenario, **changes)
+
+
+def _unnamed(scenario: Scenario) -> list[Problem]:
+    """A problem for each row with no name, naming it by its number (“Post 1: enter a role”)."""
+    problems = []
+    for collection, attribute, label, ask in _ROWS:
+        for index, item in enumerate(getattr(scenario, collection)):
+            if not getattr(item, attribute).strip():
+                row = _(label).format(number=index + 1)
+                path = f"$.{collection}[{index}].{attribute}"
+                problems.append(Problem(path, _(ask).format(row=row)))
+    return problems
 
 
 def _full_time_week() -> Decimal:

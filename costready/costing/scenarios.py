@@ -6,11 +6,18 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from costready.costing.model import Basis, OverheadPool, Scenario
+from costready.costing.model import (
+    BASIS_LABELS,
+    Basis,
+    CostLine,
+    OverheadPool,
+    Scenario,
+    StaffPost,
+)
 from costready.costing.results import ScenarioResult
 from costready.costing.rules import tax_year_for, tax_years
 from costready.i18n import _
-from costready.money import to_penny
+from costready.money import format_money, format_percent, to_penny
 from costready.organisation import Organisation
 
 #: The overhead pool every new scenario starts with.
@@ -182,3 +189,99 @@ def compare(a: ScenarioResult, b: ScenarioResult) -> list[ServiceComparison]:
             price_b=second.price if second else None,
         ))
     return rows
+
+
+def remove_service(scenario: Scenario, service_id: str) -> tuple[Scenario, list[str]]:
+    """The scenario without the service and everything that pointed at it, and plain-English
+    notes of what went (for a status bar); an unknown id changes nothing.
+
+    A cost line charged directly to the service goes with it: it was that service's cost, and
+    sharing it over the others would quietly raise their prices. Time, percentage shares and
+    basis weights given to the service are taken out and never re-spread, so a post's split (or
+    a line's shares) that no longer adds up to 100% is named by validation for the person to
+    put right: only they know where that time or money really goes now.
+    """
+    service = next((s for s in scenario.services if s.id == service_id), None)
+    if service is None:
+        return scenario, []
+    name = service.name or service_id
+    notes: list[str] = []
+    staff = tuple(_post_without(post, service_id, name, notes) for post in scenario.staff)
+    costs = tuple(
+        kept
+        for line in scenario.costs
+        if (kept := _line_without(line, service_id, name, notes)) is not None
+    )
+    pools = tuple(_pool_without(pool, service_id, name, notes) for pool in scenario.pools)
+    bases = {}
+    for basis, weights in scenario.bases.items():
+        if service_id in weights:
+            notes.append(
+                _("The {basis} figure for {service} was dropped.").format(
+                    basis=_basis_label(basis), service=name
+                )
+            )
+        bases[basis] = {k: v for k, v in weights.items() if k != service_id}
+    services = tuple(s for s in scenario.services if s.id != service_id)
+    new = replace(scenario, services=services, staff=staff, costs=costs, pools=pools, bases=bases)
+    return new, notes
+
+
+def _post_without(post: StaffPost, service_id: str, name: str, notes: list[str]) -> StaffPost:
+    if service_id not in post.time:
+        return post
+    time = {k: v for k, v in post.time.items() if k != service_id}
+    notes.append(
+        _(
+            "{post} spent {share} of their time on {service}: their time now adds up to "
+            "{total}, so give that time to another service or to management."
+        ).format(
+            post=post.role or post.id,
+            share=format_percent(post.time[service_id]),
+            service=name,
+            total=format_percent(sum(time.values(), Decimal(0))),
+        )
+    )
+    return replace(post, time=time)
+
+
+def _line_without(line: CostLine, service_id: str, name: str, notes: list[str]) -> CostLine | None:
+    if line.direct == service_id:
+        notes.append(
+            _(
+                "The cost “{line}” ({amount} a year) was charged only to {service}, so it went too."
+            ).format(
+                line=line.name or line.id, amount=format_money(line.annual_amount), service=name
+            )
+        )
+        return None
+    if not line.shares or service_id not in line.shares:
+        return line
+    shares = {k: v for k, v in line.shares.items() if k != service_id}
+    notes.append(_shares_note(line.name or line.id, line.shares[service_id], shares, name))
+    return replace(line, shares=shares)
+
+
+def _pool_without(pool: OverheadPool, service_id: str, name: str, notes: list[str]) -> OverheadPool:
+    if not pool.shares or service_id not in pool.shares:
+        return pool
+    shares = {k: v for k, v in pool.shares.items() if k != service_id}
+    notes.append(_shares_note(pool.name or pool.id, pool.shares[service_id], shares, name))
+    return replace(pool, shares=shares)
+
+
+def _shares_note(what: str, share: Decimal, left: dict[str, Decimal], service: str) -> str:
+    return _(
+        "“{what}” gave {share} to {service}: its shares now add up to {total}, so share that "
+        "part again."
+    ).format(
+        what=what,
+        share=format_percent(share),
+        service=service,
+        total=format_percent(sum(left.values(), Decimal(0))),
+    )
+
+
+def _basis_label(basis: str) -> str:
+    known = {b.value: b for b in Basis}
+    return _(BASIS_LABELS[known[basis]]).lower() if basis in known else basis

@@ -144,20 +144,6 @@ def _legend(width: float, height: float) -> Group:
         group.add(Rect(x, y, 10, 10, fillColor=colour, strokeColor=None))
         group.add(String(x + 14, y + 2, text, fontName=FONT, fontSize=8))
         x += 14 + stringWidth(text, FONT, 8) + 14
-    unit_label = _("£ a unit")
-    if x + stringWidth(unit_label, FONT, 8) > width:
-        return group  # no room beside the legend: the axis's £ figures say it already
-    group.add(
-        String(
-            width,
-            y + 2,
-            unit_label,
-            fontName=FONT,
-            fontSize=8,
-            textAnchor="end",
-            fillColor=colors.HexColor("#555555"),
-        )
-    )
     return group
 
 

@@ -70,10 +70,20 @@ class FirstRunDialog(QDialog):
         layout.addWidget(hint)
 
         buttons = QDialogButtonBox()
-        not_now = buttons.addButton(_("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
-        not_now.setAutoDefault(False)
+        self.not_now_button = buttons.addButton(
+            _("Not now"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.not_now_button.setAccessibleName(_("Not now"))
+        # auto-default: with the focus on it, Return does what it says (not the guided setup)
+        self.not_now_button.setAutoDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # command link buttons are flat and Fusion draws no focus frame on them: mark the one
+        # the keyboard is on with the highlight colour, as a focused button is elsewhere
+        self.setStyleSheet(
+            "QCommandLinkButton { border: 2px solid transparent; border-radius: 4px; }"
+            "QCommandLinkButton:focus { border-color: palette(highlight); }"
+        )
         self.guided_button.setFocus()
 
     def _choose(self, choice: str) -> None:

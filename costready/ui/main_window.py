@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -299,6 +302,8 @@ class MainWindow(QMainWindow):
     def _first_run(self) -> None:
         from costready.ui.first_run import FirstRunDialog
 
+        # the workspace is open: say so rather than "Opening workspace…" behind the choice
+        self.statusBar().showMessage(_("No organisation in this workspace yet"))
         dialog = FirstRunDialog(self)
         dialog.exec()
         if dialog.choice == FirstRunDialog.GUIDED:
@@ -317,13 +322,39 @@ class MainWindow(QMainWindow):
             ),
             _("Set up a new organisation (guided)…"),
             self.new_organisation,
+            (_("Open the sample organisation"), self.open_sample),
         )
 
-    def _show_empty(self, text: str, button: str, slot: Callable[[], object]) -> None:
+    def _show_empty(
+        self,
+        text: str,
+        button: str,
+        slot: Callable[[], object],
+        *more: tuple[str, Callable[[], object]],
+    ) -> None:
+        """Show `text` with a button doing `slot` (it takes the focus) and `more` beside it."""
         box = empty_state(text, button, slot)
+        first = box.findChild(QPushButton)
+        assert first is not None
+        row = self._layout_holding(box.layout(), first)
+        for extra_text, extra_slot in more:
+            extra = QPushButton(extra_text)
+            extra.setAccessibleName(extra_text)
+            extra.clicked.connect(extra_slot)
+            row.insertWidget(row.count() - 1, extra)  # before the closing stretch
         self.stack.addWidget(box)
         self.stack.setCurrentWidget(box)
         self.page_title.hide()
+        first.setFocus()
+
+    @staticmethod
+    def _layout_holding(layout: QLayout, widget: QWidget) -> QBoxLayout:
+        """The (nested) box layout `widget` sits in, so more buttons can go beside it."""
+        for index in range(layout.count()):
+            inner = layout.itemAt(index).layout()
+            if isinstance(inner, QBoxLayout) and inner.indexOf(widget) >= 0:
+                return inner
+        raise LookupError(widget)
 
     def open_sample(self) -> None:
         """Install the sample organisation and show it."""

@@ -11,7 +11,7 @@ import pytest
 from costready.costing import guide, rules
 from costready.costing.engine import price_scenario
 from costready.costing.model import Basis, VolumeKind
-from costready.organisation import Organisation
+from costready.organisation import LegalForm, Organisation
 from costready.storage.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
@@ -54,7 +54,7 @@ def _walk_to_costs(walker: guide.Guide) -> None:
             time={"home-support": "40", "lunch-club": "30", guide.MANAGEMENT_KEY: "30"},
         ),
     )
-    assert walker.next(posts) == []
+    assert walker.next(guide.StaffAnswers(posts, claims_employment_allowance=True)) == []
 
 
 def _costs() -> guide.CostsAnswers:
@@ -99,7 +99,8 @@ def test_defaults_come_from_the_rules_file():
     assert Decimal(post.holiday_weeks) == rules.statutory_holiday_weeks()
     assert post.pension_percent == "3"
 
-    applied, problems = guide.apply_staff(walker.state, (replace(post, role="Cook"),))
+    answers = guide.StaffAnswers((replace(post, role="Cook"),))
+    applied, problems = guide.apply_staff(walker.state, answers)
     assert problems == []
     made = applied.scenario.staff[0]
     assert made.non_chargeable["holiday"] == rules.holiday_share(rules.statutory_holiday_weeks())
@@ -124,7 +125,7 @@ def test_a_time_split_not_adding_to_100_is_a_problem_naming_the_post():
     walker.next((guide.ServiceAnswer(name="Befriending", units="500"),))
     post = replace(guide.new_post(walker.state), role="Befriender", time={"befriending": "90"})
 
-    problems = walker.next((post,))
+    problems = walker.next(guide.StaffAnswers((post,)))
 
     assert walker.current.key == guide.STAFF  # blocked
     assert any("Befriender" in p.message and "90%" in p.message for p in problems)
@@ -160,7 +161,7 @@ def test_review_problems_point_to_the_step_that_fixes_them():
     walker.next(
         (guide.ServiceAnswer(name="Home support", volume_kind=VolumeKind.FROM_STAFF_HOURS),)
     )
-    walker.next(())  # no staff: nobody delivers the hours
+    walker.next(guide.StaffAnswers())  # no staff: nobody delivers the hours
     walker.next(guide.CostsAnswers())
     result, problems = guide.price(walker.state)
     assert result is None
@@ -189,7 +190,7 @@ def test_floor_area_sharing_needs_the_areas():
 def test_answers_read_back_as_they_were_typed():
     walker = guide.Guide(today=TODAY)
     _walk_to_costs(walker)
-    staff = guide.read_staff(walker.state)
+    staff = guide.read_staff(walker.state).posts
     assert [
         (p.role, p.pay, p.hours_per_week, p.holiday_weeks, p.travel_percent) for p in staff
     ] == [
@@ -208,6 +209,35 @@ def test_removing_a_service_drops_the_time_given_to_it():
     walker.next(kept)
     post = walker.state.scenario.post("support-worker")
     assert post.time == {"home-support": Decimal("0.8")}
+
+
+def test_removing_a_service_removes_its_direct_costs_and_says_so():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    food = guide.CostAnswer(name="Food", amount="800", sharing="direct:lunch-club")
+    costs = _costs()
+    assert walker.next(replace(costs, lines=(*costs.lines, food))) == []
+    walker.go_to(guide.SERVICES)
+
+    walker.next(guide.read_services(walker.state)[:1])
+
+    scenario = walker.state.scenario
+    assert "food" not in {line.id for line in scenario.costs}
+    assert "lunch-club" not in scenario.bases[Basis.FLOOR_AREA.value]
+    notes = "\n".join(walker.notes)
+    assert "Removed Lunch club." in notes
+    assert "“Food” (£800.00 a year) was charged only to Lunch club" in notes
+    assert "Support worker spent 20% of their time on Lunch club" in notes
+
+
+def test_a_service_removed_and_typed_again_starts_with_nothing_pointing_at_it():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    walker.go_to(guide.SERVICES)
+    home = guide.read_services(walker.state)[0]
+    walker.next((home, guide.ServiceAnswer(name="Lunch club", unit="session", units="400")))
+    assert walker.state.scenario.post("support-worker").time == {"home-support": Decimal("0.8")}
+    assert walker.notes[0] == "Removed Lunch club."
 
 
 def test_saving_and_resuming_returns_the_saved_step(workspace):
@@ -253,3 +283,48 @@ def test_a_new_service_never_takes_the_id_of_one_already_stored():
         ("advice-2", "Advice"),
         ("advice", "Debt advice"),
     ]
+
+
+def test_an_unnamed_row_is_called_as_its_table_calls_it():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside"))
+    walker.next((guide.ServiceAnswer(name="Advice", units="100"),))
+    post = replace(guide.new_post(walker.state), role="", time={"advice": "70"})
+
+    adviser = replace(post, role="Adviser", time={"advice": "100"})
+    problems = walker.next(guide.StaffAnswers((adviser, post)))
+
+    found = [(p.path, p.message) for p in problems]
+    assert ("$.staff[1].role", "Post 2: enter a role") in found
+    assert ("$.staff[1].time", "Post 2: time adds up to 70%, not 100%") in found
+    assert not any("post”" in message or message.startswith("post") for _path, message in found)
+
+
+def test_a_charity_starts_with_the_employment_allowance_claimed():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Riverside", legal_form=LegalForm.CIO))
+    walker.next((guide.ServiceAnswer(name="Advice", units="100"),))
+    assert guide.read_staff(walker.state).claims_employment_allowance is True
+    assert guide.employment_allowance(walker.state) == Decimal("10500")
+
+
+def test_a_cic_starts_without_it_and_the_answer_is_kept():
+    walker = guide.Guide(today=TODAY)
+    walker.next(replace(walker.answers(), name="Meadow", legal_form=LegalForm.CIC))
+    walker.next((guide.ServiceAnswer(name="Advice", units="100"),))
+    assert guide.read_staff(walker.state).claims_employment_allowance is False
+    post = replace(guide.new_post(walker.state), role="Adviser")
+
+    assert walker.next(guide.StaffAnswers((post,), claims_employment_allowance=True)) == []
+
+    assert walker.state.scenario.claims_employment_allowance is True
+    assert guide.read_staff(walker.state).claims_employment_allowance is True
+
+
+def test_claiming_the_allowance_takes_employer_ni_off_the_prices():
+    walker = guide.Guide(today=TODAY)
+    _walk_to_costs(walker)
+    walker.next(_costs())
+    claimed = price_scenario(walker.state.scenario)
+    not_claimed = price_scenario(replace(walker.state.scenario, claims_employment_allowance=False))
+    assert claimed.total_cost < not_claimed.total_cost

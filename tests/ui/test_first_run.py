@@ -7,6 +7,7 @@ import types
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from costready.costing.model import Scenario
 from costready.organisation import Organisation
@@ -118,6 +119,76 @@ def test_not_now_leaves_an_empty_state_that_says_what_to_do(
     assert "no organisation yet" in " ".join(
         label.text() for label in shown.findChildren(main_window_module.QLabel)
     )
+    assert bare_window.statusBar().currentMessage() == "No organisation in this workspace yet"
+
+
+def _empty_state_button(window, text: str):
+    shown = window.stack.currentWidget()
+    [button] = [b for b in shown.findChildren(QPushButton) if b.text() == text]
+    return button
+
+
+def test_after_not_now_the_empty_state_offers_both_ways_to_start(
+    qtbot, bare_window, workspace, monkeypatch
+):
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda dialog: dialog.reject() or 0)
+    bare_window.set_workspace(workspace)
+    guided = _empty_state_button(bare_window, "Set up a new organisation (guided)…")
+    sample = _empty_state_button(bare_window, "Open the sample organisation")
+    assert guided.isVisible() and sample.isVisible()
+
+    with qtbot.waitSignal(bare_window.workspace_loaded):
+        qtbot.mouseClick(sample, Qt.MouseButton.LeftButton)
+
+    [org] = workspace.organisations()
+    assert bare_window.document.organisation_id == org.id
+    assert bare_window.current_page_key() == "home"
+
+
+def test_the_status_bar_does_not_say_opening_behind_the_first_run_choice(
+    qtbot, bare_window, workspace, monkeypatch
+):
+    seen: list[str] = []
+
+    def fake_exec(dialog: FirstRunDialog) -> int:
+        seen.append(bare_window.statusBar().currentMessage())
+        dialog.reject()
+        return 0
+
+    assert bare_window.statusBar().currentMessage() == "Opening workspace…"
+    monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
+    bare_window.set_workspace(workspace)
+    assert seen == ["No organisation in this workspace yet"]
+
+
+def test_return_on_not_now_does_not_start_the_guided_setup(qtbot):
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.not_now_button.setFocus()
+    qtbot.waitUntil(dialog.not_now_button.hasFocus)
+    qtbot.keyClick(dialog.not_now_button, Qt.Key.Key_Return)
+    assert dialog.choice is None
+    assert dialog.result() == FirstRunDialog.DialogCode.Rejected
+
+
+def test_the_focused_choice_is_marked(qtbot):
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.guided_button.hasFocus)
+    unfocused = dialog.sample_button.grab().toImage()
+    qtbot.keyClick(dialog.guided_button, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.sample_button.hasFocus)
+    focused = dialog.sample_button.grab().toImage()
+    # the highlight frame is drawn round the button the keyboard is on
+    highlight = dialog.palette().highlight().color().rgb()
+    assert focused.pixel(1, focused.height() // 2) == highlight
+    assert unfocused.pixel(1, unfocused.height() // 2) != highlight
 
 
 def test_reopening_shows_the_last_organisation(qtbot, bare_window, workspace, sample_ids):

@@ -61,8 +61,8 @@ def test_from_a_name_to_a_price(qtbot, ws):
     assert staff.table.value(0, "pay") == "12.71"  # the National Living Wage by default
     _type(qtbot, staff.table.widget(0, "role"), "Adviser")
     # one service, so the new post's time starts there; split it with management
-    _type(qtbot, staff.split.edit(0, "advice-session"), "80")
-    _type(qtbot, staff.split.edit(0, guide.MANAGEMENT_KEY), "20")
+    _type(qtbot, staff.split.cell_edit(0, "advice-session"), "80")
+    _type(qtbot, staff.split.cell_edit(0, guide.MANAGEMENT_KEY), "20")
     _next(qtbot, dialog, guide.COSTS)
 
     costs = dialog.pages[guide.COSTS]
@@ -144,7 +144,7 @@ def test_a_time_split_that_is_not_100_blocks_next_by_the_table(qtbot, ws):
     _fill_first_two_steps(qtbot, dialog)
     staff = dialog.pages[guide.STAFF]
     _type(qtbot, staff.table.widget(0, "role"), "Adviser")
-    _type(qtbot, staff.split.edit(0, "advice-session"), "70")
+    _type(qtbot, staff.split.cell_edit(0, "advice-session"), "70")
 
     _click(qtbot, dialog.next_button)
 
@@ -239,3 +239,121 @@ def test_a_number_that_cannot_be_read_is_marked_in_its_cell(qtbot, ws):
     qtbot.waitUntil(lambda: dialog.guide.current.key == guide.SERVICES)
     assert not page.table.widget(0, "units").property("has_problem")
     assert page.table.value(0, "units") == "250"
+
+
+def test_return_in_a_cell_finishes_the_cell_and_does_not_press_next(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    _type(qtbot, dialog.pages[guide.ORGANISATION].name, "Riverside Care")
+    _next(qtbot, dialog, guide.SERVICES)
+    services = dialog.pages[guide.SERVICES].table
+    _type(qtbot, services.widget(0, "name"), "Advice session")
+    units = services.widget(0, "units")
+    units.setFocus()
+    qtbot.waitUntil(units.hasFocus)
+    _type(qtbot, units, "300")
+    with qtbot.waitSignal(units.editingFinished):
+        qtbot.keyClick(units, Qt.Key.Key_Return)
+    assert dialog.guide.current.key == guide.SERVICES
+    assert services.value(0, "units") == "300"
+
+    assert dialog.next_button.isDefault()  # still the default outside the tables
+    _next(qtbot, dialog, guide.STAFF)
+    cell = dialog.pages[guide.STAFF].split.cell_edit(0, "advice-session")
+    cell.setFocus()
+    qtbot.waitUntil(cell.hasFocus)
+    qtbot.keyClick(cell, Qt.Key.Key_Enter)
+    assert dialog.guide.current.key == guide.STAFF
+
+
+def test_return_outside_a_table_still_presses_next(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    name = dialog.pages[guide.ORGANISATION].name
+    _type(qtbot, name, "Riverside Care")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.guide.current.key == guide.SERVICES)
+
+
+def test_clicking_a_split_table_lets_qt_call_its_own_edit(qtbot, ws):
+    from PySide6.QtWidgets import QTableWidget
+
+    from costready.ui.guide.tables import SplitTable
+
+    # a Python `edit(row, key)` hid QAbstractItemView.edit, and every click raised TypeError
+    assert SplitTable.edit is QTableWidget.edit
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    split = dialog.pages[guide.STAFF].split
+    total = split.visualRect(split.model().index(0, split.columnCount() - 1)).center()
+    qtbot.mouseClick(split.viewport(), Qt.MouseButton.LeftButton, pos=total)
+    qtbot.mouseDClick(split.viewport(), Qt.MouseButton.LeftButton, pos=total)
+    assert split.currentRow() == 0
+
+
+def test_an_unnamed_post_is_called_as_the_table_calls_it(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    staff = dialog.pages[guide.STAFF]
+    _type(qtbot, staff.split.cell_edit(0, "advice-session"), "100")
+    assert staff.split.verticalHeaderItem(0).text() == "Post 1"
+
+    _click(qtbot, dialog.next_button)
+
+    qtbot.waitUntil(staff.error.isVisible)
+    assert staff.error.text() == "• Post 1: enter a role"
+    assert staff.table.widget(0, "role").property("has_problem") is True
+
+
+def test_the_staff_step_asks_about_the_employment_allowance(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)  # a CIO, the form the guide starts with
+    staff = dialog.pages[guide.STAFF]
+    box = staff.allowance
+    assert box.isVisible() and box.isChecked()
+    assert box.text().replace("&", "") == (
+        "We claim the Employment Allowance (up to £10,500.00 a year off employer NI)"
+    )
+    assert "only paid employee is a director" in staff.allowance_hint.text()
+    _type(qtbot, staff.table.widget(0, "role"), "Adviser")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+
+    _next(qtbot, dialog, guide.COSTS)
+
+    assert ws.load_scenario(dialog.scenario_id).claims_employment_allowance is False
+    _click(qtbot, dialog.back_button)
+    qtbot.waitUntil(lambda: dialog.guide.current.key == guide.STAFF)
+    assert not staff.allowance.isChecked()
+
+
+def test_removing_a_service_says_its_own_costs_went_with_it(qtbot, ws):
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    staff = dialog.pages[guide.STAFF]
+    _type(qtbot, staff.table.widget(0, "role"), "Adviser")
+    _next(qtbot, dialog, guide.COSTS)
+    costs = dialog.pages[guide.COSTS]
+    _click(qtbot, costs.add_button)
+    _type(qtbot, costs.table.widget(0, "name"), "Leaflets")
+    _type(qtbot, costs.table.widget(0, "amount"), "300")
+    costs.table.set_value(0, "sharing", "direct:advice-session")
+    _next(qtbot, dialog, guide.REVIEW)
+    assert not dialog.notice.isVisible()
+    dialog.go_to(guide.SERVICES)
+    services = dialog.pages[guide.SERVICES]
+    _click(qtbot, services.add_button)
+    _type(qtbot, services.table.widget(1, "name"), "Drop-in")
+    _type(qtbot, services.table.widget(1, "units"), "100")
+    services.table.selectRow(0)
+    services.table.widget(0, "name").setFocus()
+    _click(qtbot, services.remove_button)
+
+    _click(qtbot, dialog.next_button)
+
+    qtbot.waitUntil(dialog.notice.isVisible)
+    text = dialog.notice.text()
+    assert "Removed Advice session." in text
+    assert "“Leaflets” (£300.00 a year) was charged only to Advice session" in text
+    assert "Leaflets" not in [c.name for c in ws.load_scenario(dialog.scenario_id).costs]

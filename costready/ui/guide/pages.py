@@ -480,6 +480,17 @@ class StaffStepPage(StepPage):
         self.body.addLayout(buttons)
         self.error = FieldError()
         self.body.addWidget(self.error)
+        self.allowance = QCheckBox()
+        self.allowance.setAccessibleName(_("We claim the Employment Allowance"))
+        self.body.addWidget(self.allowance)
+        self.allowance_hint = _hint(
+            _(
+                "Most employers claim it through payroll, and it lowers the employer National "
+                "Insurance your prices must cover. You cannot claim it if your only paid employee "
+                "is a director; leave it unticked if you do not claim it."
+            )
+        )
+        self.body.addWidget(self.allowance_hint)
         split_label = QLabel(_("How each post's paid time is spent (%; each row adds up to 100)"))
         split_label.setStyleSheet("font-weight: bold;")
         self.body.addWidget(split_label)
@@ -547,15 +558,22 @@ class StaffStepPage(StepPage):
         self._ids = []
         self.split.set_rows([])
         self.split.set_columns(columns)
-        for answer in guide.read_staff(state):
+        for answer in guide.read_staff(state).posts:
             self._add(answer)
         if not self._ids:
             self._add(guide.new_post(state))
         self._sync_labels()
+        staff = guide.read_staff(state)
+        self.allowance.setText(
+            _("We claim the &Employment Allowance (up to {amount} a year off employer NI)").format(
+                amount=money_text(guide.employment_allowance(state))
+            )
+        )
+        self.allowance.setChecked(staff.claims_employment_allowance)
 
-    def answers(self) -> tuple[guide.PostAnswer, ...]:
+    def answers(self) -> guide.StaffAnswers:
         splits = self.split.values()
-        return tuple(
+        posts = tuple(
             guide.PostAnswer(
                 id=post_id,
                 role=str(row["role"]),
@@ -572,6 +590,7 @@ class StaffStepPage(StepPage):
             )
             for index, (post_id, row) in enumerate(zip(self._ids, self.table.rows(), strict=True))
         )
+        return guide.StaffAnswers(posts, self.allowance.isChecked())
 
     def show_problems(self, problems: list[Problem]) -> None:
         time = [p for p in problems if ".time" in p.path]

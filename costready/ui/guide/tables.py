@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +42,18 @@ class Column:
     tip: str = ""
 
 
+def _keep_return(event: QKeyEvent) -> bool:
+    """Accept Return and Enter typed in a table, so they only finish the cell.
+
+    A cell's line edit finishes its edit on Return and passes the key on to its parents; in a
+    dialog it would reach the default button, and typing a number would press Next.
+    """
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        event.accept()
+        return True
+    return False
+
+
 class RowTable(QTableWidget):
     """A table whose cells are real widgets (line edits, combo boxes, tick boxes).
 
@@ -73,6 +86,10 @@ class RowTable(QTableWidget):
         # Tab moves between the cell widgets, not between the (empty) items behind them
         self.setTabKeyNavigation(False)
         self.setAccessibleName(row_name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _keep_return(event):
+            super().keyPressEvent(event)
 
     # rows ------------------------------------------------------------------------------------
     def add_row(self, values: dict[str, object] | None = None) -> int:
@@ -226,6 +243,10 @@ class SplitTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName(what)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _keep_return(event):
+            super().keyPressEvent(event)
+
     def set_columns(self, columns: list[tuple[str, str]]) -> None:
         """Set the (key, header) columns, keeping what was typed under keys that remain."""
         values = self.values()
@@ -260,7 +281,8 @@ class SplitTable(QTableWidget):
     def values(self) -> list[dict[str, str]]:
         return [{key: edit.text() for key, edit in row.items()} for row in self._edits]
 
-    def edit(self, row: int, key: str) -> QLineEdit:
+    def cell_edit(self, row: int, key: str) -> QLineEdit:
+        """The line edit of a cell (not `edit`: that is QAbstractItemView.edit, which Qt calls)."""
         return self._edits[row][key]
 
     def set_row_visible(self, row: int, visible: bool) -> None:

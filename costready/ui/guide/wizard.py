@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -82,6 +83,12 @@ class GuideDialog(QDialog):
             self.stack.addWidget(scroll)
 
         self.status = FieldError()
+        # what a step took away besides the answers (a removed service's own costs): not an error
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setAccessibleName(_("What changed"))
+        self.notice.hide()
         self.save_button = QPushButton(_("&Save and close"))
         self.back_button = QPushButton(_("&Back"))
         self.next_button = QPushButton(_("&Next"))
@@ -106,6 +113,7 @@ class GuideDialog(QDialog):
 
         right = QVBoxLayout()
         right.addWidget(self.stack, 1)
+        right.addWidget(self.notice)
         right.addWidget(self.status)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -122,6 +130,7 @@ class GuideDialog(QDialog):
         problems = self.guide.next(self.current_page.answers())
         self.current_page.show_problems(problems)
         if problems:
+            self._show_notes()
             self._say(_("Please put right what is marked before going on."))
             return False
         self._reached = max(self._reached, self.guide.index)
@@ -193,6 +202,10 @@ class GuideDialog(QDialog):
         self.organisation_id, self.scenario_id = organisation_id, scenario_id
         return True
 
+    def _show_notes(self) -> None:
+        self.notice.setText("\n".join(self.guide.notes))
+        self.notice.setVisible(bool(self.guide.notes))
+
     def _say(self, message: str) -> None:
         self.status.show_error(message)
 
@@ -202,6 +215,7 @@ class GuideDialog(QDialog):
         page.show_problems([])
         page.load(self.guide.state)
         self.status.clear_error()
+        self._show_notes()
         self.stack.setCurrentIndex(self.guide.index)
         for row in range(self.step_list.count()):
             item = self.step_list.item(row)
