@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
-from costready.costing.rules import holiday_share, weeks_per_year
+from costready.costing.rules import holiday_share, statutory_holiday_weeks, weeks_per_year
 from costready.i18n import _
-from costready.money import format_percent
+from costready.money import format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor
 
@@ -93,8 +93,9 @@ class PostTimeDialog(QDialog):
         self.holiday_weeks.valueChanged.connect(self._update_non_chargeable_total)
         row = QHBoxLayout()
         row.addWidget(self.holiday_weeks)
-        statutory = QPushButton(_("Statutory 5.6 weeks"))
-        statutory.setAccessibleName(_("Use the statutory 5.6 weeks"))
+        weeks = format_number(statutory_holiday_weeks())
+        statutory = QPushButton(_("Statutory {weeks} weeks").format(weeks=weeks))
+        statutory.setAccessibleName(_("Use the statutory {weeks} weeks").format(weeks=weeks))
         statutory.clicked.connect(lambda: self.holiday_weeks.set_decimal(Decimal("5.6")))
         row.addWidget(statutory)
         form.addRow(_(NON_CHARGEABLE_KINDS["holiday"]), row)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing import guide, scenarios
+from costready.costing import guide, rules, scenarios
 from costready.costing.model import (
     OVERHEAD_CATEGORIES,
     SURPLUS_LABELS,
@@ -504,9 +504,9 @@ class StaffStepPage(StepPage):
             _hint(
                 _(
                     "Holiday, training and travel are paid but cannot be charged for: statutory "
-                    "holiday is 5.6 weeks a year. Time on management and administration is shared "
-                    "across all services as an overhead."
-                )
+                    "holiday is {weeks} weeks a year. Time on management and administration is "
+                    "shared across all services as an overhead."
+                ).format(weeks=format_number(rules.statutory_holiday_weeks()))
             )
         )
         self.add_button.clicked.connect(self.add_post)

@@ -27,7 +27,7 @@ from costready.costing.rules import (
 )
 from costready.costing.validate import validate_post
 from costready.i18n import N_, _
-from costready.money import format_money, format_percent, to_penny
+from costready.money import format_money, format_number, format_percent, to_penny
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage
@@ -204,7 +204,8 @@ class StaffPage(TablePage):
                 required=False,
                 greyed_if=lambda p: p.paid_hours_per_person is None,
                 tooltip=lambda p: (
-                    _("FTE × 1,950 hours (37.5 hours × 52 weeks); type a figure to change it")
+                    _("FTE × {hours} hours (full time); type a figure to change it").format(
+                        hours=format_number(full_time_hours()))
                     if p.paid_hours_per_person is None
                     else ""
                 ),
