@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
         side_layout.addWidget(self.sidebar, 1)
 
-        scenario_label = QLabel(_("&Scenario"))
+        # Alt+S opens the Scenario menu, so the switcher takes Alt+R
+        scenario_label = QLabel(_("Scena&rio"))
         self.scenario_combo = QComboBox()
         self.scenario_combo.setAccessibleName(_("Scenario"))
         self.scenario_combo.setToolTip(_("The costing scenario you are working on"))
@@ -776,6 +777,7 @@ class MainWindow(QMainWindow):
     def copy_scenario(self) -> None:
         if self.document is None or self.workspace is None:
             return
+        from costready.costing.rules import tax_year_for as rules_tax_year_for
         from costready.ui.dialogs.copy_scenario import CopyScenarioDialog
 
         dialog = CopyScenarioDialog(self.document.scenario, self)
@@ -785,10 +787,15 @@ class MainWindow(QMainWindow):
             self.document.organisation_id, dialog.result_scenario
         )
         self.switch_scenario(new_id)
-        self.statusBar().showMessage(
-            _("Created {name}; you are now working on it").format(name=dialog.result_scenario.name),
-            8000,
-        )
+        copy = dialog.result_scenario
+        message = _("Created {name}; you are now working on it.").format(name=copy.name)
+        wanted = rules_tax_year_for(copy.period_start + (copy.period_end - copy.period_start) / 2)
+        if copy.tax_year != wanted:
+            message += " " + _(
+                "The rules file has no figures for tax year {wanted} yet, so it uses {used}'s; "
+                "an update of CostReady brings the new ones."
+            ).format(wanted=wanted, used=copy.tax_year)
+        self.statusBar().showMessage(message, 12000)
 
     def compare_scenarios(self) -> None:
         if self.document is None or self.workspace is None:

@@ -133,6 +133,8 @@ def test_copy_scenario_creates_the_copy_and_switches_to_it(qtbot, window, worksp
     )
     assert copy.staff[:index] == workspace.load_scenario(old_id).staff[:index]
     assert copy.costs == workspace.load_scenario(old_id).costs
+    # the rules file has no 2027-28 figures yet: the user is told which year's are used
+    assert "no figures for tax year 2027-28" in window.statusBar().currentMessage()
     assert [window.scenario_combo.itemText(i) for i in range(window.scenario_combo.count())].count(
         "Budget 2027-28"
     ) == 1
