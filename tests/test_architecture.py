@@ -1,4 +1,4 @@
-"""The domain never imports Qt: each domain module imports with PySide6 blocked."""
+"""The domain never imports Qt or the UI: each domain module imports with both blocked."""
 
 from __future__ import annotations
 
@@ -24,13 +24,13 @@ def domain_modules() -> list[str]:
     return names
 
 
-def test_domain_modules_import_without_qt():
+def test_domain_modules_import_without_qt_or_the_ui():
     code = (
         "import sys\n"
         "class Block:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] == 'PySide6':\n"
-        "            raise ImportError('Qt imported by domain code: ' + name)\n"
+        "        if name.split('.')[0] == 'PySide6' or name.startswith('costready.ui'):\n"
+        "            raise ImportError('domain code imported ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
         f"for name in {domain_modules()!r}:\n"
         "    __import__(name)\n"
