@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult
+from costready.storage.api import PriceList, PublishedService
 
 if TYPE_CHECKING:
-    from costready.storage.api import PriceList
     from costready.storage.workspace import Workspace
 
 
@@ -28,10 +28,18 @@ def adopt(
     The prices are worked out here from what is stored, never taken from a screen, so a price
     list always matches its scenario; CostingError when the scenario cannot be priced.
     """
-    result = price_scenario(workspace.load_scenario(scenario_id))
+    scenario = workspace.load_scenario(scenario_id)
+    result = price_scenario(scenario)
     prices = {service.id: service.price for service in result.services}
+    published = {
+        service.id: PublishedService(
+            name=service.name, unit=service.unit, description=service.description,
+            vat=service.vat.value,
+        )
+        for service in scenario.services
+    }
     return workspace.adopt_scenario(
-        scenario_id, prices, effective_from, approved_by, approved_on, note
+        scenario_id, prices, effective_from, approved_by, approved_on, note, published
     )
 
 

@@ -51,26 +51,29 @@ def entries_from_result(scenario: Scenario, result: ScenarioResult) -> list[Pric
 
 
 def entries_from_publication(publication: Publication) -> list[PriceListEntry]:
-    """The lines of a price list document: the published prices when the scenario is adopted
-    (whatever has been edited since), else the draft prices worked out now."""
-    if publication.price_list is None:
+    """The lines of a price list document: when the scenario is adopted, each service as it was
+    published (name, unit, description, VAT and price), whatever has been edited since; else the
+    draft prices worked out now."""
+    price_list = publication.price_list
+    if price_list is None:
         return entries_from_result(publication.scenario, publication.result)
-    published = publication.price_list.prices
+    current = {service.id: service for service in publication.scenario.services}
     entries = []
-    for service in publication.scenario.services:
-        if service.id not in published:
-            continue  # added since adoption: not on the published list
-        price = published[service.id]
-        entries.append(
-            PriceListEntry(
-                name=service.name,
-                description=service.description,
-                unit=service.unit,
-                price=price,
-                vat=service.vat,
-                price_inc_vat=price + to_penny(price * vat_rate(service.vat.value)),
-            )
-        )
+    for service_id, price in price_list.prices.items():
+        shown = price_list.services.get(service_id)
+        if shown is not None:
+            name, unit, description = shown.name, shown.unit, shown.description
+            vat = VatTreatment(shown.vat)
+        elif service_id in current:  # a list published before services were kept with it
+            service = current[service_id]
+            name, unit, description, vat = (
+                service.name, service.unit, service.description, service.vat)
+        else:
+            name, unit, description, vat = service_id, "", "", VatTreatment.EXEMPT
+        entries.append(PriceListEntry(
+            name=name, description=description, unit=unit, price=price, vat=vat,
+            price_inc_vat=price + to_penny(price * vat_rate(vat.value)),
+        ))
     return entries
 
 

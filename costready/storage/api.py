@@ -8,7 +8,7 @@ the storage package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -26,6 +26,16 @@ class ScenarioSummary:
 
 
 @dataclass(frozen=True)
+class PublishedService:
+    """A service as it stood on a price list when adopted (name, unit, description, VAT)."""
+
+    name: str
+    unit: str
+    description: str
+    vat: str  # a VatTreatment value
+
+
+@dataclass(frozen=True)
 class PriceList:
     """Net prices by service id from an effective date, published by adopting a scenario."""
 
@@ -39,3 +49,5 @@ class PriceList:
     note: str
     prices: dict[str, Decimal]  # service id -> net price per unit
     created_at: datetime
+    #: service id -> the service as published; missing for lists made before it was kept
+    services: dict[str, PublishedService] = field(default_factory=dict)

@@ -25,7 +25,7 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.organisation import LegalForm, Organisation
-from costready.storage.api import PriceList, ScenarioSummary
+from costready.storage.api import PriceList, PublishedService, ScenarioSummary
 from costready.storage.models import (
     BasisWeightRow,
     CostLineRow,
@@ -325,4 +325,12 @@ def price_list_from_row(row: PriceListRow) -> PriceList:
         note=row.note,
         prices=prices,
         created_at=row.created_at.replace(tzinfo=UTC),  # stored as naive UTC
+        services={
+            entry.service_key: PublishedService(
+                name=entry.name, unit=entry.unit or "", description=entry.description or "",
+                vat=entry.vat or "",
+            )
+            for entry in row.entries
+            if entry.name is not None
+        },
     )

@@ -316,6 +316,11 @@ class PriceListEntryRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     service_key: Mapped[str] = mapped_column(String(KEY))
     price: Mapped[Decimal]
+    # the service as published (None on lists made before revision 0002)
+    name: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(String(60))
+    description: Mapped[str | None] = mapped_column(Text)
+    vat: Mapped[str | None] = mapped_column(String(20))
 
 
 class SettingRow(Base):

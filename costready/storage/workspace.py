@@ -7,7 +7,7 @@ and rolled back on any error, so a failed save leaves the previous state intact.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -24,7 +24,7 @@ from costready.costing.results import Problem
 from costready.i18n import _
 from costready.organisation import Organisation, validate_organisation
 from costready.storage import convert, migrate
-from costready.storage.api import PriceList, ScenarioSummary
+from costready.storage.api import PriceList, PublishedService, ScenarioSummary
 from costready.storage.checks import check_prices, check_scenario
 from costready.storage.db import make_engine, session_factory
 from costready.storage.errors import InvalidData, StorageError
@@ -73,6 +73,16 @@ def plain_database_error(error: BaseException) -> str:
     if "readonly" in lowered or "read-only" in lowered:
         return _("the workspace file is read-only; copy it somewhere you may write to")
     return _("the workspace database failed ({detail})").format(detail=detail)
+
+
+def _entry_row(
+    position: int, key: str, price: Decimal, service: PublishedService | None
+) -> PriceListEntryRow:
+    row = PriceListEntryRow(position=position, service_key=key, price=price)
+    if service is not None:
+        row.name, row.unit = service.name, service.unit
+        row.description, row.vat = service.description, service.vat
+    return row
 
 
 class Workspace:
@@ -263,8 +273,11 @@ class Workspace:
         approved_by: str,
         approved_on: date,
         note: str = "",
+        services: Mapping[str, PublishedService] | None = None,
     ) -> PriceList:
-        """Mark the scenario adopted (the only one) and publish `prices` as a new price list."""
+        """Mark the scenario adopted (the only one) and publish `prices` as a new price list,
+        keeping each service as published (`services`) so the list always reads as adopted."""
+        services = services or {}
         _refuse(check_prices(prices, approved_by, effective_from, approved_on))
         with self.unit_of_work() as session:
             row = _scenario_row(session, scenario_id)
@@ -283,7 +296,7 @@ class Workspace:
                 approved_on=approved_on,
                 note=note,
                 entries=[
-                    PriceListEntryRow(position=index, service_key=key, price=price)
+                    _entry_row(index, key, price, services.get(key))
                     for index, (key, price) in enumerate(prices.items())
                 ],
             )

@@ -77,3 +77,20 @@ def test_a_scenario_never_adopted_is_a_draft(workspace, ids):
         Decimal("16.50"),
         Decimal("12.50"),
     ]
+
+
+def test_the_published_list_keeps_each_service_as_adopted(workspace, ids):
+    org_id, scenario_id = ids
+    adopt(workspace, scenario_id, date(2027, 1, 1), "Trustees", date(2026, 12, 1))
+    scenario = workspace.load_scenario(scenario_id)
+    renamed = dataclasses.replace(scenario.service("befriending"), name="Phone calls", unit="call")
+    workspace.save_scenario(
+        scenario_id,
+        dataclasses.replace(
+            scenario,
+            services=tuple(renamed if s.id == "befriending" else s for s in scenario.services),
+        ),
+    )
+    entries = entries_from_publication(publication(workspace, org_id, scenario_id))
+    befriending = next(e for e in entries if e.price == Decimal("12.50"))
+    assert (befriending.name, befriending.unit) == ("Befriending visit", "visit")

@@ -128,3 +128,34 @@ def test_a_database_that_is_not_a_workspace_is_refused_untouched(tmp_path):
         Workspace(f"sqlite:///{path}")
     assert path.read_bytes() == before
     assert list(tmp_path.glob("*.backup-*")) == []
+
+
+def test_price_lists_survive_the_upgrade_to_kept_service_details(db_path: Path) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from costready.organisation import Organisation
+
+    with Workspace(sqlite_url(db_path)) as ws:
+        org = ws.save_organisation(Organisation(name="Hub"))
+        engine = make_engine(sqlite_url(db_path))
+        migrate.downgrade(engine, "0001")  # a workspace saved before revision 0002
+        engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO price_list (organisation_id, scenario_id, scenario_name, effective_from,"
+            " approved_by, approved_on, note, created_at) VALUES (?, NULL, 'Old', '2026-04-01',"
+            " 'Trustees', '2026-03-01', '', '2026-03-01 10:00:00')",
+            (org.id,),
+        )
+        connection.execute(
+            "INSERT INTO price_list_entry (price_list_id, position, service_key, price)"
+            " VALUES (1, 0, 'home-support', '25.00')"
+        )
+    connection.close()
+    with Workspace(sqlite_url(db_path)) as ws:
+        (old,) = ws.price_lists(org.id)
+        assert old.prices == {"home-support": Decimal("25.00")}
+        assert old.services == {}  # nothing was kept then; documents fall back
+        assert ws.current_price_list(org.id, date(2026, 5, 1)) == old
+    assert _backups(db_path.parent)
