@@ -98,11 +98,17 @@ def execute(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{problem.path}: {problem.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (costready demo | head): nothing to say
+        sys.stderr.close()
+        return 0
     except OSError as error:  # a file that cannot be read or written: say which, plainly
         detail = error.strerror or str(error)
-        where = f" ({error.filename})" if error.filename else ""
-        print(_("costready: {detail}{where}").format(detail=detail, where=where),
-              file=sys.stderr)
+        if error.filename:
+            message = _("cannot use the file {file}: {detail}").format(
+                file=error.filename, detail=detail)
+        else:
+            message = detail
+        print(_("costready: {error}").format(error=message), file=sys.stderr)
         return 1
     except (CliError, StorageError, ValueError) as error:
         print(_("costready: {error}").format(error=error), file=sys.stderr)
@@ -126,14 +132,19 @@ def _price(args: argparse.Namespace) -> None:
 
 def _demo(args: argparse.Namespace) -> None:
     from costready.costing.engine import price_scenario
-    from costready.costing.sample import install_sample
+    from costready.costing.sample import install_sample, sample_in
 
     with _workspace(args) as workspace:
+        already = sample_in(workspace) is not None
         organisation_id, scenario_id = install_sample(workspace)
         org = workspace.organisation(organisation_id)
         result = price_scenario(workspace.load_scenario(scenario_id))
-    print(_("Loaded the sample organisation “{name}” (organisation {org}, scenario {sc}).").format(
-        name=org.name, org=organisation_id, sc=scenario_id))
+    if already:
+        message = _("The sample organisation “{name}” is already in this workspace "
+                    "(organisation {org}, scenario {sc}).")
+    else:
+        message = _("Loaded the sample organisation “{name}” (organisation {org}, scenario {sc}).")
+    print(message.format(name=org.name, org=organisation_id, sc=scenario_id))
     print(_price_table(result))
 
 

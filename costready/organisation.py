@@ -59,12 +59,17 @@ def normalise_vat_number(number: str) -> str:
     return f"GB{compact}"
 
 
+def is_valid_vat_number(number: str) -> bool:
+    """True for a UK VAT number whose check digits match (GB 980 7806 84)."""
+    return gb_vat.is_valid(number)
+
+
 def validate_organisation(org: Organisation) -> list[Problem]:
     """Every problem with a profile, each naming the field and the fix."""
     problems: list[Problem] = []
     if not org.name.strip():
         problems.append(Problem("name", _("Name: enter the organisation's name")))
-    if org.vat_registered and org.vat_number.strip():
+    if org.vat_number.strip():  # a number kept while unregistered must be a real one too
         try:
             gb_vat.validate(org.vat_number)
         except stdnum_errors.ValidationError:

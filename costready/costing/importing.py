@@ -18,14 +18,24 @@ def import_model(
     with workspace.transaction():  # the organisation and its scenario, or neither
         if organisation_id is None:
             info = model.organisation
+            taken = {org.name for org in workspace.organisations()}
             org = workspace.save_organisation(
-                Organisation(name=info.name, vat_registered=info.vat_registered,
-                             locale=info.locale)
+                Organisation(name=unique_name(info.name, taken),
+                             vat_registered=info.vat_registered, locale=info.locale)
             )
             assert org.id is not None
             organisation_id = org.id
         scenario_id = workspace.create_scenario(organisation_id, model.scenario)
     return organisation_id, scenario_id
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name`, or “name (2)”, “name (3)”... so two organisations never share a name."""
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate = f"{name} ({number})"
+        number += 1
+    return candidate
 
 
 def export_model(workspace: Workspace, organisation_id: int, scenario_id: int) -> CostingModel:

@@ -18,6 +18,17 @@ def sample_path() -> Path:
     return resource(*SAMPLE_FILE)
 
 
+def sample_in(workspace: Workspace, name: str | None = None) -> tuple[int, int] | None:
+    """(organisation id, scenario id) of the sample if the workspace already holds it."""
+    name = name or load_model_file(sample_path()).organisation.name
+    for org in workspace.organisations():
+        if org.id is not None and org.name == name:
+            scenarios = workspace.scenarios(org.id)
+            if scenarios:
+                return org.id, scenarios[0].id
+    return None
+
+
 def install_sample(workspace: Workspace) -> tuple[int, int]:
     """Add the sample organisation and its scenario; returns (organisation id, scenario id).
 
@@ -25,11 +36,10 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
     is returned rather than a second copy made.
     """
     model = load_model_file(sample_path())
-    for org in workspace.organisations():
-        scenarios = workspace.scenarios(org.id) if org.name == model.organisation.name else []
-        if org.id is not None and scenarios:
-            workspace.set_setting(None, "last_organisation_id", str(org.id))
-            return org.id, scenarios[0].id
+    present = sample_in(workspace, model.organisation.name)
+    if present is not None:
+        workspace.set_setting(None, "last_organisation_id", str(present[0]))
+        return present
     with workspace.transaction():
         organisation_id, scenario_id = import_model(workspace, model)
         org = workspace.organisation(organisation_id)

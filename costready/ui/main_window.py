@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "navigate_requested"):
                 page.navigate_requested.connect(self._on_page_navigate_requested)
         self.pages["prices"].prices_adopted.connect(lambda _list: self._refresh_context())
+        self.pages["organisation"].organisation_saved.connect(self._refresh_context)
 
     # Pages ---------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:

@@ -144,8 +144,15 @@ def test_demo_twice_keeps_one_sample(capsys, database):
 
 
 def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database):
+    import dataclasses
+
+    from costready.storage.workspace import Workspace
+
     assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
     assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    with Workspace(database) as ws:  # renamed by hand to the same name as the first
+        second = ws.organisations()[-1]
+        ws.save_organisation(dataclasses.replace(second, name="Example Community Hub"))
     capsys.readouterr()
     code = main(
         [
@@ -168,4 +175,13 @@ def test_a_pdf_that_cannot_be_written_says_where(capsys, database, tmp_path):
     target = tmp_path / "missing-folder" / "x.pdf"
     assert main(["--database", database, "report", "costing", "-o", str(target)]) == 1
     err = capsys.readouterr().err
-    assert "No such file or directory" in err and "x.pdf" in err and "Errno" not in err
+    assert "cannot use the file" in err and "x.pdf" in err and "Errno" not in err
+
+
+def test_importing_the_same_model_twice_keeps_names_apart(capsys, database):
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    capsys.readouterr()
+    assert main(["--database", database, "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Example Community Hub\n" in out and "Example Community Hub (2)" in out

@@ -357,3 +357,17 @@ def test_removing_a_service_says_its_own_costs_went_with_it(qtbot, ws):
     assert "Removed Advice session." in text
     assert "“Leaflets” (£300.00 a year) was charged only to Advice session" in text
     assert "Leaflets" not in [c.name for c in ws.load_scenario(dialog.scenario_id).costs]
+
+
+def test_escape_in_a_cell_leaves_the_cell_not_the_guide(qtbot, ws):
+    from PySide6.QtWidgets import QApplication
+
+    dialog = _open(qtbot, ws)
+    _fill_first_two_steps(qtbot, dialog)
+    staff = dialog.pages[guide.STAFF]
+    editor = staff.table.widget(0, "role")
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # the first Escape only leaves the cell
+    assert QApplication.focusWidget() is staff.table

@@ -247,3 +247,14 @@ def test_emitting_signals_does_not_leak_references_to_true(qtbot):
         emitter.happened.emit()
     gc.collect()
     assert sys.getrefcount(True) - before > -50
+
+
+def test_renaming_the_organisation_updates_the_sidebar_and_title(qtbot, window):
+    page = window.pages["organisation"]
+    window.show_page("organisation")
+    page.name_edit.setFocus()
+    page.name_edit.selectAll()
+    qtbot.keyClicks(page.name_edit, "Hub & <Co>")
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    assert window.organisation_label.text() == "Hub & <Co>"
+    assert "Hub & <Co>" in window.windowTitle()

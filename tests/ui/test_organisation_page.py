@@ -96,3 +96,14 @@ def test_every_field_has_a_label_and_an_accessible_name(page):
     ):
         assert edit.accessibleName()
     assert page.errors["vat_number"].parent() is page.vat_number_edit.parent()
+
+
+def test_unticking_vat_drops_a_bad_number_instead_of_saving_it(qtbot, page, workspace):
+    org_id = page.document.organisation_id
+    qtbot.keyClick(page.vat_check, Qt.Key.Key_Space)
+    retype(qtbot, page.vat_number_edit, "GB123")
+    assert page.errors["vat_number"].isVisible()
+    qtbot.keyClick(page.vat_check, Qt.Key.Key_Space)
+    saved = workspace.organisation(org_id)
+    assert not saved.vat_registered
+    assert saved.vat_number == ""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -188,6 +191,16 @@ class GuideDialog(QDialog):
         """Escape and the window's close button save and close too: nothing typed is lost."""
         self.save_and_close()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape while typing in a table only leaves the cell; a second Escape closes
+        focus = QApplication.focusWidget()
+        if event.key() == Qt.Key.Key_Escape and focus is not None:
+            table = _table_around(focus)
+            if table is not None and focus is not table:
+                table.setFocus()
+                return
+        super().keyPressEvent(event)
+
     # helpers ---------------------------------------------------------------------------------
     def _save(self) -> bool:
         try:
@@ -241,3 +254,13 @@ class GuideDialog(QDialog):
 
     def _on_page_go_to_step(self, key: str) -> None:
         self.go_to(key)
+
+
+def _table_around(widget: QWidget) -> QAbstractItemView | None:
+    """The table a widget (a cell's editor) sits in, if any."""
+    parent = widget
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return parent
+        parent = parent.parentWidget()
+    return None

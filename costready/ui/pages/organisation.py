@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QPalette, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from costready.organisation import (
     LEGAL_FORM_LABELS,
     LegalForm,
     Organisation,
+    is_valid_vat_number,
     normalise_vat_number,
     validate_organisation,
 )
@@ -50,6 +51,8 @@ def _pydate(day: QDate) -> date:
 
 
 class OrganisationPage(QWidget):
+    organisation_saved = Signal()  # the profile was saved (an edit, undo or redo)
+
     """Edit the organisation's profile and the open scenario's name, period and tax year."""
 
     key = "organisation"
@@ -337,9 +340,13 @@ class OrganisationPage(QWidget):
             self._status(_("Not saved: {error}").format(error=error))
             return False
         self._show_profile(self._organisation)
+        self.organisation_saved.emit()
         return True
 
     def _on_flag_toggled(self, _checked: bool) -> None:
+        number = self.vat_number_edit.text()
+        if not self.vat_check.isChecked() and number.strip() and not is_valid_vat_number(number):
+            self.vat_number_edit.clear()  # unticked: a half-typed number is dropped, not kept
         self._enable_dependants()
         # ticking a box that needs a number waits for the number before complaining
         if self.charity_check.isChecked() and not self.charity_number_edit.text().strip():
