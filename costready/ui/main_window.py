@@ -475,12 +475,13 @@ class MainWindow(QMainWindow):
         self.scenario_combo.blockSignals(True)
         self.scenario_combo.clear()
         for summary in self.workspace.scenarios(self.document.organisation_id):
-            text = summary.name
-            if summary.adopted:
-                text = _("{name} (adopted)").format(name=summary.name)
-            self.scenario_combo.addItem(text, summary.id)
-            if summary.adopted:
-                self.scenario_combo.setItemIcon(self.scenario_combo.count() - 1, icon("check"))
+            self.scenario_combo.addItem(summary.name, summary.id)
+            if summary.adopted:  # a tick, with the words for screen readers and tooltips
+                row = self.scenario_combo.count() - 1
+                adopted = _("{name} (adopted)").format(name=summary.name)
+                self.scenario_combo.setItemIcon(row, icon("check"))
+                self.scenario_combo.setItemData(row, adopted, Qt.ItemDataRole.ToolTipRole)
+                self.scenario_combo.setItemData(row, adopted, Qt.ItemDataRole.AccessibleTextRole)
         index = self.scenario_combo.findData(self.document.scenario_id)
         self.scenario_combo.setCurrentIndex(index)
         self.scenario_combo.blockSignals(False)
