@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -249,16 +251,166 @@ class OrganisationStepPage(StepPage):
         )
 
 
-# Step 2 --------------------------------------------------------------------------------------
+# Steps 2 to 4 --------------------------------------------------------------------------------
 
 
-class ServicesStepPage(StepPage):
-    """The menu of services: unit, how planned units are found, VAT and surplus."""
+class _RowAnswer(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+AnswerT = TypeVar("AnswerT", bound=_RowAnswer)
+
+
+class TableStepPage(StepPage, Generic[AnswerT]):
+    """A step whose answers are rows of a table, each kept with its answer's id.
+
+    The page starts with the table, its add and remove buttons and an error label; a step adds
+    its own inputs and hint below. Each step says what is its own through the class attributes
+    and the hooks below; `_columns` and `_more_buttons` run while the page is being built.
+    """
+
+    ROW_NAME = ""  # what one row is, for the table's accessible names
+    ADD_TEXT = ""
+    ADD_NAME = ""
+    REMOVE_TEXT = ""
+    REMOVE_NAME = ""
+    TABLE_MIN_HEIGHT = 120
+    TABLE_STRETCH = 1
+    PATH = ""  # the JSON path of the rows in a problem, e.g. "$.services"
+    FIELDS: ClassVar[dict[str, str]] = {}  # a problem's field (or its start) → the column it marks
+    FIRST_KEY = "name"  # the column a new row's cursor goes to
 
     def __init__(self, step: guide.Step, parent: QWidget | None = None):
         super().__init__(step, parent)
         self._ids: list[str] = []
-        columns = [
+        self.table = RowTable(self._columns(), _(self.ROW_NAME))
+        self.table.setMinimumHeight(self.TABLE_MIN_HEIGHT)
+        self.body.addWidget(self.table, self.TABLE_STRETCH)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_(self.ADD_TEXT))
+        self.add_button.setAccessibleName(_(self.ADD_NAME))
+        self.remove_button = QPushButton(_(self.REMOVE_TEXT))
+        self.remove_button.setAccessibleName(_(self.REMOVE_NAME))
+        for button in (self.add_button, *self._more_buttons(), self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.error = FieldError()
+        self.body.addWidget(self.error)
+        self.add_button.clicked.connect(self.add_new)
+        self.remove_button.clicked.connect(self._remove)
+        self.table.edited.connect(self._table_edited)
+
+    # hooks -----------------------------------------------------------------------------------
+    def _columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def _more_buttons(self) -> list[QWidget]:
+        """Buttons of the step's own, between add and remove."""
+        return []
+
+    def _new_answer(self) -> AnswerT:
+        raise NotImplementedError
+
+    def _row_values(self, answer: AnswerT) -> dict[str, object]:
+        raise NotImplementedError
+
+    def _row_added(self, row: int, answer: AnswerT) -> None:
+        """Keep the step's other inputs in line with a row just added."""
+
+    def _row_removed(self, row: int) -> None:
+        """Keep the step's other inputs in line with a row just removed."""
+
+    def _table_edited(self) -> None:
+        """React to a change in the table."""
+
+    def _focus_key(self, answer: AnswerT) -> str:
+        return self.FIRST_KEY
+
+    def _problem_areas(self, problems: list[Problem]) -> list[tuple[FieldError, list[Problem]]]:
+        """Which error label shows which problems."""
+        return [(self.error, problems)]
+
+    # rows ------------------------------------------------------------------------------------
+    def add_new(self) -> None:
+        """Add a fresh row and put the cursor in it."""
+        self._add_focused(self._new_answer())
+
+    def _add_focused(self, answer: AnswerT) -> None:
+        row = self._add(answer)
+        self.table.widget(row, self._focus_key(answer)).setFocus()
+
+    def _add(self, answer: AnswerT) -> int:
+        self._ids.append(answer.id)
+        row = self.table.add_row(self._row_values(answer))
+        self._row_added(row, answer)
+        return row
+
+    def _remove(self) -> None:
+        row = self.table.current_or_last_row()
+        if row >= 0:
+            del self._ids[row]
+            self.table.remove_row(row)
+            self._row_removed(row)
+
+    def _clear_rows(self) -> None:
+        self.table.clear_rows()
+        self._ids = []
+
+    def _id_rows(self) -> Iterator[tuple[str, dict[str, object]]]:
+        """Each row's answer id with the row's values."""
+        return zip(self._ids, self.table.rows(), strict=True)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        for error, items in self._problem_areas(problems):
+            if items:
+                error.show_error(_messages(items))
+            else:
+                error.clear_error()
+        self.table.mark(_cells(problems, self.PATH, self.FIELDS))
+
+    def first_input(self) -> QWidget | None:
+        return self.table.widget(0, self.FIRST_KEY) if self.table.rowCount() else self.add_button
+
+
+# Step 2 --------------------------------------------------------------------------------------
+
+
+class ServicesStepPage(TableStepPage[guide.ServiceAnswer]):
+    """The menu of services: unit, how planned units are found, VAT and surplus."""
+
+    ROW_NAME = N_("service")
+    ADD_TEXT = N_("&Add a service")
+    ADD_NAME = N_("Add a service")
+    REMOVE_TEXT = N_("&Remove service")
+    REMOVE_NAME = N_("Remove the selected service")
+    TABLE_MIN_HEIGHT = 180
+    PATH = "$.services"
+    FIELDS: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "planned_units": "units",
+        "capacity_units": "capacity",
+        "occupancy": "occupancy",
+        "surplus": "surplus",
+    }
+
+    def __init__(self, step: guide.Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "VAT: welfare services (care, support, advice) provided by charities are "
+                    "usually exempt, so no VAT is added to the price. Units found from “Staff "
+                    "hours” are the chargeable hours of the staff who deliver the service, after "
+                    "holiday, training and travel. “Capacity × occupancy” plans on the places you "
+                    "expect to fill, not on every place."
+                )
+            )
+        )
+
+    def _columns(self) -> list[Column]:
+        return [
             Column("name", _("Service"), width=170),
             Column(
                 "unit",
@@ -305,66 +457,34 @@ class ServicesStepPage(StepPage):
                 width=130,
             ),
         ]
-        self.table = RowTable(columns, _("service"))
-        self.table.setMinimumHeight(180)
-        self.body.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("&Add a service"))
-        self.add_button.setAccessibleName(_("Add a service"))
-        self.remove_button = QPushButton(_("&Remove service"))
-        self.remove_button.setAccessibleName(_("Remove the selected service"))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
-        self.error = FieldError()
-        self.body.addWidget(self.error)
-        self.body.addWidget(
-            _hint(
-                _(
-                    "VAT: welfare services (care, support, advice) provided by charities are "
-                    "usually exempt, so no VAT is added to the price. Units found from “Staff "
-                    "hours” are the chargeable hours of the staff who deliver the service, after "
-                    "holiday, training and travel. “Capacity × occupancy” plans on the places you "
-                    "expect to fill, not on every place."
-                )
-            )
-        )
-        self.add_button.clicked.connect(self.add_service)
-        self.remove_button.clicked.connect(self._remove)
-        self.table.edited.connect(self._update_enabled)
 
     def add_service(self) -> None:
-        row = self._add(guide.new_service())
-        self.table.widget(row, "name").setFocus()
+        self.add_new()
 
-    def _add(self, answer: guide.ServiceAnswer) -> int:
-        self._ids.append(answer.id)
-        row = self.table.add_row(
-            {
-                "name": answer.name,
-                "unit": answer.unit,
-                "volume_kind": answer.volume_kind.value,
-                "units": answer.units,
-                "capacity": answer.capacity,
-                "occupancy": answer.occupancy_percent,
-                "vat": answer.vat.value,
-                "surplus": answer.surplus_percent,
-                "surplus_kind": answer.surplus_kind.value,
-            }
-        )
+    def _new_answer(self) -> guide.ServiceAnswer:
+        return guide.new_service()
+
+    def _row_values(self, answer: guide.ServiceAnswer) -> dict[str, object]:
+        return {
+            "name": answer.name,
+            "unit": answer.unit,
+            "volume_kind": answer.volume_kind.value,
+            "units": answer.units,
+            "capacity": answer.capacity,
+            "occupancy": answer.occupancy_percent,
+            "vat": answer.vat.value,
+            "surplus": answer.surplus_percent,
+            "surplus_kind": answer.surplus_kind.value,
+        }
+
+    def _row_added(self, row: int, answer: guide.ServiceAnswer) -> None:
         self._update_enabled()
-        return row
 
-    def _remove(self) -> None:
-        row = self.table.current_or_last_row()
-        if row >= 0:
-            del self._ids[row]
-            self.table.remove_row(row)
+    def _table_edited(self) -> None:
+        self._update_enabled()
 
     def load(self, state: guide.GuideState) -> None:
-        self.table.clear_rows()
-        self._ids = []
+        self._clear_rows()
         for answer in guide.read_services(state):
             self._add(answer)
         if not self._ids:
@@ -384,30 +504,8 @@ class ServicesStepPage(StepPage):
                 surplus_percent=str(row["surplus"]),
                 surplus_kind=SurplusKind(row["surplus_kind"]),
             )
-            for service_id, row in zip(self._ids, self.table.rows(), strict=True)
+            for service_id, row in self._id_rows()
         )
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        if problems:
-            self.error.show_error(_messages(problems))
-        else:
-            self.error.clear_error()
-        self.table.mark(
-            _cells(
-                problems,
-                "$.services",
-                {
-                    "name": "name",
-                    "planned_units": "units",
-                    "capacity_units": "capacity",
-                    "occupancy": "occupancy",
-                    "surplus": "surplus",
-                },
-            )
-        )
-
-    def first_input(self) -> QWidget | None:
-        return self.table.widget(0, "name") if self.table.rowCount() else self.add_button
 
     def _update_enabled(self) -> None:
         for row in range(self.table.rowCount()):
@@ -420,14 +518,65 @@ class ServicesStepPage(StepPage):
 # Step 3 --------------------------------------------------------------------------------------
 
 
-class StaffStepPage(StepPage):
+class StaffStepPage(TableStepPage[guide.PostAnswer]):
     """Posts, their pay and non-chargeable time, and how their time is split."""
+
+    ROW_NAME = N_("post")
+    ADD_TEXT = N_("&Add a post")
+    ADD_NAME = N_("Add a post")
+    REMOVE_TEXT = N_("&Remove post")
+    REMOVE_NAME = N_("Remove the selected post")
+    TABLE_MIN_HEIGHT = 120
+    PATH = "$.staff"
+    FIELDS: ClassVar[dict[str, str]] = {
+        "role": "role",
+        "pay": "pay",
+        "hours": "hours",
+        "headcount": "headcount",
+        "non_chargeable.holiday": "holiday",
+        "non_chargeable.training": "training",
+        "non_chargeable.travel": "travel",
+        "pension": "pension",
+        "fte": "hours",
+        "paid_hours": "hours",
+    }
+    FIRST_KEY = "role"
 
     def __init__(self, step: guide.Step, parent: QWidget | None = None):
         super().__init__(step, parent)
-        self._ids: list[str] = []
         self._state: guide.GuideState | None = None
-        columns = [
+        self.allowance = QCheckBox()
+        self.allowance.setAccessibleName(_("We claim the Employment Allowance"))
+        self.body.addWidget(self.allowance)
+        self.allowance_hint = _hint(
+            _(
+                "Most employers claim it through payroll, and it lowers the employer National "
+                "Insurance your prices must cover. You cannot claim it if your only paid employee "
+                "is a director; leave it unticked if you do not claim it."
+            )
+        )
+        self.body.addWidget(self.allowance_hint)
+        split_label = QLabel(_("How each post's paid time is spent (%; each row adds up to 100)"))
+        split_label.setStyleSheet("font-weight: bold;")
+        self.body.addWidget(split_label)
+        self.split = SplitTable(_("Time split"))
+        self.split.setMinimumHeight(110)
+        split_label.setBuddy(self.split)
+        self.body.addWidget(self.split, 1)
+        self.split_error = FieldError()
+        self.body.addWidget(self.split_error)
+        self.body.addWidget(
+            _hint(
+                _(
+                    "Holiday, training and travel are paid but cannot be charged for: statutory "
+                    "holiday is {weeks} weeks a year. Time on management and administration is "
+                    "shared across all services as an overhead."
+                ).format(weeks=format_number(rules.statutory_holiday_weeks()))
+            )
+        )
+
+    def _columns(self) -> list[Column]:
+        return [
             Column("role", _("Role"), width=150),
             Column(
                 "hourly",
@@ -466,83 +615,36 @@ class StaffStepPage(StepPage):
                 tip=_("Employer pension on qualifying earnings (3% is the legal minimum)"),
             ),
         ]
-        self.table = RowTable(columns, _("post"))
-        self.table.setMinimumHeight(120)
-        self.body.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("&Add a post"))
-        self.add_button.setAccessibleName(_("Add a post"))
-        self.remove_button = QPushButton(_("&Remove post"))
-        self.remove_button.setAccessibleName(_("Remove the selected post"))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
-        self.error = FieldError()
-        self.body.addWidget(self.error)
-        self.allowance = QCheckBox()
-        self.allowance.setAccessibleName(_("We claim the Employment Allowance"))
-        self.body.addWidget(self.allowance)
-        self.allowance_hint = _hint(
-            _(
-                "Most employers claim it through payroll, and it lowers the employer National "
-                "Insurance your prices must cover. You cannot claim it if your only paid employee "
-                "is a director; leave it unticked if you do not claim it."
-            )
-        )
-        self.body.addWidget(self.allowance_hint)
-        split_label = QLabel(_("How each post's paid time is spent (%; each row adds up to 100)"))
-        split_label.setStyleSheet("font-weight: bold;")
-        self.body.addWidget(split_label)
-        self.split = SplitTable(_("Time split"))
-        self.split.setMinimumHeight(110)
-        split_label.setBuddy(self.split)
-        self.body.addWidget(self.split, 1)
-        self.split_error = FieldError()
-        self.body.addWidget(self.split_error)
-        self.body.addWidget(
-            _hint(
-                _(
-                    "Holiday, training and travel are paid but cannot be charged for: statutory "
-                    "holiday is {weeks} weeks a year. Time on management and administration is "
-                    "shared across all services as an overhead."
-                ).format(weeks=format_number(rules.statutory_holiday_weeks()))
-            )
-        )
-        self.add_button.clicked.connect(self.add_post)
-        self.remove_button.clicked.connect(self._remove)
-        self.table.edited.connect(self._sync_labels)
 
     def add_post(self) -> None:
+        self.add_new()
+
+    def _new_answer(self) -> guide.PostAnswer:
         assert self._state is not None
-        row = self._add(guide.new_post(self._state))
-        self.table.widget(row, "role").setFocus()
+        return guide.new_post(self._state)
 
-    def _add(self, answer: guide.PostAnswer) -> int:
-        self._ids.append(answer.id)
-        row = self.table.add_row(
-            {
-                "role": answer.role,
-                "hourly": answer.hourly,
-                "pay": answer.pay,
-                "hours": answer.hours_per_week,
-                "headcount": answer.headcount,
-                "delivers": answer.delivers_units,
-                "holiday": answer.holiday_weeks,
-                "training": answer.training_percent,
-                "travel": answer.travel_percent,
-                "pension": answer.pension_percent,
-            }
-        )
+    def _row_values(self, answer: guide.PostAnswer) -> dict[str, object]:
+        return {
+            "role": answer.role,
+            "hourly": answer.hourly,
+            "pay": answer.pay,
+            "hours": answer.hours_per_week,
+            "headcount": answer.headcount,
+            "delivers": answer.delivers_units,
+            "holiday": answer.holiday_weeks,
+            "training": answer.training_percent,
+            "travel": answer.travel_percent,
+            "pension": answer.pension_percent,
+        }
+
+    def _row_added(self, row: int, answer: guide.PostAnswer) -> None:
         self.split.insert_row(answer.role, dict(answer.time))
-        return row
 
-    def _remove(self) -> None:
-        row = self.table.current_or_last_row()
-        if row >= 0:
-            del self._ids[row]
-            self.table.remove_row(row)
-            self.split.remove_row(row)
+    def _row_removed(self, row: int) -> None:
+        self.split.remove_row(row)
+
+    def _table_edited(self) -> None:
+        self._sync_labels()
 
     def _sync_labels(self) -> None:
         for row in range(self.table.rowCount()):
@@ -554,8 +656,7 @@ class StaffStepPage(StepPage):
         self._state = state
         columns = [(s.id, s.name or s.id) for s in state.scenario.services]
         columns.append((guide.MANAGEMENT_KEY, _("Management and admin")))
-        self.table.clear_rows()
-        self._ids = []
+        self._clear_rows()
         self.split.set_rows([])
         self.split.set_columns(columns)
         for answer in guide.read_staff(state).posts:
@@ -588,87 +689,40 @@ class StaffStepPage(StepPage):
                 pension_percent=str(row["pension"]),
                 time=splits[index],
             )
-            for index, (post_id, row) in enumerate(zip(self._ids, self.table.rows(), strict=True))
+            for index, (post_id, row) in enumerate(self._id_rows())
         )
         return guide.StaffAnswers(posts, self.allowance.isChecked())
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def _problem_areas(self, problems: list[Problem]) -> list[tuple[FieldError, list[Problem]]]:
         time = [p for p in problems if ".time" in p.path]
         other = [p for p in problems if ".time" not in p.path]
-        for error, items in ((self.error, other), (self.split_error, time)):
-            if items:
-                error.show_error(_messages(items))
-            else:
-                error.clear_error()
-        self.table.mark(
-            _cells(
-                problems,
-                "$.staff",
-                {
-                    "role": "role",
-                    "pay": "pay",
-                    "hours": "hours",
-                    "headcount": "headcount",
-                    "non_chargeable.holiday": "holiday",
-                    "non_chargeable.training": "training",
-                    "non_chargeable.travel": "travel",
-                    "pension": "pension",
-                    "fte": "hours",
-                    "paid_hours": "hours",
-                },
-            )
-        )
-
-    def first_input(self) -> QWidget | None:
-        return self.table.widget(0, "role") if self.table.rowCount() else self.add_button
+        return [(self.error, other), (self.split_error, time)]
 
 
 # Step 4 --------------------------------------------------------------------------------------
 
 
-class CostsStepPage(StepPage):
+class CostsStepPage(TableStepPage[guide.CostAnswer]):
     """Running costs: amount, category and how each is paid for (direct or shared)."""
+
+    ROW_NAME = N_("cost")
+    ADD_TEXT = N_("&Add a cost")
+    ADD_NAME = N_("Add a cost")
+    REMOVE_TEXT = N_("&Remove cost")
+    REMOVE_NAME = N_("Remove the selected cost")
+    TABLE_MIN_HEIGHT = 150
+    TABLE_STRETCH = 2
+    PATH = "$.costs"
+    FIELDS: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "annual_amount": "amount",
+        "direct": "sharing",
+        "pool": "sharing",
+    }
 
     def __init__(self, step: guide.Step, parent: QWidget | None = None):
         super().__init__(step, parent)
-        self._ids: list[str] = []
         self._services: list[tuple[str, str]] = []
-        columns = [
-            Column("name", _("Cost"), width=220),
-            Column("amount", _("Amount a year £"), NUMBER, width=120),
-            Column(
-                "category",
-                _("Category"),
-                CHOICE,
-                [(_(label), key) for key, label in OVERHEAD_CATEGORIES.items()],
-                width=120,
-            ),
-            Column("sharing", _("How it is paid for"), CHOICE, [], width=240),
-        ]
-        self.table = RowTable(columns, _("cost"))
-        self.table.setMinimumHeight(150)
-        self.body.addWidget(self.table, 2)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("&Add a cost"))
-        self.add_button.setAccessibleName(_("Add a cost"))
-        self.common_button = QToolButton()
-        self.common_button.setText(_("Add a &common cost"))
-        self.common_button.setAccessibleName(_("Add a common cost"))
-        self.common_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.common_button)
-        for suggestion in guide.suggested_costs():
-            action = menu.addAction(suggestion.name)
-            action.triggered.connect(lambda _c=False, s=suggestion: self._add_focused(s))
-        self.common_button.setMenu(menu)
-        self.remove_button = QPushButton(_("&Remove cost"))
-        self.remove_button.setAccessibleName(_("Remove the selected cost"))
-        for button in (self.add_button, self.common_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
-        self.error = FieldError()
-        self.body.addWidget(self.error)
-
         self.floor_label = QLabel(_("Floor area each service uses (m²)"))
         self.floor_label.setStyleSheet("font-weight: bold;")
         self.floor = SplitTable(_("Floor area"), with_total=False)
@@ -700,33 +754,55 @@ class CostsStepPage(StepPage):
                 )
             )
         )
-        self.add_button.clicked.connect(lambda: self._add_focused(guide.CostAnswer()))
-        self.remove_button.clicked.connect(self._remove)
-        self.table.edited.connect(self._sync_sections)
 
-    def _add_focused(self, answer: guide.CostAnswer) -> None:
-        row = self._add(answer)
-        key = "amount" if answer.name else "name"
-        self.table.widget(row, key).setFocus()
+    def _columns(self) -> list[Column]:
+        return [
+            Column("name", _("Cost"), width=220),
+            Column("amount", _("Amount a year £"), NUMBER, width=120),
+            Column(
+                "category",
+                _("Category"),
+                CHOICE,
+                [(_(label), key) for key, label in OVERHEAD_CATEGORIES.items()],
+                width=120,
+            ),
+            Column("sharing", _("How it is paid for"), CHOICE, [], width=240),
+        ]
 
-    def _add(self, answer: guide.CostAnswer) -> int:
-        self._ids.append(answer.id)
-        row = self.table.add_row(
-            {"name": answer.name, "amount": answer.amount, "category": answer.category}
-        )
+    def _more_buttons(self) -> list[QWidget]:
+        self.common_button = QToolButton()
+        self.common_button.setText(_("Add a &common cost"))
+        self.common_button.setAccessibleName(_("Add a common cost"))
+        self.common_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.common_button)
+        for suggestion in guide.suggested_costs():
+            action = menu.addAction(suggestion.name)
+            action.triggered.connect(lambda _c=False, s=suggestion: self._add_focused(s))
+        self.common_button.setMenu(menu)
+        return [self.common_button]
+
+    def _new_answer(self) -> guide.CostAnswer:
+        return guide.CostAnswer()
+
+    def _focus_key(self, answer: guide.CostAnswer) -> str:
+        # a common cost comes named, so the amount is what is left to type
+        return "amount" if answer.name else "name"
+
+    def _row_values(self, answer: guide.CostAnswer) -> dict[str, object]:
+        return {"name": answer.name, "amount": answer.amount, "category": answer.category}
+
+    def _row_added(self, row: int, answer: guide.CostAnswer) -> None:
         self.table.set_choices("sharing", self._sharing_choices())
         self.table.set_value(row, "sharing", answer.sharing)
         self.shares.insert_row(answer.name, dict(answer.shares))
         self._sync_sections()
-        return row
 
-    def _remove(self) -> None:
-        row = self.table.current_or_last_row()
-        if row >= 0:
-            del self._ids[row]
-            self.table.remove_row(row)
-            self.shares.remove_row(row)
-            self._sync_sections()
+    def _row_removed(self, row: int) -> None:
+        self.shares.remove_row(row)
+        self._sync_sections()
+
+    def _table_edited(self) -> None:
+        self._sync_sections()
 
     def _sharing_choices(self) -> list[tuple[str, object]]:
         choices: list[tuple[str, object]] = [
@@ -754,8 +830,7 @@ class CostsStepPage(StepPage):
         self._services = [(s.id, s.name or s.id) for s in state.scenario.services]
         columns = list(self._services)
         answers = guide.read_costs(state)
-        self.table.clear_rows()
-        self._ids = []
+        self._clear_rows()
         self.shares.set_rows([])
         self.shares.set_columns(columns)
         self.floor.set_columns(columns)
@@ -776,38 +851,15 @@ class CostsStepPage(StepPage):
                 sharing=str(row["sharing"]),
                 shares=shares[index] if row["sharing"] == Basis.SHARES.value else {},
             )
-            for index, (line_id, row) in enumerate(zip(self._ids, self.table.rows(), strict=True))
+            for index, (line_id, row) in enumerate(self._id_rows())
         )
         return guide.CostsAnswers(lines, floor[0] if floor else {})
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def _problem_areas(self, problems: list[Problem]) -> list[tuple[FieldError, list[Problem]]]:
         floor = [p for p in problems if p.path.startswith("$.bases")]
         shares = [p for p in problems if ".shares" in p.path]
         other = [p for p in problems if p not in floor and p not in shares]
-        for error, items in (
-            (self.error, other),
-            (self.floor_error, floor),
-            (self.shares_error, shares),
-        ):
-            if items:
-                error.show_error(_messages(items))
-            else:
-                error.clear_error()
-        self.table.mark(
-            _cells(
-                problems,
-                "$.costs",
-                {
-                    "name": "name",
-                    "annual_amount": "amount",
-                    "direct": "sharing",
-                    "pool": "sharing",
-                },
-            )
-        )
-
-    def first_input(self) -> QWidget | None:
-        return self.table.widget(0, "name") if self.table.rowCount() else self.add_button
+        return [(self.error, other), (self.floor_error, floor), (self.shares_error, shares)]
 
 
 # Step 5 --------------------------------------------------------------------------------------
