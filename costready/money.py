@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
@@ -83,11 +84,21 @@ class Allocator:
         self._total = sum(self._weights)
         if self._total == 0:
             raise ValueError("weights are all zero")
+        self._memo: dict[int, tuple[int, ...]] = {}
 
-    def split_pennies(self, pennies: int) -> list[int]:
-        """Whole pennies per key, in `self.keys` order."""
+    def split_pennies(self, pennies: int) -> tuple[int, ...]:
+        """Whole pennies per key, in `self.keys` order (remembered: an edit to one line of a
+        large model reprices without splitting every other line again)."""
+        parts = self._memo.get(pennies)
+        if parts is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            parts = self._memo[pennies] = self._split(pennies)
+        return parts
+
+    def _split(self, pennies: int) -> tuple[int, ...]:
         if pennies < 0:
-            return [-part for part in self.split_pennies(-pennies)]
+            return tuple(-part for part in self._split(-pennies))
         total = self._total
         products = [pennies * weight for weight in self._weights]
         parts = [product // total for product in products]
@@ -101,7 +112,7 @@ class Allocator:
             codes.sort(reverse=True)
             for code in codes[:left]:
                 parts[last - code % n] += 1
-        return parts
+        return tuple(parts)
 
     def split(self, amount: Decimal) -> dict[str, Decimal]:
         """`amount` (whole pennies) split by the weights, keyed like the weights."""
@@ -110,6 +121,20 @@ class Allocator:
             key: Decimal(part).scaleb(-2)
             for key, part in zip(self.keys, self.split_pennies(pennies), strict=True)
         }
+
+
+#: Splits an Allocator remembers before it starts afresh (bounded memory on long sessions).
+MEMO_SIZE = 1024
+
+
+def allocator_for(weights: Mapping[str, Decimal]) -> Allocator:
+    """The shared Allocator for these weights, so its remembered splits serve every pricing."""
+    return _allocator(tuple(sorted(weights.items())))
+
+
+@lru_cache(maxsize=512)
+def _allocator(items: tuple[tuple[str, Decimal], ...]) -> Allocator:
+    return Allocator(dict(items))
 
 
 def allocate(amount: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:

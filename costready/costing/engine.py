@@ -32,7 +32,14 @@ from costready.costing.results import (
 from costready.costing.rules import TaxYearRules, full_time_hours, rules_for, vat_rate
 from costready.costing.validate import validate
 from costready.i18n import _
-from costready.money import Allocator, from_pennies, round_up_to_step, to_pennies, to_penny
+from costready.money import (
+    Allocator,
+    allocator_for,
+    from_pennies,
+    round_up_to_step,
+    to_pennies,
+    to_penny,
+)
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -143,7 +150,7 @@ def _post_costs(scenario: Scenario, rules: TaxYearRules) -> dict[str, PostCost]:
             employment_allowance=reduction,
             annual_cost=annual,
             chargeable_hours=post.headcount * hours * (ONE - non_chargeable),
-            split=Allocator(post.time).split(annual),
+            split=allocator_for(post.time).split(annual),
         )
     return costs
 
@@ -159,7 +166,7 @@ def _employment_allowance(
     if total_ni <= 0:
         return {}
     reduction = to_penny(min(rules.employment_allowance, total_ni))
-    return Allocator(ni_by_post).split(reduction)
+    return allocator_for(ni_by_post).split(reduction)
 
 
 # Units and bases --------------------------------------------------------------------------
@@ -237,7 +244,7 @@ class _BasisWeights:
             return self._checked(dict(shares or {}), path, name)
         if basis not in self._cache:
             try:
-                self._cache[basis] = Allocator(self.weights(basis))
+                self._cache[basis] = allocator_for(self.weights(basis))
             except ValueError:
                 self._cache[basis] = None
         allocator = self._cache[basis]
@@ -257,7 +264,7 @@ class _BasisWeights:
     @staticmethod
     def _checked(weights: dict[str, Decimal], path: str, name: str) -> Allocator:
         try:
-            return Allocator(weights)
+            return allocator_for(weights)
         except ValueError:
             raise CostingError([_all_zero(path, name, Basis.SHARES)]) from None
 

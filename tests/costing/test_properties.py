@@ -84,3 +84,14 @@ def test_results_do_not_depend_on_the_order_of_lines(rnd):
         assert (other.full_cost, other.price, other.overheads) == (
             service.full_cost, service.price, service.overheads)
     assert first.total_cost == second.total_cost
+
+
+@given(st.lists(st.tuples(pennies, weights), min_size=1, max_size=5))
+def test_a_remembered_split_is_the_same_as_a_fresh_one(cases):
+    from costready.money import Allocator, allocator_for
+
+    for amount, table in cases:
+        shared = allocator_for(table)
+        first = shared.split(amount)
+        again = allocator_for(dict(reversed(list(table.items())))).split(amount)
+        assert first == again == Allocator(table).split(amount)
