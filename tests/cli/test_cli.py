@@ -143,7 +143,7 @@ def test_demo_twice_keeps_one_sample(capsys, database):
     assert capsys.readouterr().out.count("Riverside Community Hub") == 1
 
 
-def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database):
+def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database, tmp_path):
     import dataclasses
 
     from costready.storage.workspace import Workspace
@@ -163,7 +163,7 @@ def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database):
             "--organisation",
             "Example Community Hub",
             "-o",
-            "unused.pdf",
+            str(tmp_path / "unused.pdf"),
         ]
     )
     assert code == 1
