@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -334,28 +332,13 @@ class MainWindow(QMainWindow):
         *more: tuple[str, Callable[[], object]],
     ) -> None:
         """Show `text` with a button doing `slot` (it takes the focus) and `more` beside it."""
-        box = empty_state(text, button, slot)
+        box = empty_state(text, button, slot, *more)
         first = box.findChild(QPushButton)
         assert first is not None
-        row = self._layout_holding(box.layout(), first)
-        for extra_text, extra_slot in more:
-            extra = QPushButton(extra_text)
-            extra.setAccessibleName(extra_text)
-            extra.clicked.connect(extra_slot)
-            row.insertWidget(row.count() - 1, extra)  # before the closing stretch
         self.stack.addWidget(box)
         self.stack.setCurrentWidget(box)
         self.page_title.hide()
         first.setFocus()
-
-    @staticmethod
-    def _layout_holding(layout: QLayout, widget: QWidget) -> QBoxLayout:
-        """The (nested) box layout `widget` sits in, so more buttons can go beside it."""
-        for index in range(layout.count()):
-            inner = layout.itemAt(index).layout()
-            if isinstance(inner, QBoxLayout) and inner.indexOf(widget) >= 0:
-                return inner
-        raise LookupError(widget)
 
     def open_sample(self) -> None:
         """Install the sample organisation and show it."""

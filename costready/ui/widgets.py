@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QIcon, QPalette
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from costready.i18n import _
@@ -99,9 +99,13 @@ def page_header(title: str, subtitle: str = "") -> QWidget:
 
 
 def empty_state(
-    text: str, button_text: str = "", slot: Callable[[], object] | None = None
+    text: str,
+    button_text: str = "",
+    slot: Callable[[], object] | None = None,
+    *more: tuple[str, Callable[[], object]],
 ) -> QWidget:
-    """What to do when a list is empty: a sentence and a button that does it."""
+    """What to do when a list is empty: a sentence and a button that does it (and `more`
+    buttons beside it, each a (text, slot) pair)."""
     box = QWidget()
     box.setObjectName("emptyState")
     outer = QVBoxLayout(box)
@@ -111,18 +115,36 @@ def empty_state(
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     outer.addWidget(label)
-    if button_text:
+    buttons = [(button_text, slot), *more] if button_text else []
+    if buttons:
         row = QHBoxLayout()
         row.addStretch(1)
-        button = QPushButton(button_text)
-        button.setAccessibleName(button_text)
-        if slot is not None:
-            button.clicked.connect(slot)
-        row.addWidget(button)
+        for words, action in buttons:
+            row.addWidget(action_button(words, action))
         row.addStretch(1)
         outer.addLayout(row)
     outer.addStretch(2)
     return box
+
+
+class ActionButton(QPushButton):
+    """A push button that Return and Enter press too when it has the focus (outside a dialog
+    only Space would)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+
+def action_button(text: str, slot: Callable[[], object] | None = None) -> QPushButton:
+    """An ActionButton named for screen readers, doing `slot` when pressed."""
+    button = ActionButton(text)
+    button.setAccessibleName(text.replace("&", ""))
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
 
 
 def money_text(amount: Decimal, locale: str = "en_GB") -> str:
