@@ -17,6 +17,7 @@ from costready.i18n import _
 
 if TYPE_CHECKING:
     from costready.costing.results import ScenarioResult
+    from costready.organisation import Organisation
     from costready.storage.workspace import Workspace
 
 
@@ -155,7 +156,7 @@ def _list(args: argparse.Namespace) -> None:
             print(_("The workspace has no organisations yet. Try: costready demo"))
         for org in organisations:
             print(f"{org.id}\t{org.name}")
-            for summary in workspace.scenarios(org.id):
+            for summary in workspace.scenarios(_stored_id(org)):
                 mark = _(" (adopted)") if summary.adopted else ""
                 print(f"\t{summary.id}\t{summary.name}{mark}")
 
@@ -255,8 +256,13 @@ def _find_organisation(workspace: Workspace, wanted: str) -> int:
     if len(found) > 1:
         raise CliError(_("more than one organisation is called “{name}”; give its number "
                          "instead (see: costready list)").format(name=wanted))
-    assert found[0].id is not None
-    return found[0].id
+    return _stored_id(found[0])
+
+
+def _stored_id(org: Organisation) -> int:
+    """The database id of an organisation read from the workspace (always saved, so set)."""
+    assert org.id is not None, "an organisation read from the workspace has an id"
+    return org.id
 
 
 def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
@@ -268,7 +274,7 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
         if not organisations:
             raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
         last = workspace.get_setting(None, "last_organisation_id")
-        ids = [o.id for o in organisations]
+        ids = [_stored_id(o) for o in organisations]
         org_id = int(last) if last.isdigit() and int(last) in ids else ids[0]
     scenarios = workspace.scenarios(org_id)
     if not scenarios:

@@ -79,7 +79,7 @@ class Allocator:
         self.keys = sorted(weights)
         self.position = {key: index for index, key in enumerate(self.keys)}
         values = [weights[key] for key in self.keys]
-        places = max(0, -min((value.as_tuple().exponent for value in values), default=0))
+        places = max(0, max((_decimal_places(value) for value in values), default=0))
         self._weights = [int(value.scaleb(places)) for value in values]
         self._total = sum(self._weights)
         if self._total == 0:
@@ -121,6 +121,14 @@ class Allocator:
             key: Decimal(part).scaleb(-2)
             for key, part in zip(self.keys, self.split_pennies(pennies), strict=True)
         }
+
+
+def _decimal_places(weight: Decimal) -> int:
+    """Digits after the point (negative for 1E+2), so scaling by them makes a whole number."""
+    exponent = weight.as_tuple().exponent
+    if not isinstance(exponent, int):  # "n", "N" or "F": not a number, or infinite
+        raise ValueError("weight is not a finite number")
+    return -exponent
 
 
 #: Splits an Allocator remembers before it starts afresh (bounded memory on long sessions).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, Decimal
 from functools import cached_property
 
@@ -307,14 +307,16 @@ class _SharedLines:
     service; a service's line-by-line breakdown is built only when it is read."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, Allocator, list[int]]] = []
-        self._running: dict[int, tuple[Allocator, list[int]]] = {}
+        self.lines: list[tuple[str, Allocator, tuple[int, ...]]] = []
+        self._running: dict[int, tuple[Allocator, Sequence[int]]] = {}
 
     def add(self, line_id: str, allocator: Allocator, pennies: int) -> None:
         parts = allocator.split_pennies(pennies)
         self.lines.append((line_id, allocator, parts))
         running = self._running.get(id(allocator))
-        total = parts if running is None else list(map(operator.add, running[1], parts))
+        total: Sequence[int] = (
+            parts if running is None else list(map(operator.add, running[1], parts))
+        )
         self._running[id(allocator)] = (allocator, total)
 
     @cached_property

@@ -890,7 +890,7 @@ _ROWS = (
 def _labelled(scenario: Scenario) -> Scenario:
     """The scenario with each unnamed row called as its table calls it (“Post 2”), so every
     problem names the row the person sees rather than an id made up for it (“post”)."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for collection, attribute, label, _ask in _ROWS:
         changes[collection] = tuple(
             item

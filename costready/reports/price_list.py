@@ -184,7 +184,7 @@ def _entries_table(org: Organisation, entries: list[PriceListEntry]) -> Flowable
                 styles.money(entry.price_inc_vat, locale),
             ]
         rows.append(row)
-    extra = [("FONT", (0, 1), (0, -1), styles.FONT_BOLD, 8.5)]
+    extra: list[tuple] = [("FONT", (0, 1), (0, -1), styles.FONT_BOLD, 8.5)]
     if org.vat_registered:
         extra.append(("ALIGN", (4, 0), (4, -1), "LEFT"))
     return styles.table(rows, widths, numeric_from=3, extra=extra)

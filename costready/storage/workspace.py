@@ -14,7 +14,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
@@ -359,7 +359,7 @@ def _missing_scenario(scenario_id: int) -> StorageError:
     return StorageError(_("There is no scenario with id {id}.").format(id=scenario_id))
 
 
-def _scenario_with_parts() -> Select[tuple[ScenarioRow]]:
+def _scenario_with_parts() -> Select[ScenarioRow]:
     """A scenario and all its parts in one query per table (no per-row round trips)."""
     return select(ScenarioRow).options(
         selectinload(ScenarioRow.services).joinedload(ScenarioServiceRow.service),
@@ -396,7 +396,10 @@ def _write_parts(session: Session, row: ScenarioRow, scenario: Scenario) -> None
 def _insert(session: Session, table: type[Base], rows: list[convert.Row]) -> None:
     """One executemany of `rows` (Core, so a None is sent as NULL rather than splitting batches)."""
     if rows:
-        session.execute(insert(table.__table__), rows)
+        # Declarative types __table__ as any FromClause; a mapped class here always has a Table.
+        target = table.__table__
+        assert isinstance(target, Table)
+        session.execute(insert(target), rows)
 
 
 def _insert_returning_ids(session: Session, table: Any, rows: list[convert.Row]) -> list[int]:
@@ -409,7 +412,7 @@ def _insert_returning_ids(session: Session, table: Any, rows: list[convert.Row])
         return []
     _insert(session, table, rows)
     scenario_id = rows[0]["scenario_id"]
-    ids = dict(
+    ids: dict[object, int] = dict(
         session.execute(
             select(table.position, table.id).where(table.scenario_id == scenario_id)
         ).all()
@@ -443,7 +446,7 @@ def _upsert_services(session: Session, organisation_id: int, scenario: Scenario)
     return {key: row.id for key, row in existing.items()}
 
 
-def _price_lists(organisation_id: int) -> Select[tuple[PriceListRow]]:
+def _price_lists(organisation_id: int) -> Select[PriceListRow]:
     return (
         select(PriceListRow)
         .where(PriceListRow.organisation_id == organisation_id)
@@ -456,7 +459,7 @@ def _price_lists(organisation_id: int) -> Select[tuple[PriceListRow]]:
     )
 
 
-def _setting(organisation_id: int | None, key: str) -> Select[tuple[SettingRow]]:
+def _setting(organisation_id: int | None, key: str) -> Select[SettingRow]:
     owner = (
         SettingRow.organisation_id.is_(None)
         if organisation_id is None

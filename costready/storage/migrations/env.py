@@ -12,11 +12,20 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _configure(**kwargs: object) -> None:
+def _configure(
+    *, connection: Connection | None = None, url: str | None = None, literal_binds: bool = False
+) -> None:
+    """Point Alembic at a connection (online) or a URL (offline); None and False are its
+    own defaults, so passing them is the same as leaving them out."""
     # Batch mode: SQLite can only alter a table by copying it, and the names in
     # models.NAMING_CONVENTION let a batch migration find each constraint.
     context.configure(
-        target_metadata=target_metadata, render_as_batch=True, compare_type=True, **kwargs
+        connection=connection,
+        url=url,
+        literal_binds=literal_binds,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
     )
 
 
