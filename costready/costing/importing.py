@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from costready.costing.model import CostingModel, OrganisationInfo
+from costready.costing.results import CostingError, Problem
+from costready.i18n import _
 from costready.organisation import Organisation
 from costready.storage.workspace import Workspace
 
@@ -12,9 +14,15 @@ def import_model(
 ) -> tuple[int, int]:
     """Store `model` (already validated by modelfile) as a new scenario.
 
-    With no `organisation_id` a new organisation is made from the model's organisation.
-    Returns (organisation id, scenario id).
+    With no `organisation_id` a new organisation is made from the model's organisation. Into an
+    existing one, a service whose id the organisation already uses for a differently named
+    service is refused (services are one record per organisation: importing it would rename the
+    service in every other scenario and printed price list). Returns (organisation id, scenario id).
     """
+    if organisation_id is not None:
+        problems = _clashing_services(workspace, organisation_id, model)
+        if problems:
+            raise CostingError(problems)
     with workspace.transaction():  # the organisation and its scenario, or neither
         if organisation_id is None:
             info = model.organisation
@@ -27,6 +35,23 @@ def import_model(
             organisation_id = org.id
         scenario_id = workspace.create_scenario(organisation_id, model.scenario)
     return organisation_id, scenario_id
+
+
+def _clashing_services(
+    workspace: Workspace, organisation_id: int, model: CostingModel
+) -> list[Problem]:
+    known: dict[str, str] = {}
+    for summary in workspace.scenarios(organisation_id):
+        for service in workspace.load_scenario(summary.id).services:
+            known.setdefault(service.id, service.name)
+    return [
+        Problem(f"$.services[{index}].id", _(
+            "“{id}” is already this organisation's service “{known}”; give “{name}” another id, "
+            "or import it as a new organisation").format(
+                id=service.id, known=known[service.id], name=service.name))
+        for index, service in enumerate(model.scenario.services)
+        if service.id in known and known[service.id] != service.name
+    ]
 
 
 def unique_name(name: str, taken: set[str]) -> str:

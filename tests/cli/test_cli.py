@@ -185,3 +185,18 @@ def test_importing_the_same_model_twice_keeps_names_apart(capsys, database):
     assert main(["--database", database, "list"]) == 0
     out = capsys.readouterr().out
     assert "Example Community Hub\n" in out and "Example Community Hub (2)" in out
+
+
+def test_importing_into_an_organisation_never_renames_its_services(
+    capsys, database, tmp_path, example_data
+):
+    assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
+    example_data["services"][0]["name"] = "Home care"  # same id, another service
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(example_data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--database", database, "model", "import", str(other), "--organisation", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "$.services[0].id" in err and "already this organisation's service" in err
+    assert main(["--database", database, "list"]) == 0
+    assert capsys.readouterr().out.count("Budget 2026-27") == 1  # nothing was written
