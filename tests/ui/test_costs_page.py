@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox
 
 from costready.costing.model import Basis
 from costready.ui.editors.pool import PoolDialog
 from costready.ui.editors.shares import SharesDialog
 from costready.ui.pages.costs import CostsPage
+from tests.ui.cells import edit_cell, shown
 
 RENT = 3  # "Hall and office rent", shared by floor area
 IT = 7  # "IT and phones", shared by set percentages
@@ -20,24 +21,7 @@ IT = 7  # "IT and phones", shared by set percentages
 @pytest.fixture
 def page(qtbot, example_doc):
     widget = CostsPage(example_doc)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def edit_cell(qtbot, view, row: int, key: str, text: str) -> None:
-    """Type `text` into a cell through the view's own editor, then press Enter."""
-    index = view.model().index_of(row, key)
-    view.setCurrentIndex(index)
-    view.edit(index)
-    editor = view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.indexWidget(index) is None)
+    return shown(qtbot, widget, 1400, 700)
 
 
 def cell(model, row: int, key: str) -> str:

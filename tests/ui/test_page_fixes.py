@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QTableWidget
 
 from costready.costing.adoption import adopt
 from costready.costing.model import Basis, Scenario, Service, StaffPost, Volume, VolumeKind
@@ -24,31 +24,12 @@ from costready.ui.pages.prices import PricesPage
 from costready.ui.pages.services import ServicesPage
 from costready.ui.pages.staff import StaffPage, _set_pay_type
 from costready.ui.table_model import literal
+from tests.ui.cells import edit_cell, shown
 
 
 @pytest.fixture
 def document(example_doc):
     return example_doc
-
-
-def shown(qtbot, widget, width: int = 1100, height: int = 760):
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def edit_cell(qtbot, page, row: int, key: str, text: str) -> None:
-    index = page.model.index_of(row, key)
-    page.view.setCurrentIndex(index)
-    page.view.edit(index)
-    editor = page.view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.view.indexWidget(index) is None)
 
 
 def raise_home_support_surplus(document: ScenarioDocument) -> None:
@@ -118,12 +99,12 @@ def test_time_split_labels_show_names_as_typed(qtbot, document):
 def test_a_refusal_is_shown_once_and_cleared_by_a_good_edit_and_by_undo(qtbot, document):
     page = shown(qtbot, ServicesPage(document), 1400)
     page.show_status("Added something earlier.")
-    edit_cell(qtbot, page, 2, "units", "abc")
+    edit_cell(qtbot, page.view, 2, "units", "abc")
     assert page.error.isVisible()
     assert page.status.text() == "Added something earlier."  # no black "Not saved" line
-    edit_cell(qtbot, page, 2, "units", "1000")
+    edit_cell(qtbot, page.view, 2, "units", "1000")
     assert not page.error.isVisible()
-    edit_cell(qtbot, page, 2, "units", "abc")
+    edit_cell(qtbot, page.view, 2, "units", "abc")
     assert page.error.isVisible()
     document.undo_stack.undo()
     assert not page.error.isVisible()
@@ -264,7 +245,7 @@ def test_a_new_post_gets_the_guides_defaults(qtbot, document):
 def test_a_cell_refuses_what_the_engine_refuses(qtbot, document):
     page = shown(qtbot, StaffPage(document), 1400)
     row = next(i for i, p in enumerate(document.scenario.staff) if not p.is_hourly)
-    edit_cell(qtbot, page, row, "fte", "0")
+    edit_cell(qtbot, page.view, row, "fte", "0")
     role = document.scenario.staff[row].role
     assert page.error.text() == f"{role}: FTE must be more than zero"  # the engine's words
 

@@ -7,38 +7,18 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QPushButton
 
 from costready.costing.model import VolumeKind
 from costready.ui.editors.common import NewItemDialog, slugify, unique_id
 from costready.ui.pages.services import ServicesPage
+from tests.ui.cells import edit_cell, shown
 
 
 @pytest.fixture
 def page(qtbot, example_doc):
     widget = ServicesPage(example_doc)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def edit_cell(qtbot, page, row: int, key: str, text: str) -> None:
-    """Type `text` into a cell through the view's own editor, then press Enter."""
-    index = page.model.index_of(row, key)
-    page.view.setCurrentIndex(index)
-    page.view.edit(index)
-    editor = page.view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    if text:
-        qtbot.keyClicks(editor, text)
-    else:
-        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # the delegate commits on a queued call once Enter is handled
-    qtbot.waitUntil(lambda: page.view.indexWidget(index) is None)
+    return shown(qtbot, widget, 1400, 700)
 
 
 def cell(page, row: int, key: str) -> str:
@@ -105,7 +85,7 @@ def test_ids_are_slugs_made_unique():
 
 def test_typing_units_reprices_and_saves(qtbot, page, example_doc, workspace, example_ids):
     old_price = example_doc.result.service("befriending").price
-    edit_cell(qtbot, page, 2, "units", "1200")
+    edit_cell(qtbot, page.view, 2, "units", "1200")
     qtbot.waitUntil(lambda: cell(page, 2, "planned_units") == "1,200")
     assert stored(workspace, example_ids).service("befriending").volume.units == Decimal("1200")
     assert example_doc.result.service("befriending").price < old_price
@@ -116,7 +96,7 @@ def test_bad_units_are_refused_naming_the_field_and_nothing_is_saved(
     qtbot, page, workspace, example_ids
 ):
     before = stored(workspace, example_ids)
-    edit_cell(qtbot, page, 2, "units", "abc")
+    edit_cell(qtbot, page.view, 2, "units", "abc")
     assert page.error.isVisible()
     assert "Units a year" in page.error.text()
     assert "abc" in page.error.text()
@@ -126,7 +106,7 @@ def test_bad_units_are_refused_naming_the_field_and_nothing_is_saved(
 
 
 def test_occupancy_over_100_percent_is_refused(qtbot, page, workspace, example_ids):
-    edit_cell(qtbot, page, 1, "occupancy", "120")
+    edit_cell(qtbot, page.view, 1, "occupancy", "120")
     assert page.error.text() == "Occupancy: cannot be more than 100%"
     assert stored(workspace, example_ids).service("day-activities").volume.occupancy == Decimal(
         "0.80"
@@ -134,13 +114,13 @@ def test_occupancy_over_100_percent_is_refused(qtbot, page, workspace, example_i
 
 
 def test_an_empty_name_is_refused(qtbot, page, workspace, example_ids):
-    edit_cell(qtbot, page, 0, "name", "")
+    edit_cell(qtbot, page.view, 0, "name", "")
     assert page.error.text() == "Name: cannot be empty"
     assert stored(workspace, example_ids).service("home-support").name == "Home support"
 
 
 def test_undo_restores_the_table_and_the_database(qtbot, page, example_doc, workspace, example_ids):
-    edit_cell(qtbot, page, 1, "occupancy", "90")
+    edit_cell(qtbot, page.view, 1, "occupancy", "90")
     qtbot.waitUntil(lambda: cell(page, 1, "occupancy") == "90%")
     assert stored(workspace, example_ids).service("day-activities").volume.occupancy == Decimal(
         "0.9"
@@ -173,7 +153,7 @@ def test_choosing_how_units_are_counted_with_the_combo_box(qtbot, page, workspac
 
 
 def test_share_of_price_surplus_must_be_under_100_percent(qtbot, page, workspace, example_ids):
-    edit_cell(qtbot, page, 1, "surplus", "100")
+    edit_cell(qtbot, page.view, 1, "surplus", "100")
     # the engine's own rule and words (costready.costing.validate), so screen and engine agree
     assert page.error.text() == (
         "Day activities: a surplus as a share of the price must be under 100%"

@@ -7,34 +7,18 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from costready.costing.rules import holiday_share
 from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
 from costready.ui.pages.staff import StaffPage
+from tests.ui.cells import edit_cell, shown
 
 
 @pytest.fixture
 def page(qtbot, example_doc):
     widget = StaffPage(example_doc)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def edit_cell(qtbot, page, row: int, key: str, text: str) -> None:
-    """Type `text` into a cell through the view's own editor, then press Enter."""
-    index = page.model.index_of(row, key)
-    page.view.setCurrentIndex(index)
-    page.view.edit(index)
-    editor = page.view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.view.indexWidget(index) is None)
+    return shown(qtbot, widget, 1400, 700)
 
 
 def cell(page, row: int, key: str) -> str:
@@ -70,7 +54,7 @@ def test_defaulted_paid_hours_are_fte_times_1950_and_greyed(page):
 def test_a_pay_rise_saves_and_reprices(qtbot, page, example_doc, workspace, example_ids):
     old_cost = example_doc.result.post("coordinator").annual_cost
     old_price = example_doc.result.service("befriending").price_before_rounding
-    edit_cell(qtbot, page, 1, "pay", "£31,000")
+    edit_cell(qtbot, page.view, 1, "pay", "£31,000")
     qtbot.waitUntil(lambda: cell(page, 1, "pay") == "£31,000.00 a year")
     assert stored(workspace, example_ids).post("coordinator").annual_salary == Decimal("31000")
     assert example_doc.result.post("coordinator").annual_cost > old_cost
@@ -82,7 +66,7 @@ def test_a_pay_rise_saves_and_reprices(qtbot, page, example_doc, workspace, exam
 
 def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, example_ids):
     before = stored(workspace, example_ids)
-    edit_cell(qtbot, page, 1, "pay", "-5000")
+    edit_cell(qtbot, page.view, 1, "pay", "-5000")
     assert page.error.isVisible()
     assert page.error.text() == "Pay: cannot be negative"
     assert "Not saved" not in page.status.text()  # said once, by the table
@@ -93,7 +77,7 @@ def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, e
 def test_undo_restores_pay_in_the_table_and_the_database(
     qtbot, page, example_doc, workspace, example_ids
 ):
-    edit_cell(qtbot, page, 0, "pay", "13.50")
+    edit_cell(qtbot, page.view, 0, "pay", "13.50")
     qtbot.waitUntil(lambda: cell(page, 0, "pay") == "£13.50 an hour")
     example_doc.undo_stack.undo()
     assert cell(page, 0, "pay") == "£12.71 an hour"
@@ -101,7 +85,7 @@ def test_undo_restores_pay_in_the_table_and_the_database(
 
 
 def test_a_fractional_headcount_is_refused(qtbot, page, workspace, example_ids):
-    edit_cell(qtbot, page, 0, "headcount", "2.5")
+    edit_cell(qtbot, page.view, 0, "headcount", "2.5")
     assert page.error.text() == (
         "Support worker: people in the post (headcount) must be a whole number, 1 or more"
     )
