@@ -35,27 +35,39 @@ app.exec()
 
 COSTREADY = r"""
 import sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from costready.ui.app import create_application
 from costready.ui.main_window import MainWindow
 app = create_application()
 window = MainWindow(); window.show()
-state = {"window": False}
-def prices_shown():
-    page = getattr(window, "pages", {}).get("prices")
-    model = getattr(page, "model", None)
-    return model is not None and model.rowCount() > 0
+class PricesPainted(QObject):
+    # the prices are on screen when the Prices table, holding rows, paints
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "prices" in window.pages:
+            page = window.pages["prices"]
+            if watched is page.table.viewport() and page.model.rowCount() > 0:
+                print("prices", time.time(), flush=True)
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+        return False
+painted = PricesPainted()
+app.installEventFilter(painted)
 def check():
-    if not state["window"] and window.windowHandle() and window.windowHandle().isExposed():
-        state["window"] = True
+    if window.windowHandle() and window.windowHandle().isExposed():
         print("window", time.time(), flush=True)
-        window.open_workspace_url(sys.argv[1])
-        window.show_page("prices")
-    if state["window"] and prices_shown():
-        print("prices", time.time(), flush=True); app.quit(); return
-    QTimer.singleShot(1, check)
+        window.open_workspace_url(sys.argv[1])  # as costready.ui.app.run does
+    else:
+        QTimer.singleShot(1, check)
 QTimer.singleShot(0, check)
 app.exec()
+"""
+
+LAST_PAGE_PRICES = r"""
+import sys
+from costready.storage.workspace import Workspace
+from costready.ui.main_window import LAST_PAGE
+with Workspace(sys.argv[1]) as workspace:
+    workspace.set_setting(None, LAST_PAGE, "prices")
 """
 
 
@@ -76,6 +88,8 @@ def main() -> None:
     url = f"sqlite:///{folder / 'bench.sqlite'}"
     subprocess.run([sys.executable, "-m", "costready", "--database", url, "demo"],
                    check=True, capture_output=True)
+    # the window reopens on the page it closed on: here, the Prices page
+    subprocess.run([sys.executable, "-c", LAST_PAGE_PRICES, url], check=True)
     bare, window, prices = [], [], []
     for _ in range(RUNS):
         bare.append(measure(BARE)["window"])

@@ -6,9 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.gb import vat as gb_vat
-
 from costready.costing.results import Problem
 from costready.i18n import N_, _
 
@@ -55,12 +52,17 @@ class Organisation:
 
 def normalise_vat_number(number: str) -> str:
     """`gb 123 4567 89` -> `GB123456789` (the form printed on invoices)."""
+    from stdnum.gb import vat as gb_vat
+
     compact = gb_vat.compact(number)
     return f"GB{compact}"
 
 
 def is_valid_vat_number(number: str) -> bool:
     """True for a UK VAT number whose check digits match (GB 980 7806 84)."""
+    # python-stdnum loads here, not at the top: ~20 ms that start-up does not need
+    from stdnum.gb import vat as gb_vat
+
     return gb_vat.is_valid(number)
 
 
@@ -69,13 +71,11 @@ def validate_organisation(org: Organisation) -> list[Problem]:
     problems: list[Problem] = []
     if not org.name.strip():
         problems.append(Problem("name", _("Name: enter the organisation's name")))
-    if org.vat_number.strip():  # a number kept while unregistered must be a real one too
-        try:
-            gb_vat.validate(org.vat_number)
-        except stdnum_errors.ValidationError:
-            problems.append(Problem("vat_number", _(
-                "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
-                "with a check digit that matches)").format(number=org.vat_number)))
+    # a number kept while unregistered must be a real one too
+    if org.vat_number.strip() and not is_valid_vat_number(org.vat_number):
+        problems.append(Problem("vat_number", _(
+            "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
+            "with a check digit that matches)").format(number=org.vat_number)))
     if org.registered_charity and not org.charity_number.strip():
         problems.append(Problem("charity_number", _(
             "Charity number: enter the registered charity number, or untick “Registered charity”")))

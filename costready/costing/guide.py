@@ -37,6 +37,7 @@ from costready.costing.validate import validate
 from costready.i18n import N_, _
 from costready.money import MoneyError, parse_number
 from costready.organisation import LegalForm, Organisation, validate_organisation
+from costready.storage.keys import LAST_ORGANISATION
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -55,7 +56,7 @@ REVIEW = "review"
 STEP_SETTING = "guide.step"
 FINISHED_SETTING = "guide.finished"
 SCENARIO_SETTING = "guide.scenario_id"
-LAST_ORGANISATION_SETTING = "last_organisation_id"
+LAST_ORGANISATION_SETTING = LAST_ORGANISATION
 
 #: Common units offered for a service (a person may type another).
 UNITS = (N_("hour"), N_("session"), N_("visit"), N_("place-week"), N_("day"), N_("meal"))

@@ -11,15 +11,13 @@ from costready.i18n import _
 from costready.storage.backup import backup_sqlite
 from costready.storage.db import sqlite_path
 from costready.storage.errors import StorageError
+from costready.storage.revision import HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-#: The newest migration shipped. Opening a workspace already at it never imports Alembic (a
-#: third of a second at start-up); tests check this against the migration scripts.
-HEAD = "0002"
 
 
 def alembic_config(url: str = "") -> Config:

@@ -6,7 +6,6 @@ and rolled back on any error, so a failed save leaves the previous state intact.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -18,16 +17,16 @@ from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from costready import paths
 from costready.costing.model import Scenario
 from costready.costing.results import Problem
 from costready.i18n import _
 from costready.organisation import Organisation, validate_organisation
-from costready.storage import convert, migrate
+from costready.storage import convert, from_rows, migrate
 from costready.storage.api import PriceList, PublishedService, ScenarioSummary
 from costready.storage.checks import check_prices, check_scenario
 from costready.storage.db import make_engine, session_factory
 from costready.storage.errors import InvalidData, StorageError
+from costready.storage.location import ENV_URL, workspace_url
 from costready.storage.models import (
     Base,
     CostLineRow,
@@ -45,9 +44,6 @@ from costready.storage.models import (
 )
 
 __all__ = ["ENV_URL", "InvalidData", "StorageError", "Workspace"]
-
-#: The environment variable naming the workspace database (any SQLAlchemy URL).
-ENV_URL = "COSTREADY_DATABASE_URL"
 
 #: Tables directly below a scenario (their own children go with them by ON DELETE CASCADE).
 _SCENARIO_PARTS = (
@@ -121,7 +117,7 @@ class Workspace:
     @classmethod
     def open(cls, url: str | None = None) -> Workspace:
         """`url`, else $COSTREADY_DATABASE_URL, else SQLite in the user data folder."""
-        return cls(url or os.environ.get(ENV_URL) or paths.default_database_url())
+        return cls(workspace_url(url))
 
     def close(self) -> None:
         """Release the database (safe to call twice)."""
@@ -185,11 +181,11 @@ class Workspace:
             rows = session.scalars(
                 select(OrganisationRow).order_by(OrganisationRow.name, OrganisationRow.id)
             )
-            return [convert.organisation_from_row(row) for row in rows]
+            return [from_rows.organisation_from_row(row) for row in rows]
 
     def organisation(self, organisation_id: int) -> Organisation:
         with self.unit_of_work() as session:
-            return convert.organisation_from_row(_organisation_row(session, organisation_id))
+            return from_rows.organisation_from_row(_organisation_row(session, organisation_id))
 
     def save_organisation(self, org: Organisation) -> Organisation:
         """Insert (id None) or update; validates first (ValueError listing the problems)."""
@@ -206,7 +202,7 @@ class Workspace:
                 for name, value in fields.items():
                     setattr(row, name, value)
             session.flush()
-            return convert.organisation_from_row(row)
+            return from_rows.organisation_from_row(row)
 
     def delete_organisation(self, organisation_id: int) -> None:
         """Remove the organisation and everything of it (scenarios, services, price lists...)."""
@@ -222,7 +218,7 @@ class Workspace:
                 .where(ScenarioRow.organisation_id == organisation_id)
                 .order_by(ScenarioRow.period_start, ScenarioRow.name, ScenarioRow.id)
             )
-            return [convert.summary_from_row(row) for row in rows]
+            return [from_rows.summary_from_row(row) for row in rows]
 
     def load_scenario(self, scenario_id: int) -> Scenario:
         with self.unit_of_work() as session:
@@ -231,7 +227,7 @@ class Workspace:
             ).first()
             if row is None:
                 raise _missing_scenario(scenario_id)
-            return convert.scenario_from_row(row)
+            return from_rows.scenario_from_row(row)
 
     def create_scenario(self, organisation_id: int, scenario: Scenario) -> int:
         """Store a new scenario; services become organisation-level records by their ids."""
@@ -302,13 +298,13 @@ class Workspace:
             )
             session.add(price_list)
             session.flush()
-            return convert.price_list_from_row(price_list)
+            return from_rows.price_list_from_row(price_list)
 
     def price_lists(self, organisation_id: int) -> list[PriceList]:
         """Every price list, newest effective date first (earlier ones are kept)."""
         with self.unit_of_work() as session:
             rows = session.scalars(_price_lists(organisation_id))
-            return [convert.price_list_from_row(row) for row in rows]
+            return [from_rows.price_list_from_row(row) for row in rows]
 
     def current_price_list(self, organisation_id: int, on: date) -> PriceList | None:
         """The list in force on `on`: the latest effective_from <= on (ties: the newest made)."""
@@ -316,7 +312,7 @@ class Workspace:
             row = session.scalars(
                 _price_lists(organisation_id).where(PriceListRow.effective_from <= on).limit(1)
             ).first()
-            return convert.price_list_from_row(row) if row is not None else None
+            return from_rows.price_list_from_row(row) if row is not None else None
 
     # Small per-organisation settings (guided setup progress, last page shown...) ------------
     def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str:

@@ -19,7 +19,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)
-    if sys.platform.startswith("linux"):
+    # Fusion on Linux; asked for only when another style is in use, as making a style costs
+    if sys.platform.startswith("linux") and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setApplicationName("CostReady")
     app.setApplicationDisplayName("CostReady")

@@ -6,6 +6,8 @@ QUndoStack, so undo and redo are just "put the previous value back and save it".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -13,7 +15,10 @@ from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
 from costready.costing.results import CostingError, Problem, ScenarioResult
 from costready.i18n import _
-from costready.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from costready.storage.quickread import WorkspacePreview
+    from costready.storage.workspace import Workspace
 
 
 class ScenarioDocument(QObject):
@@ -25,7 +30,7 @@ class ScenarioDocument(QObject):
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | WorkspacePreview,
         organisation_id: int,
         scenario_id: int,
         undo_stack: QUndoStack,
@@ -82,6 +87,19 @@ class ScenarioDocument(QObject):
         self.undo_stack.clear()
         self._reprice()
         self.changed.emit()
+
+    def take_over(self, workspace: Workspace) -> None:
+        """Carry on in `workspace`, opened behind the start-up preview of the same scenario.
+
+        The pages are redrawn only if the scenario read now differs, so they keep their
+        selection and scroll position.
+        """
+        self.workspace = workspace
+        scenario = workspace.load_scenario(self.scenario_id)
+        if scenario != self._scenario:
+            self._scenario = scenario
+            self._reprice()
+            self.changed.emit()
 
     def _reprice(self) -> None:
         try:

@@ -7,6 +7,7 @@ arrives afterwards through `open_workspace` (see costready.ui.app).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,14 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import N_, _
-from costready.ui.pages import PAGE_KEYS, page_classes
+from costready.storage.keys import LAST_ORGANISATION
+from costready.ui.pages import PAGE_KEYS, page_class
 from costready.ui.widgets import empty_state, icon
 
 if TYPE_CHECKING:
+    from costready.storage.quickread import WorkspacePreview
     from costready.storage.workspace import Workspace
     from costready.ui.document import ScenarioDocument
 
-LAST_ORGANISATION = "last_organisation_id"
+#: The workspace-wide setting naming the page shown when the window last closed.
+LAST_PAGE = "last_page"
 PAGE_TITLES = {
     "home": N_("Home"),
     "organisation": N_("Organisation"),
@@ -46,6 +50,24 @@ PAGE_TITLES = {
     "costs": N_("Costs"),
     "prices": N_("Prices"),
 }
+
+
+class _Pages(dict[str, QWidget]):
+    """The pages built so far, by key; looking up one not built yet builds it.
+
+    Building every page at start-up cost a tenth of a second before anything showed; this way
+    only the page on screen is built, and the others when first shown (or looked up).
+    """
+
+    def __init__(self, make: Callable[[str], QWidget]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        if key not in PAGE_KEYS:
+            raise KeyError(key)
+        page = self[key] = self._make(key)
+        return page
 
 
 class _WorkerSignals(QObject):
@@ -79,11 +101,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace: Workspace | None = None
+        # a WorkspacePreview only while start-up shows the first screen ahead of the workspace
+        self.workspace: Workspace | WorkspacePreview | None = None
         self._owns_workspace = False
         self.document: ScenarioDocument | None = None
         self.undo_stack = QUndoStack(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = _Pages(self._make_page)
         self._page_actions: list[QAction] = []
         self._workers: set[_Worker] = set()
         self.setWindowTitle("CostReady")
@@ -265,12 +288,19 @@ class MainWindow(QMainWindow):
 
     # Opening a workspace ------------------------------------------------------------------
     def open_workspace_url(self, url: str | None) -> bool:
-        """Open the workspace at `url` (None: the default) and show an organisation from it."""
+        """Open the workspace at `url` (None: the default) and show an organisation from it.
+
+        At start-up the first screen is read and painted before the workspace itself opens
+        (which imports SQLAlchemy, a third of a second); see `costready.storage.quickread`.
+        """
+        if self.workspace is None:
+            self._show_preview(url)
         from costready.storage.workspace import Workspace
 
         try:
             workspace = Workspace.open(url)
         except Exception as error:  # any failure to open is shown; the window stays usable
+            self._drop_preview()
             self.statusBar().showMessage(_("The workspace could not be opened"))
             self._show_empty(
                 _("The workspace could not be opened: {error}").format(error=error),
@@ -283,19 +313,61 @@ class MainWindow(QMainWindow):
         self._owns_workspace = True
         return True
 
+    def _show_preview(self, url: str | None) -> None:
+        """Paint the page the workspace will open on, read with sqlite3 alone, if it can be."""
+        from costready.storage.quickread import read_preview
+
+        preview = read_preview(url)
+        if preview is None:
+            return
+        self.workspace = preview
+        self._owns_workspace = False
+        self._create_document(preview.organisation_id, preview.scenario_id)
+        self._refresh_context()
+        self._set_workspace_actions_enabled(True)
+        self.show_page(self._start_page())
+        # the window is busy opening the workspace next, so paint now or nobody sees this
+        self.repaint()
+
+    def _drop_preview(self) -> None:
+        """The workspace behind a preview failed to open: nothing of it stays usable."""
+        from costready.storage.quickread import WorkspacePreview
+
+        if isinstance(self.workspace, WorkspacePreview):
+            self.workspace = None
+            self._set_workspace_actions_enabled(False)
+
+    def _previewing(self, org_id: int, scenario_id: int) -> bool:
+        """True while the document shows the start-up preview of this very scenario."""
+        from costready.storage.quickread import WorkspacePreview
+
+        document = self.document
+        return (
+            document is not None
+            and isinstance(document.workspace, WorkspacePreview)
+            and (document.organisation_id, document.scenario_id) == (org_id, scenario_id)
+        )
+
+    def _start_page(self) -> str:
+        """The page shown when the window last closed, else Home."""
+        assert self.workspace is not None
+        key = self.workspace.get_setting(None, LAST_PAGE)
+        return key if key in PAGE_KEYS else "home"
+
     def set_workspace(self, workspace: Workspace) -> None:
         """Make `workspace` the open one and show its last organisation (first run if none)."""
+        from costready.storage.quickread import start_organisation
+
         if self.workspace is not None and self.workspace is not workspace and self._owns_workspace:
             self.workspace.close()
         self._owns_workspace = False  # a workspace handed in is closed by whoever opened it
         self.workspace = workspace
-        organisations = workspace.organisations()
-        if not organisations:
+        org_id = start_organisation(
+            workspace.organisations(), workspace.get_setting(None, LAST_ORGANISATION)
+        )
+        if org_id is None:
             self._first_run()
             return
-        wanted = workspace.get_setting(None, LAST_ORGANISATION)
-        ids = [org.id for org in organisations]
-        org_id = int(wanted) if wanted.isdigit() and int(wanted) in ids else ids[0]
         self.show_organisation(org_id)
 
     def _first_run(self) -> None:
@@ -359,24 +431,25 @@ class MainWindow(QMainWindow):
         workspace.set_setting(None, LAST_ORGANISATION, str(org_id))
         if self.document is None:
             self._create_document(org_id, scenario_id)
+        elif self._previewing(org_id, scenario_id):
+            self.document.take_over(workspace)
         else:
             self.document.workspace = workspace
             self.document.reload(scenario_id=scenario_id, organisation_id=org_id)
         self._refresh_context()
         self._set_workspace_actions_enabled(True)
         if self.stack.currentWidget() not in self.pages.values():
-            self.show_page("home")
+            self.show_page(self._start_page())
         self.statusBar().showMessage(_("Ready"), 3000)
         self.workspace_loaded.emit()
 
     def _default_scenario(self, org_id: int) -> int:
+        from costready.storage.quickread import start_scenario
+
         assert self.workspace is not None
-        summaries = self.workspace.scenarios(org_id)
-        adopted = [s for s in summaries if s.adopted]
-        if adopted:
-            return adopted[0].id
-        if summaries:
-            return max(summaries, key=lambda s: (s.period_start, s.id)).id
+        scenario_id = start_scenario(self.workspace.scenarios(org_id))
+        if scenario_id is not None:
+            return scenario_id
         return self.workspace.create_scenario(org_id, self._blank_scenario(org_id))
 
     def _blank_scenario(self, org_id: int) -> Any:
@@ -394,25 +467,25 @@ class MainWindow(QMainWindow):
         self.document.saved.connect(self._on_document_saved)
         self.document.save_failed.connect(self._on_document_save_failed)
         self.document.changed.connect(self._on_document_changed)
-        self._build_pages()
 
-    def _build_pages(self) -> None:
+    def _make_page(self, key: str) -> QWidget:
+        """Build page `key` over the open document (pages are built when first wanted)."""
         assert self.document is not None
-        for key, page_class in page_classes().items():
-            page = page_class(self.document)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-        for page in self.pages.values():
-            if hasattr(page, "navigate_requested"):
-                page.navigate_requested.connect(self._on_page_navigate_requested)
-        self.pages["prices"].prices_adopted.connect(lambda _list: self._refresh_context())
-        self.pages["organisation"].organisation_saved.connect(self._refresh_context)
+        page = page_class(key)(self.document)
+        self.stack.addWidget(page)
+        if hasattr(page, "navigate_requested"):
+            page.navigate_requested.connect(self._on_page_navigate_requested)
+        if key == "prices":
+            page.prices_adopted.connect(lambda _list: self._refresh_context())
+        elif key == "organisation":
+            page.organisation_saved.connect(self._refresh_context)
+        return page
 
     # Pages ---------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         """Switch to the page called `key` ("home", "services"...)."""
         keys = list(PAGE_KEYS)
-        if key not in keys or key not in self.pages:
+        if key not in keys or self.document is None:
             return
         self.sidebar.setCurrentRow(keys.index(key))
         self._on_sidebar_current_row_changed(keys.index(key))
@@ -425,7 +498,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_sidebar_current_row_changed(self, row: int) -> None:
-        if row < 0 or row >= len(PAGE_KEYS) or not self.pages:
+        if row < 0 or row >= len(PAGE_KEYS) or self.document is None:
             return
         key = PAGE_KEYS[row]
         page = self.pages[key]
@@ -792,7 +865,7 @@ class MainWindow(QMainWindow):
         ).exec()
 
     def adopt_prices(self) -> None:
-        if "prices" in self.pages:
+        if self.document is not None:
             self.show_page("prices")
             self.pages["prices"].adopt()  # the page says when a list is adopted
 
@@ -802,9 +875,19 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     # Closing -------------------------------------------------------------------------------
+    def _remember_page(self) -> None:
+        """Keep the page on screen, to open on it next time (a nicety: failures are ignored)."""
+        from costready.storage.errors import StorageError
+
+        key = self.current_page_key()
+        if key and self.workspace is not None and self.document is not None:
+            with suppress(StorageError):
+                self.workspace.set_setting(None, LAST_PAGE, key)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made, so closing only waits for a PDF being written
         QThreadPool.globalInstance().waitForDone(10000)
+        self._remember_page()
         if self.workspace is not None and self._owns_workspace:
             self.workspace.close()
             self.workspace = None
