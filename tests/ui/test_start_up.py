@@ -1,0 +1,123 @@
+"""Start-up: the page the window opens on is painted from a quick read, then the workspace
+takes over without redrawing it; the window reopens on the page it closed on."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from costready.costing.sample import install_sample
+from costready.storage.quickread import WorkspacePreview
+from costready.storage.workspace import StorageError, Workspace
+from costready.ui.main_window import LAST_PAGE, MainWindow
+
+
+@pytest.fixture
+def sample_url(tmp_path) -> str:
+    """A workspace file holding the sample organisation, last closed on the Prices page."""
+    url = f"sqlite:///{tmp_path / 'hub.sqlite'}"
+    with Workspace(url) as workspace:
+        install_sample(workspace)
+        workspace.set_setting(None, LAST_PAGE, "prices")
+    return url
+
+
+@pytest.fixture
+def new_window(qtbot):
+    def make() -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    assert window.workspace is None  # closed what it opened
+
+
+def test_the_first_page_shows_before_the_workspace_opens(new_window, sample_url, monkeypatch):
+    window = new_window()
+    seen = {}
+    real_open = Workspace.open
+
+    def open_and_look(url=None):
+        # what the window shows while the real workspace is still to open
+        page = window.pages["prices"]
+        seen["workspace"] = window.workspace
+        seen["page"] = window.current_page_key()
+        seen["rows"] = page.model.rowCount()
+        seen["enabled"] = window.sidebar.isEnabled()
+        seen["redrawn"] = 0
+        window.document.changed.connect(lambda: seen.update(redrawn=seen["redrawn"] + 1))
+        return real_open(url)
+
+    monkeypatch.setattr(Workspace, "open", open_and_look)
+    assert window.open_workspace_url(sample_url)
+
+    assert isinstance(seen["workspace"], WorkspacePreview)
+    assert seen["page"] == "prices"
+    assert seen["rows"] == 5  # the sample's four services, priced, and their total
+    assert seen["enabled"]
+    assert isinstance(window.workspace, Workspace)
+    assert window.document.workspace is window.workspace
+    page = window.pages["prices"]
+    assert page.model.rowCount() == 5
+    assert seen["redrawn"] == 0  # the same scenario: the pages keep selection and scroll
+    _close(window)
+
+
+def test_pages_are_built_when_first_shown(new_window, sample_url):
+    window = new_window()
+    window.open_workspace_url(sample_url)
+    assert list(window.pages) == ["prices"]
+    window.show_page("staff")
+    assert set(window.pages) == {"prices", "staff"}
+    assert window.stack.currentWidget() is window.pages["staff"]
+    _close(window)
+
+
+def test_the_window_reopens_on_the_page_it_closed_on(new_window, sample_url):
+    window = new_window()
+    window.open_workspace_url(sample_url)
+    window.show_page("costs")
+    _close(window)
+
+    again = new_window()
+    again.open_workspace_url(sample_url)
+    assert again.current_page_key() == "costs"
+    _close(again)
+
+
+def test_a_new_workspace_opens_on_home(new_window, tmp_path):
+    window = new_window()
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    with Workspace(url) as workspace:
+        install_sample(workspace)
+    window.open_workspace_url(url)
+    assert window.current_page_key() == "home"
+    _close(window)
+
+
+def test_a_workspace_that_fails_behind_its_preview_leaves_nothing_usable(
+    new_window, sample_url, monkeypatch
+):
+    window = new_window()
+    warned = []
+
+    def fail(url=None):
+        assert isinstance(window.workspace, WorkspacePreview)  # the preview was up
+        raise StorageError("the workspace file is locked")
+
+    monkeypatch.setattr(Workspace, "open", fail)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    assert not window.open_workspace_url(sample_url)
+
+    assert window.workspace is None
+    assert not window.sidebar.isEnabled()
+    assert not window.undo_action.isEnabled()
+    assert warned == ["the workspace file is locked"]
+    assert window.pages.get("prices") is not window.stack.currentWidget()
