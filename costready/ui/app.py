@@ -18,10 +18,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication: Fusion on Linux (it follows the system palette), CostReady's names."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv)
-    # Fusion on Linux; asked for only when another style is in use, as making a style costs
-    if sys.platform.startswith("linux") and app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+        arguments = list(argv if argv is not None else sys.argv) or ["costready"]
+        if sys.platform.startswith("linux"):
+            # asked for on the command line, Fusion is the only style made (setStyle after
+            # construction would make the desktop's default first); a -style of the user's
+            # own comes later and wins
+            arguments[1:1] = ["-style", "Fusion"]
+        app = QApplication(arguments)
     app.setApplicationName("CostReady")
     app.setApplicationDisplayName("CostReady")
     app.setApplicationVersion(__version__)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -142,7 +142,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSpacing(2)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.viewport().setAutoFillBackground(False)
+        # the list takes the sidebar's colour; done through the palette because wrapping the
+        # viewport (viewport()) costs PySide ~10 ms before the window can show
+        palette = self.sidebar.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.sidebar.setPalette(palette)
         for number, key in enumerate(PAGE_KEYS, start=1):
             item = QListWidgetItem(icon(key), _(PAGE_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
