@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPalette
@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from costready.i18n import _
 from costready.paths import resource
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 #: Icon names we ship as SVGs -> the freedesktop theme name tried first.
 _THEME_NAMES = {

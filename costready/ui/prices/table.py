@@ -82,10 +82,14 @@ class PricesTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._result: ScenarioResult | None = None
+        # each cell's words, made once: views ask for them many times (painting, fitting the
+        # columns, accessibility) and formatting money in the locale is the costly part
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_result(self, result: ScenarioResult | None) -> None:
         self.beginResetModel()
         self._result = result
+        self._texts.clear()
         self.endResetModel()
 
     @property
@@ -141,7 +145,10 @@ class PricesTableModel(QAbstractTableModel):
             return self._totals_data(column.key, role)
         service = self.services[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _text(service, column.key)
+            cell = (index.row(), index.column())
+            if cell not in self._texts:
+                self._texts[cell] = _text(service, column.key)
+            return self._texts[cell]
         if role == Qt.ItemDataRole.UserRole:
             return _raw(service, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "break_even":
