@@ -121,3 +121,25 @@ def test_a_workspace_that_fails_behind_its_preview_leaves_nothing_usable(
     assert not window.undo_action.isEnabled()
     assert warned == ["the workspace file is locked"]
     assert window.pages.get("prices") is not window.stack.currentWidget()
+
+
+@pytest.mark.parametrize("key", ["home", "organisation", "services", "staff", "costs", "prices"])
+def test_every_page_can_be_the_first_screen(new_window, tmp_path, monkeypatch, key):
+    """Each page builds from the preview alone: it reads nothing the preview cannot answer."""
+    url = f"sqlite:///{tmp_path / 'hub.sqlite'}"
+    with Workspace(url) as workspace:
+        install_sample(workspace)
+        workspace.set_setting(None, LAST_PAGE, key)
+    window = new_window()
+    shown = []
+    real_open = Workspace.open
+
+    def open_and_look(url=None):
+        shown.append((type(window.workspace), window.current_page_key()))
+        return real_open(url)
+
+    monkeypatch.setattr(Workspace, "open", open_and_look)
+    assert window.open_workspace_url(url)
+    assert shown == [(WorkspacePreview, key)]
+    assert window.current_page_key() == key
+    _close(window)
