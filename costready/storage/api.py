@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from costready.organisation import Organisation
 
 
 @dataclass(frozen=True)
@@ -51,3 +55,24 @@ class PriceList:
     created_at: datetime
     #: service id -> the service as published; missing for lists made before it was kept
     services: dict[str, PublishedService] = field(default_factory=dict)
+
+
+# Which organisation and scenario a window opens on (the quick start-up read agrees) -------
+
+
+def start_organisation(organisations: list[Organisation], last_shown: str) -> int | None:
+    """The organisation to open with: the one shown last if it still exists, else the first."""
+    ids = [org.id for org in organisations]
+    if not ids:
+        return None
+    return int(last_shown) if last_shown.isdigit() and int(last_shown) in ids else ids[0]
+
+
+def start_scenario(summaries: list[ScenarioSummary]) -> int | None:
+    """The scenario to open with: the adopted one, else the one for the latest period."""
+    adopted = [summary for summary in summaries if summary.adopted]
+    if adopted:
+        return adopted[0].id
+    if summaries:
+        return max(summaries, key=lambda summary: (summary.period_start, summary.id)).id
+    return None

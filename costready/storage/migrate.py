@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-
 def alembic_config(url: str = "") -> Config:
     """A Config pointing at the packaged migrations, independent of the current directory."""
     from alembic.config import Config

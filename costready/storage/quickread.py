@@ -19,17 +19,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from costready.costing.model import Scenario
 from costready.i18n import _
 from costready.organisation import Organisation
 from costready.storage import from_rows
-from costready.storage.api import PriceList, ScenarioSummary
+from costready.storage.api import PriceList, ScenarioSummary, start_organisation, start_scenario
 from costready.storage.errors import StorageError
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.location import plain_sqlite_file, workspace_url
 from costready.storage.revision import HEAD
+
+if TYPE_CHECKING:
+    from costready.storage.workspace import Workspace
 
 
 def _decimal(value: str) -> Decimal:
@@ -88,24 +91,6 @@ COLUMN_TYPES: dict[str, dict[str, Callable[[Any], Any]]] = {
 }
 
 
-def start_organisation(organisations: list[Organisation], last_shown: str) -> int | None:
-    """The organisation to open with: the one shown last if it still exists, else the first."""
-    ids = [org.id for org in organisations]
-    if not ids:
-        return None
-    return int(last_shown) if last_shown.isdigit() and int(last_shown) in ids else ids[0]
-
-
-def start_scenario(summaries: list[ScenarioSummary]) -> int | None:
-    """The scenario to open with: the adopted one, else the one for the latest period."""
-    adopted = [summary for summary in summaries if summary.adopted]
-    if adopted:
-        return adopted[0].id
-    if summaries:
-        return max(summaries, key=lambda summary: (summary.period_start, summary.id)).id
-    return None
-
-
 @dataclass
 class WorkspacePreview:
     """A read-only stand-in for `Workspace`: one organisation's first screen, read at start-up.
@@ -123,12 +108,16 @@ class WorkspacePreview:
     scenario: Scenario
     lists: list[PriceList]  # newest effective date first, as `Workspace.price_lists`
     settings: dict[tuple[int | None, str], str] = field(default_factory=dict)
+    #: the settings the screens asked for, to check against the workspace when it takes over
+    asked: set[tuple[int | None, str]] = field(default_factory=set, compare=False)
 
     def organisations(self) -> list[Organisation]:
         return list(self.organisations_)
 
     def organisation(self, organisation_id: int) -> Organisation:
-        return next(o for o in self.organisations_ if o.id == organisation_id)
+        found = [org for org in self.organisations_ if org.id == organisation_id]
+        self._check(bool(found))
+        return found[0]
 
     def scenarios(self, organisation_id: int) -> list[ScenarioSummary]:
         self._check(organisation_id == self.organisation_id)
@@ -147,7 +136,23 @@ class WorkspacePreview:
         return next((p for p in self.price_lists(organisation_id) if p.effective_from <= on), None)
 
     def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str:
+        self.asked.add((organisation_id, key))
         return self.settings.get((organisation_id, key), default)
+
+    def reads_the_same_as(self, workspace: Workspace) -> bool:
+        """True when `workspace` answers every read the screens made of this preview alike
+        (it would differ only if another program saved between the two reads)."""
+        org_id = self.organisation_id
+        return (
+            workspace.organisations() == self.organisations_
+            and workspace.scenarios(org_id) == self.summaries
+            and workspace.load_scenario(self.scenario_id) == self.scenario
+            and workspace.price_lists(org_id) == self.lists
+            and all(
+                workspace.get_setting(owner, key) == self.settings.get((owner, key), "")
+                for owner, key in self.asked
+            )
+        )
 
     def close(self) -> None:
         """Nothing to release: the file was read and closed at start-up."""
@@ -174,13 +179,15 @@ def _still_opening() -> StorageError:
 
 def read_preview(url: str | None = None) -> WorkspacePreview | None:
     """The first screen of the workspace at `url` (None: the default), or None (see above)."""
-    url = workspace_url(url)
-    path = plain_sqlite_file(url)
-    if path is None or not path.is_file():
-        return None
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        url = workspace_url(url)
+        path = plain_sqlite_file(url)
+        if path is None or not path.is_file():
+            return None
+        # read-only, and a short wait: a file another program is writing is opened the
+        # ordinary way (which says so) rather than keeping the window waiting here
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except (OSError, sqlite3.Error, ValueError):
         return None
     try:
         return _read(_Reader(connection), url)

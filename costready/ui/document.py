@@ -91,15 +91,17 @@ class ScenarioDocument(QObject):
     def take_over(self, workspace: Workspace) -> None:
         """Carry on in `workspace`, opened behind the start-up preview of the same scenario.
 
-        The pages are redrawn only if the scenario read now differs, so they keep their
-        selection and scroll position.
+        The pages are redrawn only if the workspace reads differently from the preview (another
+        program saved in between); otherwise they keep their selection and scroll position.
         """
-        self.workspace = workspace
-        scenario = workspace.load_scenario(self.scenario_id)
-        if scenario != self._scenario:
-            self._scenario = scenario
-            self._reprice()
-            self.changed.emit()
+        from costready.storage.quickread import WorkspacePreview
+
+        preview, self.workspace = self.workspace, workspace
+        if isinstance(preview, WorkspacePreview) and preview.reads_the_same_as(workspace):
+            return
+        self._scenario = workspace.load_scenario(self.scenario_id)
+        self._reprice()
+        self.changed.emit()
 
     def _reprice(self) -> None:
         try:

@@ -305,17 +305,26 @@ class MainWindow(QMainWindow):
             workspace = Workspace.open(url)
         except Exception as error:  # any failure to open is shown; the window stays usable
             self._drop_preview()
-            self.statusBar().showMessage(_("The workspace could not be opened"))
-            self._show_empty(
-                _("The workspace could not be opened: {error}").format(error=error),
-                _("Open another workspace…"),
-                self.choose_workspace,
-            )
-            QMessageBox.warning(self, _("Workspace not opened"), str(error))
+            self._show_open_failed(error)
             return False
-        self.set_workspace(workspace)
+        try:
+            self.set_workspace(workspace)
+        except Exception as error:  # opened, but not readable now (locked by another program)
+            workspace.close()
+            self._forget_workspace()
+            self._show_open_failed(error)
+            return False
         self._owns_workspace = True
         return True
+
+    def _show_open_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(_("The workspace could not be opened"))
+        self._show_empty(
+            _("The workspace could not be opened: {error}").format(error=error),
+            _("Open another workspace…"),
+            self.choose_workspace,
+        )
+        QMessageBox.warning(self, _("Workspace not opened"), str(error))
 
     def _show_preview(self, url: str | None) -> None:
         """Paint the page the workspace will open on, read with sqlite3 alone, if it can be."""
@@ -334,21 +343,40 @@ class MainWindow(QMainWindow):
         self.repaint()
 
     def _drop_preview(self) -> None:
-        """The workspace behind a preview failed to open: nothing of it stays usable."""
+        """The workspace behind a preview failed to open: nothing of it stays."""
         from costready.storage.quickread import WorkspacePreview
 
         if isinstance(self.workspace, WorkspacePreview):
-            self.workspace = None
-            self._set_workspace_actions_enabled(False)
+            self._forget_workspace()
+
+    def _forget_workspace(self) -> None:
+        """Take every page, the document and the names of a workspace that failed to open
+        off the window, so nothing stale stays on screen or can be edited."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        if self.document is not None:
+            self.document.deleteLater()
+            self.document = None
+        self.undo_stack.clear()
+        self.workspace = None
+        self._owns_workspace = False
+        self.organisation_label.clear()
+        self.scenario_combo.clear()
+        self._set_workspace_actions_enabled(False)
+        self._refresh_window_title()
 
     def _previewing(self, org_id: int, scenario_id: int) -> bool:
         """True while the document shows the start-up preview of this very scenario."""
         from costready.storage.quickread import WorkspacePreview
 
-        document = self.document
+        document, workspace = self.document, self.workspace
         return (
             document is not None
+            and workspace is not None
             and isinstance(document.workspace, WorkspacePreview)
+            and document.workspace.url == workspace.url
             and (document.organisation_id, document.scenario_id) == (org_id, scenario_id)
         )
 
@@ -360,7 +388,7 @@ class MainWindow(QMainWindow):
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Make `workspace` the open one and show its last organisation (first run if none)."""
-        from costready.storage.quickread import start_organisation
+        from costready.storage.api import start_organisation
 
         if self.workspace is not None and self.workspace is not workspace and self._owns_workspace:
             self.workspace.close()
@@ -448,7 +476,7 @@ class MainWindow(QMainWindow):
         self.workspace_loaded.emit()
 
     def _default_scenario(self, org_id: int) -> int:
-        from costready.storage.quickread import start_scenario
+        from costready.storage.api import start_scenario
 
         assert self.workspace is not None
         scenario_id = start_scenario(self.workspace.scenarios(org_id))

@@ -16,7 +16,12 @@ from costready.costing.adoption import adopt
 from costready.costing.sample import install_sample
 from costready.organisation import Organisation
 from costready.storage import migrate, quickread
-from costready.storage.api import PublishedService, ScenarioSummary
+from costready.storage.api import (
+    PublishedService,
+    ScenarioSummary,
+    start_organisation,
+    start_scenario,
+)
 from costready.storage.db import make_engine
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.location import plain_sqlite_file
@@ -185,10 +190,10 @@ def test_a_damaged_row_means_no_preview_rather_than_an_error(filled):
 
 def test_the_organisation_shown_first():
     orgs = [Organisation(id=3, name="Alder"), Organisation(id=1, name="Birch")]
-    assert quickread.start_organisation(orgs, "1") == 1
-    assert quickread.start_organisation(orgs, "9") == 3  # gone: the first
-    assert quickread.start_organisation(orgs, "") == 3
-    assert quickread.start_organisation([], "1") is None
+    assert start_organisation(orgs, "1") == 1
+    assert start_organisation(orgs, "9") == 3  # gone: the first
+    assert start_organisation(orgs, "") == 3
+    assert start_organisation([], "1") is None
 
 
 def test_the_scenario_shown_first():
@@ -197,9 +202,9 @@ def test_the_scenario_shown_first():
                                adopted)
 
     later, earlier = summary(1, date(2027, 4, 1)), summary(2, date(2026, 4, 1))
-    assert quickread.start_scenario([earlier, later]) == 1  # the latest period
-    assert quickread.start_scenario([summary(2, date(2026, 4, 1), True), later]) == 2
-    assert quickread.start_scenario([]) is None
+    assert start_scenario([earlier, later]) == 1  # the latest period
+    assert start_scenario([summary(2, date(2026, 4, 1), True), later]) == 2
+    assert start_scenario([]) is None
 
 
 @pytest.mark.parametrize(
@@ -224,3 +229,37 @@ def test_the_start_up_read_does_not_import_sqlalchemy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_folder_that_cannot_be_read_means_no_preview(filled, monkeypatch):
+    url, _ids = filled
+
+    def refused(_path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_file", refused)
+    assert quickread.read_preview(url) is None
+
+
+def test_an_unknown_organisation_is_refused_in_words(filled):
+    url, _ids = filled
+    preview = quickread.read_preview(url)
+    assert preview is not None
+    with pytest.raises(StorageError, match="still opening"):
+        preview.organisation(999)
+
+
+def test_the_preview_knows_when_the_workspace_reads_differently(filled):
+    url, ids = filled
+    preview = quickread.read_preview(url)
+    assert preview is not None
+    preview.get_setting(ids["org"], "guide.step")  # a screen asked for it
+    with Workspace(url) as ws:
+        assert preview.reads_the_same_as(ws)
+        ws.set_setting(ids["org"], "guide.step", "review")
+        assert not preview.reads_the_same_as(ws)
+        ws.set_setting(ids["org"], "guide.step", "staff")
+        assert preview.reads_the_same_as(ws)
+        ws.adopt_scenario(ids["newest"], {"cafe": D("14.00")}, date(2028, 4, 1), "Trustees",
+                          date(2028, 3, 1))
+        assert not preview.reads_the_same_as(ws)

@@ -3,8 +3,10 @@ takes over without redrawing it; the window reopens on the page it closed on."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from costready.costing.sample import install_sample
 from costready.storage.quickread import WorkspacePreview
@@ -142,4 +144,74 @@ def test_every_page_can_be_the_first_screen(new_window, tmp_path, monkeypatch, k
     assert window.open_workspace_url(url)
     assert shown == [(WorkspacePreview, key)]
     assert window.current_page_key() == key
+    _close(window)
+
+
+def test_a_workspace_that_cannot_be_read_once_open_leaves_nothing_behind(
+    new_window, sample_url, monkeypatch
+):
+    """Opened, but another program holds the file: the preview's pages go, nothing is kept open."""
+    window = new_window()
+    opened = []
+    real_open = Workspace.open
+
+    def open_and_keep(url=None):
+        opened.append(real_open(url))
+        return opened[-1]
+
+    def locked(*_args):
+        raise StorageError("another program is using the workspace file")
+
+    monkeypatch.setattr(Workspace, "open", open_and_keep)
+    monkeypatch.setattr(Workspace, "set_setting", locked)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: None)
+    assert not window.open_workspace_url(sample_url)
+
+    assert window.workspace is None and window.document is None
+    assert list(window.pages) == []
+    assert not window.sidebar.isEnabled()
+    assert window.organisation_label.text() == ""
+    assert opened[0]._closed  # the workspace that was opened is closed again
+
+
+def test_after_a_failed_workspace_another_opens_cleanly(new_window, sample_url, tmp_path,
+                                                        monkeypatch):
+    window = new_window()
+    real_open = Workspace.open
+    monkeypatch.setattr(Workspace, "open", lambda url=None: (_ for _ in ()).throw(
+        StorageError("damaged")))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: None)
+    assert not window.open_workspace_url(sample_url)
+
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    with Workspace(other) as workspace:
+        org_id, _scenario = install_sample(workspace)
+        org = workspace.organisation(org_id)
+        workspace.save_organisation(replace(org, name="Beta Trust"))
+        workspace.set_setting(None, LAST_PAGE, "prices")  # the page the failed one showed
+    monkeypatch.setattr(Workspace, "open", real_open)
+    assert window.open_workspace_url(other)
+    assert window.organisation_label.text() == "Beta Trust"
+    assert all(page.document is window.document for page in window.pages.values())
+    window.show_page("home")
+    texts = [label.text() for label in window.pages["home"].findChildren(QLabel)]
+    assert any("Beta Trust" in text for text in texts)
+    _close(window)
+
+
+def test_a_change_saved_between_preview_and_open_is_shown(new_window, sample_url, monkeypatch):
+    window = new_window()
+    real_open = Workspace.open
+
+    def save_elsewhere_then_open(url=None):
+        with real_open(url) as elsewhere:  # another program saves in between
+            scenario = elsewhere.load_scenario(window.document.scenario_id)
+            elsewhere.save_scenario(window.document.scenario_id,
+                                    replace(scenario, name="Budget (revised)"))
+        return real_open(url)
+
+    monkeypatch.setattr(Workspace, "open", save_elsewhere_then_open)
+    assert window.open_workspace_url(sample_url)
+    assert window.document.scenario.name == "Budget (revised)"
+    assert window.scenario_combo.currentText() == "Budget (revised)"
     _close(window)
