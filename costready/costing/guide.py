@@ -56,7 +56,6 @@ REVIEW = "review"
 STEP_SETTING = "guide.step"
 FINISHED_SETTING = "guide.finished"
 SCENARIO_SETTING = "guide.scenario_id"
-LAST_ORGANISATION_SETTING = LAST_ORGANISATION
 
 #: Common units offered for a service (a person may type another).
 UNITS = (N_("hour"), N_("session"), N_("visit"), N_("place-week"), N_("day"), N_("meal"))
@@ -790,7 +789,7 @@ def save_progress(
 def mark_finished(store: GuideStore, organisation_id: int) -> None:
     """Record that the guide was finished and open this organisation next time."""
     store.set_setting(organisation_id, FINISHED_SETTING, "1")
-    store.set_setting(None, LAST_ORGANISATION_SETTING, str(organisation_id))
+    store.set_setting(None, LAST_ORGANISATION, str(organisation_id))
 
 
 def resume(

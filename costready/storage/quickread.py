@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
 
 
-def _decimal(value: str) -> Decimal:
-    return Decimal(value)
-
-
 #: How SQLite holds the columns that are not plain text or integers, table by table.
 COLUMN_TYPES: dict[str, dict[str, Callable[[Any], Any]]] = {
     "organisation": {
@@ -55,37 +51,37 @@ COLUMN_TYPES: dict[str, dict[str, Callable[[Any], Any]]] = {
         "updated_at": datetime.fromisoformat,
     },
     "scenario_service": {
-        "volume_units": _decimal,
-        "volume_capacity": _decimal,
-        "volume_occupancy": _decimal,
-        "surplus_value": _decimal,
-        "price_rounding": _decimal,
+        "volume_units": Decimal,
+        "volume_capacity": Decimal,
+        "volume_occupancy": Decimal,
+        "surplus_value": Decimal,
+        "price_rounding": Decimal,
     },
     "staff_post": {
-        "headcount": _decimal,
-        "annual_salary": _decimal,
-        "fte": _decimal,
-        "hourly_rate": _decimal,
-        "paid_hours_per_person": _decimal,
+        "headcount": Decimal,
+        "annual_salary": Decimal,
+        "fte": Decimal,
+        "hourly_rate": Decimal,
+        "paid_hours_per_person": Decimal,
         "delivers_units": bool,
-        "employer_ni_rate": _decimal,
-        "pension_rate": _decimal,
-        "other_oncosts_rate": _decimal,
+        "employer_ni_rate": Decimal,
+        "pension_rate": Decimal,
+        "other_oncosts_rate": Decimal,
     },
-    "post_time": {"share": _decimal},
-    "post_non_chargeable": {"share": _decimal},
+    "post_time": {"share": Decimal},
+    "post_non_chargeable": {"share": Decimal},
     "overhead_pool": {"has_shares": bool},
-    "overhead_pool_share": {"share": _decimal},
-    "cost_line": {"annual_amount": _decimal, "varies_with_volume": bool, "has_shares": bool},
-    "cost_line_share": {"share": _decimal},
+    "overhead_pool_share": {"share": Decimal},
+    "cost_line": {"annual_amount": Decimal, "varies_with_volume": bool, "has_shares": bool},
+    "cost_line_share": {"share": Decimal},
     "scenario_basis": {},
-    "basis_weight": {"weight": _decimal},
+    "basis_weight": {"weight": Decimal},
     "price_list": {
         "effective_from": date.fromisoformat,
         "approved_on": date.fromisoformat,
         "created_at": datetime.fromisoformat,
     },
-    "price_list_entry": {"price": _decimal},
+    "price_list_entry": {"price": Decimal},
     "service": {},
     "setting": {},
 }

@@ -12,6 +12,7 @@ from costready.costing import guide, rules
 from costready.costing.engine import price_scenario
 from costready.costing.model import Basis, VolumeKind
 from costready.organisation import LegalForm, Organisation
+from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
@@ -262,7 +263,7 @@ def test_finishing_marks_the_organisation(workspace):
     assert org.id is not None
     guide.mark_finished(workspace, org.id)
     assert workspace.get_setting(org.id, guide.FINISHED_SETTING) == "1"
-    assert workspace.get_setting(None, guide.LAST_ORGANISATION_SETTING) == str(org.id)
+    assert workspace.get_setting(None, LAST_ORGANISATION) == str(org.id)
 
 
 def test_nothing_is_saved_before_the_organisation_has_a_name(workspace):

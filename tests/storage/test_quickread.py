@@ -33,7 +33,7 @@ from tests.storage.conftest import full_scenario, sqlite_url
 
 def _kind(column_type: object) -> object | None:
     if isinstance(column_type, DecimalString):
-        return quickread._decimal
+        return D
     if isinstance(column_type, DateTime):
         return quickread.datetime.fromisoformat
     if isinstance(column_type, Date):

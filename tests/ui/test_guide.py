@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from costready.costing import guide
+from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.workspace import Workspace
 from costready.ui.guide import GuideDialog
 
@@ -84,7 +85,7 @@ def test_from_a_name_to_a_price(qtbot, ws):
     org_id, scenario_id = dialog.organisation_id, dialog.scenario_id
     assert org_id is not None and scenario_id is not None
     assert ws.get_setting(org_id, guide.FINISHED_SETTING) == "1"
-    assert ws.get_setting(None, guide.LAST_ORGANISATION_SETTING) == str(org_id)
+    assert ws.get_setting(None, LAST_ORGANISATION) == str(org_id)
     saved = ws.load_scenario(scenario_id)
     assert [s.name for s in saved.services] == ["Advice session"]
     assert [c.name for c in saved.costs] == ["Rent"]
