@@ -56,7 +56,7 @@ def edited_copies(scenario: Scenario, count: int) -> Iterator[Scenario]:
     line = scenario.costs[index]
     for step in range(1, count + 2):
         changed = replace(line, annual_amount=line.annual_amount + Decimal(step) / 100)
-        costs = (*scenario.costs[:index], changed, *scenario.costs[index + 1:])
+        costs = (*scenario.costs[:index], changed, *scenario.costs[index + 1 :])
         yield replace(scenario, costs=costs)
 
 

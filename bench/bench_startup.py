@@ -78,8 +78,9 @@ with Workspace(sys.argv[1]) as workspace:
 
 def measure(code: str, *args: str) -> dict[str, float]:
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    ).stdout
     marks = {}
     for line in out.splitlines():
         name, _, stamp = line.partition(" ")
@@ -95,8 +96,11 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     folder = Path(tempfile.mkdtemp())
     url = f"sqlite:///{folder / 'bench.sqlite'}"
-    subprocess.run([sys.executable, "-m", "costready", "--database", url, "demo"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "costready", "--database", url, "demo"],
+        check=True,
+        capture_output=True,
+    )
     # the window reopens on the page it closed on: here, the Prices page
     subprocess.run([sys.executable, "-c", LAST_PAGE_PRICES, url], check=True)
     bare, window, prices = [], [], []
@@ -107,8 +111,10 @@ def main() -> None:
         prices.append(marks["prices"])
     base = statistics.median(bare)
     print(f"bare PySide6 window visible      {base * 1000:7.0f} ms (median of {RUNS})")
-    for label, values, goal in (("CostReady window visible", window, 1.5),
-                                ("sample prices on screen", prices, 3.0)):
+    for label, values, goal in (
+        ("CostReady window visible", window, 1.5),
+        ("sample prices on screen", prices, 3.0),
+    ):
         median = statistics.median(values)
         print(f"{label:32} {median * 1000:7.0f} ms  ratio {median / base:4.2f} (goal <= {goal})")
 

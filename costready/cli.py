@@ -29,16 +29,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     """Read the arguments; no command means "open the window"."""
     parser = argparse.ArgumentParser(
         prog="costready",
-        description=_("Full-cost-recovery prices for community organisations. "
-                      "With no command, opens the window."),
+        description=_(
+            "Full-cost-recovery prices for community organisations. "
+            "With no command, opens the window."
+        ),
     )
     database_help = _(
-        "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)")
+        "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)"
+    )
     parser.add_argument("--database", metavar="URL", default=None, help=database_help)
     # --database may also follow the command (costready list --database URL)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
-                        help=database_help)
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add = functools.partial(commands.add_parser, parents=[common])
 
@@ -50,26 +52,46 @@ def parse(argv: list[str]) -> argparse.Namespace:
     price.add_argument("--json", action="store_true", help=_("print JSON"))
 
     model = add("model", help=_("export or import a costing model file"))
-    model_commands = model.add_subparsers(dest="model_command", metavar="export|import",
-                                          required=True)
-    export = model_commands.add_parser("export", parents=[common],
-                                       help=_("write a scenario to a model file"))
+    model_commands = model.add_subparsers(
+        dest="model_command", metavar="export|import", required=True
+    )
+    export = model_commands.add_parser(
+        "export", parents=[common], help=_("write a scenario to a model file")
+    )
     _add_selection(export)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
-    imported = model_commands.add_parser("import", parents=[common],
-                                         help=_("read a model file into the workspace"))
+    imported = model_commands.add_parser(
+        "import", parents=[common], help=_("read a model file into the workspace")
+    )
     imported.add_argument("file", type=Path, metavar="FILE.json")
-    imported.add_argument("--organisation", metavar="ID|NAME", help=_(
-        "add the scenario to this organisation (default: a new organisation)"))
+    imported.add_argument(
+        "--organisation",
+        metavar="ID|NAME",
+        help=_("add the scenario to this organisation (default: a new organisation)"),
+    )
 
     adopt = add("adopt", help=_("adopt a scenario's prices as the published price list"))
     _add_selection(adopt)
-    adopt.add_argument("--from", dest="effective_from", type=_day, required=True,
-                       metavar="DD/MM/YYYY", help=_("the date the prices apply from"))
-    adopt.add_argument("--approved-by", required=True, metavar="WHO",
-                       help=_("who approved them, e.g. “Trustees' meeting”"))
-    adopt.add_argument("--approved-on", type=_day, metavar="DD/MM/YYYY",
-                       help=_("when they were approved (default: today)"))
+    adopt.add_argument(
+        "--from",
+        dest="effective_from",
+        type=_day,
+        required=True,
+        metavar="DD/MM/YYYY",
+        help=_("the date the prices apply from"),
+    )
+    adopt.add_argument(
+        "--approved-by",
+        required=True,
+        metavar="WHO",
+        help=_("who approved them, e.g. “Trustees' meeting”"),
+    )
+    adopt.add_argument(
+        "--approved-on",
+        type=_day,
+        metavar="DD/MM/YYYY",
+        help=_("when they were approved (default: today)"),
+    )
     adopt.add_argument("--note", default="", help=_("a note kept with the price list"))
 
     report = add("report", help=_("write a PDF"))
@@ -80,10 +102,16 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--organisation", metavar="ID|NAME", help=_(
-        "which organisation (default: the last one used)"))
-    parser.add_argument("--scenario", metavar="ID|NAME", help=_(
-        "which scenario (default: the adopted one, else the newest)"))
+    parser.add_argument(
+        "--organisation",
+        metavar="ID|NAME",
+        help=_("which organisation (default: the last one used)"),
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="ID|NAME",
+        help=_("which scenario (default: the adopted one, else the newest)"),
+    )
 
 
 def execute(args: argparse.Namespace) -> int:
@@ -91,8 +119,14 @@ def execute(args: argparse.Namespace) -> int:
     from costready.costing.results import CostingError
     from costready.storage.errors import StorageError
 
-    handlers = {"demo": _demo, "list": _list, "price": _price, "model": _model,
-                "adopt": _adopt, "report": _report}
+    handlers = {
+        "demo": _demo,
+        "list": _list,
+        "price": _price,
+        "model": _model,
+        "adopt": _adopt,
+        "report": _report,
+    }
     try:
         handlers[args.command](args)
     except CostingError as error:
@@ -106,7 +140,8 @@ def execute(args: argparse.Namespace) -> int:
         detail = error.strerror or str(error)
         if error.filename:
             message = _("cannot use the file {file}: {detail}").format(
-                file=error.filename, detail=detail)
+                file=error.filename, detail=detail
+            )
         else:
             message = detail
         print(_("costready: {error}").format(error=message), file=sys.stderr)
@@ -141,8 +176,10 @@ def _demo(args: argparse.Namespace) -> None:
         org = workspace.organisation(organisation_id)
         result = price_scenario(workspace.load_scenario(scenario_id))
     if already:
-        message = _("The sample organisation “{name}” is already in this workspace "
-                    "(organisation {org}, scenario {sc}).")
+        message = _(
+            "The sample organisation “{name}” is already in this workspace "
+            "(organisation {org}, scenario {sc})."
+        )
     else:
         message = _("Loaded the sample organisation “{name}” (organisation {org}, scenario {sc}).")
     print(message.format(name=org.name, org=organisation_id, sc=scenario_id))
@@ -174,8 +211,11 @@ def _model(args: argparse.Namespace) -> None:
         model = load_model_file(args.file)  # validates the whole file before anything is written
         target = _find_organisation(workspace, args.organisation) if args.organisation else None
         org_id, scenario_id = import_model(workspace, model, target)
-        print(_("Imported “{name}” as scenario {sc} of organisation {org}.").format(
-            name=model.scenario.name, sc=scenario_id, org=org_id))
+        print(
+            _("Imported “{name}” as scenario {sc} of organisation {org}.").format(
+                name=model.scenario.name, sc=scenario_id, org=org_id
+            )
+        )
 
 
 def _report(args: argparse.Namespace) -> None:
@@ -195,9 +235,13 @@ def _report(args: argparse.Namespace) -> None:
             published = publication(workspace, org_id, scenario_id)
             write_publication(args.output, org, published)
             if published.changed_since_adoption:
-                print(_("Note: the prices have changed since they were adopted; the price list "
-                        "shows the adopted prices. Adopt again to publish the new ones."),
-                      file=sys.stderr)
+                print(
+                    _(
+                        "Note: the prices have changed since they were adopted; the price list "
+                        "shows the adopted prices. Adopt again to publish the new ones."
+                    ),
+                    file=sys.stderr,
+                )
     print(_("Wrote {file}").format(file=args.output))
 
 
@@ -207,10 +251,19 @@ def _adopt(args: argparse.Namespace) -> None:
 
     with _workspace(args) as workspace:
         _org_id, scenario_id = _select(workspace, args)
-        price_list = adopt(workspace, scenario_id, args.effective_from, args.approved_by,
-                           args.approved_on or date.today(), args.note)
-    print(_("Adopted “{scenario}”: prices from {day}.").format(
-        scenario=price_list.scenario_name, day=format_date(price_list.effective_from)))
+        price_list = adopt(
+            workspace,
+            scenario_id,
+            args.effective_from,
+            args.approved_by,
+            args.approved_on or date.today(),
+            args.note,
+        )
+    print(
+        _("Adopted “{scenario}”: prices from {day}.").format(
+            scenario=price_list.scenario_name, day=format_date(price_list.effective_from)
+        )
+    )
     for service_id, price in price_list.prices.items():
         print(f"  {service_id}\t{format_money(price)}")
 
@@ -223,7 +276,8 @@ def _day(text: str) -> date:
         except ValueError:
             continue
     raise argparse.ArgumentTypeError(
-        _("“{text}” is not a date; use dd/mm/yyyy, such as 01/04/2027").format(text=text))
+        _("“{text}” is not a date; use dd/mm/yyyy, such as 01/04/2027").format(text=text)
+    )
 
 
 def format_date(day: date) -> str:
@@ -254,8 +308,12 @@ def _find_organisation(workspace: Workspace, wanted: str) -> int:
     if not found:
         raise CliError(_("no organisation “{name}” in this workspace").format(name=wanted))
     if len(found) > 1:
-        raise CliError(_("more than one organisation is called “{name}”; give its number "
-                         "instead (see: costready list)").format(name=wanted))
+        raise CliError(
+            _(
+                "more than one organisation is called “{name}”; give its number "
+                "instead (see: costready list)"
+            ).format(name=wanted)
+        )
     return _stored_id(found[0])
 
 
@@ -280,14 +338,20 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
     if not scenarios:
         raise CliError(_("the organisation has no scenarios yet"))
     if args.scenario:
-        found = ([s for s in scenarios if str(s.id) == args.scenario]
-                 or [s for s in scenarios if s.name == args.scenario])
+        found = [s for s in scenarios if str(s.id) == args.scenario] or [
+            s for s in scenarios if s.name == args.scenario
+        ]
         if not found:
-            raise CliError(_("no scenario “{name}” in this organisation").format(
-                name=args.scenario))
+            raise CliError(
+                _("no scenario “{name}” in this organisation").format(name=args.scenario)
+            )
         if len(found) > 1:
-            raise CliError(_("more than one scenario is called “{name}”; give its number "
-                             "instead (see: costready list)").format(name=args.scenario))
+            raise CliError(
+                _(
+                    "more than one scenario is called “{name}”; give its number "
+                    "instead (see: costready list)"
+                ).format(name=args.scenario)
+            )
         return org_id, found[0].id
     adopted = [s for s in scenarios if s.adopted]
     chosen = adopted[0] if adopted else max(scenarios, key=lambda s: s.id)
@@ -306,40 +370,49 @@ def result_to_json(result: ScenarioResult) -> dict:
     """`price --json`: services with every figure, posts and totals; amounts as strings."""
     services = []
     for s in result.services:
-        services.append({
-            "id": s.id,
-            "name": s.name,
-            "unit": s.unit,
-            "planned_units": _quantity(s.planned_units),
-            "direct_staff": _amount(s.direct_staff),
-            "direct_staff_lines": {k: _amount(v) for k, v in s.direct_staff_lines.items()},
-            "direct_other": _amount(s.direct_other),
-            "direct_other_lines": {k: _amount(v) for k, v in s.direct_other_lines.items()},
-            "overheads": {k: _amount(v) for k, v in s.overheads.items()},
-            "full_cost": _amount(s.full_cost),
-            "unit_cost": _amount(s.unit_cost),
-            "surplus_convention": s.surplus_convention.value,
-            "surplus_value": _quantity(s.surplus_value),
-            "price_before_rounding": _amount(s.price_before_rounding),
-            "price": _amount(s.price),
-            "vat": s.vat.value,
-            "price_inc_vat": _amount(s.price_inc_vat),
-            "surplus_per_unit": _amount(s.surplus_per_unit),
-            "surplus_at_planned_volume": _amount(s.surplus_at_planned_volume),
-            "break_even_units": None if s.break_even_units is None
-            else _quantity(s.break_even_units),
-            "sensitivity": [
-                {"change": _quantity(p.change), "units": _quantity(p.units),
-                 "unit_cost": _amount(p.unit_cost), "surplus": _amount(p.surplus)}
-                for p in s.sensitivity
-            ],
-        })
+        services.append(
+            {
+                "id": s.id,
+                "name": s.name,
+                "unit": s.unit,
+                "planned_units": _quantity(s.planned_units),
+                "direct_staff": _amount(s.direct_staff),
+                "direct_staff_lines": {k: _amount(v) for k, v in s.direct_staff_lines.items()},
+                "direct_other": _amount(s.direct_other),
+                "direct_other_lines": {k: _amount(v) for k, v in s.direct_other_lines.items()},
+                "overheads": {k: _amount(v) for k, v in s.overheads.items()},
+                "full_cost": _amount(s.full_cost),
+                "unit_cost": _amount(s.unit_cost),
+                "surplus_convention": s.surplus_convention.value,
+                "surplus_value": _quantity(s.surplus_value),
+                "price_before_rounding": _amount(s.price_before_rounding),
+                "price": _amount(s.price),
+                "vat": s.vat.value,
+                "price_inc_vat": _amount(s.price_inc_vat),
+                "surplus_per_unit": _amount(s.surplus_per_unit),
+                "surplus_at_planned_volume": _amount(s.surplus_at_planned_volume),
+                "break_even_units": None
+                if s.break_even_units is None
+                else _quantity(s.break_even_units),
+                "sensitivity": [
+                    {
+                        "change": _quantity(p.change),
+                        "units": _quantity(p.units),
+                        "unit_cost": _amount(p.unit_cost),
+                        "surplus": _amount(p.surplus),
+                    }
+                    for p in s.sensitivity
+                ],
+            }
+        )
     return {
         "scenario": result.scenario_name,
         "tax_year": result.tax_year,
         "services": services,
-        "staff": [{"id": p.post_id, "role": p.role, "annual_cost": _amount(p.annual_cost)}
-                  for p in result.posts],
+        "staff": [
+            {"id": p.post_id, "role": p.role, "annual_cost": _amount(p.annual_cost)}
+            for p in result.posts
+        ],
         "totals": {
             "total_cost": _amount(result.total_cost),
             "full_cost": _amount(result.total_full_cost),
@@ -353,12 +426,25 @@ def _price_table(result: ScenarioResult) -> str:
     from costready.costing.explain import surplus_words
     from costready.money import format_money, format_number
 
-    header = (_("Service"), _("Unit"), _("Planned units"), _("Full cost"), _("Unit cost"),
-              _("Price"), _("Surplus"))
+    header = (
+        _("Service"),
+        _("Unit"),
+        _("Planned units"),
+        _("Full cost"),
+        _("Unit cost"),
+        _("Price"),
+        _("Surplus"),
+    )
     rows = [header] + [
-        (s.name, s.unit, format_number(s.planned_units, places=1),
-         format_money(s.full_cost), format_money(s.unit_cost), format_money(s.price),
-         surplus_words(s.surplus_convention, s.surplus_value))
+        (
+            s.name,
+            s.unit,
+            format_number(s.planned_units, places=1),
+            format_money(s.full_cost),
+            format_money(s.unit_cost),
+            format_money(s.price),
+            surplus_words(s.surplus_convention, s.surplus_value),
+        )
         for s in result.services
     ]
     rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", "", ""))

@@ -163,8 +163,9 @@ def format_number(value: Decimal, locale: str = "en_GB", places: int | None = No
     """A plain number in the locale (quantities, units)."""
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        return format_decimal(value, format="#,##0." + "0" * places if places else "#,##0",
-                              locale=locale)
+        return format_decimal(
+            value, format="#,##0." + "0" * places if places else "#,##0", locale=locale
+        )
     return format_decimal(value, locale=locale, decimal_quantization=False)
 
 
@@ -183,11 +184,11 @@ def _parse_typed(text: str, field: str, locale: str, what: str) -> Decimal:
     try:
         value = parse_decimal(cleaned, locale=locale, strict=True)
     except NumberFormatError as error:
-        message = _("{field}: “{text}” is not {what}").format(
-            field=field, text=cleaned, what=what)
+        message = _("{field}: “{text}” is not {what}").format(field=field, text=cleaned, what=what)
         if error.suggestions:
             message += ". " + _("Did you mean {suggestion}?").format(
-                suggestion=_(" or ").join(f"“{s}”" for s in error.suggestions))
+                suggestion=_(" or ").join(f"“{s}”" for s in error.suggestions)
+            )
         raise MoneyError(message) from None
     if not value.is_finite():
         raise MoneyError(_("{field}: must be a finite number").format(field=field))
@@ -199,8 +200,11 @@ def parse_money(text: str, field: str, locale: str = "en_GB") -> Decimal:
     cleaned = text.strip().replace("£", "").replace(" ", "")
     amount = _parse_typed(cleaned, field, locale, _("an amount"))
     if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
-        raise MoneyError(_("{field}: give pounds and whole pence (at most two decimal places)")
-                         .format(field=field))
+        raise MoneyError(
+            _("{field}: give pounds and whole pence (at most two decimal places)").format(
+                field=field
+            )
+        )
     return amount
 
 

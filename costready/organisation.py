@@ -73,16 +73,33 @@ def validate_organisation(org: Organisation) -> list[Problem]:
         problems.append(Problem("name", _("Name: enter the organisation's name")))
     # a number kept while unregistered must be a real one too
     if org.vat_number.strip() and not is_valid_vat_number(org.vat_number):
-        problems.append(Problem("vat_number", _(
-            "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
-            "with a check digit that matches)").format(number=org.vat_number)))
+        problems.append(
+            Problem(
+                "vat_number",
+                _(
+                    "VAT number: “{number}” is not a valid UK VAT number (GB and 9 digits, "
+                    "with a check digit that matches)"
+                ).format(number=org.vat_number),
+            )
+        )
     if org.registered_charity and not org.charity_number.strip():
-        problems.append(Problem("charity_number", _(
-            "Charity number: enter the registered charity number, or untick “Registered charity”")))
+        problems.append(
+            Problem(
+                "charity_number",
+                _(
+                    "Charity number: enter the registered charity number, or untick “Registered charity”"
+                ),
+            )
+        )
     if org.company_number and not _looks_like_company_number(org.company_number):
-        problems.append(Problem("company_number", _(
-            "Company number: “{number}” should be 8 characters, such as 01234567 or SC123456"
-        ).format(number=org.company_number)))
+        problems.append(
+            Problem(
+                "company_number",
+                _(
+                    "Company number: “{number}” should be 8 characters, such as 01234567 or SC123456"
+                ).format(number=org.company_number),
+            )
+        )
     return problems
 
 

@@ -48,7 +48,10 @@ def test_round_up_to_the_step():
 def test_leftover_pennies_go_to_the_largest_remainders():
     # 10.00 by 1:1:1 -> 3.333... each; one penny left, remainders tie -> smallest key
     assert allocate(D("10.00"), {"b": D(1), "a": D(1), "c": D(1)}) == {
-        "a": D("3.34"), "b": D("3.33"), "c": D("3.33")}
+        "a": D("3.34"),
+        "b": D("3.33"),
+        "c": D("3.33"),
+    }
     # 1.00 by 2:1 -> 0.666 and 0.333: the larger remainder (0.666) takes the penny
     assert allocate(D("1.00"), {"x": D(2), "y": D(1)}) == {"x": D("0.67"), "y": D("0.33")}
 

@@ -33,7 +33,9 @@ def adopt(
     prices = {service.id: service.price for service in result.services}
     published = {
         service.id: PublishedService(
-            name=service.name, unit=service.unit, description=service.description,
+            name=service.name,
+            unit=service.unit,
+            description=service.description,
             vat=service.vat.value,
         )
         for service in scenario.services
@@ -70,7 +72,8 @@ def publication(workspace: Workspace, organisation_id: int, scenario_id: int) ->
     result = price_scenario(scenario)
     adopted = any(s.adopted for s in workspace.scenarios(organisation_id) if s.id == scenario_id)
     published = [
-        price_list for price_list in workspace.price_lists(organisation_id)
+        price_list
+        for price_list in workspace.price_lists(organisation_id)
         if price_list.scenario_id == scenario_id
     ]
     newest = max(published, key=lambda p: p.created_at) if adopted and published else None

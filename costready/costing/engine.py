@@ -196,9 +196,12 @@ def _planned_units(scenario: Scenario) -> dict[str, Decimal]:
 
 def _check_units(scenario: Scenario, units: Mapping[str, Decimal]) -> None:
     problems = [
-        Problem(f"$.services[{index}].planned_units", _(
-            "{service}: no planned units — no post that delivers units spends time on it"
-        ).format(service=service.name))
+        Problem(
+            f"$.services[{index}].planned_units",
+            _("{service}: no planned units — no post that delivers units spends time on it").format(
+                service=service.name
+            ),
+        )
         for index, service in enumerate(scenario.services)
         if units[service.id] <= 0
     ]
@@ -270,10 +273,13 @@ class _BasisWeights:
 
 
 def _all_zero(path: str, name: str, basis: Basis) -> Problem:
-    return Problem(path, _(
-        "{line}: the basis “{basis}” gives every service a weight of zero, so the cost cannot "
-        "be shared"
-    ).format(line=name, basis=basis.value))
+    return Problem(
+        path,
+        _(
+            "{line}: the basis “{basis}” gives every service a weight of zero, so the cost cannot "
+            "be shared"
+        ).format(line=name, basis=basis.value),
+    )
 
 
 def _pool_costs(
@@ -296,8 +302,14 @@ def _pool_costs(
             dict(pool.shares or {}) if pool.basis is Basis.SHARES else bases.weights(pool.basis)
         )
         pools[pool.id] = PoolCost(
-            pool_id=pool.id, label=pool.label, basis=pool.basis.value,
-            staff=staff, lines=lines, total=total, allocation=allocation, weights=weights,
+            pool_id=pool.id,
+            label=pool.label,
+            basis=pool.basis.value,
+            staff=staff,
+            lines=lines,
+            total=total,
+            allocation=allocation,
+            weights=weights,
         )
     return pools
 
@@ -342,8 +354,9 @@ def _apportioned_lines(scenario: Scenario, bases: _BasisWeights) -> _SharedLines
     for index, line in enumerate(scenario.costs):
         if line.basis is None:
             continue
-        allocator = bases.allocator(line.basis, line.shares, f"$.costs[{index}].apportion",
-                                    line.name)
+        allocator = bases.allocator(
+            line.basis, line.shares, f"$.costs[{index}].apportion", line.name
+        )
         shared.add(line.id, allocator, to_pennies(line.annual_amount))
     return shared
 
@@ -381,10 +394,10 @@ def _service_result(
     staff_lines = groups.staff[sid]
     direct_lines = groups.direct[sid]
     variable = groups.variable[sid]
-    pool_shares = {POOL_KEY_PREFIX + pool_id: pool.allocation.get(sid, ZERO)
-                   for pool_id, pool in pools.items()}
-    overhead_total = from_pennies(shared.totals.get(sid, 0)) + sum(
-        pool_shares.values(), ZERO)
+    pool_shares = {
+        POOL_KEY_PREFIX + pool_id: pool.allocation.get(sid, ZERO) for pool_id, pool in pools.items()
+    }
+    overhead_total = from_pennies(shared.totals.get(sid, 0)) + sum(pool_shares.values(), ZERO)
     direct_staff = sum(staff_lines.values(), ZERO)
     direct_other = sum(direct_lines.values(), ZERO)
     full_cost = direct_staff + direct_other + overhead_total
@@ -395,18 +408,32 @@ def _service_result(
     vat = to_penny(price * rate)
     fixed = full_cost - variable
     return ServiceResult(
-        id=sid, name=service.name, unit=service.unit, planned_units=units,
-        direct_staff=direct_staff, direct_staff_lines=staff_lines,
-        direct_other=direct_other, direct_other_lines=direct_lines,
+        id=sid,
+        name=service.name,
+        unit=service.unit,
+        planned_units=units,
+        direct_staff=direct_staff,
+        direct_staff_lines=staff_lines,
+        direct_other=direct_other,
+        direct_other_lines=direct_lines,
         overheads=LazyBreakdown(lambda: shared.column(sid) | pool_shares),
-        overhead_total=overhead_total, full_cost=full_cost,
-        unit_cost_exact=unit_cost, unit_cost=to_penny(unit_cost),
-        surplus_convention=service.surplus.kind, surplus_value=service.surplus.value,
-        price_before_rounding=before, price=price, price_rounding=service.price_rounding,
-        vat=service.vat, vat_rate=rate, vat_per_unit=vat, price_inc_vat=price + vat,
+        overhead_total=overhead_total,
+        full_cost=full_cost,
+        unit_cost_exact=unit_cost,
+        unit_cost=to_penny(unit_cost),
+        surplus_convention=service.surplus.kind,
+        surplus_value=service.surplus.value,
+        price_before_rounding=before,
+        price=price,
+        price_rounding=service.price_rounding,
+        vat=service.vat,
+        vat_rate=rate,
+        vat_per_unit=vat,
+        price_inc_vat=price + vat,
         surplus_per_unit=to_penny(price - unit_cost),
         surplus_at_planned_volume=to_penny(price * units - full_cost),
-        fixed_cost=fixed, variable_cost=variable,
+        fixed_cost=fixed,
+        variable_cost=variable,
         break_even_units=break_even(fixed, variable / units, price),
         sensitivity=tuple(
             _sensitivity(change, units, fixed, variable, price) for change in SENSITIVITY_CHANGES

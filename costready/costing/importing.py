@@ -28,8 +28,11 @@ def import_model(
             info = model.organisation
             taken = {org.name for org in workspace.organisations()}
             org = workspace.save_organisation(
-                Organisation(name=unique_name(info.name, taken),
-                             vat_registered=info.vat_registered, locale=info.locale)
+                Organisation(
+                    name=unique_name(info.name, taken),
+                    vat_registered=info.vat_registered,
+                    locale=info.locale,
+                )
             )
             assert org.id is not None
             organisation_id = org.id
@@ -45,10 +48,13 @@ def _clashing_services(
         for service in workspace.load_scenario(summary.id).services:
             known.setdefault(service.id, service.name)
     return [
-        Problem(f"$.services[{index}].id", _(
-            "“{id}” is already this organisation's service “{known}”; give “{name}” another id, "
-            "or import it as a new organisation").format(
-                id=service.id, known=known[service.id], name=service.name))
+        Problem(
+            f"$.services[{index}].id",
+            _(
+                "“{id}” is already this organisation's service “{known}”; give “{name}” another id, "
+                "or import it as a new organisation"
+            ).format(id=service.id, known=known[service.id], name=service.name),
+        )
         for index, service in enumerate(model.scenario.services)
         if service.id in known and known[service.id] != service.name
     ]

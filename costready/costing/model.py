@@ -221,7 +221,7 @@ class CostLine:
 
     @property
     def kind(self) -> str:
-        """"direct", "apportion" or "pool"."""
+        """ "direct", "apportion" or "pool"."""
         if self.direct is not None:
             return "direct"
         if self.pool is not None:

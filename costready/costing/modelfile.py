@@ -84,8 +84,7 @@ class _Reader:
         self.problem(f"{path}.{key}", _("expected an id such as “home-support”"))
         return None
 
-    def number(self, data: Mapping, key: str, path: str, default: Decimal | None = None
-               ) -> Decimal:
+    def number(self, data: Mapping, key: str, path: str, default: Decimal | None = None) -> Decimal:
         if key not in data:
             if default is not None:
                 return default
@@ -115,8 +114,9 @@ class _Reader:
             return enum(value)
         except ValueError:
             allowed = ", ".join(member.value for member in enum)
-            self.problem(path, _("“{value}” is not one of: {allowed}").format(
-                value=value, allowed=allowed))
+            self.problem(
+                path, _("“{value}” is not one of: {allowed}").format(value=value, allowed=allowed)
+            )
             return default
 
     def day(self, data: Mapping, key: str, path: str) -> date:
@@ -130,14 +130,15 @@ class _Reader:
         table = self.obj(data, path)
         return {str(k): self.number(table, k, path) for k in table}
 
-    def items(self, data: Mapping, key: str, path: str, read: Callable[[dict, str], Any]
-              ) -> tuple:
+    def items(self, data: Mapping, key: str, path: str, read: Callable[[dict, str], Any]) -> tuple:
         value = data.get(key, [])
         if not isinstance(value, list):
             self.problem(f"{path}.{key}", _("expected a list"))
             return ()
-        return tuple(read(self.obj(item, f"{path}.{key}[{i}]"), f"{path}.{key}[{i}]")
-                     for i, item in enumerate(value))
+        return tuple(
+            read(self.obj(item, f"{path}.{key}[{i}]"), f"{path}.{key}[{i}]")
+            for i, item in enumerate(value)
+        )
 
 
 def read_model(data: Any) -> CostingModel:
@@ -147,18 +148,21 @@ def read_model(data: Any) -> CostingModel:
     if root.get("format", FORMAT) != FORMAT:
         reader.problem("$.format", _("expected “{format}”").format(format=FORMAT))
     if root.get("version", VERSION) != VERSION:
-        reader.problem("$.version", _("this version of CostReady reads version {version}").format(
-            version=VERSION))
-    organisation = _organisation(reader, reader.obj(root.get("organisation", {}),
-                                                    "$.organisation"))
+        reader.problem(
+            "$.version",
+            _("this version of CostReady reads version {version}").format(version=VERSION),
+        )
+    organisation = _organisation(reader, reader.obj(root.get("organisation", {}), "$.organisation"))
     scenario = _scenario(reader, root)
     # Rule problems too, so one pass reports everything; a value that could not be read
     # already has its problem, so rules about that same place are left out.
     unreadable = {problem.path for problem in reader.problems}
     problems = reader.problems + [
-        problem for problem in validate(scenario)
-        if not any(problem.path.startswith(path) or path.startswith(problem.path)
-                   for path in unreadable)
+        problem
+        for problem in validate(scenario)
+        if not any(
+            problem.path.startswith(path) or path.startswith(problem.path) for path in unreadable
+        )
     ]
     if problems:
         raise CostingError(problems)
@@ -170,14 +174,22 @@ def load_model_file(path: str | Path) -> CostingModel:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise CostingError([Problem("$", _("cannot read the file: {error}").format(
-            error=error.strerror or error))]) from None
+        raise CostingError(
+            [Problem("$", _("cannot read the file: {error}").format(error=error.strerror or error))]
+        ) from None
     try:
         data = json.loads(text, parse_float=Decimal)  # 0.1 stays exactly 0.1
     except json.JSONDecodeError as error:
-        raise CostingError([Problem("$", _("not valid JSON (line {line}, column {col}): {msg}")
-                                    .format(line=error.lineno, col=error.colno, msg=error.msg))]
-                           ) from None
+        raise CostingError(
+            [
+                Problem(
+                    "$",
+                    _("not valid JSON (line {line}, column {col}): {msg}").format(
+                        line=error.lineno, col=error.colno, msg=error.msg
+                    ),
+                )
+            ]
+        ) from None
     return read_model(data)
 
 
@@ -203,16 +215,19 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         claims_employment_allowance=reader.flag(head, "claims_employment_allowance", path),
         services=reader.items(root, "services", "$", lambda d, p: _service(reader, d, p)),
         staff=reader.items(root, "staff", "$", lambda d, p: _post(reader, d, p)),
-        pools=tuple(_pool(reader, pool_id, reader.obj(spec, f"$.overhead_pools.{pool_id}"))
-                    for pool_id, spec in pools.items()),
+        pools=tuple(
+            _pool(reader, pool_id, reader.obj(spec, f"$.overhead_pools.{pool_id}"))
+            for pool_id, spec in pools.items()
+        ),
         costs=reader.items(root, "costs", "$", lambda d, p: _cost(reader, d, p)),
         bases={str(b): reader.shares(table, f"$.bases.{b}") for b, table in bases.items()},
     )
 
 
 def _service(reader: _Reader, data: dict, path: str) -> Service:
-    surplus = reader.obj(data.get("surplus", {"kind": "markup_on_cost", "value": "0"}),
-                         f"{path}.surplus")
+    surplus = reader.obj(
+        data.get("surplus", {"kind": "markup_on_cost", "value": "0"}), f"{path}.surplus"
+    )
     return Service(
         id=reader.text(data, "id", path),
         name=reader.text(data, "name", path),
@@ -220,12 +235,14 @@ def _service(reader: _Reader, data: dict, path: str) -> Service:
         unit=reader.text(data, "unit", path, default="hour"),
         volume=_volume(reader, data, path),
         surplus=Surplus(
-            kind=reader.choice(SurplusKind, surplus.get("kind"), f"{path}.surplus.kind",
-                               SurplusKind.MARKUP_ON_COST),
+            kind=reader.choice(
+                SurplusKind, surplus.get("kind"), f"{path}.surplus.kind", SurplusKind.MARKUP_ON_COST
+            ),
             value=reader.number(surplus, "value", f"{path}.surplus", default=Decimal(0)),
         ),
-        vat=reader.choice(VatTreatment, data.get("vat", "exempt"), f"{path}.vat",
-                          VatTreatment.EXEMPT),
+        vat=reader.choice(
+            VatTreatment, data.get("vat", "exempt"), f"{path}.vat", VatTreatment.EXEMPT
+        ),
         price_rounding=reader.number(data, "price_rounding", path, default=Decimal("0.01")),
     )
 
@@ -256,7 +273,10 @@ def _post(reader: _Reader, data: dict, path: str) -> StaffPost:
         pension=_pension(reader, data.get("pension"), f"{path}.pension"),
         other_oncosts_rate=reader.number(
             reader.obj(data.get("other_oncosts", {}), f"{path}.other_oncosts"),
-            "rate", f"{path}.other_oncosts", default=Decimal(0)),
+            "rate",
+            f"{path}.other_oncosts",
+            default=Decimal(0),
+        ),
         non_chargeable=reader.shares(data.get("non_chargeable", {}), f"{path}.non_chargeable"),
         time=reader.shares(data.get("time", {}), f"{path}.time"),
     )
@@ -267,7 +287,7 @@ def _employer_ni(reader: _Reader, value: Any, path: str) -> EmployerNi:
         return EmployerNi(NiKind.RATE, reader.number(value, "rate", path))
     kind = reader.choice(NiKind, value, path, NiKind.AUTO)
     if kind is NiKind.RATE:
-        reader.problem(path, _("give a rate as {\"rate\": \"0.15\"}"))
+        reader.problem(path, _('give a rate as {"rate": "0.15"}'))
     return EmployerNi(kind)
 
 
@@ -277,19 +297,25 @@ def _pension(reader: _Reader, value: Any, path: str) -> Pension | None:
     data = reader.obj(value, path)
     return Pension(
         rate=reader.number(data, "rate", path),
-        on=reader.choice(PensionBase, data.get("on", "qualifying_earnings"), f"{path}.on",
-                         PensionBase.QUALIFYING_EARNINGS),
+        on=reader.choice(
+            PensionBase,
+            data.get("on", "qualifying_earnings"),
+            f"{path}.on",
+            PensionBase.QUALIFYING_EARNINGS,
+        ),
     )
 
 
 def _pool(reader: _Reader, pool_id: str, data: dict) -> OverheadPool:
     path = f"$.overhead_pools.{pool_id}"
-    basis = reader.choice(Basis, data.get("basis", "staff_time"), f"{path}.basis",
-                          Basis.STAFF_TIME)
+    basis = reader.choice(Basis, data.get("basis", "staff_time"), f"{path}.basis", Basis.STAFF_TIME)
     return OverheadPool(
-        id=pool_id, basis=basis, name=reader.text(data, "name", path, default=""),
+        id=pool_id,
+        basis=basis,
+        name=reader.text(data, "name", path, default=""),
         shares=reader.shares(data.get("shares", {}), f"{path}.shares")
-        if basis is Basis.SHARES else None,
+        if basis is Basis.SHARES
+        else None,
     )
 
 
@@ -298,8 +324,7 @@ def _cost(reader: _Reader, data: dict, path: str) -> CostLine:
     basis = shares = None
     if apportion is not None:
         spec = reader.obj(apportion, f"{path}.apportion")
-        basis = reader.choice(Basis, spec.get("basis"), f"{path}.apportion.basis",
-                              Basis.EQUAL)
+        basis = reader.choice(Basis, spec.get("basis"), f"{path}.apportion.basis", Basis.EQUAL)
         if basis is Basis.SHARES:
             shares = reader.shares(spec.get("shares", {}), f"{path}.apportion.shares")
     return CostLine(
@@ -407,7 +432,9 @@ def _pool_dict(pool: OverheadPool) -> dict:
 
 def _cost_dict(line: CostLine) -> dict:
     data: dict[str, Any] = {
-        "id": line.id, "name": line.name, "category": line.category,
+        "id": line.id,
+        "name": line.name,
+        "category": line.category,
         "annual_amount": str(line.annual_amount),
     }
     if line.direct is not None:

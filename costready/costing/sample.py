@@ -43,12 +43,14 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
     with workspace.transaction():
         organisation_id, scenario_id = import_model(workspace, model)
         org = workspace.organisation(organisation_id)
-        workspace.save_organisation(replace(
-            org,
-            legal_form=LegalForm.CIO,
-            registered_charity=True,
-            charity_number="1190001",
-            address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
-        ))
+        workspace.save_organisation(
+            replace(
+                org,
+                legal_form=LegalForm.CIO,
+                registered_charity=True,
+                charity_number="1190001",
+                address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
+            )
+        )
         workspace.set_setting(None, "last_organisation_id", str(organisation_id))
     return organisation_id, scenario_id

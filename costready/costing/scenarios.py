@@ -79,7 +79,7 @@ def new_scenario(organisation: Organisation, today: date) -> Scenario:
 
 
 def next_year_name(scenario: Scenario) -> str:
-    """"Budget 2027-28" for a scenario whose period starts in 2026."""
+    """ "Budget 2027-28" for a scenario whose period starts in 2026."""
     start = scenario.period_start.year + 1
     return f"Budget {start}-{(start + 1) % 100:02d}"
 
@@ -108,12 +108,14 @@ def copy_scenario(
             annual_salary=_up(post.annual_salary, factor),
             hourly_rate=_up(post.hourly_rate, factor),
         )
-        if chosen(post.id) else post
+        if chosen(post.id)
+        else post
         for post in scenario.staff
     )
     costs = tuple(
         replace(line, annual_amount=to_penny(line.annual_amount * factor))
-        if chosen(line.id) else line
+        if chosen(line.id)
+        else line
         for line in scenario.costs
     )
     return replace(
@@ -181,13 +183,17 @@ def compare(a: ScenarioResult, b: ScenarioResult) -> list[ServiceComparison]:
         first, second = by_id_a.get(sid), by_id_b.get(sid)
         shown = second or first
         assert shown is not None
-        rows.append(ServiceComparison(
-            id=sid, name=shown.name, unit=shown.unit,
-            unit_cost_a=first.unit_cost if first else None,
-            unit_cost_b=second.unit_cost if second else None,
-            price_a=first.price if first else None,
-            price_b=second.price if second else None,
-        ))
+        rows.append(
+            ServiceComparison(
+                id=sid,
+                name=shown.name,
+                unit=shown.unit,
+                unit_cost_a=first.unit_cost if first else None,
+                unit_cost_b=second.unit_cost if second else None,
+                price_a=first.price if first else None,
+                price_b=second.price if second else None,
+            )
+        )
     return rows
 
 

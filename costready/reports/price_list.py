@@ -67,13 +67,23 @@ def entries_from_publication(publication: Publication) -> list[PriceListEntry]:
         elif service_id in current:  # a list published before services were kept with it
             service = current[service_id]
             name, unit, description, vat = (
-                service.name, service.unit, service.description, service.vat)
+                service.name,
+                service.unit,
+                service.description,
+                service.vat,
+            )
         else:
             name, unit, description, vat = service_id, "", "", VatTreatment.EXEMPT
-        entries.append(PriceListEntry(
-            name=name, description=description, unit=unit, price=price, vat=vat,
-            price_inc_vat=price + to_penny(price * vat_rate(vat.value)),
-        ))
+        entries.append(
+            PriceListEntry(
+                name=name,
+                description=description,
+                unit=unit,
+                price=price,
+                vat=vat,
+                price_inc_vat=price + to_penny(price * vat_rate(vat.value)),
+            )
+        )
     return entries
 
 

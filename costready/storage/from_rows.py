@@ -163,7 +163,9 @@ def price_list_from_row(row: PriceListRow) -> PriceList:
         created_at=row.created_at.replace(tzinfo=UTC),  # stored as naive UTC
         services={
             entry.service_key: PublishedService(
-                name=entry.name, unit=entry.unit or "", description=entry.description or "",
+                name=entry.name,
+                unit=entry.unit or "",
+                description=entry.description or "",
                 vat=entry.vat or "",
             )
             for entry in row.entries

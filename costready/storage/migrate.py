@@ -84,8 +84,12 @@ def prepare(engine: Engine) -> None:
         return
     if current is None and _is_foreign(engine):
         # someone else's database: never add our tables to it
-        raise StorageError(_("This database is not a CostReady workspace (it already holds other "
-                             "tables). Choose a new file or an existing workspace."))
+        raise StorageError(
+            _(
+                "This database is not a CostReady workspace (it already holds other "
+                "tables). Choose a new file or an existing workspace."
+            )
+        )
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())

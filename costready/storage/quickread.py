@@ -204,8 +204,9 @@ def _read(reader: _Reader, url: str) -> WorkspacePreview | None:
     org_id = start_organisation(organisations, settings.get((None, LAST_ORGANISATION), ""))
     if org_id is None:
         return None
-    scenario_rows = reader.rows("scenario", "organisation_id = ?", (org_id,),
-                                order="period_start, name, id")
+    scenario_rows = reader.rows(
+        "scenario", "organisation_id = ?", (org_id,), order="period_start, name, id"
+    )
     summaries = [from_rows.summary_from_row(cast("Any", row)) for row in scenario_rows]
     scenario_id = start_scenario(summaries)
     if scenario_id is None:
@@ -219,8 +220,7 @@ def _read(reader: _Reader, url: str) -> WorkspacePreview | None:
         scenario_id=scenario_id,
         scenario=from_rows.scenario_from_row(cast("Any", reader.scenario_tree(scenario_row))),
         lists=[
-            from_rows.price_list_from_row(cast("Any", row))
-            for row in reader.price_lists(org_id)
+            from_rows.price_list_from_row(cast("Any", row)) for row in reader.price_lists(org_id)
         ],
         settings=settings,
     )
@@ -251,10 +251,12 @@ class _Reader:
         )
         types = COLUMN_TYPES[table]
         return [
-            SimpleNamespace(**{
-                name: types[name](value) if value is not None and name in types else value
-                for name, value in zip(row.keys(), row, strict=True)
-            })
+            SimpleNamespace(
+                **{
+                    name: types[name](value) if value is not None and name in types else value
+                    for name, value in zip(row.keys(), row, strict=True)
+                }
+            )
             for row in cursor
         ]
 
@@ -274,8 +276,10 @@ class _Reader:
     def scenario_tree(self, scenario: SimpleNamespace) -> SimpleNamespace:
         """The scenario row with its children attached, as the ORM loads it."""
         below = ("scenario_id = ?", (scenario.id,))
-        services = {row.id: row for row in self.rows("service", "organisation_id = ?",
-                                                     (scenario.organisation_id,))}
+        services = {
+            row.id: row
+            for row in self.rows("service", "organisation_id = ?", (scenario.organisation_id,))
+        }
         scenario.services = self.rows("scenario_service", *below, order="position, id")
         for item in scenario.services:
             item.service = services[item.service_id]
@@ -292,7 +296,11 @@ class _Reader:
 
     def price_lists(self, organisation_id: int) -> list[SimpleNamespace]:
         """Newest effective date first, as `Workspace.price_lists` orders them."""
-        lists = self.rows("price_list", "organisation_id = ?", (organisation_id,),
-                          order="effective_from DESC, created_at DESC, id DESC")
+        lists = self.rows(
+            "price_list",
+            "organisation_id = ?",
+            (organisation_id,),
+            order="effective_from DESC, created_at DESC, id DESC",
+        )
         self.children(lists, "entries", "price_list_entry", "price_list_id")
         return lists

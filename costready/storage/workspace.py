@@ -62,8 +62,10 @@ def plain_database_error(error: BaseException) -> str:
     if "locked" in lowered or "busy" in lowered:
         return _("another program is using the workspace file; close it and try again")
     if "unable to open database file" in lowered:
-        return _("the file cannot be opened or created there (check the folder exists and "
-                 "you may write to it)")
+        return _(
+            "the file cannot be opened or created there (check the folder exists and "
+            "you may write to it)"
+        )
     if "file is not a database" in lowered or "malformed" in lowered:
         return _("the file is not a CostReady workspace, or it is damaged; open a backup copy")
     if "readonly" in lowered or "read-only" in lowered:
@@ -92,12 +94,15 @@ class Workspace:
         except (SQLAlchemyError, ValueError) as error:
             raise StorageError(
                 _("Cannot open the workspace “{url}”: {error}").format(
-                    url=url, error=plain_database_error(error))
+                    url=url, error=plain_database_error(error)
+                )
             ) from error
         except ImportError as error:  # a server database whose driver is not installed
             raise StorageError(
-                _("Cannot open the workspace “{url}”: its database driver is not installed "
-                  "(pip install {module})").format(url=url, module=error.name or "the driver")
+                _(
+                    "Cannot open the workspace “{url}”: its database driver is not installed "
+                    "(pip install {module})"
+                ).format(url=url, module=error.name or "the driver")
             ) from error
         try:
             migrate.prepare(self._engine)
@@ -108,7 +113,8 @@ class Workspace:
             self._engine.dispose()
             raise StorageError(
                 _("Cannot open the workspace “{url}”: {error}").format(
-                    url=url, error=plain_database_error(error))
+                    url=url, error=plain_database_error(error)
+                )
             ) from error
         self._sessions = session_factory(self._engine)
         self._current: Session | None = None

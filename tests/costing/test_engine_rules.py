@@ -39,8 +39,9 @@ def scenario(**changes) -> Scenario:
             Service("a", "Alpha", volume=Volume(VolumeKind.TYPED, units=D(100))),
             Service("b", "Beta", volume=Volume(VolumeKind.TYPED, units=D(50))),
         ),
-        staff=(StaffPost("p", "Worker", annual_salary=D("20000"),
-                         time={"a": D("0.5"), "b": D("0.5")}),),
+        staff=(
+            StaffPost("p", "Worker", annual_salary=D("20000"), time={"a": D("0.5"), "b": D("0.5")}),
+        ),
         costs=(CostLine("rent", "Rent", D("1000"), basis=Basis.EQUAL),),
     )
     return replace(base, **changes)
@@ -64,22 +65,34 @@ def test_pay_below_the_threshold_has_no_employer_ni():
 
 
 def test_ni_as_a_rate_and_none():
-    rate = price_scenario(scenario(staff=only_post(
-        annual_salary=D(10000), employer_ni=EmployerNi(NiKind.RATE, D("0.10")))))
-    none = price_scenario(scenario(staff=only_post(
-        annual_salary=D(10000), employer_ni=EmployerNi(NiKind.NONE))))
+    rate = price_scenario(
+        scenario(
+            staff=only_post(annual_salary=D(10000), employer_ni=EmployerNi(NiKind.RATE, D("0.10")))
+        )
+    )
+    none = price_scenario(
+        scenario(staff=only_post(annual_salary=D(10000), employer_ni=EmployerNi(NiKind.NONE)))
+    )
     assert rate.post("p").employer_ni_per_person == D(1000)
     assert none.post("p").employer_ni_per_person == 0
 
 
-@pytest.mark.parametrize(("pay", "expected"), [
-    ("5000", "0"),  # below the band
-    ("20000", "412.80"),  # 3% x (20,000 - 6,240)
-    ("60000", "1320.90"),  # clamped at the upper limit: 3% x (50,270 - 6,240)
-])
+@pytest.mark.parametrize(
+    ("pay", "expected"),
+    [
+        ("5000", "0"),  # below the band
+        ("20000", "412.80"),  # 3% x (20,000 - 6,240)
+        ("60000", "1320.90"),  # clamped at the upper limit: 3% x (50,270 - 6,240)
+    ],
+)
 def test_pension_on_qualifying_earnings_is_clamped_to_the_band(pay, expected):
-    result = price_scenario(scenario(staff=only_post(
-        annual_salary=D(pay), pension=Pension(D("0.03"), PensionBase.QUALIFYING_EARNINGS))))
+    result = price_scenario(
+        scenario(
+            staff=only_post(
+                annual_salary=D(pay), pension=Pension(D("0.03"), PensionBase.QUALIFYING_EARNINGS)
+            )
+        )
+    )
     assert result.post("p").pension_per_person == D(expected)
 
 
@@ -97,8 +110,7 @@ def test_employment_allowance_is_capped_at_the_organisations_ni_and_shared_by_ni
 
 def test_employment_allowance_shared_in_proportion_when_ni_exceeds_it():
     staff = tuple(
-        StaffPost(f"p{i}", f"Worker {i}", annual_salary=D(45000), headcount=D(3),
-                  time={"a": D(1)})
+        StaffPost(f"p{i}", f"Worker {i}", annual_salary=D(45000), headcount=D(3), time={"a": D(1)})
         for i in range(2)
     )  # NI per post 3 x 6,000 = 18,000; total 36,000 > 10,500
     result = price_scenario(scenario(staff=staff, claims_employment_allowance=True))
@@ -106,14 +118,18 @@ def test_employment_allowance_shared_in_proportion_when_ni_exceeds_it():
     assert shares == [D("5250.00"), D("5250.00")]
 
 
-@pytest.mark.parametrize(("kind", "value", "price"), [
-    (SurplusKind.MARKUP_ON_COST, "0.10", "11.00"),
-    (SurplusKind.SHARE_OF_PRICE, "0.10", "11.12"),  # 10 / 0.9 = 11.111 -> up to 11.12
-    (SurplusKind.FIXED_PER_UNIT, "1.50", "11.50"),
-])
+@pytest.mark.parametrize(
+    ("kind", "value", "price"),
+    [
+        (SurplusKind.MARKUP_ON_COST, "0.10", "11.00"),
+        (SurplusKind.SHARE_OF_PRICE, "0.10", "11.12"),  # 10 / 0.9 = 11.111 -> up to 11.12
+        (SurplusKind.FIXED_PER_UNIT, "1.50", "11.50"),
+    ],
+)
 def test_surplus_conventions(kind, value, price):
-    services = (Service("a", "Alpha", volume=Volume(units=D(100)),
-                        surplus=Surplus(kind, D(value))),)
+    services = (
+        Service("a", "Alpha", volume=Volume(units=D(100)), surplus=Surplus(kind, D(value))),
+    )
     staff = (StaffPost("p", "Worker", annual_salary=D(0), time={"a": D(1)}),)
     costs = (CostLine("c", "Cost", D(1000), direct="a"),)
     result = price_scenario(scenario(services=services, staff=staff, costs=costs))
@@ -134,10 +150,14 @@ def test_break_even_none_when_price_does_not_cover_variable_cost():
 
 
 def test_capacity_times_occupancy():
-    services = (Service("a", "Alpha", volume=Volume(VolumeKind.CAPACITY, capacity=D(3000),
-                                                    occupancy=D("0.8"))),)
-    result = price_scenario(scenario(services=services, staff=(),
-                                     costs=(CostLine("c", "C", D(1), direct="a"),)))
+    services = (
+        Service(
+            "a", "Alpha", volume=Volume(VolumeKind.CAPACITY, capacity=D(3000), occupancy=D("0.8"))
+        ),
+    )
+    result = price_scenario(
+        scenario(services=services, staff=(), costs=(CostLine("c", "C", D(1), direct="a"),))
+    )
     assert result.service("a").planned_units == D(2400)
 
 
@@ -149,15 +169,27 @@ def test_a_coordinators_time_is_a_cost_never_units():
     assert "no planned units" in str(caught.value)
 
 
-@pytest.mark.parametrize(("changes", "path", "words"), [
-    ({"services": (Service("a", "Alpha", volume=Volume(units=D(0))),)},
-     "$.services[0].planned_units", "more than zero"),
-    ({"staff": only_post(annual_salary=D(-1))}, "$.staff[0].annual_salary", "negative"),
-    ({"staff": (StaffPost("p", "Worker", annual_salary=D(1), time={"a": D("0.95")}),)},
-     "$.staff[0].time", "Worker: time adds up to 95%, not 100%"),
-    ({"costs": (CostLine("r", "Rent", D(10), basis=Basis.FLOOR_AREA),)},
-     "$.costs[0].apportion", "Rent: the basis “floor_area” gives every service a weight of zero"),
-])
+@pytest.mark.parametrize(
+    ("changes", "path", "words"),
+    [
+        (
+            {"services": (Service("a", "Alpha", volume=Volume(units=D(0))),)},
+            "$.services[0].planned_units",
+            "more than zero",
+        ),
+        ({"staff": only_post(annual_salary=D(-1))}, "$.staff[0].annual_salary", "negative"),
+        (
+            {"staff": (StaffPost("p", "Worker", annual_salary=D(1), time={"a": D("0.95")}),)},
+            "$.staff[0].time",
+            "Worker: time adds up to 95%, not 100%",
+        ),
+        (
+            {"costs": (CostLine("r", "Rent", D(10), basis=Basis.FLOOR_AREA),)},
+            "$.costs[0].apportion",
+            "Rent: the basis “floor_area” gives every service a weight of zero",
+        ),
+    ],
+)
 def test_bad_models_raise_a_clear_error_naming_the_place(changes, path, words):
     with pytest.raises(CostingError) as caught:
         price_scenario(scenario(**changes))

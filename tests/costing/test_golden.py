@@ -64,7 +64,11 @@ def test_break_even_and_sensitivity_for_home_support(example_model):
     assert minus_20.full_cost == Decimal("114568.28")  # mileage falls by 20%, the rest stays
     assert minus_20.unit_cost > home.unit_cost
     assert [p.change for p in home.sensitivity] == [
-        Decimal("-0.20"), Decimal("-0.10"), Decimal("0"), Decimal("0.10")]
+        Decimal("-0.20"),
+        Decimal("-0.10"),
+        Decimal("0"),
+        Decimal("0.10"),
+    ]
 
 
 def test_vat_is_added_half_up_for_display_only():

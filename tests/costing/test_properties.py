@@ -18,11 +18,13 @@ from tests.conftest import EXAMPLE_MODEL
 EXAMPLE = load_model_file(EXAMPLE_MODEL)
 
 pennies = st.integers(min_value=-10_000_000, max_value=10_000_000).map(
-    lambda p: Decimal(p).scaleb(-2))
+    lambda p: Decimal(p).scaleb(-2)
+)
 weights = st.dictionaries(
     st.text(alphabet="abcdefghij", min_size=1, max_size=4),
     st.decimals(min_value=0, max_value=10_000, places=3),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).filter(lambda w: sum(w.values()) > 0)
 
 
@@ -49,9 +51,12 @@ def test_allocation_does_not_depend_on_input_order(table):
     assert allocate(Decimal("1000.01"), dict(items)) == allocate(Decimal("1000.01"), table)
 
 
-@given(st.decimals(min_value=0, max_value=100_000, places=6),
-       st.sampled_from([Decimal("0.01"), Decimal("0.05"), Decimal("0.5"), Decimal("1"),
-                        Decimal("0.005")]))
+@given(
+    st.decimals(min_value=0, max_value=100_000, places=6),
+    st.sampled_from(
+        [Decimal("0.01"), Decimal("0.05"), Decimal("0.5"), Decimal("1"), Decimal("0.005")]
+    ),
+)
 def test_rounding_up_never_goes_below_the_price(amount, step):
     rounded = round_up_to_step(amount, step)
     assert rounded >= amount
@@ -61,8 +66,7 @@ def test_rounding_up_never_goes_below_the_price(amount, step):
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(list(SurplusKind)), st.decimals(min_value=0, max_value="0.9", places=3))
 def test_price_is_at_least_unit_cost_when_surplus_is_not_negative(kind, value):
-    services = tuple(replace(s, surplus=Surplus(kind, value))
-                     for s in EXAMPLE.scenario.services)
+    services = tuple(replace(s, surplus=Surplus(kind, value)) for s in EXAMPLE.scenario.services)
     result = price_scenario(replace(EXAMPLE.scenario, services=services))
     for service in result.services:
         assert service.price >= service.unit_cost_exact
@@ -82,7 +86,10 @@ def test_results_do_not_depend_on_the_order_of_lines(rnd):
     for service in first.services:
         other = second.service(service.id)
         assert (other.full_cost, other.price, other.overheads) == (
-            service.full_cost, service.price, service.overheads)
+            service.full_cost,
+            service.price,
+            service.overheads,
+        )
     assert first.total_cost == second.total_cost
 
 

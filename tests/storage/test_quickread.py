@@ -68,14 +68,27 @@ def filled(db_path: Path) -> tuple[str, dict[str, int]]:
         newest = ws.create_scenario(org.id, full_scenario("Budget 2026-27"))
         adopt(ws, sample_scenario, date(2026, 4, 1), "Board", date(2026, 3, 1))
         published = {"cafe": PublishedService("Community café", "session", "Soup & <b>", "reduced")}
-        ws.adopt_scenario(newest, {"cafe": D("12.50"), "home-support": D("27.05")},
-                          date(2026, 4, 1), "Trustees", date(2026, 3, 10), "Minute 4", published)
-        ws.adopt_scenario(newest, {"cafe": D("13.00")}, date(2027, 4, 1), "Trustees",
-                          date(2027, 3, 1))
+        ws.adopt_scenario(
+            newest,
+            {"cafe": D("12.50"), "home-support": D("27.05")},
+            date(2026, 4, 1),
+            "Trustees",
+            date(2026, 3, 10),
+            "Minute 4",
+            published,
+        )
+        ws.adopt_scenario(
+            newest, {"cafe": D("13.00")}, date(2027, 4, 1), "Trustees", date(2027, 3, 1)
+        )
         ws.set_setting(None, LAST_ORGANISATION, str(org.id))
         ws.set_setting(org.id, "guide.step", "staff")
-    ids = {"sample": sample_org, "org": org.id, "older": older, "newest": newest,
-           "sample_scenario": sample_scenario}
+    ids = {
+        "sample": sample_org,
+        "org": org.id,
+        "older": older,
+        "newest": newest,
+        "sample_scenario": sample_scenario,
+    }
     return url, ids
 
 
@@ -198,8 +211,9 @@ def test_the_organisation_shown_first():
 
 def test_the_scenario_shown_first():
     def summary(id_: int, start: date, adopted: bool = False) -> ScenarioSummary:
-        return ScenarioSummary(id_, 1, f"S{id_}", start, start.replace(year=start.year + 1),
-                               adopted)
+        return ScenarioSummary(
+            id_, 1, f"S{id_}", start, start.replace(year=start.year + 1), adopted
+        )
 
     later, earlier = summary(1, date(2027, 4, 1)), summary(2, date(2026, 4, 1))
     assert start_scenario([earlier, later]) == 1  # the latest period
@@ -260,6 +274,7 @@ def test_the_preview_knows_when_the_workspace_reads_differently(filled):
         assert not preview.reads_the_same_as(ws)
         ws.set_setting(ids["org"], "guide.step", "staff")
         assert preview.reads_the_same_as(ws)
-        ws.adopt_scenario(ids["newest"], {"cafe": D("14.00")}, date(2028, 4, 1), "Trustees",
-                          date(2028, 3, 1))
+        ws.adopt_scenario(
+            ids["newest"], {"cafe": D("14.00")}, date(2028, 4, 1), "Trustees", date(2028, 3, 1)
+        )
         assert not preview.reads_the_same_as(ws)

@@ -174,12 +174,14 @@ def test_a_workspace_that_cannot_be_read_once_open_leaves_nothing_behind(
     assert opened[0]._closed  # the workspace that was opened is closed again
 
 
-def test_after_a_failed_workspace_another_opens_cleanly(new_window, sample_url, tmp_path,
-                                                        monkeypatch):
+def test_after_a_failed_workspace_another_opens_cleanly(
+    new_window, sample_url, tmp_path, monkeypatch
+):
     window = new_window()
     real_open = Workspace.open
-    monkeypatch.setattr(Workspace, "open", lambda url=None: (_ for _ in ()).throw(
-        StorageError("damaged")))
+    monkeypatch.setattr(
+        Workspace, "open", lambda url=None: (_ for _ in ()).throw(StorageError("damaged"))
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda *_args: None)
     assert not window.open_workspace_url(sample_url)
 
@@ -206,8 +208,9 @@ def test_a_change_saved_between_preview_and_open_is_shown(new_window, sample_url
     def save_elsewhere_then_open(url=None):
         with real_open(url) as elsewhere:  # another program saves in between
             scenario = elsewhere.load_scenario(window.document.scenario_id)
-            elsewhere.save_scenario(window.document.scenario_id,
-                                    replace(scenario, name="Budget (revised)"))
+            elsewhere.save_scenario(
+                window.document.scenario_id, replace(scenario, name="Budget (revised)")
+            )
         return real_open(url)
 
     monkeypatch.setattr(Workspace, "open", save_elsewhere_then_open)

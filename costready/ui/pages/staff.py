@@ -205,7 +205,8 @@ class StaffPage(TablePage):
                 greyed_if=lambda p: p.paid_hours_per_person is None,
                 tooltip=lambda p: (
                     _("FTE × {hours} hours (full time); type a figure to change it").format(
-                        hours=format_number(full_time_hours()))
+                        hours=format_number(full_time_hours())
+                    )
                     if p.paid_hours_per_person is None
                     else ""
                 ),
