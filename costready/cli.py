@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from costready.app.opening import organisation_to_open, scenario_to_open
 from costready.i18n import _
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scenario",
         metavar="ID|NAME",
-        help=_("which scenario (default: the adopted one, else the newest)"),
+        help=_("which scenario (default: the adopted one, else the one for the latest period)"),
     )
 
 
@@ -167,8 +168,8 @@ def _price(args: argparse.Namespace) -> None:
 
 
 def _demo(args: argparse.Namespace) -> None:
+    from costready.app.sample import install_sample, sample_in
     from costready.costing.engine import price_scenario
-    from costready.costing.sample import install_sample, sample_in
 
     with _workspace(args) as workspace:
         already = sample_in(workspace) is not None
@@ -199,7 +200,7 @@ def _list(args: argparse.Namespace) -> None:
 
 
 def _model(args: argparse.Namespace) -> None:
-    from costready.costing.importing import export_model, import_model
+    from costready.app.model_files import export_model, import_model
     from costready.costing.modelfile import load_model_file, save_model_file
 
     with _workspace(args) as workspace:
@@ -229,7 +230,7 @@ def _report(args: argparse.Namespace) -> None:
             scenario = workspace.load_scenario(scenario_id)
             write_costing_report(args.output, org, scenario, price_scenario(scenario))
         else:
-            from costready.costing.adoption import publication
+            from costready.app.adoption import publication
             from costready.reports.price_list import write_publication
 
             published = publication(workspace, org_id, scenario_id)
@@ -246,7 +247,7 @@ def _report(args: argparse.Namespace) -> None:
 
 
 def _adopt(args: argparse.Namespace) -> None:
-    from costready.costing.adoption import adopt
+    from costready.app.adoption import adopt
     from costready.money import format_money
 
     with _workspace(args) as workspace:
@@ -331,9 +332,7 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
         organisations = workspace.organisations()
         if not organisations:
             raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
-        last = workspace.get_setting(None, "last_organisation_id")
-        ids = [_stored_id(o) for o in organisations]
-        org_id = int(last) if last.isdigit() and int(last) in ids else ids[0]
+        org_id = organisation_to_open(workspace) or _stored_id(organisations[0])
     scenarios = workspace.scenarios(org_id)
     if not scenarios:
         raise CliError(_("the organisation has no scenarios yet"))
@@ -353,9 +352,9 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
                 ).format(name=args.scenario)
             )
         return org_id, found[0].id
-    adopted = [s for s in scenarios if s.adopted]
-    chosen = adopted[0] if adopted else max(scenarios, key=lambda s: s.id)
-    return org_id, chosen.id
+    chosen = scenario_to_open(workspace, org_id)  # the window's rule: both act on the same one
+    assert chosen is not None, "an organisation with scenarios has one to start with"
+    return org_id, chosen
 
 
 def _amount(value: Decimal) -> str:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from costready.costing.results import Problem
 from costready.i18n import N_, _
+from costready.problems import Problem
 
 
 class LegalForm(StrEnum):
@@ -87,7 +87,8 @@ def validate_organisation(org: Organisation) -> list[Problem]:
             Problem(
                 "charity_number",
                 _(
-                    "Charity number: enter the registered charity number, or untick “Registered charity”"
+                    "Charity number: enter the registered charity number, "
+                    "or untick “Registered charity”"
                 ),
             )
         )
@@ -96,7 +97,8 @@ def validate_organisation(org: Organisation) -> list[Problem]:
             Problem(
                 "company_number",
                 _(
-                    "Company number: “{number}” should be 8 characters, such as 01234567 or SC123456"
+                    "Company number: “{number}” should be 8 characters, "
+                    "such as 01234567 or SC123456"
                 ).format(number=org.company_number),
             )
         )
@@ -107,3 +109,11 @@ def _looks_like_company_number(number: str) -> bool:
     compact = number.replace(" ", "").upper()
     prefix_ok = compact[:2].isdigit() or compact[:2].isalpha()
     return len(compact) == 8 and compact[2:].isdigit() and prefix_ok
+
+
+def start_organisation(organisations: list[Organisation], last_shown: str) -> int | None:
+    """The organisation to open with: the one shown last if it still exists, else the first."""
+    ids = [org.id for org in organisations]
+    if not ids:
+        return None
+    return int(last_shown) if last_shown.isdigit() and int(last_shown) in ids else ids[0]

@@ -1,4 +1,4 @@
-"""The code stays ruff clean (the linter is part of the test extra)."""
+"""The code stays ruff clean and ruff formatted (the linter is part of the test extra)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_ruff_finds_nothing():
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    assert ruff, "ruff is in the test extra; install it with pip install -e '.[test]'"
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    assert found, f"{name} is in the test extra; install it with pip install -e '.[test]'"
+    return found
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "--quiet"], ["format", "--check", "--quiet"]], ids=["check", "format"]
+)
+def test_ruff_finds_nothing(command: list[str]):
     result = subprocess.run(
-        [ruff, "check", "--quiet", str(ROOT)], capture_output=True, text=True, cwd=ROOT
+        [tool("ruff"), *command, str(ROOT)], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr

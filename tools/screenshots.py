@@ -22,7 +22,7 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([])
-    from costready.costing.sample import install_sample
+    from costready.app.sample import install_sample
     from costready.storage.workspace import Workspace
 
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.sqlite'}"

@@ -24,7 +24,6 @@ from costready.costing.results import (
     LazyBreakdown,
     PoolCost,
     PostCost,
-    Problem,
     ScenarioResult,
     Sensitivity,
     ServiceResult,
@@ -40,6 +39,7 @@ from costready.money import (
     to_pennies,
     to_penny,
 )
+from costready.problems import Problem
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

@@ -34,10 +34,11 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
-from costready.costing.results import CostingError, Problem
+from costready.costing.results import CostingError
 from costready.costing.validate import validate
 from costready.i18n import _
 from costready.money import MoneyError, to_decimal
+from costready.problems import Problem
 
 FORMAT = "costready-model"
 VERSION = 1

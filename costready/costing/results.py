@@ -11,21 +11,11 @@ from decimal import Decimal
 
 from costready.costing.model import SurplusKind, VatTreatment
 from costready.money import to_penny
+from costready.problems import Problem
 
 #: How a pool's share is keyed in ServiceResult.overheads ("pool:management"), beside cost line
 #: ids; a cost line id must not start with it, or the two would collide.
 POOL_KEY_PREFIX = "pool:"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a model: where (a JSON path such as `$.staff[1].time`) and what."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 class CostingError(ValueError):

@@ -291,3 +291,25 @@ def _shares_note(what: str, share: Decimal, left: dict[str, Decimal], service: s
 def _basis_label(basis: str) -> str:
     known = {b.value: b for b in Basis}
     return _(BASIS_LABELS[known[basis]]).lower() if basis in known else basis
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """A scenario as listed: its database id, name, period and whether it is the adopted one."""
+
+    id: int
+    organisation_id: int
+    name: str
+    period_start: date
+    period_end: date
+    adopted: bool
+
+
+def start_scenario(summaries: list[ScenarioSummary]) -> int | None:
+    """The scenario to open with: the adopted one, else the one for the latest period."""
+    adopted = [summary for summary in summaries if summary.adopted]
+    if adopted:
+        return adopted[0].id
+    if summaries:
+        return max(summaries, key=lambda summary: (summary.period_start, summary.id)).id
+    return None

@@ -19,10 +19,11 @@ from costready.costing.model import (
     SurplusKind,
     VolumeKind,
 )
-from costready.costing.results import POOL_KEY_PREFIX, Problem
+from costready.costing.results import POOL_KEY_PREFIX
 from costready.costing.rules import tax_years
 from costready.i18n import _
 from costready.money import PENNY
+from costready.problems import Problem
 
 ZERO = Decimal(0)
 

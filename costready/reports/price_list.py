@@ -9,8 +9,8 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from costready.costing.adoption import Publication
 from costready.costing.model import VAT_LABELS, Scenario, VatTreatment
+from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
 from costready.costing.rules import vat_rate
 from costready.i18n import _

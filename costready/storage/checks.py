@@ -24,8 +24,8 @@ from costready.costing.model import (
     VatTreatment,
     VolumeKind,
 )
-from costready.costing.results import Problem
 from costready.i18n import _
+from costready.problems import Problem
 
 
 class _Checker:

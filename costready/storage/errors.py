@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from costready.costing.results import Problem
+from costready.problems import Problem
 
 
 class StorageError(RuntimeError):

@@ -28,8 +28,9 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
+from costready.costing.price_lists import PriceList, PublishedService
+from costready.costing.scenarios import ScenarioSummary
 from costready.organisation import LegalForm, Organisation
-from costready.storage.api import PriceList, PublishedService, ScenarioSummary
 
 if TYPE_CHECKING:
     from costready.storage.models import (

@@ -22,10 +22,11 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from costready.costing.model import Scenario
+from costready.costing.price_lists import PriceList
+from costready.costing.scenarios import ScenarioSummary, start_scenario
 from costready.i18n import _
-from costready.organisation import Organisation
+from costready.organisation import Organisation, start_organisation
 from costready.storage import from_rows
-from costready.storage.api import PriceList, ScenarioSummary, start_organisation, start_scenario
 from costready.storage.errors import StorageError
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.location import plain_sqlite_file, workspace_url

@@ -18,11 +18,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from costready.costing.model import Scenario
-from costready.costing.results import Problem
+from costready.costing.price_lists import PriceList, PublishedService
+from costready.costing.scenarios import ScenarioSummary
 from costready.i18n import _
 from costready.organisation import Organisation, validate_organisation
+from costready.problems import Problem
 from costready.storage import convert, from_rows, migrate
-from costready.storage.api import PriceList, PublishedService, ScenarioSummary
 from costready.storage.checks import check_prices, check_scenario
 from costready.storage.db import make_engine, session_factory
 from costready.storage.errors import InvalidData, StorageError

@@ -13,8 +13,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
-from costready.costing.results import CostingError, Problem, ScenarioResult
+from costready.costing.results import CostingError, ScenarioResult
 from costready.i18n import _
+from costready.problems import Problem
 
 if TYPE_CHECKING:
     from costready.storage.quickread import WorkspacePreview

@@ -388,15 +388,13 @@ class MainWindow(QMainWindow):
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Make `workspace` the open one and show its last organisation (first run if none)."""
-        from costready.storage.api import start_organisation
+        from costready.app.opening import organisation_to_open
 
         if self.workspace is not None and self.workspace is not workspace and self._owns_workspace:
             self.workspace.close()
         self._owns_workspace = False  # a workspace handed in is closed by whoever opened it
         self.workspace = workspace
-        org_id = start_organisation(
-            workspace.organisations(), workspace.get_setting(None, LAST_ORGANISATION)
-        )
+        org_id = organisation_to_open(workspace)
         if org_id is None:
             self._first_run()
             return
@@ -446,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> None:
         """Install the sample organisation and show it."""
-        from costready.costing.sample import install_sample
+        from costready.app.sample import install_sample
 
         if self.workspace is None:
             return
@@ -476,10 +474,10 @@ class MainWindow(QMainWindow):
         self.workspace_loaded.emit()
 
     def _default_scenario(self, org_id: int) -> int:
-        from costready.storage.api import start_scenario
+        from costready.app.opening import scenario_to_open
 
         assert self.workspace is not None
-        scenario_id = start_scenario(self.workspace.scenarios(org_id))
+        scenario_id = scenario_to_open(self.workspace, org_id)
         if scenario_id is not None:
             return scenario_id
         return self.workspace.create_scenario(org_id, self._blank_scenario(org_id))
@@ -682,7 +680,8 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from costready.costing import importing, modelfile
+        from costready.app import model_files as importing
+        from costready.costing import modelfile
         from costready.costing.results import CostingError
         from costready.storage.errors import StorageError
 
@@ -761,7 +760,8 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from costready.costing import importing, modelfile
+        from costready.app import model_files as importing
+        from costready.costing import modelfile
 
         try:
             model = importing.export_model(
@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from costready.costing.adoption import publication
+        from costready.app.adoption import publication
         from costready.reports.price_list import write_publication
 
         organisation = self.workspace.organisation(self.document.organisation_id)

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from costready.costing.adoption import adopt, publication
-from costready.costing.importing import import_model
+from costready.app.adoption import adopt, publication
+from costready.app.model_files import import_model
 from costready.costing.results import CostingError
 from costready.reports.price_list import entries_from_publication
 from costready.storage.workspace import Workspace

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from costready.app import guide as progress
 from costready.costing import guide, rules
 from costready.costing.engine import price_scenario
 from costready.costing.model import Basis, VolumeKind
@@ -244,13 +245,13 @@ def test_a_service_removed_and_typed_again_starts_with_nothing_pointing_at_it():
 def test_saving_and_resuming_returns_the_saved_step(workspace):
     walker = guide.Guide(today=TODAY)
     walker.next(replace(walker.answers(), name="Riverside"))
-    org_id, scenario_id = guide.save_progress(workspace, walker, None)
+    org_id, scenario_id = progress.save_progress(workspace, walker, None)
     walker.next((guide.ServiceAnswer(name="Advice", units="300"),))
-    org_id, scenario_id = guide.save_progress(workspace, walker, scenario_id)
+    org_id, scenario_id = progress.save_progress(workspace, walker, scenario_id)
     assert org_id is not None and scenario_id is not None
-    assert workspace.get_setting(org_id, guide.STEP_SETTING) == guide.STAFF
+    assert workspace.get_setting(org_id, progress.STEP_SETTING) == guide.STAFF
 
-    resumed, resumed_scenario = guide.resume(workspace, org_id, today=TODAY)
+    resumed, resumed_scenario = progress.resume(workspace, org_id, today=TODAY)
 
     assert resumed.current.key == guide.STAFF
     assert resumed_scenario == scenario_id
@@ -261,14 +262,14 @@ def test_saving_and_resuming_returns_the_saved_step(workspace):
 def test_finishing_marks_the_organisation(workspace):
     org = workspace.save_organisation(Organisation(name="Riverside"))
     assert org.id is not None
-    guide.mark_finished(workspace, org.id)
-    assert workspace.get_setting(org.id, guide.FINISHED_SETTING) == "1"
+    progress.mark_finished(workspace, org.id)
+    assert workspace.get_setting(org.id, progress.FINISHED_SETTING) == "1"
     assert workspace.get_setting(None, LAST_ORGANISATION) == str(org.id)
 
 
 def test_nothing_is_saved_before_the_organisation_has_a_name(workspace):
     walker = guide.Guide(today=TODAY)
-    assert guide.save_progress(workspace, walker, None) == (None, None)
+    assert progress.save_progress(workspace, walker, None) == (None, None)
     assert workspace.organisations() == []
 
 

@@ -12,16 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Boolean, Date, DateTime
 
-from costready.costing.adoption import adopt
-from costready.costing.sample import install_sample
-from costready.organisation import Organisation
+from costready.app.adoption import adopt
+from costready.app.sample import install_sample
+from costready.costing.price_lists import PublishedService
+from costready.costing.scenarios import ScenarioSummary, start_scenario
+from costready.organisation import Organisation, start_organisation
 from costready.storage import migrate, quickread
-from costready.storage.api import (
-    PublishedService,
-    ScenarioSummary,
-    start_organisation,
-    start_scenario,
-)
 from costready.storage.db import make_engine
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.location import plain_sqlite_file

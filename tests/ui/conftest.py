@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from costready.costing.sample import install_sample
+from costready.app.sample import install_sample
 from costready.storage.workspace import Workspace
 
 
@@ -33,7 +33,7 @@ def document(qtbot, workspace, sample_ids):
 @pytest.fixture
 def example_ids(workspace) -> tuple[int, int]:
     """(organisation id, scenario id) of the reference example model, whose prices are known."""
-    from costready.costing.importing import import_model
+    from costready.app.model_files import import_model
     from costready.costing.modelfile import load_model_file
     from tests.conftest import EXAMPLE_MODEL
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from costready.app import guide as progress
 from costready.costing import guide
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.workspace import Workspace
@@ -84,7 +85,7 @@ def test_from_a_name_to_a_price(qtbot, ws):
     qtbot.waitUntil(lambda: dialog.result() == GuideDialog.DialogCode.Accepted)
     org_id, scenario_id = dialog.organisation_id, dialog.scenario_id
     assert org_id is not None and scenario_id is not None
-    assert ws.get_setting(org_id, guide.FINISHED_SETTING) == "1"
+    assert ws.get_setting(org_id, progress.FINISHED_SETTING) == "1"
     assert ws.get_setting(None, LAST_ORGANISATION) == str(org_id)
     saved = ws.load_scenario(scenario_id)
     assert [s.name for s in saved.services] == ["Advice session"]
@@ -99,7 +100,7 @@ def test_leaving_after_step_two_resumes_at_step_three(qtbot, ws):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     org_id = dialog.organisation_id
     assert org_id is not None
-    assert ws.get_setting(org_id, guide.STEP_SETTING) == guide.STAFF
+    assert ws.get_setting(org_id, progress.STEP_SETTING) == guide.STAFF
 
     again = _open(qtbot, ws, organisation_id=org_id)
 

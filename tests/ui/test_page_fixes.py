@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QTableWidget
 
-from costready.costing.adoption import adopt
+from costready.app.adoption import adopt
 from costready.costing.model import Basis, Scenario, Service, StaffPost, Volume, VolumeKind
 from costready.costing.rules import rules_for
 from costready.ui.document import ScenarioDocument

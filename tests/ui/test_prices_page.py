@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox, QPushButton
 
-from costready.costing.importing import import_model
+from costready.app.model_files import import_model
 from costready.costing.model import Surplus, SurplusKind
 from costready.storage.workspace import Workspace
 from costready.ui.document import ScenarioDocument
@@ -187,7 +187,7 @@ def test_a_scenario_with_a_problem_shows_the_banner(qtbot, page, document):
 
 
 def test_problem_paths_lead_to_the_page_that_fixes_them():
-    from costready.costing.results import Problem
+    from costready.problems import Problem
 
     assert fix_page(Problem("$.staff[1].time", "x"))[0] == "staff"
     assert fix_page(Problem("$.bases.floor_area", "x"))[0] == "costs"

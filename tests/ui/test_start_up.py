@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from costready.costing.sample import install_sample
+from costready.app.sample import install_sample
 from costready.storage.quickread import WorkspacePreview
 from costready.storage.workspace import StorageError, Workspace
 from costready.ui.main_window import LAST_PAGE, MainWindow

@@ -39,10 +39,11 @@ from costready.costing.model import (
     VatTreatment,
     VolumeKind,
 )
-from costready.costing.results import Problem, ScenarioResult
+from costready.costing.results import ScenarioResult
 from costready.i18n import N_, _
 from costready.money import format_number
 from costready.organisation import LEGAL_FORM_LABELS, LegalForm, Organisation
+from costready.problems import Problem
 from costready.ui.guide.tables import (
     CHECK,
     CHOICE,

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.app import guide as progress
 from costready.costing import guide
-from costready.costing.results import Problem
 from costready.i18n import _
+from costready.problems import Problem
 from costready.storage.workspace import Workspace
 from costready.ui.guide.pages import PAGE_CLASSES, StepPage
 from costready.ui.widgets import FieldError
@@ -48,7 +49,7 @@ class GuideDialog(QDialog):
         self.organisation_id: int | None = organisation_id
         self.scenario_id: int | None = None
         if organisation_id is not None:
-            self.guide, self.scenario_id = guide.resume(workspace, organisation_id)
+            self.guide, self.scenario_id = progress.resume(workspace, organisation_id)
         else:
             self.guide = guide.Guide()
         self._reached = self.guide.index
@@ -169,7 +170,7 @@ class GuideDialog(QDialog):
         if not self._save():
             return
         assert self.organisation_id is not None
-        guide.mark_finished(self.workspace, self.organisation_id)
+        progress.mark_finished(self.workspace, self.organisation_id)
         self.accept()
 
     def save_and_close(self) -> None:
@@ -204,7 +205,7 @@ class GuideDialog(QDialog):
     # helpers ---------------------------------------------------------------------------------
     def _save(self) -> bool:
         try:
-            organisation_id, scenario_id = guide.save_progress(
+            organisation_id, scenario_id = progress.save_progress(
                 self.workspace, self.guide, self.scenario_id
             )
         except Exception as error:  # a failed save must say why and keep the answers on screen

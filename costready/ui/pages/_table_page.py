@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.model import Scenario
-from costready.costing.results import Problem
 from costready.i18n import _
+from costready.problems import Problem
 from costready.ui.delegates import RecordDelegate
 from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, EditRefused, RecordTableModel

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing.results import Problem
+from costready.costing.price_lists import PriceList
 from costready.i18n import N_, _
-from costready.storage.api import PriceList
+from costready.problems import Problem
 from costready.ui.chart_widget import ChartWidget
 from costready.ui.document import ScenarioDocument
 from costready.ui.prices.adopt import (
@@ -504,7 +504,7 @@ class PricesPage(QWidget):
 
     def _publish(self, adoption: Adoption) -> PriceList:
         """Publish the scenario's prices as saved now (worked out afresh by the domain)."""
-        from costready.costing.adoption import adopt
+        from costready.app.adoption import adopt
         from costready.costing.results import CostingError
         from costready.storage.errors import InvalidData, StorageError
 

@@ -17,11 +17,12 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
-from costready.costing.results import Problem, ServiceResult
+from costready.costing.results import ServiceResult
 from costready.costing.scenarios import remove_service
 from costready.costing.validate import validate_service
 from costready.i18n import N_, _
 from costready.money import format_money, format_percent
+from costready.problems import Problem
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.pages._table_page import TablePage
 from costready.ui.table_model import Column, ColumnKind

@@ -17,7 +17,6 @@ from costready.costing.model import (
     Scenario,
     StaffPost,
 )
-from costready.costing.results import Problem
 from costready.costing.rules import (
     UnknownTaxYear,
     full_time_hours,
@@ -28,6 +27,7 @@ from costready.costing.rules import (
 from costready.costing.validate import validate_post
 from costready.i18n import N_, _
 from costready.money import format_money, format_number, format_percent, to_penny
+from costready.problems import Problem
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.costing.price_lists import PriceList
 from costready.costing.results import CostingError, ServiceResult
 from costready.i18n import _
-from costready.storage.api import PriceList
 from costready.ui.widgets import FieldError, money_text
 
 if TYPE_CHECKING:
@@ -61,13 +61,13 @@ class AdoptionState:
 
 def adoption_state(document: ScenarioDocument) -> AdoptionState:
     """The open scenario's adoption, compared by the domain's rule
-    (`costready.costing.adoption.Publication.changed_since_adoption`)."""
+    (`costready.costing.price_lists.Publication.changed_since_adoption`)."""
     workspace, org_id = document.workspace, document.organisation_id
     adopted = any(s.adopted and s.id == document.scenario_id for s in workspace.scenarios(org_id))
     if not adopted or document.result is None:
         # unadopted: nothing to compare; unpriced: the problems banner says why already
         return AdoptionState(adopted, False, None)
-    from costready.costing.adoption import publication
+    from costready.app.adoption import publication
 
     try:
         published = publication(workspace, org_id, document.scenario_id)

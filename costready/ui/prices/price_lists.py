@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.costing.price_lists import PriceList
 from costready.i18n import N_, _
-from costready.storage.api import PriceList
 from costready.ui.widgets import money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from costready.costing.engine import price_scenario
-from costready.costing.model import Scenario
-from costready.costing.results import ScenarioResult
-from costready.storage.api import PriceList, PublishedService
+from costready.costing.price_lists import PriceList, Publication, PublishedService
 
 if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
@@ -43,27 +40,6 @@ def adopt(
     return workspace.adopt_scenario(
         scenario_id, prices, effective_from, approved_by, approved_on, note, published
     )
-
-
-@dataclass(frozen=True)
-class Publication:
-    """What a price list document shows for a scenario: published prices, or a draft."""
-
-    scenario: Scenario
-    result: ScenarioResult
-    price_list: PriceList | None  # None: not adopted, the document is a draft
-
-    @property
-    def draft(self) -> bool:
-        return self.price_list is None
-
-    @property
-    def changed_since_adoption(self) -> bool:
-        """True when the scenario now prices differently from the list it published."""
-        if self.price_list is None:
-            return False
-        live = {service.id: service.price for service in self.result.services}
-        return live != self.price_list.prices
 
 
 def publication(workspace: Workspace, organisation_id: int, scenario_id: int) -> Publication:

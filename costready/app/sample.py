@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from costready.costing.importing import import_model
+from costready.app.model_files import import_model
 from costready.costing.modelfile import load_model_file
 from costready.organisation import LegalForm
 from costready.paths import resource

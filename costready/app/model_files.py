@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from costready.costing.model import CostingModel, OrganisationInfo
-from costready.costing.results import CostingError, Problem
+from costready.costing.results import CostingError
 from costready.i18n import _
 from costready.organisation import Organisation
+from costready.problems import Problem
 from costready.storage.workspace import Workspace
 
 
@@ -51,8 +52,8 @@ def _clashing_services(
         Problem(
             f"$.services[{index}].id",
             _(
-                "“{id}” is already this organisation's service “{known}”; give “{name}” another id, "
-                "or import it as a new organisation"
+                "“{id}” is already this organisation's service “{known}”; "
+                "give “{name}” another id, or import it as a new organisation"
             ).format(id=service.id, known=known[service.id], name=service.name),
         )
         for index, service in enumerate(model.scenario.services)
