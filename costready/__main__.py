@@ -11,6 +11,12 @@ def main(argv: list[str] | None = None) -> int:
 
     args = cli.parse(sys.argv[1:] if argv is None else argv)
     if args.command is None:
+        from costready.ui.platform_check import problem
+
+        message = problem()
+        if message:
+            print(message, file=sys.stderr)
+            return 1
         from costready.ui.app import run
 
         return run(args.database)
