@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from costready.costing import pay, rules
+from costready.costing import rules
 from costready.costing.engine import price_scenario
 from costready.costing.ids import new_id
 from costready.costing.model import (
@@ -27,6 +27,7 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
+from costready.costing.pay import holiday_share, holiday_weeks
 from costready.costing.results import CostingError, ScenarioResult
 from costready.costing.scenarios import (
     MANAGEMENT_POOL,
@@ -325,7 +326,7 @@ def _post_answer(post: StaffPost) -> PostAnswer:
         hours = (post.paid_hours_per_person or ZERO) / WEEKS_A_YEAR
     else:
         hours = post.fte * week
-    holiday = pay.holiday_weeks(post.non_chargeable.get("holiday", ZERO))
+    holiday = holiday_weeks(post.non_chargeable.get("holiday", ZERO))
     return PostAnswer(
         id=post.id,
         role=post.role,
@@ -381,7 +382,7 @@ def _post_from_answer(
     non_chargeable = {
         kind: share
         for kind, share in (
-            ("holiday", pay.holiday_share(holiday) if holiday else None),
+            ("holiday", holiday_share(holiday) if holiday else None),
             ("training", training),
             ("travel", travel),
         )
