@@ -358,7 +358,18 @@ def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
 
 
 def _amount(value: Decimal) -> str:
-    return str(value.quantize(Decimal("0.01")))
+    """An amount for JSON, as every screen shows it: half-up to the penny ("500.03")."""
+    from costready.money import to_penny
+
+    return str(to_penny(value))
+
+
+def _exact_amount(value: Decimal) -> str:
+    """A figure rounded in the next step (a price before rounding), four places half-up, as
+    the screen and the costing report show it ("27.3457")."""
+    from costready.money import to_four_places
+
+    return str(to_four_places(value))
 
 
 def _quantity(value: Decimal) -> str:
@@ -384,7 +395,7 @@ def result_to_json(result: ScenarioResult) -> dict:
                 "unit_cost": _amount(s.unit_cost),
                 "surplus_convention": s.surplus_convention.value,
                 "surplus_value": _quantity(s.surplus_value),
-                "price_before_rounding": _amount(s.price_before_rounding),
+                "price_before_rounding": _exact_amount(s.price_before_rounding),
                 "price": _amount(s.price),
                 "vat": s.vat.value,
                 "price_inc_vat": _amount(s.price_inc_vat),
@@ -422,8 +433,8 @@ def result_to_json(result: ScenarioResult) -> dict:
 
 
 def _price_table(result: ScenarioResult) -> str:
-    from costready.costing.explain import surplus_words
-    from costready.money import format_money, format_number
+    from costready.costing.explain import surplus_words, units_text
+    from costready.money import format_money
 
     header = (
         _("Service"),
@@ -438,7 +449,7 @@ def _price_table(result: ScenarioResult) -> str:
         (
             s.name,
             s.unit,
-            format_number(s.planned_units, places=1),
+            units_text(s.planned_units),
             format_money(s.full_cost),
             format_money(s.unit_cost),
             format_money(s.price),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
@@ -11,6 +11,7 @@ from babel.numbers import NumberFormatError, format_currency, format_decimal, pa
 from costready.i18n import _
 
 PENNY = Decimal("0.01")
+FOUR_PLACES = Decimal("0.0001")
 ZERO = Decimal("0")
 ONE = Decimal("1")
 
@@ -42,9 +43,49 @@ def to_decimal(value: object, field: str = "") -> Decimal:
     return result
 
 
+# Every rounding in CostReady is one of the functions below, each naming its rule, so a figure
+# is rounded the same way wherever it is worked out or shown (a test keeps it so).
+
+
+def half_up(value: Decimal, places: int) -> Decimal:
+    """Half-up to `places` decimal places (0.125 -> 0.13): the one rule for anything shown."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def to_penny(amount: Decimal) -> Decimal:
     """Half-up to the penny: the rule for a post's annual cost, a VAT amount, a shown unit cost."""
-    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    return half_up(amount, 2)
+
+
+def to_four_places(value: Decimal) -> Decimal:
+    """Half-up to four places: a share of paid hours, an FTE worked out from hours, and a price
+    before rounding as it is shown (£27.3457)."""
+    return half_up(value, 4)
+
+
+def line_net(quantity: Decimal, unit_price: Decimal) -> Decimal:
+    """A line's net amount: quantity x unit price, half-up to the penny once."""
+    return to_penny(quantity * unit_price)
+
+
+def vat_amount(net: Decimal, rate: Decimal) -> Decimal:
+    """VAT on a net amount: net x rate, half-up to the penny."""
+    return to_penny(net * rate)
+
+
+def whole_units_up(value: Decimal) -> Decimal:
+    """Up to the next whole unit (4,222.1 -> 4,223): a break-even volume is never short."""
+    return value.to_integral_value(rounding=ROUND_CEILING)
+
+
+def is_whole(value: Decimal) -> bool:
+    """True for a whole number (2, 2.0), false for 2.5; exact, nothing is rounded."""
+    return value == value.to_integral_value(rounding=ROUND_FLOOR)
+
+
+def is_whole_pennies(amount: Decimal) -> bool:
+    """True for pounds and whole pence (12.50), false for 12.505; exact, nothing is rounded."""
+    return amount == amount.quantize(PENNY, rounding=ROUND_FLOOR)
 
 
 def to_pennies(amount: Decimal) -> int:
@@ -155,14 +196,29 @@ def allocate(amount: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decim
 
 
 def format_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") -> str:
-    """£1,234.50 in the organisation's locale."""
-    return format_currency(amount, currency, locale=locale)
+    """£1,234.50 in the organisation's locale, half-up to the penny (£500.025 -> £500.03).
+
+    Rounded here first, so babel (which would round half-even) only lays the digits out.
+    """
+    return format_currency(to_penny(amount), currency, locale=locale)
+
+
+def format_exact_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") -> str:
+    """£27.3457: half-up to four places, for a figure rounded in the next step (a price before
+    rounding, an exact unit cost). Every screen, report and export shows it this way."""
+    return format_currency(
+        to_four_places(amount),
+        currency,
+        format="¤#,##0.0000",
+        locale=locale,
+        currency_digits=False,
+    )
 
 
 def format_number(value: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
     """A plain number in the locale (quantities, units)."""
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        value = half_up(value, places)
         return format_decimal(
             value, format="#,##0." + "0" * places if places else "#,##0", locale=locale
         )
@@ -199,7 +255,7 @@ def parse_money(text: str, field: str, locale: str = "en_GB") -> Decimal:
     """An amount a person typed (“£1,234.50”, “1234.5”), in pounds and whole pence."""
     cleaned = text.strip().replace("£", "").replace(" ", "")
     amount = _parse_typed(cleaned, field, locale, _("an amount"))
-    if amount != amount.quantize(PENNY, rounding=ROUND_HALF_UP):
+    if not is_whole_pennies(amount):
         raise MoneyError(
             _("{field}: give pounds and whole pence (at most two decimal places)").format(
                 field=field
@@ -216,9 +272,13 @@ def parse_percent(text: str, field: str, locale: str = "en_GB") -> Decimal:
     return parse_number(cleaned, field, locale) / 100
 
 
-def format_percent(share: Decimal, locale: str = "en_GB") -> str:
-    """0.05 → “5%”, 0.1074 → “10.74%”: every digit kept, no trailing zeros."""
-    value = (share * 100).normalize()
-    if value == value.to_integral_value():
-        value = value.quantize(ONE)
+def format_percent(share: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
+    """0.05 → “5%”, 0.1074 → “10.74%”, no trailing zeros; every digit kept, or with `places`
+    at most that many, half-up (0.123456 → “12.35%” with places=2)."""
+    value = share * 100
+    if places is not None:
+        value = half_up(value, places)
+    value = value.normalize()
+    if is_whole(value):
+        value = value.quantize(ONE)  # 1E+2 -> 100: normalize() leaves an exponent
     return f"{format_number(value, locale)}%"

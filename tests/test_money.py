@@ -9,14 +9,23 @@ import pytest
 from costready.money import (
     MoneyError,
     allocate,
+    format_exact_money,
     format_money,
+    format_number,
     format_percent,
+    half_up,
+    is_whole,
+    is_whole_pennies,
+    line_net,
     parse_money,
     parse_number,
     parse_percent,
     round_up_to_step,
     to_decimal,
+    to_four_places,
     to_penny,
+    vat_amount,
+    whole_units_up,
 )
 
 D = Decimal
@@ -90,3 +99,51 @@ def test_percentages_read_and_show_without_floats():
     assert parse_percent(" 10.74 % ", "Share") == D("0.1074")
     assert format_percent(D("0.80")) == "80%"
     assert format_percent(D("0.1074")) == "10.74%"
+
+
+def test_money_is_shown_half_up_never_half_even():
+    # babel alone would give £500.02 and £0.12 (half to even)
+    assert format_money(D("500.025")) == "£500.03"
+    assert format_money(D("0.125")) == "£0.13"
+    assert format_money(D("-500.025")) == "-£500.03"
+    assert format_money(D("1E+3")) == "£1,000.00"
+
+
+def test_a_price_before_rounding_shows_four_places_half_up():
+    assert format_exact_money(D("27.34565")) == "£27.3457"  # half-even: £27.3456
+    assert format_exact_money(D("27.34725")) == "£27.3473"  # half-even: £27.3472
+    assert format_exact_money(D("11.205")) == "£11.2050"
+    assert format_exact_money(D("1234.5")) == "£1,234.5000"
+
+
+def test_named_roundings_say_their_rule():
+    assert half_up(D("0.0125"), 3) == D("0.013")
+    assert to_four_places(D("0.51282")) == D("0.5128")
+    assert to_four_places(D("0.00005")) == D("0.0001")
+    assert line_net(D("3"), D("0.335")) == D("1.01")  # 1.005 up, once, on the whole line
+    assert line_net(D("2.5"), D("12.71")) == D("31.78")  # 31.775
+    assert vat_amount(D("11.30"), D("0.05")) == D("0.57")  # 0.565, half-even would give 0.56
+    assert vat_amount(D("-11.30"), D("0.05")) == D("-0.57")  # a credit mirrors the charge
+    assert whole_units_up(D("4222.01")) == D(4223)
+    assert whole_units_up(D("96")) == D(96)
+
+
+def test_whole_numbers_and_pennies_are_checked_exactly():
+    assert is_whole(D("2")) and is_whole(D("2.00")) and is_whole(D("1E+2"))
+    assert not is_whole(D("2.5")) and not is_whole(D("-0.5"))
+    assert is_whole_pennies(D("12.50")) and is_whole_pennies(D("12.5"))
+    assert not is_whole_pennies(D("12.505")) and not is_whole_pennies(D("-0.001"))
+
+
+def test_allocate_splits_every_penny_by_largest_remainder():
+    parts = allocate(D("100.00"), {"b": D(1), "a": D(1), "c": D(1)})
+    assert parts == {"a": D("33.34"), "b": D("33.33"), "c": D("33.33")}  # the tie to "a"
+    assert sum(parts.values()) == D("100.00")
+
+
+def test_numbers_and_percentages_are_shown_half_up():
+    assert format_number(D("2.5"), places=0) == "3"  # half-even: 2
+    assert format_number(D("4446.625"), places=2) == "4,446.63"
+    assert format_percent(D("0.123450"), places=2) == "12.35%"  # half-even: 12.34%
+    assert format_percent(D("0.05"), places=2) == "5%"
+    assert format_percent(D("1"), places=2) == "100%"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from functools import cached_property
 
 from costready.costing.model import (
@@ -38,6 +38,8 @@ from costready.money import (
     round_up_to_step,
     to_pennies,
     to_penny,
+    vat_amount,
+    whole_units_up,
 )
 from costready.problems import Problem
 
@@ -405,7 +407,7 @@ def _service_result(
     before = price_before_rounding(service, unit_cost)
     price = round_up_to_step(before, service.price_rounding)
     rate = vat_rate(service.vat.value)
-    vat = to_penny(price * rate)
+    vat = vat_amount(price, rate)
     fixed = full_cost - variable
     return ServiceResult(
         id=sid,
@@ -456,7 +458,7 @@ def break_even(fixed: Decimal, variable_per_unit: Decimal, price: Decimal) -> De
     contribution = price - variable_per_unit
     if contribution <= 0:
         return None
-    return (fixed / contribution).to_integral_value(rounding=ROUND_CEILING)
+    return whole_units_up(fixed / contribution)
 
 
 def _sensitivity(

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-
-from babel.numbers import format_currency, format_percent
+from decimal import Decimal
 
 from costready.costing.engine import SENSITIVITY_CHANGES
 from costready.costing.model import (
@@ -31,7 +29,13 @@ from costready.costing.results import (
     ServiceResult,
 )
 from costready.i18n import _
-from costready.money import format_money, format_number
+from costready.money import (
+    format_exact_money,
+    format_money,
+    format_number,
+    format_percent,
+    is_whole,
+)
 
 ZERO = Decimal(0)
 Money = Callable[..., str]
@@ -53,8 +57,8 @@ class Line:
 
 
 def percent(value: Decimal, locale: str = "en_GB") -> str:
-    """0.05 -> "5%", 0.125 -> "12.5%"."""
-    return format_percent(value, format="#,##0.##%", locale=locale)
+    """0.05 -> "5%", 0.125 -> "12.5%": at most two places, half-up."""
+    return format_percent(value, locale, places=2)
 
 
 def surplus_words(kind: SurplusKind, value: Decimal, locale: str = "en_GB") -> str:
@@ -68,9 +72,7 @@ def surplus_words(kind: SurplusKind, value: Decimal, locale: str = "en_GB") -> s
 
 def units_text(units: Decimal, locale: str = "en_GB") -> str:
     """Planned units for reading: whole numbers as they are, others to one decimal place."""
-    if units == units.to_integral_value():
-        return format_number(units, locale, places=0)
-    return format_number(units, locale, places=1)
+    return format_number(units, locale, places=0 if is_whole(units) else 1)
 
 
 def break_even_text(service: ServiceResult, locale: str = "en_GB") -> str:
@@ -338,14 +340,14 @@ class Explainer:
 
 
 def _money(locale: str) -> Money:
-    """A formatter: pennies by default; `places=4` keeps up to four (a price before rounding)."""
+    """A formatter: pennies by default; `places=4` for a figure rounded in the next step (a
+    price before rounding), shown as every screen, report and export shows it."""
 
     def money(amount: Decimal, places: int = 2) -> str:
         if places == 2:
             return format_money(amount, locale)
-        exact = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        return format_currency(
-            exact, "GBP", format="¤#,##0.00##", locale=locale, currency_digits=False
-        )
+        if places == 4:
+            return format_exact_money(amount, locale)
+        raise ValueError(f"money is shown to 2 or 4 places, not {places}")
 
     return money

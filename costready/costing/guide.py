@@ -27,6 +27,7 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
+from costready.costing.pay import holiday_share, holiday_weeks
 from costready.costing.results import CostingError, ScenarioResult
 from costready.costing.scenarios import (
     MANAGEMENT_POOL,
@@ -35,7 +36,7 @@ from costready.costing.scenarios import (
 )
 from costready.costing.validate import validate
 from costready.i18n import N_, _
-from costready.money import MoneyError, parse_number
+from costready.money import MoneyError, half_up, parse_number
 from costready.organisation import LegalForm, Organisation, validate_organisation
 from costready.problems import Problem
 
@@ -325,7 +326,7 @@ def _post_answer(post: StaffPost) -> PostAnswer:
         hours = (post.paid_hours_per_person or ZERO) / WEEKS_A_YEAR
     else:
         hours = post.fte * week
-    holiday = post.non_chargeable.get("holiday", ZERO) * rules.weeks_per_year()
+    holiday = holiday_weeks(post.non_chargeable.get("holiday", ZERO))
     return PostAnswer(
         id=post.id,
         role=post.role,
@@ -334,7 +335,7 @@ def _post_answer(post: StaffPost) -> PostAnswer:
         hours_per_week=_text(hours, places=2),
         headcount=_text(post.headcount),
         delivers_units=post.delivers_units,
-        holiday_weeks=_text(holiday, places=1),
+        holiday_weeks=_text(holiday),
         training_percent=_percent_text(post.non_chargeable.get("training", ZERO)),
         travel_percent=_percent_text(post.non_chargeable.get("travel", ZERO)),
         pension_percent=_percent_text(post.pension.rate if post.pension else ZERO),
@@ -381,7 +382,7 @@ def _post_from_answer(
     non_chargeable = {
         kind: share
         for kind, share in (
-            ("holiday", rules.holiday_share(holiday) if holiday else None),
+            ("holiday", holiday_share(holiday) if holiday else None),
             ("training", training),
             ("travel", travel),
         )
@@ -861,7 +862,7 @@ def _text(value: Decimal | None, places: int | None = None) -> str:
     if value is None:
         return ""
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
+        value = half_up(value, places)
     text = f"{value.normalize():f}"
     return text
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from costready.costing.model import SurplusKind, VatTreatment
-from costready.money import to_penny
+from costready.money import line_net
 from costready.problems import Problem
 
 #: How a pool's share is keyed in ServiceResult.overheads ("pool:management"), beside cost line
@@ -134,7 +134,7 @@ class ServiceResult:
     def income(self) -> Decimal:
         """Price × planned units, half-up to the penny: what the engine adds up into
         ScenarioResult.total_income (a property, so a changed copy can never disagree)."""
-        return to_penny(self.price * self.planned_units)
+        return line_net(self.planned_units, self.price)
 
     @property
     def surplus_share_of_price(self) -> Decimal | None:

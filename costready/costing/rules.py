@@ -86,11 +86,6 @@ def weeks_per_year() -> Decimal:
     return Decimal(_raw()["working_time"]["weeks_per_year"])
 
 
-def holiday_share(weeks: Decimal) -> Decimal:
-    """Weeks of holiday as a share of paid hours (5.6 of 52.14 = 0.1074), to four places."""
-    return (weeks / weeks_per_year()).quantize(Decimal("0.0001"))
-
-
 def statutory_holiday_weeks() -> Decimal:
     """The statutory minimum holiday in weeks (5.6)."""
     return Decimal(_raw()["working_time"]["statutory_holiday_weeks"])

@@ -22,7 +22,7 @@ from costready.costing.model import (
 from costready.costing.results import POOL_KEY_PREFIX
 from costready.costing.rules import tax_years
 from costready.i18n import _
-from costready.money import PENNY
+from costready.money import PENNY, is_whole, is_whole_pennies
 from costready.problems import Problem
 
 ZERO = Decimal(0)
@@ -206,7 +206,7 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
         problems.append(
             Problem(f"{path}.fte", _("{post}: FTE must be more than zero").format(post=who))
         )
-    if post.headcount <= 0 or post.headcount != post.headcount.to_integral_value():
+    if post.headcount <= 0 or not is_whole(post.headcount):
         # people come whole: a part-time post is one person at a smaller FTE
         problems.append(
             Problem(
@@ -329,7 +329,7 @@ def _cost_problems(
                 _("{line}: the amount cannot be negative").format(line=name),
             )
         )
-    elif line.annual_amount != line.annual_amount.quantize(PENNY):
+    elif not is_whole_pennies(line.annual_amount):
         problems.append(
             Problem(
                 f"{path}.annual_amount",

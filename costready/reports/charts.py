@@ -71,7 +71,8 @@ def cost_buildup_drawing(
     # Geometry is drawn in floats (points on a page); the figures themselves stay Decimal.
     parts = [[float(p) for p in per_unit_parts(s)] for s in services]
     top_value = max((sum(p) for p in parts), default=0.0)
-    step, axis_max = _nice_axis(top_value)
+    step, ticks = _nice_axis(top_value)
+    axis_max = step * ticks
     labels = [s.name for s in services]
     label_width = min(width * 0.32, max(stringWidth(x, FONT, 8) for x in labels) + 6)
     price_room = stringWidth(format_money(Decimal(axis_max), locale=locale), FONT_BOLD, 8) + 6
@@ -83,7 +84,7 @@ def cost_buildup_drawing(
     scale = plot_width / axis_max
 
     plot = Group()
-    _axis(plot, left, AXIS_HEIGHT, plot_top, scale, step, axis_max, locale)
+    _axis(plot, left, AXIS_HEIGHT, plot_top, scale, step, ticks, locale)
     for index, (service, values) in enumerate(zip(services, parts, strict=True)):
         y = plot_top - (index + 0.5) * slot - thickness / 2
         x = left
@@ -154,9 +155,10 @@ def _axis(
     top: float,
     scale: float,
     step: float,
-    axis_max: float,
+    ticks: int,
     locale: str,
 ) -> None:
+    axis_max = step * ticks
     grey = colors.HexColor("#BBBBBB")
     plot.add(Line(left, bottom, left, top, strokeColor=colors.HexColor("#555555"), strokeWidth=0.6))
     plot.add(
@@ -169,7 +171,6 @@ def _axis(
             strokeWidth=0.6,
         )
     )
-    ticks = round(axis_max / step)
     for i in range(ticks + 1):
         value = step * i
         x = left + value * scale
@@ -197,20 +198,20 @@ def _axis(
 
 
 def _tick_label(value: float, step: float, locale: str) -> str:
-    amount = Decimal(str(round(value, 2)))
+    amount = Decimal(str(value))  # format_money rounds it to the penny (0.30000000000000004)
     if step >= 1:
         return format_money(amount, locale=locale).replace(".00", "")
     return format_money(amount, locale=locale)
 
 
-def _nice_axis(top_value: float) -> tuple[float, float]:
-    """A round tick step (1, 2, 2.5 or 5 x 10^n) and an axis end at or above `top_value`."""
+def _nice_axis(top_value: float) -> tuple[float, int]:
+    """A round tick step (1, 2, 2.5 or 5 x 10^n) and how many steps reach `top_value`."""
     if top_value <= 0:
-        return 1.0, 1.0
+        return 1.0, 1
     rough = top_value / 5
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
-    return step, math.ceil(top_value / step - 1e-9) * step
+    return step, math.ceil(top_value / step - 1e-9)
 
 
 def _fit(text: str, room: float) -> str:

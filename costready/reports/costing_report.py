@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_currency
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -17,7 +16,13 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from costready.costing.explain import Explainer, change_text, sensitivity_rows, surplus_words
+from costready.costing.explain import (
+    Explainer,
+    change_text,
+    sensitivity_rows,
+    surplus_words,
+    units_text,
+)
 from costready.costing.model import (
     BASIS_LABELS,
     OVERHEAD_CATEGORIES,
@@ -30,7 +35,7 @@ from costready.costing.model import (
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
 from costready.i18n import _, ngettext
-from costready.money import to_penny
+from costready.money import format_exact_money, to_penny
 from costready.organisation import Organisation
 from costready.reports import styles
 from costready.reports.charts import cost_buildup_drawing
@@ -104,10 +109,8 @@ class _Report:
         return styles.money(amount, self.locale)
 
     def exact_money(self, amount: Decimal) -> str:
-        """Four decimal places, for a figure that is rounded in the next step."""
-        return format_currency(
-            amount, "GBP", format="¤#,##0.0000", locale=self.locale, currency_digits=False
-        )
+        """Four places, half-up, for a figure rounded in the next step (as the screen shows it)."""
+        return format_exact_money(amount, self.locale)
 
     def overhead_label(self, key: str) -> str:
         if key.startswith(POOL_KEY_PREFIX):
@@ -186,7 +189,7 @@ class _Report:
                 [
                     styles.cell(s.name, widths[0]),
                     styles.cell(s.unit, widths[1]),
-                    styles.number(s.planned_units, self.locale),
+                    units_text(s.planned_units, self.locale),
                     self.money(s.unit_cost),
                     self.money(s.price),
                     self.money(s.surplus_at_planned_volume),
@@ -312,7 +315,7 @@ class _Report:
             rows.append(
                 [
                     styles.cell(service.name, widths[0]),
-                    styles.number(service.planned_units, self.locale),
+                    units_text(service.planned_units, self.locale),
                     styles.cell(service.unit, widths[2]),
                     styles.cell(_first_upper(self.explain.units_found(service)), widths[3]),
                 ]
@@ -566,14 +569,14 @@ class _Report:
         if s.vat_rate:
             vat = _("{label} {rate}").format(label=vat, rate=styles.percent(s.vat_rate))
         break_even = (
-            styles.number(s.break_even_units, self.locale)
+            units_text(s.break_even_units, self.locale)
             if s.break_even_units is not None
             else _("no break-even: the price does not cover the variable cost of a unit")
         )
         rows += [
             [
                 _("Planned units a year ({unit})").format(unit=s.unit),
-                styles.number(s.planned_units, self.locale),
+                units_text(s.planned_units, self.locale),
             ],
             [_("Unit cost (full cost ÷ planned units)"), money(s.unit_cost)],
             [_("Surplus"), self.surplus_words(s)],
@@ -652,7 +655,7 @@ class _Report:
                     [
                         "",
                         change_text(case.change, self.locale),
-                        styles.number(case.units, self.locale),
+                        units_text(case.units, self.locale),
                         self.money(case.unit_cost),
                         self.money(case.surplus),
                     ]

@@ -14,7 +14,7 @@ from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
 from costready.costing.rules import vat_rate
 from costready.i18n import _
-from costready.money import to_penny
+from costready.money import vat_amount
 from costready.organisation import Organisation
 from costready.reports import styles
 from costready.reports.styles import PathOrFile, para
@@ -81,7 +81,7 @@ def entries_from_publication(publication: Publication) -> list[PriceListEntry]:
                 unit=unit,
                 price=price,
                 vat=vat,
-                price_inc_vat=price + to_penny(price * vat_rate(vat.value)),
+                price_inc_vat=price + vat_amount(price, vat_rate(vat.value)),
             )
         )
     return entries

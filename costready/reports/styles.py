@@ -11,7 +11,6 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date
-from babel.numbers import format_percent
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -30,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from costready.i18n import _
-from costready.money import format_money
+from costready.money import format_money, format_number, format_percent, is_whole
 
 PathOrFile = str | Path | BinaryIO
 
@@ -106,17 +105,13 @@ def long_day(value: date, locale: str = "en_GB") -> str:
 
 
 def percent(value: Decimal, locale: str = "en_GB") -> str:
-    """0.05 -> 5%, 0.125 -> 12.5%."""
-    return format_percent(value, format="#,##0.##%", locale=locale)
+    """0.05 -> 5%, 0.125 -> 12.5%: at most two places, half-up (as the screen shows it)."""
+    return format_percent(value, locale, places=2)
 
 
 def number(value: Decimal, locale: str = "en_GB", places: int = 2) -> str:
     """A quantity such as planned units: whole numbers without decimals, else `places` places."""
-    from costready.money import format_number
-
-    if value == value.to_integral_value():
-        return format_number(value, locale=locale, places=0)
-    return format_number(value, locale=locale, places=places)
+    return format_number(value, locale=locale, places=0 if is_whole(value) else places)
 
 
 def table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
@@ -80,7 +80,7 @@ class ChartWidget(QWidget):
             return self._say(_("The chart could not be drawn: {error}").format(error=error))
         self.svg.load(QByteArray(for_screen(data)))
         self._shown = (result, service_ids, points)
-        self._size = QSize(round(drawing.width), round(drawing.height))
+        self._size = QSizeF(drawing.width, drawing.height).toSize()  # Qt rounds pixels
         self.svg.setToolTip(self._describe(result, service_ids))
         self._layout.setCurrentWidget(self.svg)
         self._keep_readable()
@@ -135,7 +135,7 @@ class ChartWidget(QWidget):
     def heightForWidth(self, width: int) -> int:
         if not self._size.width():
             return self._size.height()
-        return round(width * self._size.height() / self._size.width())
+        return QSizeF(width, width * self._size.height() / self._size.width()).toSize().height()
 
     def _say(self, text: str) -> bool:
         self.setMinimumHeight(MIN_HEIGHT)

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from costready.app import guide as progress
-from costready.costing import guide, rules
+from costready.costing import guide, pay, rules
 from costready.costing.engine import price_scenario
 from costready.costing.model import Basis, VolumeKind
 from costready.organisation import LegalForm, Organisation
@@ -105,7 +105,7 @@ def test_defaults_come_from_the_rules_file():
     applied, problems = guide.apply_staff(walker.state, answers)
     assert problems == []
     made = applied.scenario.staff[0]
-    assert made.non_chargeable["holiday"] == rules.holiday_share(rules.statutory_holiday_weeks())
+    assert made.non_chargeable["holiday"] == pay.holiday_share(rules.statutory_holiday_weeks())
     assert made.hourly_rate == rules.rules_for("2026-27").national_living_wage_hourly
     assert made.pension is not None and made.pension.rate == Decimal("0.03")
     assert guide.new_service().surplus_percent == "5"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,18 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
-from costready.costing.rules import holiday_share, statutory_holiday_weeks, weeks_per_year
+from costready.costing.pay import holiday_share, holiday_weeks
+from costready.costing.rules import statutory_holiday_weeks
 from costready.i18n import _
 from costready.money import format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor
 
 ZERO = Decimal(0)
-
-
-def holiday_weeks(share: Decimal) -> Decimal:
-    """A holiday share of paid hours back in weeks (0.1074 → 5.60)."""
-    return (share * weeks_per_year()).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def time_keys(scenario: Scenario) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from costready.costing.engine import paid_hours
@@ -17,16 +17,16 @@ from costready.costing.model import (
     Scenario,
     StaffPost,
 )
+from costready.costing.pay import as_hourly, as_salaried, holiday_share
 from costready.costing.rules import (
     UnknownTaxYear,
     full_time_hours,
-    holiday_share,
     rules_for,
     statutory_holiday_weeks,
 )
 from costready.costing.validate import validate_post
 from costready.i18n import N_, _
-from costready.money import format_money, format_number, format_percent, to_penny
+from costready.money import format_money, format_number, format_percent
 from costready.problems import Problem
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
@@ -35,7 +35,6 @@ from costready.ui.table_model import Column, ColumnKind
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
-FTE_STEP = Decimal("0.0001")  # an FTE worked out from hours is kept to four places
 
 PAY_TYPES = {"salary": N_("Salary"), "hourly": N_("Hourly")}
 NI_LABELS = {
@@ -75,21 +74,10 @@ def non_chargeable_summary(post: StaffPost) -> str:
 
 
 def _set_pay_type(post: StaffPost, value: Any) -> StaffPost:
-    """Salary <-> hourly at the same pay for full-time hours (rates and salaries to the penny,
-    half-up); the paid hours a person works stay as they were."""
+    """Salary <-> hourly at the same pay (the rules in costing.pay); the paid hours a person
+    works stay as they were."""
     hours = shown_hours(post) or full_time_hours()
-    if value == "hourly":
-        rate = to_penny((post.annual_salary or ZERO) / full_time_hours())
-        return dataclasses.replace(
-            post, hourly_rate=rate, annual_salary=None, paid_hours_per_person=hours, fte=ONE
-        )
-    salary = to_penny((post.hourly_rate or ZERO) * full_time_hours())
-    fte = (hours / full_time_hours()).quantize(FTE_STEP, rounding=ROUND_HALF_UP)
-    # hours that FTE × full time does not give exactly are kept as typed
-    given = None if fte * full_time_hours() == hours else hours
-    return dataclasses.replace(
-        post, annual_salary=salary, hourly_rate=None, fte=fte, paid_hours_per_person=given
-    )
+    return as_hourly(post, hours) if value == "hourly" else as_salaried(post, hours)
 
 
 def _set_pay(post: StaffPost, value: Decimal) -> StaffPost:
