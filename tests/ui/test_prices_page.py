@@ -350,3 +350,21 @@ def test_the_adopt_dialog_grows_for_its_message(qtbot, document):
     assert buttons_top > note_bottom
     with qtbot.waitSignal(dialog.destroyed):  # gone before the page is (else Qt deletes twice)
         dialog.reject()
+
+
+def test_adopting_before_the_workspace_has_opened_is_refused(qtbot, document, workspace):
+    from costready.storage.quickread import read_preview
+
+    preview = read_preview(workspace.url)
+    assert preview is not None
+    early = ScenarioDocument(preview, document.organisation_id, document.scenario_id, QUndoStack())
+    page = shown(qtbot, PricesPage(early))
+    page.adopt()
+    dialog = page.adopt_dialog
+    qtbot.keyClicks(dialog.approved_by, "Chair")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "still opening" in dialog.general_error.text()
+    assert workspace.price_lists(document.organisation_id) == []
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()
