@@ -89,6 +89,7 @@ def _date_edit(value: date, name: str) -> QDateEdit:
 
 
 def _date_of(edit: QDateEdit) -> date:
+    """The date shown in `edit` (read field by field: PySide6 types QDate.toPython() as object)."""
     chosen = edit.date()
     return date(chosen.year(), chosen.month(), chosen.day())
 
