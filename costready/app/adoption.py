@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from costready.costing.engine import price_scenario
+from costready.costing.model import Scenario
 from costready.costing.price_lists import PriceList, Publication, PublishedService
+from costready.costing.scenarios import ScenarioSummary
 
 if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
+
+
+class PublicationReads(Protocol):
+    """The reads `publication` makes: the workspace answers them, and so does the start-up
+    preview of it (the Prices page compares prices before the workspace has opened)."""
+
+    def load_scenario(self, scenario_id: int) -> Scenario: ...
+
+    def scenarios(self, organisation_id: int) -> list[ScenarioSummary]: ...
+
+    def price_lists(self, organisation_id: int) -> list[PriceList]: ...
 
 
 def adopt(
@@ -42,7 +55,7 @@ def adopt(
     )
 
 
-def publication(workspace: Workspace, organisation_id: int, scenario_id: int) -> Publication:
+def publication(workspace: PublicationReads, organisation_id: int, scenario_id: int) -> Publication:
     """The scenario with the newest price list it published (if it is the adopted one)."""
     scenario = workspace.load_scenario(scenario_id)
     result = price_scenario(scenario)

@@ -52,13 +52,12 @@ def test_results_name_the_surplus_convention(example_model):
 
 def test_break_even_and_sensitivity_for_home_support(example_model):
     home = price_scenario(example_model.scenario).service("home-support")
-    # fixed = 115,808.28 - 6,200 mileage; variable a unit = 6,200 / 4,446.624
-    variable_per_unit = Decimal("6200") / Decimal("4446.624")
-    fixed = Decimal("109608.28")
-    assert home.fixed_cost == fixed
-    # 109,608.28 / (27.35 - 1.39432...) = 4,222.9..., rounded up to a whole unit
-    assert fixed / (Decimal("27.35") - variable_per_unit) < 4223
+    assert home.variable_cost == Decimal("6200")  # the mileage, which varies with volume
+    assert home.fixed_cost == Decimal("109608.28")  # 115,808.28 - 6,200
+    # 109,608.28 / (27.35 - 6,200 / 4,446.624) = 4,222.9..., rounded up to a whole unit
     assert home.break_even_units == Decimal(4223)
+    margin = home.price - home.variable_cost / home.planned_units
+    assert (home.break_even_units - 1) * margin < home.fixed_cost <= home.break_even_units * margin
     minus_20 = home.sensitivity[0]
     assert minus_20.change == Decimal("-0.20")
     assert minus_20.full_cost == Decimal("114568.28")  # mileage falls by 20%, the rest stays

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from costready.costing.engine import price_scenario
+from costready.costing.model import CostingModel
 from costready.organisation import Organisation
 from costready.reports.costing_report import write_costing_report
 from tests.reports.builders import TEA, example_result, example_scenario, large_result, pdf_text
@@ -123,13 +125,12 @@ def test_two_hundred_services_render(tmp_path: Path, organisation: Organisation)
     assert text.count("Service 199 & <group>") >= 4  # glance, volumes, build-up, sensitivity
 
 
-def test_example_model_through_the_engine(tmp_path: Path) -> None:
-    engine = pytest.importorskip("costready.costing.engine")
-    modelfile = pytest.importorskip("costready.costing.modelfile")
-    model = modelfile.load_model_file(Path(__file__).parents[1] / "fixtures/example-model.json")
-    result = engine.price_scenario(model.scenario)
+def test_example_model_through_the_engine(tmp_path: Path, example_model: CostingModel) -> None:
+    result = price_scenario(example_model.scenario)
     target = tmp_path / "example.pdf"
-    write_costing_report(target, Organisation(name=model.organisation.name), model.scenario, result)
+    write_costing_report(
+        target, Organisation(name=example_model.organisation.name), example_model.scenario, result
+    )
     text = flat(target)
     assert "£163,864.04" in text  # total cost
     assert "Full cost £115,808.28" in text

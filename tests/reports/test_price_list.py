@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from costready.costing.model import VatTreatment
+from costready.costing.engine import price_scenario
+from costready.costing.model import CostingModel, VatTreatment
 from costready.organisation import Organisation
 from costready.reports.price_list import PriceListEntry, entries_from_result, write_price_list
 from tests.reports.builders import (
@@ -108,15 +109,18 @@ def test_two_hundred_services_flow_over_numbered_pages(
     assert text.count("Prices from 01/04/2026") == 1
 
 
-def test_example_model_prices_through_the_engine(tmp_path: Path) -> None:
-    engine = pytest.importorskip("costready.costing.engine")
-    modelfile = pytest.importorskip("costready.costing.modelfile")
-    model = modelfile.load_model_file(Path(__file__).parents[1] / "fixtures/example-model.json")
-    result = engine.price_scenario(model.scenario)
+def test_example_model_prices_through_the_engine(
+    tmp_path: Path, example_model: CostingModel
+) -> None:
+    result = price_scenario(example_model.scenario)
     target = tmp_path / "example.pdf"
-    org = Organisation(name=model.organisation.name)
+    org = Organisation(name=example_model.organisation.name)
     write_price_list(
-        target, org, entries_from_result(model.scenario, result), date(2026, 4, 1), draft=False
+        target,
+        org,
+        entries_from_result(example_model.scenario, result),
+        date(2026, 4, 1),
+        draft=False,
     )
     text = flat(target)
     assert "Home support per hour £27.35" in text

@@ -168,3 +168,13 @@ def test_adding_and_removing_a_cost_with_undo(qtbot, page, example_doc, workspac
     assert "Ctrl+Z" in page.status.text()
     example_doc.undo_stack.undo()
     assert "cleaning" in {c.id for c in stored(workspace, example_ids).costs}
+
+
+def test_edit_follows_a_line_switched_to_set_percentages(qtbot, page, example_doc):
+    row = next(i for i, c in enumerate(example_doc.scenario.costs) if c.basis is Basis.FLOOR_AREA)
+    page.select_row(row)
+    assert not page.edit_action.isEnabled()
+    assert page.model.setData(page.model.index_of(row, "target"), Basis.SHARES.value)
+    assert page.edit_action.isEnabled() and page.buttons["edit"].isEnabled()
+    example_doc.undo_stack.undo()
+    assert not page.edit_action.isEnabled()

@@ -230,26 +230,6 @@ def test_the_window_module_loads_no_storage_or_pdf_code():
     assert result.stdout.strip() == "[]"
 
 
-def test_emitting_signals_does_not_leak_references_to_true(qtbot):
-    # PySide6 6.12.0 lost a reference to True on every emit(), so long sessions aborted with
-    # "Fatal Python error: bool_dealloc"; pyproject.toml keeps that release out.
-    import gc
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    class Emitter(QObject):
-        happened = Signal()
-
-    emitter = Emitter()
-    gc.collect()
-    before = sys.getrefcount(True)
-    for _ in range(200):
-        emitter.happened.emit()
-    gc.collect()
-    assert sys.getrefcount(True) - before > -50
-
-
 def test_renaming_the_organisation_updates_the_sidebar_and_title(qtbot, window):
     page = window.pages["organisation"]
     window.show_page("organisation")

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from costready.ui.pages.organisation import OrganisationPage
+from tests.ui.cells import shown
 
 
 @pytest.fixture
@@ -107,3 +108,29 @@ def test_unticking_vat_drops_a_bad_number_instead_of_saving_it(qtbot, page, work
     saved = workspace.organisation(org_id)
     assert not saved.vat_registered
     assert saved.vat_number == ""
+
+
+def test_the_profile_offers_a_locale_and_saves_it(qtbot, example_doc, workspace):
+    page = shown(qtbot, OrganisationPage(example_doc))
+    codes = [page.locale_combo.itemData(i) for i in range(page.locale_combo.count())]
+    assert codes == ["en_GB", "cy"]
+    assert "translation to follow" in page.locale_combo.itemText(1)
+    page.locale_combo.setCurrentIndex(1)
+    page.locale_combo.activated.emit(1)
+    assert workspace.organisation(example_doc.organisation_id).locale == "cy"
+
+
+def test_a_vat_error_does_not_draw_the_vat_box_over_the_address(qtbot, example_doc):
+    page = shown(qtbot, OrganisationPage(example_doc), 800, 560)
+    page.vat_check.setChecked(True)
+    page.vat_number_edit.setText("GB123456789")
+    assert not page.save_profile()
+    error = page.errors["vat_number"]
+    qtbot.waitUntil(lambda: error.isVisible())
+    qtbot.wait(50)  # the scroll area lays its body out again after the message appears
+    address = page.address_edit.geometry()
+    address_bottom = page.address_edit.parentWidget().mapTo(page, address.bottomLeft()).y()
+    check_top = page.vat_check.mapTo(page, page.vat_check.rect().topLeft()).y()
+    assert check_top > address_bottom
+    number_bottom = page.vat_number_edit.mapTo(page, page.vat_number_edit.rect().bottomLeft()).y()
+    assert error.mapTo(page, error.rect().topLeft()).y() > number_bottom

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox, QPushButton
 
+from costready.app.adoption import adopt
 from costready.app.model_files import import_model
 from costready.costing.model import Surplus, SurplusKind
 from costready.storage.workspace import Workspace
@@ -18,6 +19,7 @@ from costready.ui.document import ScenarioDocument
 from costready.ui.pages.prices import PricesPage, fix_page
 from costready.ui.prices.adopt import first_of_next_month
 from costready.ui.prices.table import COLUMN_KEYS
+from tests.ui.cells import raise_home_support_surplus, shown
 
 # The offscreen platform says this when a top-level widget is shown; it is not our warning.
 
@@ -303,3 +305,66 @@ def test_the_status_bar_confirms_an_adoption(qtbot, document, workspace):
     assert workspace.current_price_list(document.organisation_id, effective).approved_by == (
         "Trustees' meeting"
     )
+
+
+def test_the_page_says_when_adopted_prices_have_changed(qtbot, document, workspace):
+    adopt(workspace, document.scenario_id, date.today(), "Trustees", date.today())
+    page = shown(qtbot, PricesPage(document))
+    assert not page.changed_notice.isVisible()
+    raise_home_support_surplus(document)
+    assert page.changed_notice.isVisible()
+    assert "changed since they were adopted" in page.changed_label.text()
+    assert "Trustees" in page.changed_label.text()
+    assert page.adopt_again_button.isVisible()
+    qtbot.mouseClick(page.adopt_again_button, Qt.MouseButton.LeftButton)
+    dialog = page.adopt_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.approved_by, "Chair")
+    with qtbot.waitSignal(page.prices_adopted), qtbot.waitSignal(dialog.destroyed):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    assert not page.changed_notice.isVisible()  # the new list matches again
+
+
+def test_the_chart_is_never_squeezed_below_its_drawing(qtbot, document):
+    page = shown(qtbot, PricesPage(document), 1040, 740)  # the page at a 1280×800 window
+    qtbot.waitUntil(lambda: page.chart.has_chart)
+    chart = page.chart
+    qtbot.waitUntil(lambda: chart.height() >= chart.heightForWidth(chart.width()))
+    assert chart.height() >= 90  # about 50 px before: 6 px words
+
+
+def test_the_adopt_dialog_grows_for_its_message(qtbot, document):
+    page = shown(qtbot, PricesPage(document))
+    page.adopt()
+    dialog = page.adopt_dialog
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    error = dialog.approved_by_error
+    assert error.isVisible()
+    assert error.height() >= error.heightForWidth(error.width())  # not cut off
+    note_bottom = dialog.note.mapTo(dialog, dialog.note.rect().bottomLeft()).y()
+    buttons_top = dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()).y()
+    assert buttons_top > note_bottom
+    with qtbot.waitSignal(dialog.destroyed):  # gone before the page is (else Qt deletes twice)
+        dialog.reject()
+
+
+def test_adopting_before_the_workspace_has_opened_is_refused(qtbot, document, workspace):
+    from costready.storage.quickread import read_preview
+
+    preview = read_preview(workspace.url)
+    assert preview is not None
+    early = ScenarioDocument(preview, document.organisation_id, document.scenario_id, QUndoStack())
+    page = shown(qtbot, PricesPage(early))
+    page.adopt()
+    dialog = page.adopt_dialog
+    qtbot.keyClicks(dialog.approved_by, "Chair")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "still opening" in dialog.general_error.text()
+    assert workspace.price_lists(document.organisation_id) == []
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()

@@ -207,3 +207,16 @@ def test_no_services_shows_the_empty_state_whose_button_adds_one(qtbot, page, ex
     page.dialog.accept()
     assert page.stack.currentWidget() is page.view
     assert cell(page, 0, "name") == "Drop-in"
+
+
+def test_a_refusal_is_shown_once_and_cleared_by_a_good_edit_and_by_undo(qtbot, page, example_doc):
+    page.show_status("Added something earlier.")
+    edit_cell(qtbot, page.view, 2, "units", "abc")
+    assert page.error.isVisible()
+    assert page.status.text() == "Added something earlier."  # no black "Not saved" line
+    edit_cell(qtbot, page.view, 2, "units", "1000")
+    assert not page.error.isVisible()
+    edit_cell(qtbot, page.view, 2, "units", "abc")
+    assert page.error.isVisible()
+    example_doc.undo_stack.undo()
+    assert not page.error.isVisible()

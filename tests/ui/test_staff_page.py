@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
+from costready.costing.model import Scenario, Service, StaffPost, Volume, VolumeKind
 from costready.costing.pay import holiday_share
+from costready.costing.rules import rules_for
 from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
 from costready.ui.pages.staff import StaffPage
 from tests.ui.cells import edit_cell, shown
@@ -174,3 +178,61 @@ def test_a_new_post_without_a_time_split_shows_the_problem(qtbot, page):
     page.dialog.accept()
     assert page.banner.isVisible()
     assert "Cook: time adds up to 0%, not 100%" in page.banner.label.text()
+
+
+def test_a_new_post_gets_the_guides_defaults(qtbot, page, example_doc):
+    rules = rules_for(example_doc.scenario.tax_year)
+    page._add_post("Cook", "cook")
+    post = example_doc.scenario.post("cook")
+    assert post.hourly_rate == rules.national_living_wage_hourly
+    assert post.pension is not None
+    assert post.pension.rate == rules.pension_employer_minimum_rate
+    assert post.delivers_units
+    assert post.non_chargeable["holiday"] == Decimal("0.1074")
+
+
+def test_a_cell_refuses_what_the_engine_refuses(qtbot, page, example_doc):
+    row = next(i for i, p in enumerate(example_doc.scenario.staff) if not p.is_hourly)
+    edit_cell(qtbot, page.view, row, "fte", "0")
+    role = example_doc.scenario.staff[row].role
+    assert page.error.text() == f"{role}: FTE must be more than zero"  # the engine's words
+
+
+def test_time_split_labels_show_names_as_typed(qtbot, example_doc):
+    scenario = example_doc.scenario
+    services = (dataclasses.replace(scenario.services[0], name="Lunch & <club>"),)
+    scenario = dataclasses.replace(scenario, services=services + scenario.services[1:])
+    dialog = PostTimeDialog(scenario.staff[0], scenario)
+    qtbot.addWidget(dialog)
+    spin = dialog.time_editor.spins[services[0].id]
+    form = dialog.time_editor.layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(spin)
+    assert isinstance(label, QLabel)
+    assert label.text() == "Lunch && <club>"  # shown as "Lunch & <club>", no shortcut
+    assert label.textFormat() is Qt.TextFormat.PlainText  # "<club>" is not markup
+    assert spin.accessibleName() == "Lunch & <club>"
+
+
+def test_time_split_keeps_imported_shares_exactly(qtbot):
+    thirds = {"a": Decimal("0.33335"), "b": Decimal("0.33335"), "c": Decimal("0.3333")}
+    scenario = Scenario(
+        name="S",
+        period_start=date(2026, 4, 1),
+        period_end=date(2027, 3, 31),
+        tax_year="2026-27",
+        services=tuple(
+            Service(id=k, name=k.upper(), volume=Volume(VolumeKind.TYPED, units=Decimal(1)))
+            for k in thirds
+        ),
+    )
+    post = StaffPost(id="p", role="P", annual_salary=Decimal("20000"), time=thirds)
+    dialog = PostTimeDialog(post, scenario)
+    qtbot.addWidget(dialog)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.time() == thirds
+    spin = dialog.time_editor.spins["a"]
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "40")
+    assert dialog.time()["a"] == Decimal("0.4")  # an edited field is read as typed
+    assert dialog.time()["b"] == Decimal("0.33335")

@@ -15,6 +15,7 @@ from costready.ui.table_model import (
     ColumnKind,
     EditRefused,
     RecordTableModel,
+    literal,
 )
 
 
@@ -147,3 +148,7 @@ def test_an_unchanged_value_commits_nothing():
     model = make_model(committed)
     assert model.setData(model.index_of(0, "amount"), "9000")
     assert committed == []
+
+
+def test_literal_doubles_ampersands():
+    assert literal("Lunch & <club>") == "Lunch && <club>"

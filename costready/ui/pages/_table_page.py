@@ -320,8 +320,8 @@ class TablePage(QWidget):
         has_row = row is not None
         self.remove_action.setEnabled(has_row)
         self.edit_action.setEnabled(has_row)
-        self.up_action.setEnabled(has_row and row > 0)
-        self.down_action.setEnabled(has_row and row < self.model.rowCount() - 1)
+        self.up_action.setEnabled(row is not None and row > 0)
+        self.down_action.setEnabled(row is not None and row < self.model.rowCount() - 1)
 
     def current_row(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

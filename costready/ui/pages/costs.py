@@ -52,6 +52,26 @@ class BasisRow:
     weights: tuple[Decimal | None, ...]  # in WEIGHTED_BASES order
 
 
+def weight_column(position: int, basis: Basis) -> Column:
+    """The bases table's column for `basis`, the weight at `position` of each BasisRow."""
+
+    def get(row: BasisRow) -> Decimal | None:
+        return row.weights[position]
+
+    def set_weight(row: BasisRow, value: Decimal | None) -> BasisRow:
+        weights = (*row.weights[:position], value, *row.weights[position + 1 :])
+        return dataclasses.replace(row, weights=weights)
+
+    return Column(
+        basis.value,
+        BASIS_WEIGHT_HEADERS[basis],
+        get,
+        ColumnKind.NUMBER,
+        set=set_weight,
+        required=False,
+    )
+
+
 def shares_summary(shares: dict[str, Decimal] | None, scenario: Scenario) -> str:
     names = {s.id: s.name for s in scenario.services}
     return ", ".join(f"{names.get(k, k)} {_percent(v)}" for k, v in (shares or {}).items())
@@ -217,19 +237,7 @@ class CostsPage(TablePage):
         note.setWordWrap(True)
         layout.addWidget(note)
         columns = [Column("service", N_("Service"), lambda r: r.name)]
-        for position, basis in enumerate(WEIGHTED_BASES):
-            columns.append(
-                Column(
-                    basis.value,
-                    BASIS_WEIGHT_HEADERS[basis],
-                    lambda r, i=position: r.weights[i],
-                    ColumnKind.NUMBER,
-                    set=lambda r, v, i=position: dataclasses.replace(
-                        r, weights=(*r.weights[:i], v, *r.weights[i + 1 :])
-                    ),
-                    required=False,
-                )
-            )
+        columns += [weight_column(position, basis) for position, basis in enumerate(WEIGHTED_BASES)]
         self.bases_model = RecordTableModel(
             columns,
             self._basis_rows(self.document.scenario),

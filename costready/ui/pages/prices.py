@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
@@ -12,12 +13,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
     QTableView,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -79,12 +82,11 @@ class ProblemBanner(QFrame):
         self.messages: list[str] = []
 
     def show_problems(self, problems: list[Problem]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                _clear(item.layout())
+        while (item := self._layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+            elif (inner := item.layout()) is not None:
+                _clear(inner)
         title = QLabel(_("These prices cannot be worked out yet. Fix these first:"))
         bold = QFont(title.font())
         bold.setBold(True)
@@ -116,11 +118,11 @@ class ProblemBanner(QFrame):
         return row
 
 
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()
+def _clear(layout: QLayout) -> None:
+    """Empty `layout`, deleting the widgets it held."""
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.deleteLater()
 
 
 class PricesPage(QWidget):
@@ -381,7 +383,7 @@ class PricesPage(QWidget):
         """The width a wrapping column needs so that no single word is cut."""
         return self._text_width(column, str.split)
 
-    def _text_width(self, column: int, pieces) -> int:
+    def _text_width(self, column: int, pieces: Callable[[str], list[str]]) -> int:
         """The widest of `pieces(text)` over the column's cells and header, with cell padding."""
         metrics = self.table.fontMetrics()
         texts = [
@@ -444,7 +446,9 @@ class PricesPage(QWidget):
         self.sensitivity.show_service(service)
         self.chart.show_chart(result, [service_id])
 
-    def _on_buildup_current_item_changed(self, current, _previous) -> None:
+    def _on_buildup_current_item_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         if current is None or not current.text(1):
             self.working.setText(_("Select a line to read in full how it was worked out."))
         else:
@@ -507,10 +511,14 @@ class PricesPage(QWidget):
         from costready.app.adoption import adopt
         from costready.costing.results import CostingError
         from costready.storage.errors import InvalidData, StorageError
+        from costready.storage.workspace import Workspace
 
+        workspace = self.document.workspace
         try:
+            if not isinstance(workspace, Workspace):  # the start-up preview, which only reads
+                raise StorageError(_("The workspace is still opening; try again in a moment."))
             return adopt(
-                self.document.workspace,
+                workspace,
                 self.document.scenario_id,
                 adoption.effective_from,
                 adoption.approved_by,

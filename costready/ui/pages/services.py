@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from costready.costing.model import (
     SURPLUS_LABELS,
@@ -61,7 +61,15 @@ def _set_volume_kind(service: Service, kind: Any) -> Service:
     return dataclasses.replace(service, volume=volume)
 
 
-def _set_volume(service: Service, **changes: Decimal) -> Service:
+class _VolumeFigures(TypedDict, total=False):
+    """The figures of a Volume a cell edits (its kind has a cell of its own)."""
+
+    units: Decimal
+    capacity: Decimal
+    occupancy: Decimal
+
+
+def _set_volume(service: Service, **changes: Unpack[_VolumeFigures]) -> Service:
     return dataclasses.replace(service, volume=dataclasses.replace(service.volume, **changes))
 
 

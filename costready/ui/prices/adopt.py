@@ -88,6 +88,12 @@ def _date_edit(value: date, name: str) -> QDateEdit:
     return edit
 
 
+def _date_of(edit: QDateEdit) -> date:
+    """The date shown in `edit` (read field by field: PySide6 types QDate.toPython() as object)."""
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
 class AdoptDialog(QDialog):
     """Collects an Adoption and hands it to `publish`; errors stay in the dialog by their field."""
 
@@ -155,12 +161,12 @@ class AdoptDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.approved_by.textChanged.connect(self._on_approved_by_text_changed)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(prices)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(intro)
+        self._layout.addWidget(prices)
+        self._layout.addLayout(form)
+        self._layout.addWidget(self.general_error)
+        self._layout.addWidget(self.buttons)
         self.approved_by.setFocus()
 
     def _on_approved_by_text_changed(self, _text: str) -> None:
@@ -171,8 +177,8 @@ class AdoptDialog(QDialog):
     def _fit(self) -> None:
         """Grow (or shrink) to the messages shown: a dialog's minimum size ignores wrapped
         lines, so without this a message is cut off and the buttons cover the note."""
-        self.layout().activate()
-        height = self.layout().heightForWidth(self.width())
+        self._layout.activate()
+        height = self._layout.heightForWidth(self.width())
         if height > 0:
             self.resize(self.width(), max(height, self.minimumSizeHint().height()))
         else:
@@ -180,9 +186,9 @@ class AdoptDialog(QDialog):
 
     def values(self) -> Adoption:
         return Adoption(
-            effective_from=self.effective_from.date().toPython(),
+            effective_from=_date_of(self.effective_from),
             approved_by=self.approved_by.text().strip(),
-            approved_on=self.approved_on.date().toPython(),
+            approved_on=_date_of(self.approved_on),
             note=self.note.toPlainText().strip(),
         )
 

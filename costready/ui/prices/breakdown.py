@@ -50,22 +50,21 @@ class BuildupTree(QTreeWidget):
     def show_service(self, scenario: Scenario, result: ScenarioResult, service_id: str) -> None:
         self.clear()
         for line in buildup(scenario, result, service_id):
-            self.addTopLevelItem(self._item(line))
-        # groups open one level, so the posts and lines show; pool workings stay folded
-        for index in range(self.topLevelItemCount()):
-            self.topLevelItem(index).setExpanded(True)
+            item = self._item(line)
+            self.addTopLevelItem(item)
+            # groups open one level, so the posts and lines show; pool workings stay folded
+            item.setExpanded(True)
 
     def lines(self) -> list[tuple[str, str]]:
         """(text, amount) of every shown line, depth first: what a test or a screen reader reads."""
         found: list[tuple[str, str]] = []
 
         def walk(item: QTreeWidgetItem) -> None:
-            found.append((item.text(TEXT), item.text(AMOUNT)))
-            for child in range(item.childCount()):
-                walk(item.child(child))
+            for child in _children(item):
+                found.append((child.text(TEXT), child.text(AMOUNT)))
+                walk(child)
 
-        for index in range(self.topLevelItemCount()):
-            walk(self.topLevelItem(index))
+        walk(self.invisibleRootItem())
         return found
 
     def _item(self, line: Line) -> QTreeWidgetItem:
@@ -84,6 +83,11 @@ class BuildupTree(QTreeWidget):
         return item
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The items under `item`, in order."""
+    return [child for index in range(item.childCount()) if (child := item.child(index)) is not None]
+
+
 class SensitivityTable(QTableWidget):
     """Units, unit cost and surplus a year at −20%, −10%, planned and +10% volume."""
 
@@ -91,9 +95,11 @@ class SensitivityTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([_(h) for h in self.HEADERS])
-        for column in range(1, 4):
-            self.horizontalHeaderItem(column).setTextAlignment(RIGHT)
+        for column, header in enumerate(self.HEADERS):
+            item = QTableWidgetItem(_(header))
+            if column:  # the figures
+                item.setTextAlignment(RIGHT)
+            self.setHorizontalHeaderItem(column, item)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

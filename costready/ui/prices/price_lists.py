@@ -79,8 +79,10 @@ class PriceListsDialog(QDialog):
             self._fill_row(row, price_list)
 
         self.prices = QTableWidget(0, 2)
-        self.prices.setHorizontalHeaderLabels([_("Service"), _("Price (net)")])
-        self.prices.horizontalHeaderItem(1).setTextAlignment(RIGHT)
+        price_header = QTableWidgetItem(_("Price (net)"))
+        price_header.setTextAlignment(RIGHT)
+        self.prices.setHorizontalHeaderItem(0, QTableWidgetItem(_("Service")))
+        self.prices.setHorizontalHeaderItem(1, price_header)
         self.prices.setAccessibleName(_("Prices in the selected list"))
         self.prices.verticalHeader().hide()
         self.prices.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

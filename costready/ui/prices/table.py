@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from costready.costing.explain import break_even_text, surplus_words, units_text
@@ -79,7 +79,7 @@ def _text(service: ServiceResult, key: str) -> str:
 class PricesTableModel(QAbstractTableModel):
     """One row per service of a ScenarioResult, then a bold, unselectable totals row."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._result: ScenarioResult | None = None
         # each cell's words, made once: views ask for them many times (painting, fitting the
