@@ -10,8 +10,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-#: Seconds a writer waits for another to finish before SQLite gives up ("database is locked").
-BUSY_TIMEOUT = 15.0
+#: Seconds a writer waits for another to finish before SQLite gives up ("database is locked");
+#: pysqlite's own default, made explicit: long enough for any save, short enough for a window.
+BUSY_TIMEOUT = 5.0
 
 #: The execution option naming the kind of BEGIN a SQLite transaction starts with.
 BEGIN_OPTION = "costready_sqlite_begin"
