@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
 
+from costready.app.reads import Reads, reading
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
 from costready.costing.price_lists import PriceList, Publication, PublishedService
 from costready.costing.scenarios import ScenarioSummary
-
-if TYPE_CHECKING:
-    from costready.storage.workspace import Workspace
-
-
-class PublicationReads(Protocol):
-    """The reads `publication` makes: the workspace answers them, and so does the start-up
-    preview of it (the Prices page compares prices before the workspace has opened)."""
-
-    def load_scenario(self, scenario_id: int) -> Scenario: ...
-
-    def scenarios(self, organisation_id: int) -> list[ScenarioSummary]: ...
-
-    def price_lists(self, organisation_id: int) -> list[PriceList]: ...
+from costready.storage.workspace import Workspace
 
 
 def adopt(
@@ -36,12 +23,24 @@ def adopt(
     """Price the scenario as saved and publish its net prices from `effective_from`.
 
     The prices are worked out here from what is stored, never taken from a screen, so a price
-    list always matches its scenario; CostingError when the scenario cannot be priced.
+    list always matches its scenario; CostingError when the scenario cannot be priced. Read,
+    priced and published in one writing unit of work: no save can land in between.
     """
-    scenario = workspace.load_scenario(scenario_id)
-    result = price_scenario(scenario)
-    prices = {service.id: service.price for service in result.services}
-    published = {
+    with workspace.writing() as uow:
+        summary = uow.scenarios.summary(scenario_id)
+        uow.organisations.lock(summary.organisation_id)  # one adoption at a time per organisation
+        scenario = uow.scenarios.get(scenario_id)
+        result = price_scenario(scenario)
+        prices = {service.id: service.price for service in result.services}
+        adopted = uow.scenarios.mark_adopted(scenario_id)
+        return uow.price_lists.publish(
+            adopted, prices, effective_from, approved_by, approved_on, note, _published(scenario)
+        )
+
+
+def _published(scenario: Scenario) -> dict[str, PublishedService]:
+    """Each service as the price list keeps it, so the list reads as adopted ever after."""
+    return {
         service.id: PublishedService(
             name=service.name,
             unit=service.unit,
@@ -50,20 +49,28 @@ def adopt(
         )
         for service in scenario.services
     }
-    return workspace.adopt_scenario(
-        scenario_id, prices, effective_from, approved_by, approved_on, note, published
-    )
 
 
-def publication(workspace: PublicationReads, organisation_id: int, scenario_id: int) -> Publication:
-    """The scenario with the newest price list it published (if it is the adopted one)."""
-    scenario = workspace.load_scenario(scenario_id)
-    result = price_scenario(scenario)
-    adopted = any(s.adopted for s in workspace.scenarios(organisation_id) if s.id == scenario_id)
-    published = [
-        price_list
-        for price_list in workspace.price_lists(organisation_id)
-        if price_list.scenario_id == scenario_id
-    ]
-    newest = max(published, key=lambda p: p.created_at) if adopted and published else None
-    return Publication(scenario=scenario, result=result, price_list=newest)
+def publication(
+    workspace: Workspace | Reads, organisation_id: int, scenario_id: int
+) -> Publication:
+    """The scenario with the newest price list it published (if it is the adopted one).
+
+    The scenario, whether it is adopted and its price lists are read in one unit of work.
+    """
+    with reading(workspace) as reads:
+        scenario = reads.load_scenario(scenario_id)
+        summaries = reads.scenarios(organisation_id)
+        price_lists = reads.price_lists(organisation_id)
+    price_list = adopted_price_list(scenario_id, summaries, price_lists)
+    return Publication(scenario=scenario, result=price_scenario(scenario), price_list=price_list)
+
+
+def adopted_price_list(
+    scenario_id: int, summaries: list[ScenarioSummary], price_lists: list[PriceList]
+) -> PriceList | None:
+    """The newest list the scenario published, if it is the adopted one (else None: a draft)."""
+    if not any(s.adopted for s in summaries if s.id == scenario_id):
+        return None
+    published = [p for p in price_lists if p.scenario_id == scenario_id]
+    return max(published, key=lambda p: p.created_at) if published else None

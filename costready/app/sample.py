@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from costready.app.model_files import import_model
+from costready.app.model_files import import_into
 from costready.costing.modelfile import load_model_file
 from costready.organisation import LegalForm
 from costready.paths import resource
+from costready.storage.keys import LAST_ORGANISATION
+from costready.storage.unit_of_work import UnitOfWork
 from costready.storage.workspace import Workspace
 
 SAMPLE_FILE = ("sample", "community-hub.json")
@@ -21,29 +23,26 @@ def sample_path() -> Path:
 def sample_in(workspace: Workspace, name: str | None = None) -> tuple[int, int] | None:
     """(organisation id, scenario id) of the sample if the workspace already holds it."""
     name = name or load_model_file(sample_path()).organisation.name
-    for org in workspace.organisations():
-        if org.id is not None and org.name == name:
-            scenarios = workspace.scenarios(org.id)
-            if scenarios:
-                return org.id, scenarios[0].id
-    return None
+    with workspace.reading() as uow:
+        return _present(uow, name)
 
 
 def install_sample(workspace: Workspace) -> tuple[int, int]:
     """Add the sample organisation and its scenario; returns (organisation id, scenario id).
 
     Once is enough: when the workspace already holds it (by name, with a scenario), that one
-    is returned rather than a second copy made.
+    is returned rather than a second copy made. Looked for and added in one unit of work, so
+    two windows installing it at once make one copy.
     """
     model = load_model_file(sample_path())
-    present = sample_in(workspace, model.organisation.name)
-    if present is not None:
-        workspace.set_setting(None, "last_organisation_id", str(present[0]))
-        return present
-    with workspace.transaction():
-        organisation_id, scenario_id = import_model(workspace, model)
-        org = workspace.organisation(organisation_id)
-        workspace.save_organisation(
+    with workspace.writing() as uow:
+        present = _present(uow, model.organisation.name)
+        if present is not None:
+            uow.settings.set(None, LAST_ORGANISATION, str(present[0]))
+            return present
+        organisation_id, scenario_id = import_into(uow, model)
+        org = uow.organisations.get(organisation_id)
+        uow.organisations.save(
             replace(
                 org,
                 legal_form=LegalForm.CIO,
@@ -52,5 +51,14 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
                 address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
             )
         )
-        workspace.set_setting(None, "last_organisation_id", str(organisation_id))
+        uow.settings.set(None, LAST_ORGANISATION, str(organisation_id))
     return organisation_id, scenario_id
+
+
+def _present(uow: UnitOfWork, name: str) -> tuple[int, int] | None:
+    for org in uow.organisations.all():
+        if org.id is not None and org.name == name:
+            scenarios = uow.scenarios.summaries(org.id)
+            if scenarios:
+                return org.id, scenarios[0].id
+    return None

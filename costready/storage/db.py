@@ -10,6 +10,13 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+#: Seconds a writer waits for another to finish before SQLite gives up ("database is locked");
+#: pysqlite's own default, made explicit: long enough for any save, short enough for a window.
+BUSY_TIMEOUT = 5.0
+
+#: The execution option naming the kind of BEGIN a SQLite transaction starts with.
+BEGIN_OPTION = "costready_sqlite_begin"
+
 
 def is_sqlite(url: str | URL) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -31,13 +38,27 @@ def sqlite_path(url: str | URL) -> Path | None:
 def make_engine(url: str | URL) -> Engine:
     """An engine for `url`; on SQLite, foreign keys on and BEGIN issued by us (see below)."""
     kwargs: dict[str, Any] = {}
-    if is_sqlite(url) and sqlite_path(url) is None:
-        # One shared connection, or every session would see its own empty in-memory database.
-        kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    if is_sqlite(url):
+        # pysqlite's timeout is SQLite's busy handler: a writer waits its turn rather than failing.
+        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT}
+        if sqlite_path(url) is None:
+            # One shared connection, or every session would see its own empty in-memory database.
+            kwargs.update(poolclass=StaticPool)
+            kwargs["connect_args"]["check_same_thread"] = False
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _make_sqlite_transactional(engine)
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool), whose transactions on SQLite start with BEGIN IMMEDIATE.
+
+    IMMEDIATE takes the write lock at the start, waiting up to BUSY_TIMEOUT for another writer
+    to finish; a deferred transaction that reads and then writes may instead fail at once
+    ("database is locked") or write over what another writer saved since it read.
+    """
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
 
 
 def _make_sqlite_transactional(engine: Engine) -> None:
@@ -45,7 +66,9 @@ def _make_sqlite_transactional(engine: Engine) -> None:
 
     pysqlite's own transaction handling starts a transaction only before DML, so reads and DDL
     (migrations) would run outside it; taking control makes a unit of work, or a migration,
-    all-or-nothing (the recipe in SQLAlchemy's SQLite dialect documentation).
+    all-or-nothing (the recipe in SQLAlchemy's SQLite dialect documentation). The kind of BEGIN
+    (DEFERRED for reads, IMMEDIATE for writes, see `writer`) comes from the connection's
+    execution options.
     """
 
     @event.listens_for(engine, "connect")
@@ -57,7 +80,8 @@ def _make_sqlite_transactional(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        kind = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {kind}")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -180,3 +181,33 @@ def full_scenario(name: str = "Budget 2026-27") -> Scenario:
         },
         claims_employment_allowance=True,
     )
+
+
+def large_scenario() -> Scenario:
+    """200 services, 100 posts and 1,000 cost lines (what bench/bench_storage.py times)."""
+    services = tuple(
+        Service(id=f"s{i}", name=f"Service {i}", volume=Volume(units=D("100"))) for i in range(200)
+    )
+    staff = tuple(
+        StaffPost(
+            id=f"p{i}",
+            role="Worker",
+            annual_salary=D("25000"),
+            time={f"s{(i * 5 + j) % 200}": D("0.2") for j in range(5)},
+            non_chargeable={"holiday": D("0.1074")},
+        )
+        for i in range(100)
+    )
+    costs = tuple(
+        CostLine(
+            id=f"c{i}",
+            name="Cost",
+            annual_amount=D("100.50"),
+            basis=Basis.SHARES,
+            shares={"s1": D("0.5"), "s2": D("0.5")},
+        )
+        if i % 2
+        else CostLine(id=f"c{i}", name="Cost", annual_amount=D("10"), direct=f"s{i % 200}")
+        for i in range(1000)
+    )
+    return replace(full_scenario(), services=services, staff=staff, costs=costs, pools=(), bases={})

@@ -7,12 +7,14 @@ database (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/costready_test).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from costready.organisation import Organisation
 from costready.storage import migrate
@@ -66,3 +68,43 @@ def test_round_trip_price_lists_and_delete_on_postgres(pg_workspace: Workspace) 
     assert pg_workspace.organisations() == []
     with pytest.raises(StorageError):
         pg_workspace.load_scenario(scenario_id)
+
+
+def test_a_locked_organisation_keeps_another_writer_out(pg_workspace: Workspace) -> None:
+    org = pg_workspace.save_organisation(Organisation(name="Locked CIC"))
+    assert org.id is not None
+    with Workspace(URL) as other, pg_workspace.writing() as uow:
+        uow.organisations.lock(org.id)
+        with pytest.raises(StorageError, match="lock timeout"), other.writing() as second:
+            # waits for the row, here no longer than this
+            second.session.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            second.organisations.lock(org.id)
+        assert other.organisation(org.id) == org  # reading is not kept out
+
+
+def test_writers_locking_the_organisation_lose_no_update(pg_workspace: Workspace) -> None:
+    org = pg_workspace.save_organisation(Organisation(name="Counting CIC"))
+    assert org.id is not None
+    pg_workspace.set_setting(org.id, "count", "0")
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def count_up(workspace: Workspace) -> None:
+        start.wait()
+        try:
+            for _ in range(40):
+                with workspace.writing() as uow:
+                    uow.organisations.lock(org.id)
+                    count = int(uow.settings.get(org.id, "count", "0"))
+                    uow.settings.set(org.id, "count", str(count + 1))
+        except BaseException as error:  # collected: a thread's exception would be lost
+            errors.append(error)
+
+    with Workspace(URL) as other:
+        threads = [threading.Thread(target=count_up, args=(ws,)) for ws in (pg_workspace, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert pg_workspace.get_setting(org.id, "count") == "80"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -10,12 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from costready.costing.model import Basis, CostLine, Scenario, Service, StaffPost, Volume
+from costready.costing.model import Basis, CostLine, Service, StaffPost
 from costready.organisation import Organisation
 from costready.storage import convert
 from costready.storage.models import PostTimeRow, ServiceRow
 from costready.storage.workspace import InvalidData, StorageError, Workspace
-from tests.storage.conftest import full_scenario
+from tests.storage.conftest import full_scenario, large_scenario
 
 D = Decimal
 
@@ -151,40 +150,12 @@ def test_delete_scenario_keeps_its_price_lists(workspace: Workspace, org: Organi
         workspace.load_scenario(scenario_id)
 
 
-def test_large_scenario_saves_and_loads_quickly(workspace: Workspace, org: Organisation) -> None:
-    services = tuple(
-        Service(id=f"s{i}", name=f"Service {i}", volume=Volume(units=D("100"))) for i in range(200)
-    )
-    staff = tuple(
-        StaffPost(
-            id=f"p{i}",
-            role="Worker",
-            annual_salary=D("25000"),
-            time={f"s{(i * 5 + j) % 200}": D("0.2") for j in range(5)},
-            non_chargeable={"holiday": D("0.1074")},
-        )
-        for i in range(100)
-    )
-    costs = tuple(
-        CostLine(
-            id=f"c{i}",
-            name="Cost",
-            annual_amount=D("100.50"),
-            basis=Basis.SHARES,
-            shares={"s1": D("0.5"), "s2": D("0.5")},
-        )
-        if i % 2
-        else CostLine(id=f"c{i}", name="Cost", annual_amount=D("10"), direct=f"s{i % 200}")
-        for i in range(1000)
-    )
-    big = replace(full_scenario(), services=services, staff=staff, costs=costs, pools=(), bases={})
-    scenario_id = workspace.create_scenario(org.id, big)
-    started = time.perf_counter()
+def test_a_large_scenario_saves_and_loads_equal(workspace: Workspace, org: Organisation) -> None:
+    # How fast is bench/bench_storage.py's question; this is whether it comes back whole.
+    big = large_scenario()
+    scenario_id = workspace.create_scenario(org.id, full_scenario())
     workspace.save_scenario(scenario_id, big)
-    loaded = workspace.load_scenario(scenario_id)
-    elapsed = time.perf_counter() - started
-    assert loaded == big
-    assert elapsed < 1.0, f"save + load took {elapsed:.2f}s"
+    assert workspace.load_scenario(scenario_id) == big
 
 
 # Organisations ----------------------------------------------------------------------------
@@ -253,9 +224,9 @@ def test_deleting_an_organisation_removes_its_data(workspace: Workspace, db_path
     assert workspace.price_lists(gone.id) == []
     assert workspace.get_setting(gone.id, "k", "default") == "default"
     assert workspace.load_scenario(kept_scenario) == full_scenario()
-    with workspace.unit_of_work() as session:  # only the kept organisation's rows are left
-        assert session.scalar(select(func.count()).select_from(ServiceRow)) == 3
-        assert session.scalar(select(func.count()).select_from(PostTimeRow)) == 5
+    with workspace.reading() as uow:  # only the kept organisation's rows are left
+        assert uow.session.scalar(select(func.count()).select_from(ServiceRow)) == 3
+        assert uow.session.scalar(select(func.count()).select_from(PostTimeRow)) == 5
 
 
 def test_missing_organisation_is_a_clear_error(workspace: Workspace) -> None:
@@ -361,10 +332,10 @@ def test_values_persist_across_reopening(db_path: object) -> None:
         assert workspace.load_scenario(scenario_id) == full_scenario()
 
 
-def test_scenario_type_is_checked(workspace: Workspace, org: Organisation) -> None:
+def test_something_not_a_scenario_is_refused(workspace: Workspace, org: Organisation) -> None:
     with pytest.raises(InvalidData):
         workspace.create_scenario(org.id, "not a scenario")  # type: ignore[arg-type]
-    assert isinstance(full_scenario(), Scenario)
+    assert workspace.scenarios(org.id) == []
 
 
 def test_a_transaction_saves_all_or_nothing(tmp_path):

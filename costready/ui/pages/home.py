@@ -1,8 +1,10 @@
-"""The Home page: what needs doing next, as tiles that each lead to the page that does it."""
+"""The Home page: what needs doing next, as tiles that each lead to the page that does it.
+
+Which steps there are, and whether each is done, is the app layer's (`app.next_steps`); this
+page only shows them.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -17,128 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.i18n import N_, _, ngettext
+from costready.app.next_steps import Step, next_steps
+from costready.i18n import N_, _
 from costready.ui.document import ScenarioDocument
-from costready.ui.prices.adopt import adoption_state
 from costready.ui.widgets import icon, money_text, page_header
-
-
-@dataclass(frozen=True)
-class Step:
-    """One thing to do: where it leads, what it says, and whether it is done."""
-
-    key: str  # the page key to go to ("guide" resumes the guided setup)
-    title: str
-    text: str
-    button: str
-    done: bool
-
-
-def guide_unfinished(document: ScenarioDocument) -> bool:
-    """True when the organisation's guided setup was started and not finished."""
-    workspace, org_id = document.workspace, document.organisation_id
-    return workspace.get_setting(org_id, "guide.finished") != "1" and bool(
-        workspace.get_setting(org_id, "guide.step")
-    )
-
-
-def next_steps(document: ScenarioDocument) -> list[Step]:
-    """The tiles, in the order the work is usually done."""
-    scenario = document.scenario
-    workspace = document.workspace
-    org = workspace.organisation(document.organisation_id)
-    state = adoption_state(document)
-    steps: list[Step] = []
-    if guide_unfinished(document):
-        steps.append(
-            Step(
-                "guide",
-                _("Resume guided setup"),
-                _("You started the guided setup; carry on where you stopped."),
-                _("Resume guided setup"),
-                False,
-            )
-        )
-    profile_done = bool(org.name.strip() and org.address.strip())
-    steps.append(
-        Step(
-            "organisation",
-            _("Finish your organisation's details"),
-            _("Your address, legal form and VAT status appear on price lists and invoices.")
-            if not profile_done
-            else _("Name, address and VAT status are filled in."),
-            _("Open Organisation"),
-            profile_done,
-        )
-    )
-    count = len(scenario.services)
-    steps.append(
-        Step(
-            "services",
-            _("Add the services you sell"),
-            ngettext("{n} service on your menu.", "{n} services on your menu.", count).format(
-                n=count
-            )
-            if count
-            else _("List what you offer and the unit you charge by (hour, session, place-week…)."),
-            _("Open Services"),
-            count > 0,
-        )
-    )
-    count = len(scenario.staff)
-    steps.append(
-        Step(
-            "staff",
-            _("Add your staff"),
-            ngettext(
-                "{n} post, with pay and time split.", "{n} posts, with pay and time split.", count
-            ).format(n=count)
-            if count
-            else _("Each post's pay, on-costs and how its time is shared across services."),
-            _("Open Staff"),
-            count > 0,
-        )
-    )
-    count = len(scenario.costs)
-    steps.append(
-        Step(
-            "costs",
-            _("Add your running costs"),
-            ngettext("{n} cost line.", "{n} cost lines.", count).format(n=count)
-            if count
-            else _("Rent, insurance, travel, IT and other costs, and how they are shared."),
-            _("Open Costs"),
-            count > 0,
-        )
-    )
-    steps.append(
-        Step(
-            "prices",
-            _("Review and adopt your prices"),
-            _prices_text(document, state.adopted, state.changed),
-            _("Open Prices"),
-            state.adopted and not state.changed,
-        )
-    )
-    return steps
-
-
-def _prices_text(document: ScenarioDocument, adopted: bool, changed: bool) -> str:
-    if document.result is None:
-        count = len(document.problems)
-        return ngettext(
-            "{n} thing to fix before prices can be worked out.",
-            "{n} things to fix before prices can be worked out.",
-            count,
-        ).format(n=count)
-    if adopted and changed:
-        return _(
-            "These prices have changed since they were adopted: adopt them again so your "
-            "price list and invoices use them."
-        )
-    if adopted:
-        return _("These prices are adopted and published as your price list.")
-    return _("Check each price and adopt them so they appear on your price list.")
 
 
 class StepTile(QFrame):
@@ -231,23 +115,27 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the tiles from the open scenario and organisation."""
+        document = self.document
+        home = next_steps(
+            document.workspace,
+            document.organisation_id,
+            document.scenario_id,
+            document.scenario,
+            document.result,
+            document.problems,
+        )
         if self._header is not None:
             self._header.deleteLater()
-        org = self.document.workspace.organisation(self.document.organisation_id)
         self._header = page_header(
             _("Home"),
             _("{organisation} · {scenario}. Here is what to do next.").format(
-                organisation=org.name, scenario=self.document.scenario.name
+                organisation=home.organisation_name, scenario=document.scenario.name
             ),
         )
         self._header_box.addWidget(self._header)
         self._summary.setText(self._summary_text())
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.tiles.clear()
-        for index, step in enumerate(next_steps(self.document)):
+        self._clear_tiles()
+        for index, step in enumerate(home.steps):
             tile = StepTile(step)
             tile.button.clicked.connect(
                 lambda _c=False, k=step.key: self.navigate_requested.emit(k)
@@ -257,6 +145,13 @@ class HomePage(QWidget):
         first_open = next((t for t in self.tiles.values() if not t.step.done), None)
         if first_open is not None:
             first_open.button.setDefault(True)
+
+    def _clear_tiles(self) -> None:
+        while (item := self._grid.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.tiles.clear()
 
     def _summary_text(self) -> str:
         result = self.document.result

@@ -1,0 +1,166 @@
+"""Home's next steps: what the organisation has done and what to do next, in working order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from costready.app.adoption import adopted_price_list
+from costready.app.guide import FINISHED_SETTING, STEP_SETTING
+from costready.app.reads import Reads, reading
+from costready.costing.model import Scenario
+from costready.costing.price_lists import Publication
+from costready.costing.results import ScenarioResult
+from costready.i18n import _, ngettext
+from costready.organisation import Organisation
+from costready.problems import Problem
+from costready.storage.workspace import Workspace
+
+#: The step key that resumes the guided setup (the others are page keys).
+GUIDE = "guide"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do: where it leads, what it says, and whether it is done."""
+
+    key: str  # the page key to go to (GUIDE resumes the guided setup)
+    title: str
+    text: str
+    button: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    """What Home shows: the organisation's name and the steps, in the order the work is done."""
+
+    organisation_name: str
+    steps: tuple[Step, ...]
+
+
+def next_steps(
+    workspace: Workspace | Reads,
+    organisation_id: int,
+    scenario_id: int,
+    scenario: Scenario,
+    result: ScenarioResult | None,
+    problems: Sequence[Problem] = (),
+) -> NextSteps:
+    """The steps for the open `scenario` (as shown: `result` priced, or `problems` say why not).
+
+    What it reads of the workspace (the organisation, the guide's progress, whether the scenario
+    is adopted and what it published) it reads in one unit of work.
+    """
+    with reading(workspace) as reads:
+        organisation = reads.organisation(organisation_id)
+        guide_open = _guide_unfinished(reads, organisation_id)
+        summaries = reads.scenarios(organisation_id)
+        price_lists = reads.price_lists(organisation_id) if result is not None else []
+    adopted = any(s.adopted and s.id == scenario_id for s in summaries)
+    changed = (
+        result is not None
+        and Publication(
+            scenario, result, adopted_price_list(scenario_id, summaries, price_lists)
+        ).changed_since_adoption
+    )
+    steps = [_guide_step()] if guide_open else []
+    steps += [
+        _organisation_step(organisation),
+        *_scenario_steps(scenario),
+        Step(
+            "prices",
+            _("Review and adopt your prices"),
+            _prices_text(result, problems, adopted, changed),
+            _("Open Prices"),
+            adopted and not changed,
+        ),
+    ]
+    return NextSteps(organisation.name, tuple(steps))
+
+
+def _guide_unfinished(reads: Reads, organisation_id: int) -> bool:
+    """True when the organisation's guided setup was started and not finished."""
+    return reads.get_setting(organisation_id, FINISHED_SETTING) != "1" and bool(
+        reads.get_setting(organisation_id, STEP_SETTING)
+    )
+
+
+def _guide_step() -> Step:
+    return Step(
+        GUIDE,
+        _("Resume guided setup"),
+        _("You started the guided setup; carry on where you stopped."),
+        _("Resume guided setup"),
+        False,
+    )
+
+
+def _organisation_step(org: Organisation) -> Step:
+    done = bool(org.name.strip() and org.address.strip())
+    return Step(
+        "organisation",
+        _("Finish your organisation's details"),
+        _("Name, address and VAT status are filled in.")
+        if done
+        else _("Your address, legal form and VAT status appear on price lists and invoices."),
+        _("Open Organisation"),
+        done,
+    )
+
+
+def _scenario_steps(scenario: Scenario) -> list[Step]:
+    services, staff, costs = len(scenario.services), len(scenario.staff), len(scenario.costs)
+    return [
+        Step(
+            "services",
+            _("Add the services you sell"),
+            ngettext("{n} service on your menu.", "{n} services on your menu.", services).format(
+                n=services
+            )
+            if services
+            else _("List what you offer and the unit you charge by (hour, session, place-week…)."),
+            _("Open Services"),
+            services > 0,
+        ),
+        Step(
+            "staff",
+            _("Add your staff"),
+            ngettext(
+                "{n} post, with pay and time split.", "{n} posts, with pay and time split.", staff
+            ).format(n=staff)
+            if staff
+            else _("Each post's pay, on-costs and how its time is shared across services."),
+            _("Open Staff"),
+            staff > 0,
+        ),
+        Step(
+            "costs",
+            _("Add your running costs"),
+            ngettext("{n} cost line.", "{n} cost lines.", costs).format(n=costs)
+            if costs
+            else _("Rent, insurance, travel, IT and other costs, and how they are shared."),
+            _("Open Costs"),
+            costs > 0,
+        ),
+    ]
+
+
+def _prices_text(
+    result: ScenarioResult | None, problems: Sequence[Problem], adopted: bool, changed: bool
+) -> str:
+    if result is None:
+        count = len(problems)
+        return ngettext(
+            "{n} thing to fix before prices can be worked out.",
+            "{n} things to fix before prices can be worked out.",
+            count,
+        ).format(n=count)
+    if adopted and changed:
+        return _(
+            "These prices have changed since they were adopted: adopt them again so your "
+            "price list and invoices use them."
+        )
+    if adopted:
+        return _("These prices are adopted and published as your price list.")
+    return _("Check each price and adopt them so they appear on your price list.")
