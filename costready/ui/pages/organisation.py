@@ -116,20 +116,13 @@ class OrganisationPage(QWidget):
     def _build_profile(self) -> QGroupBox:
         self.profile = ProfileForm(self._form_errors)
         self.profile.finished.connect(self.save_profile)
-        # the fields by their old names (tests and the window reach them)
-        for name in (
-            "name_edit",
-            "legal_form_combo",
-            "charity_check",
-            "charity_number_edit",
-            "company_number_edit",
-            "address_edit",
-            "vat_check",
-            "vat_number_edit",
-            "year_start_edit",
-            "locale_combo",
-        ):
-            setattr(self, name, getattr(self.profile, name))
+        # the fields by their names on this page (tests and the guided setup reach them)
+        form = self.profile
+        self.name_edit, self.legal_form_combo = form.name_edit, form.legal_form_combo
+        self.charity_check, self.charity_number_edit = form.charity_check, form.charity_number_edit
+        self.company_number_edit, self.address_edit = form.company_number_edit, form.address_edit
+        self.vat_check, self.vat_number_edit = form.vat_check, form.vat_number_edit
+        self.year_start_edit, self.locale_combo = form.year_start_edit, form.locale_combo
         return self.profile
 
     def _build_scenario(self) -> QGroupBox:
