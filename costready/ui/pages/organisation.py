@@ -153,7 +153,7 @@ class OrganisationPage(QWidget):
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", hint)
-        self.allowance_check = QCheckBox(_("We claim the Employment &Allowance"))
+        self.allowance_check = QCheckBox(_("We claim the Employment Allo&wance"))
         self.allowance_check.setToolTip(
             _(
                 "The Employment Allowance reduces the employer National Insurance an eligible "
