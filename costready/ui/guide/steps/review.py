@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from costready.app import guide as flow
 from costready.app.guide import Step
-from costready.costing.model import SURPLUS_LABELS
+from costready.costing.model import SURPLUS_LABELS, SurplusKind
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
 from costready.problems import Problem
@@ -19,6 +19,8 @@ from costready.ui.widgets import FieldError, money_text
 
 
 def _surplus_text(service: ServiceResult) -> str:
+    if service.surplus_convention is SurplusKind.FIXED_PER_UNIT:
+        return _("{amount} a unit").format(amount=money_text(service.surplus_value))
     return _("{value}% {convention}").format(
         value=f"{(service.surplus_value * 100).normalize():f}",
         convention=_(SURPLUS_LABELS[service.surplus_convention]),

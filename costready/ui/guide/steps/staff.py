@@ -43,8 +43,7 @@ class StaffStep(TablePageStep):
                 _(
                     "Holiday, training and travel are paid but cannot be charged for: statutory "
                     "holiday is {weeks} weeks a year. Time on management and administration is "
-                    "shared across all services as an overhead. Double-click a post (or Edit…) "
-                    "to split its time and set its holiday."
+                    "shared across all services as an overhead."
                 ).format(weeks=format_number(statutory_holiday_weeks()))
             )
         )
