@@ -435,3 +435,48 @@ def test_removing_a_service_says_its_own_costs_went_with_it(qtbot, workspace):
     assert "Removed Advice session." in text
     assert "“Leaflets” (£300.00 a year) was charged only to Advice session" in text
     assert "Leaflets" not in [c.name for c in workspace.load_scenario(dialog.scenario_id).costs]
+
+
+def test_a_number_that_cannot_be_read_is_refused_by_the_pages_own_check(qtbot, workspace):
+    dialog = _open(qtbot, workspace)
+    _name_the_organisation(qtbot, dialog)
+    _next(qtbot, dialog, flow.SERVICES)
+    page = dialog.steps[flow.SERVICES].page
+    _add(qtbot, page, "Advice")
+
+    edit_cell(qtbot, page.view, 0, "units", "lots")
+
+    qtbot.waitUntil(page.error.isVisible)
+    assert "“lots” is not a number" in page.error.text()
+    assert dialog.document.scenario.services[0].volume.units == Decimal(0)
+    _click(qtbot, dialog.next_button)  # zero units a year: the step's own problem stops Next
+    step = dialog.steps[flow.SERVICES]
+    qtbot.waitUntil(step.problems.isVisible)
+    assert "Advice: planned units must be more than zero" in step.problems.text()
+    edit_cell(qtbot, page.view, 0, "units", "250")
+    qtbot.waitUntil(lambda: not step.problems.isVisible())  # put right: the message goes
+    _next(qtbot, dialog, flow.STAFF)
+
+
+def test_resume_from_the_window_and_next_to_the_end_changes_nothing(
+    qtbot, window, workspace, sample_ids, tmp_path, monkeypatch
+):
+    before = _export(workspace, sample_ids, tmp_path / "before.json")
+    seen: list[str] = []
+
+    def drive(dialog: GuideDialog) -> int:
+        with qtbot.waitActive(dialog):
+            dialog.show()
+        while not dialog.flow.is_last:
+            seen.append(dialog.flow.current.key)
+            _click(qtbot, dialog.next_button)
+        _click(qtbot, dialog.finish_button)
+        return dialog.result()
+
+    monkeypatch.setattr(GuideDialog, "exec", drive)
+    window.resume_guide()
+
+    assert seen == [flow.ORGANISATION, flow.SERVICES, flow.STAFF, flow.COSTS]
+    assert _export(workspace, sample_ids, tmp_path / "after.json") == before
+    assert window.document.organisation_id == sample_ids[0]
+    assert workspace.get_setting(sample_ids[0], flow.FINISHED_SETTING) == "1"
