@@ -1,9 +1,8 @@
-"""The guided setup's flow (its steps, which problems each fixes) and its progress in a workspace.
+"""The guided setup's flow (its steps, what each fixes) and its progress in a workspace."""
 
-Plain Python: the dialog in costready.ui.guide only renders it. The steps edit the scenario
-through the same editors as the pages, so the flow never holds answers of its own: it knows
-where the person is, how far they have got, and what stops them going on.
-"""
+# Plain Python: costready.ui.guide only renders it. The steps edit the scenario through the
+# pages' own editors, so the flow holds no answers of its own: it knows where the person is, how
+# far they have got, and what stops them going on.
 
 from __future__ import annotations
 
