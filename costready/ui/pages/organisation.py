@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QPalette, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,26 +23,11 @@ from PySide6.QtWidgets import (
 
 from costready.costing.rules import tax_years
 from costready.i18n import N_, _
-from costready.organisation import (
-    LEGAL_FORM_LABELS,
-    LegalForm,
-    Organisation,
-    is_valid_vat_number,
-    normalise_vat_number,
-    validate_organisation,
-)
+from costready.organisation import Organisation
 from costready.ui.document import ScenarioDocument
+from costready.ui.editors.profile import FormErrors, ProfileForm
+from costready.ui.editors.profile import qdate as _qdate
 from costready.ui.widgets import FieldError, page_header
-
-#: Locales offered for the profile (dates, money and, later, the words of price lists).
-LOCALES = (
-    ("en_GB", N_("English (United Kingdom)")),
-    ("cy", N_("Cymraeg (Welsh) — translation to follow")),
-)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> date:
@@ -61,8 +45,8 @@ class OrganisationPage(QWidget):
     def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.errors: dict[str, FieldError] = {}
-        self._error_forms: dict[str, QFormLayout] = {}
+        self._form_errors = FormErrors()  # the profile's and the scenario's, by key
+        self.errors: dict[str, FieldError] = self._form_errors.labels
         self._organisation: Organisation = document.workspace.organisation(document.organisation_id)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -120,98 +104,26 @@ class OrganisationPage(QWidget):
         name: str,
         error_key: str | None = None,
     ) -> None:
-        """Add a labelled row; with `error_key`, a FieldError row under it, hidden till needed.
-
-        The error is a row of the form itself (not a box around the field): the form then makes
-        room for its wrapped lines instead of squeezing the rows above it into each other.
-        """
-        widget.setAccessibleName(name)
-        form.addRow(label, widget)
-        if error_key is None:
-            return
-        error = FieldError()
-        error.setObjectName(f"error_{error_key}")
-        form.addRow("", error)
-        form.setRowVisible(error, False)
-        self.errors[error_key] = error
-        self._error_forms[error_key] = form
+        """Add a labelled row; with `error_key`, a FieldError row under it, hidden till needed."""
+        self._form_errors.add_field(form, label, widget, name, error_key)
 
     def _show_error(self, key: str, message: str) -> None:
-        self.errors[key].show_error(message)
-        self._error_forms[key].setRowVisible(self.errors[key], True)
+        self._form_errors.show(key, message)
 
     def _clear_error(self, key: str) -> None:
-        self.errors[key].clear_error()
-        self._error_forms[key].setRowVisible(self.errors[key], False)
+        self._form_errors.clear(key)
 
     def _build_profile(self) -> QGroupBox:
-        group = QGroupBox(_("Organisation details"))
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-
-        self.name_edit = QLineEdit()
-        self._field(form, _("&Name:"), self.name_edit, _("Organisation name"), "name")
-        self.legal_form_combo = QComboBox()
-        for form_value, label in LEGAL_FORM_LABELS.items():
-            self.legal_form_combo.addItem(_(label), form_value.value)
-        self._field(form, _("&Legal form:"), self.legal_form_combo, _("Legal form"))
-        self.charity_check = QCheckBox(_("Registered &charity"))
-        self._field(form, "", self.charity_check, _("Registered charity"))
-        self.charity_number_edit = QLineEdit()
-        self._field(
-            form,
-            _("C&harity number:"),
-            self.charity_number_edit,
-            _("Charity number"),
-            "charity_number",
-        )
-        self.company_number_edit = QLineEdit()
-        self.company_number_edit.setPlaceholderText(_("such as 01234567 or SC123456"))
-        self._field(
-            form,
-            _("C&ompany number:"),
-            self.company_number_edit,
-            _("Company number"),
-            "company_number",
-        )
-        self.address_edit = QPlainTextEdit()
-        self.address_edit.setTabChangesFocus(True)
-        self.address_edit.setFixedHeight(self.address_edit.fontMetrics().lineSpacing() * 4 + 12)
-        self._field(form, _("&Address:"), self.address_edit, _("Address"))
-        self.vat_check = QCheckBox(_("&VAT registered"))
-        self._field(form, "", self.vat_check, _("VAT registered"))
-        self.vat_number_edit = QLineEdit()
-        self.vat_number_edit.setPlaceholderText(_("GB and 9 digits, such as GB 123 4567 89"))
-        self._field(form, _("VAT n&umber:"), self.vat_number_edit, _("VAT number"), "vat_number")
-        self.year_start_edit = QDateEdit()
-        self.year_start_edit.setDisplayFormat("d MMMM")
-        self.year_start_edit.setMaximumWidth(180)
-        self._field(
-            form, _("&Financial year starts:"), self.year_start_edit, _("Financial year starts")
-        )
-        self.locale_combo = QComboBox()
-        for code, label in LOCALES:
-            self.locale_combo.addItem(_(label), code)
-        self.locale_combo.setToolTip(
-            _("The language and the date and money formats of price lists and invoices.")
-        )
-        self._field(form, _("Lan&guage:"), self.locale_combo, _("Language"))
-
-        for edit in (
-            self.name_edit,
-            self.charity_number_edit,
-            self.company_number_edit,
-            self.vat_number_edit,
-        ):
-            edit.editingFinished.connect(self.save_profile)
-        self.legal_form_combo.activated.connect(self.save_profile)
-        self.locale_combo.activated.connect(self.save_profile)
-        self.charity_check.toggled.connect(self._on_flag_toggled)
-        self.vat_check.toggled.connect(self._on_flag_toggled)
-        self.year_start_edit.editingFinished.connect(self.save_profile)
-        self.address_edit.installEventFilter(self)
-        return group
+        self.profile = ProfileForm(self._form_errors)
+        self.profile.finished.connect(self.save_profile)
+        # the fields by their names on this page (tests and the guided setup reach them)
+        form = self.profile
+        self.name_edit, self.legal_form_combo = form.name_edit, form.legal_form_combo
+        self.charity_check, self.charity_number_edit = form.charity_check, form.charity_number_edit
+        self.company_number_edit, self.address_edit = form.company_number_edit, form.address_edit
+        self.vat_check, self.vat_number_edit = form.vat_check, form.vat_number_edit
+        self.year_start_edit, self.locale_combo = form.year_start_edit, form.locale_combo
+        return self.profile
 
     def _build_scenario(self) -> QGroupBox:
         group = QGroupBox(_("Scenario settings"))
@@ -241,7 +153,7 @@ class OrganisationPage(QWidget):
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", hint)
-        self.allowance_check = QCheckBox(_("We claim the Employment &Allowance"))
+        self.allowance_check = QCheckBox(_("We claim the Employment Allo&wance"))
         self.allowance_check.setToolTip(
             _(
                 "The Employment Allowance reduces the employer National Insurance an eligible "
@@ -257,75 +169,17 @@ class OrganisationPage(QWidget):
         self.allowance_check.toggled.connect(self._on_allowance_toggled)
         return group
 
-    # Profile -------------------------------------------------------------------------------
+    # Profile ---------------------------------------------------------------------------------
     def _show_profile(self, org: Organisation) -> None:
-        widgets = (
-            self.name_edit,
-            self.legal_form_combo,
-            self.charity_check,
-            self.charity_number_edit,
-            self.company_number_edit,
-            self.address_edit,
-            self.vat_check,
-            self.vat_number_edit,
-            self.year_start_edit,
-            self.locale_combo,
-        )
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.name_edit.setText(org.name)
-        self.legal_form_combo.setCurrentIndex(self.legal_form_combo.findData(org.legal_form.value))
-        self.charity_check.setChecked(org.registered_charity)
-        self.charity_number_edit.setText(org.charity_number)
-        self.company_number_edit.setText(org.company_number)
-        self.address_edit.setPlainText(org.address)
-        self.vat_check.setChecked(org.vat_registered)
-        self.vat_number_edit.setText(org.vat_number)
-        self.year_start_edit.setDate(_qdate(org.financial_year_start))
-        if self.locale_combo.findData(org.locale) < 0:  # one set elsewhere: show, keep it
-            self.locale_combo.addItem(org.locale, org.locale)
-        self.locale_combo.setCurrentIndex(self.locale_combo.findData(org.locale))
-        for widget in widgets:
-            widget.blockSignals(False)
-        self._enable_dependants()
-        for key in ("name", "charity_number", "company_number", "vat_number"):
-            self._clear_error(key)
-
-    def _enable_dependants(self) -> None:
-        self.charity_number_edit.setEnabled(self.charity_check.isChecked())
-        self.vat_number_edit.setEnabled(self.vat_check.isChecked())
-
-    def _profile_from_form(self) -> Organisation:
-        year_start = self.year_start_edit.date()
-        return dataclasses.replace(
-            self._organisation,
-            name=self.name_edit.text().strip(),
-            legal_form=LegalForm(self.legal_form_combo.currentData()),
-            registered_charity=self.charity_check.isChecked(),
-            charity_number=self.charity_number_edit.text().strip(),
-            company_number=self.company_number_edit.text().strip(),
-            address=self.address_edit.toPlainText().strip(),
-            vat_registered=self.vat_check.isChecked(),
-            vat_number=self.vat_number_edit.text().strip(),
-            financial_year_start=date(2000, year_start.month(), year_start.day()),
-            locale=self.locale_combo.currentData(),
-        )
+        self.profile.show_profile(org)
 
     def save_profile(self) -> bool:
         """Save the profile as the form shows it, or show each problem by its field and save
         nothing."""
-        org = self._profile_from_form()
-        problems = validate_organisation(org)
-        for key in ("name", "charity_number", "company_number", "vat_number"):
-            self._clear_error(key)
-        if problems:
-            for problem in problems:
-                if problem.path in self.errors:
-                    self._show_error(problem.path, problem.message)
+        org = self.profile.checked()
+        if org is None:
             self._status(_("Not saved: fix the details marked in red"))
             return False
-        if org.vat_registered:
-            org = dataclasses.replace(org, vat_number=normalise_vat_number(org.vat_number))
         if org == self._organisation:
             return True
         command = _ProfileEdit(self, self._organisation, org)
@@ -342,25 +196,6 @@ class OrganisationPage(QWidget):
         self._show_profile(self._organisation)
         self.organisation_saved.emit()
         return True
-
-    def _on_flag_toggled(self, _checked: bool) -> None:
-        number = self.vat_number_edit.text()
-        if not self.vat_check.isChecked() and number.strip() and not is_valid_vat_number(number):
-            self.vat_number_edit.clear()  # unticked: a half-typed number is dropped, not kept
-        self._enable_dependants()
-        # ticking a box that needs a number waits for the number before complaining
-        if self.charity_check.isChecked() and not self.charity_number_edit.text().strip():
-            self.charity_number_edit.setFocus()
-            return
-        if self.vat_check.isChecked() and not self.vat_number_edit.text().strip():
-            self.vat_number_edit.setFocus()
-            return
-        self.save_profile()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.address_edit and event.type() == QEvent.Type.FocusOut:
-            self.save_profile()
-        return super().eventFilter(watched, event)
 
     def _status(self, message: str) -> None:
         window = self.window()
