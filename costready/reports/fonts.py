@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -38,11 +40,14 @@ SVG_FAMILIES = {
 #: Invisible characters that join or vary their neighbours (ZWJ in family emoji, the emoji
 #: presentation selector): drawn in the run around them, never as a box of their own.
 _JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
-#: Past this many characters a text is shortened before layout: input is bounded far below it
-#: (names 200, descriptions 2,000), and laying out megabytes would take minutes.
-MAX_CHARS = 6000
+#: Past this many characters a text is shortened before layout (with a note saying so): input
+#: is bounded below it (descriptions 2,000), and laying out megabytes would take minutes.
+MAX_CHARS = 2500
+#: A name, unit, role or label (bounded at 200 on input) is cut to this many characters.
+NAME_CHARS = 300
 
 Run = tuple[str, str]  # (font name, text)
+T = TypeVar("T")
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -116,12 +121,25 @@ def _face_for(char: str, main: str) -> str:
     return main  # no font has it: the main face's empty box marks the spot
 
 
-def shortened(text: str, limit: int = MAX_CHARS) -> str:
-    """`text` cut to `limit` characters with an ellipsis and how long it was, when longer."""
+def shortened(text: str, limit: int = MAX_CHARS, note: bool = True) -> str:
+    """`text` cut to `limit` characters with an ellipsis (and, with `note`, how long it was)
+    when it is longer."""
     if len(text) <= limit:
         return text
-    note = "… [{count:,} characters in all]".format(count=len(text))
-    return text[:limit].rstrip() + note
+    tail = "… [{count:,} characters in all]".format(count=len(text)) if note else "…"
+    return text[:limit].rstrip() + tail
+
+
+def clipped(item: T, *fields: str) -> T:
+    """A copy of the dataclass `item` with each of `fields` (a name, unit, role...) cut to
+    NAME_CHARS with an ellipsis; `item` itself when none is that long (the usual case)."""
+    values: dict[str, Any] = {name: getattr(item, name) for name in fields}
+    long = {
+        name: shortened(value, NAME_CHARS, note=False)
+        for name, value in values.items()
+        if len(value) > NAME_CHARS
+    }
+    return dataclasses.replace(item, **long) if long else item  # type: ignore[type-var]
 
 
 def _rtl(text: str) -> bool:
@@ -158,9 +176,9 @@ def runs(text: str, main: str = SANS) -> Iterator[Run]:
         return
     current, start = main, 0
     for index, char in enumerate(text):
+        if char in _JOINERS or (char == " " and 32 in _glyphs(current)):
+            continue  # stays in the run it sits in: fewer runs, faster layout
         name = _face_for(char, main)
-        if char in _JOINERS:
-            continue  # stays in the run it sits in
         if name != current:
             if index > start:
                 yield current, text[start:index]
