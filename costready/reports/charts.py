@@ -66,6 +66,7 @@ def cost_buildup_drawing(
     if height is None:
         height = TOP + LEGEND_HEIGHT + AXIS_HEIGHT + max(1, len(services)) * (BAR + GAP)
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # else the PDF names Helvetica as the drawing's first font
     drawing.add(_legend(width, height))
     if not services:
         drawing.add(_text(4, height / 2, _("No services to show"), FONT, 9))

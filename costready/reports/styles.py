@@ -192,6 +192,7 @@ class _NumberedCanvas(Canvas):
     draft = False
 
     def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["initialFontName"] = FONT  # else every page names Helvetica too
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
