@@ -230,4 +230,3 @@ def _nice_axis(top_value: float) -> tuple[float, int]:
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
     return step, math.ceil(top_value / step - 1e-9)
-

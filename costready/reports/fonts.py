@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from costready.i18n import _
 from costready.paths import resource
 
 SANS = "CostReady-Sans"
@@ -88,7 +89,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(name: str) -> TTFont:
     """The TrueType font `name`, registered with reportlab (embedded and subsetted by it)."""
     loaded = TTFont(name, str(resource("fonts", FILES[name])))
@@ -105,7 +106,7 @@ def register() -> None:
     font(SANS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glyphs(name: str) -> frozenset[int]:
     return frozenset(font(name).face.charToGlyph)
 
@@ -126,7 +127,9 @@ def shortened(text: str, limit: int = MAX_CHARS, note: bool = True) -> str:
     when it is longer."""
     if len(text) <= limit:
         return text
-    tail = "… [{count:,} characters in all]".format(count=len(text)) if note else "…"
+    tail = "…"
+    if note:
+        tail += " " + _("[{count} characters in all]").format(count=f"{len(text):,}")
     return text[:limit].rstrip() + tail
 
 
@@ -191,9 +194,11 @@ def is_plain(text: str, main: str = SANS) -> bool:
     """True when `text` draws as it is, in `main` alone: no fallback, no reordering."""
     if text.isascii():
         return True
-    return unicodedata.is_normalized("NFC", text) and all(
-        _face_for(c, main) == main for c in text
-    ) and not _rtl(text)
+    return (
+        unicodedata.is_normalized("NFC", text)
+        and all(_face_for(c, main) == main for c in text)
+        and not _rtl(text)
+    )
 
 
 def markup(text: str, main: str = SANS) -> str:

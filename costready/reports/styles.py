@@ -154,9 +154,7 @@ def table(
     style += list(extra)
     cells = _cells(rows, col_widths, numeric_from, {0, *total_rows})
     # splitInRow: a row taller than a page (a long description) continues on the next page.
-    result = LongTable(
-        cells, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT", splitInRow=1
-    )
+    result = LongTable(cells, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     result.setStyle(TableStyle(style))
     return result
 
@@ -176,8 +174,10 @@ def _cells(
         for column, value in enumerate(row):
             if isinstance(value, str) and value:
                 numeric = column >= numeric_from
-                style = ("head_num" if numeric else "head") if bold else (
-                    "cell_num" if numeric else "cell"
+                style = (
+                    ("head_num" if numeric else "head")
+                    if bold
+                    else ("cell_num" if numeric else "cell")
                 )
                 value = cell(value, col_widths[column], style)
             out.append(value)
