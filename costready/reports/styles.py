@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -86,9 +87,11 @@ def cell(text: str, width: float, style: str = "cell") -> Paragraph | str:
     (fast, and never read as markup); anything else becomes a wrapping, escaped Paragraph."""
     font = STYLES[style]
     room = width - 8  # the table's left and right padding
+    if len(text) < 400:  # no line of a page holds more
+        text = unicodedata.normalize("NFC", text)  # ŵ typed as w + accent: one glyph
     if (
         "\n" not in text
-        and len(text) < 400  # no line of a page holds more
+        and len(text) < 400
         and fonts.is_plain(text, font.fontName)
         and stringWidth(text, font.fontName, font.fontSize) <= room
     ):
