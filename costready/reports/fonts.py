@@ -162,13 +162,53 @@ def _shaper() -> Callable[[str], str] | None:
 _SHAPE = _shaper()
 
 
-def visual(text: str) -> str:
+def visual(text: str, cut: bool = True) -> str:
     """Text as it is drawn: composed (NFC, so ŵ is one glyph with its accent in place), cut to
-    MAX_CHARS, and with right-to-left runs joined and in display order, line by line."""
-    text = unicodedata.normalize("NFC", shortened(text))
+    MAX_CHARS (unless already cut), with right-to-left runs joined and in display order, line
+    by line."""
+    text = unicodedata.normalize("NFC", shortened(text) if cut else text)
     if _SHAPE is None or text.isascii() or not _rtl(text):
         return text
     return "\n".join(_SHAPE(line) if _rtl(line) else line for line in text.split("\n"))
+
+
+def reordered(text: str) -> bool:
+    """True when `text` has right-to-left letters that visual() joins and reorders."""
+    return _SHAPE is not None and not text.isascii() and _rtl(text)
+
+
+def starts_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is Arabic or Hebrew (the paragraph's
+    direction, as the Unicode bidi algorithm finds it)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def broken_for_display(text: str, main: str, size: float, room: float) -> str:
+    """`text` with its right-to-left lines broken, in typed order, to fit `room` points, so
+    that each line can then be put in display order by itself: reordered after wrapping, a
+    long Arabic paragraph would print its last words on its first line. The result is already
+    cut to MAX_CHARS: give it to markup() with cut=False."""
+    text = unicodedata.normalize("NFC", shortened(text)).replace("\r\n", "\n")
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not _rtl(line):
+            out.append(line)  # wrapped by the paragraph as usual
+            continue
+        current = ""
+        for word in line.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and width(candidate, main, size) > room:
+                out.append(current)
+                candidate = word
+            current = candidate
+        out.append(current)
+    return "\n".join(out)
 
 
 def runs(text: str, main: str = SANS) -> Iterator[Run]:
@@ -201,11 +241,11 @@ def is_plain(text: str, main: str = SANS) -> bool:
     )
 
 
-def markup(text: str, main: str = SANS) -> str:
+def markup(text: str, main: str = SANS, cut: bool = True) -> str:
     """Paragraph markup for plain `text`: every run escaped (what a person typed is never read
-    as markup), fallback runs in their own face, line breaks kept."""
+    as markup), fallback runs in their own face, line breaks kept; `cut` as for visual()."""
     parts = []
-    for name, run in runs(visual(text).replace("\r\n", "\n"), main):
+    for name, run in runs(visual(text, cut).replace("\r\n", "\n"), main):
         safe = escape(run).replace("\n", "<br/>")
         parts.append(safe if name == main else f'<font face="{name}">{safe}</font>')
     return "".join(parts)

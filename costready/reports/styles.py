@@ -79,7 +79,36 @@ def para(text: str, style: str = "body") -> Paragraph:
     characters the main font lacks are drawn in a fallback font; right-to-left text is joined
     and ordered for display; text past fonts.MAX_CHARS is shortened with a note."""
     chosen = STYLES[style]
-    return Paragraph(fonts.markup(str(text), chosen.fontName), chosen)
+    text = str(text)
+    if fonts.reordered(text):
+        return _RightToLeft.made(text, chosen)
+    return Paragraph(fonts.markup(text, chosen.fontName), chosen)
+
+
+class _RightToLeft(Paragraph):
+    """A paragraph with Arabic or Hebrew in it: broken into lines in typed order when its width
+    is known, then each line put in display order (fonts.visual), so a long text reads from its
+    first words down. One that starts right to left is aligned right."""
+
+    _typed: str | None = None
+    _laid_for: float | None = None
+
+    @classmethod
+    def made(cls, text: str, style: ParagraphStyle) -> _RightToLeft:
+        if fonts.starts_right_to_left(text) and style.alignment != TA_RIGHT:
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        paragraph = cls(fonts.markup(text, style.fontName), style)
+        paragraph._typed = text
+        return paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._typed is not None and availWidth != self._laid_for:
+            self._laid_for = availWidth
+            style = self.style
+            room = availWidth - style.leftIndent - style.rightIndent
+            lines = fonts.broken_for_display(self._typed, style.fontName, style.fontSize, room)
+            Paragraph.__init__(self, fonts.markup(lines, style.fontName, cut=False), style)
+        return super().wrap(availWidth, availHeight)
 
 
 def cell(text: str, width: float, style: str = "cell") -> Paragraph | str:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames, stringWidth
 
 from costready.paths import resource
 from costready.reports import fonts, styles
+from tests.reports.builders import pdf_text
 
 AWKWARD = 'Tea & <Cake> "club" </para> <b>not bold <font face="Helvetica">社区</font>'
 
@@ -100,3 +103,28 @@ def test_fit_shortens_a_line_to_its_room() -> None:
 def test_width_measures_each_run_in_its_own_font() -> None:
     assert fonts.width("abc", fonts.SANS, 10) == stringWidth("abc", fonts.SANS, 10)
     assert fonts.width("社", fonts.SANS, 10) == stringWidth("社", fonts.CJK, 10)
+
+
+ARABIC_TEXT = "مجتمع السلام للخدمة " + " ".join(["كلمة"] * 40) + " النهاية"
+
+
+def test_right_to_left_text_is_broken_in_typed_order_before_reordering() -> None:
+    broken = fonts.broken_for_display(ARABIC_TEXT, fonts.SANS, 9, 150)
+    lines = broken.split("\n")
+    assert len(lines) > 3
+    assert " ".join(lines) == ARABIC_TEXT  # no word lost, none moved
+    assert lines[0].startswith("مجتمع") and lines[-1].endswith("النهاية")
+    assert all(fonts.width(line, fonts.SANS, 9) <= 150 for line in lines)
+    assert fonts.broken_for_display("Plain text", fonts.SANS, 9, 10) == "Plain text"
+
+
+def test_a_long_arabic_paragraph_prints_its_first_words_first(tmp_path: Path) -> None:
+    target = tmp_path / "arabic.pdf"
+    story = [styles.para(ARABIC_TEXT, "body"), styles.para("Mixed: " + ARABIC_TEXT, "body")]
+    styles.build(target, story, title="T", author="A", footer="F")
+    text = unicodedata.normalize("NFKC", pdf_text(target))
+    first, last = text.index("مجتمع"), text.index("النهاية")
+    assert first < last  # the opening words are on the first line, the last on the last
+    paragraph = styles.para(ARABIC_TEXT, "body")
+    assert paragraph.style.alignment == TA_RIGHT  # a right-to-left paragraph
+    assert styles.para("Mixed: " + ARABIC_TEXT).style.alignment != TA_RIGHT
