@@ -149,14 +149,15 @@ def _rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text if ord(c) >= 0x590)
 
 
-def _shaper() -> Callable[[str], str] | None:
-    """Arabic joining and right-to-left order (arabic-reshaper, python-bidi), if installed."""
+def _shaper() -> Callable[[str, str], str] | None:
+    """Arabic joining and right-to-left order (arabic-reshaper, python-bidi), if installed:
+    a function of a line and its paragraph's direction ("L" or "R")."""
     try:
         import arabic_reshaper
         from bidi import get_display
     except ImportError:  # a build without them keeps the letters, in typed order
         return None
-    return lambda line: str(get_display(arabic_reshaper.reshape(line)))
+    return lambda line, base: str(get_display(arabic_reshaper.reshape(line), base_dir=base))
 
 
 _SHAPE = _shaper()
@@ -169,7 +170,8 @@ def visual(text: str, cut: bool = True) -> str:
     text = unicodedata.normalize("NFC", shortened(text) if cut else text)
     if _SHAPE is None or text.isascii() or not _rtl(text):
         return text
-    return "\n".join(_SHAPE(line) if _rtl(line) else line for line in text.split("\n"))
+    base = "R" if starts_right_to_left(text) else "L"  # every line in the paragraph's direction
+    return "\n".join(_SHAPE(line, base) if _rtl(line) else line for line in text.split("\n"))
 
 
 def reordered(text: str) -> bool:
