@@ -13,9 +13,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
 from costready.money import format_money
+from costready.reports import fonts
 
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
+fonts.register()
+FONT = fonts.SANS
+FONT_BOLD = fonts.SANS_BOLD
 
 #: Okabe-Ito colours: told apart with the common colour-vision deficiencies; each also differs
 #: in lightness, so a greyscale print still separates neighbours.
@@ -64,9 +66,10 @@ def cost_buildup_drawing(
     if height is None:
         height = TOP + LEGEND_HEIGHT + AXIS_HEIGHT + max(1, len(services)) * (BAR + GAP)
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # else the PDF names Helvetica as the drawing's first font
     drawing.add(_legend(width, height))
     if not services:
-        drawing.add(String(4, height / 2, _("No services to show"), fontName=FONT, fontSize=9))
+        drawing.add(_text(4, height / 2, _("No services to show"), FONT, 9))
         return drawing
     # Geometry is drawn in floats (points on a page); the figures themselves stay Decimal.
     parts = [[float(p) for p in per_unit_parts(s)] for s in services]
@@ -74,7 +77,7 @@ def cost_buildup_drawing(
     step, ticks = _nice_axis(top_value)
     axis_max = step * ticks
     labels = [s.name for s in services]
-    label_width = min(width * 0.32, max(stringWidth(x, FONT, 8) for x in labels) + 6)
+    label_width = min(width * 0.32, max(fonts.width(x, FONT, 8) for x in labels) + 6)
     price_room = stringWidth(format_money(Decimal(axis_max), locale=locale), FONT_BOLD, 8) + 6
     left = label_width + 4
     plot_width = max(10.0, width - left - price_room)
@@ -104,13 +107,13 @@ def cost_buildup_drawing(
                 )
             x += length
         plot.add(
-            String(
+            _text(
                 left - 4,
                 y + thickness / 2 - 3,
-                _fit(service.name, label_width - 4),
-                fontName=FONT,
-                fontSize=8,
-                textAnchor="end",
+                fonts.fit(service.name, FONT, 8, label_width - 4),
+                FONT,
+                8,
+                anchor="end",
             )
         )
         plot.add(
@@ -127,8 +130,23 @@ def cost_buildup_drawing(
 
 
 def drawing_to_svg(drawing: Drawing) -> bytes:
-    """The drawing as SVG bytes, for QSvgWidget on screen."""
-    return renderSVG.drawToString(drawing).encode("utf-8")
+    """The drawing as SVG bytes, for QSvgWidget on screen (fonts named as the screen knows
+    them; Qt finds a font for any character they lack)."""
+    families = {name: dict(attrs) for name, attrs in fonts.SVG_FAMILIES.items()}
+    return renderSVG.drawToString(drawing, fontHacks=families).encode("utf-8")
+
+
+def _text(x: float, y: float, text: str, font: str, size: float, anchor: str = "start") -> Group:
+    """One line of text as a String per font run (a fallback font where the main one has no
+    glyph), anchored at x as String's textAnchor would anchor it."""
+    runs = list(fonts.runs(fonts.visual(text), font))
+    widths = [stringWidth(run, name, size) for name, run in runs]
+    x -= {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
+    group = Group()
+    for (name, run), run_width in zip(runs, widths, strict=True):
+        group.add(String(x, y, run, fontName=name, fontSize=size))
+        x += run_width
+    return group
 
 
 def _chosen(result: ScenarioResult, service_ids: list[str] | None) -> list[ServiceResult]:
@@ -143,8 +161,8 @@ def _legend(width: float, height: float) -> Group:
     for label, colour in SEGMENTS:
         text = _(label)
         group.add(Rect(x, y, 10, 10, fillColor=colour, strokeColor=None))
-        group.add(String(x + 14, y + 2, text, fontName=FONT, fontSize=8))
-        x += 14 + stringWidth(text, FONT, 8) + 14
+        group.add(_text(x + 14, y + 2, text, FONT, 8))
+        x += 14 + fonts.width(text, FONT, 8) + 14
     return group
 
 
@@ -212,12 +230,3 @@ def _nice_axis(top_value: float) -> tuple[float, int]:
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
     return step, math.ceil(top_value / step - 1e-9)
-
-
-def _fit(text: str, room: float) -> str:
-    """Shorten `text` with an ellipsis so it fits in `room` points."""
-    if stringWidth(text, FONT, 8) <= room:
-        return text
-    while text and stringWidth(text + "…", FONT, 8) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"

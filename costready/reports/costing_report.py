@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -37,7 +38,7 @@ from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
 from costready.i18n import _, ngettext
 from costready.money import format_exact_money, to_penny
 from costready.organisation import Organisation
-from costready.reports import styles
+from costready.reports import fonts, styles
 from costready.reports.charts import cost_buildup_drawing
 from costready.reports.styles import LANDSCAPE, NEGATIVE, PORTRAIT, PathOrFile, para
 
@@ -46,6 +47,7 @@ SERVICES_PER_TABLE = 7  # services across one landscape apportionment table
 SERVICES_PER_CHART = 25
 MAX_APPORTION_ROWS = 40  # past this many lines the apportionment table groups them
 MAX_OVERHEAD_ROWS = 15  # a service's build-up lists overheads by category past this
+HEAD_CHARS = 120  # a service's name in a table header: 12 lines of a money column
 
 
 def write_costing_report(
@@ -53,6 +55,8 @@ def write_costing_report(
 ) -> None:
     """Write the costing report for trustees: facts, assumptions, staff on-costs, overhead
     apportionment, each service's build-up, volume sensitivity and the cost build-up chart."""
+    # Text past the input bounds (an old workspace, a hand-edited file) is cut, not laid out.
+    organisation, scenario, result = _clipped(organisation, scenario, result)
     report = _Report(organisation, scenario, result)
     story = [
         *report.title_page(),
@@ -478,7 +482,8 @@ class _Report:
         head = [
             para(_("Overhead"), "head"),
             para(_("Basis"), "head"),
-            *[para(s.name, "head_num") for s in services],
+            # The header repeats on every page, so it cannot split: a name is cut to fit it.
+            *[para(fonts.shortened(s.name, HEAD_CHARS, note=False), "head_num") for s in services],
             para(_("Total (all services)"), "head_num"),
         ]
         rows: list[list] = [head]
@@ -701,6 +706,27 @@ class _Report:
                 Spacer(1, 6 * mm),
             ]
         return flow
+
+
+def _clipped(
+    org: Organisation, scenario: Scenario, result: ScenarioResult
+) -> tuple[Organisation, Scenario, ScenarioResult]:
+    """Copies with every name, unit, role and label cut to fonts.NAME_CHARS."""
+    clip = fonts.clipped
+    scenario = replace(
+        clip(scenario, "name"),
+        services=tuple(clip(s, "name", "unit") for s in scenario.services),
+        staff=tuple(clip(p, "role") for p in scenario.staff),
+        pools=tuple(clip(p, "name") for p in scenario.pools),
+        costs=tuple(clip(c, "name") for c in scenario.costs),
+    )
+    result = replace(
+        clip(result, "scenario_name"),
+        services=tuple(clip(s, "name", "unit") for s in result.services),
+        posts=tuple(clip(p, "role") for p in result.posts),
+        pools=tuple(clip(p, "label") for p in result.pools),
+    )
+    return clip(org, "name"), scenario, result
 
 
 def _first_upper(text: str) -> str:

@@ -16,7 +16,7 @@ from costready.costing.rules import vat_rate
 from costready.i18n import _
 from costready.money import vat_amount
 from costready.organisation import Organisation
-from costready.reports import styles
+from costready.reports import fonts, styles
 from costready.reports.styles import PathOrFile, para
 
 VAT_CHARGED = (VatTreatment.STANDARD, VatTreatment.REDUCED)
@@ -113,6 +113,9 @@ def write_price_list(
     if not draft and effective_from is None:
         raise ValueError(_("An adopted price list needs the date its prices apply from"))
     locale = organisation.locale
+    # Text past the input bounds (an old workspace, a hand-edited file) is cut, not laid out.
+    organisation = fonts.clipped(organisation, "name")
+    entries = [fonts.clipped(entry, "name", "unit") for entry in entries]
     story: list[Flowable] = [
         *_letterhead(organisation),
         Spacer(1, 4 * mm),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from babel.dates import format_date
 from reportlab.lib import colors
@@ -30,11 +30,13 @@ from reportlab.platypus import (
 
 from costready.i18n import _
 from costready.money import format_money, format_number, format_percent, is_whole
+from costready.reports import fonts
 
 PathOrFile = str | Path | BinaryIO
 
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
+fonts.register()
+FONT = fonts.SANS
+FONT_BOLD = fonts.SANS_BOLD
 MARGIN = 18 * mm
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -73,17 +75,55 @@ STYLES: dict[str, ParagraphStyle] = {
 
 def para(text: str, style: str = "body") -> Paragraph:
     """A Paragraph of plain text: the ONE way text reaches a Paragraph, so `&`, `<`, `>` in
-    anything a person typed appear literally and never break the PDF. Line breaks are kept."""
-    safe = escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
-    return Paragraph(safe, STYLES[style])
+    anything a person typed appear literally and never break the PDF. Line breaks are kept;
+    characters the main font lacks are drawn in a fallback font; right-to-left text is joined
+    and ordered for display; text past fonts.MAX_CHARS is shortened with a note."""
+    chosen = STYLES[style]
+    text = str(text)
+    if fonts.reordered(text):
+        return _RightToLeft.made(text, chosen)
+    return Paragraph(fonts.markup(text, chosen.fontName), chosen)
+
+
+class _RightToLeft(Paragraph):
+    """A paragraph with Arabic or Hebrew in it: broken into lines in typed order when its width
+    is known, then each line put in display order (fonts.visual), so a long text reads from its
+    first words down. One that starts right to left is aligned right."""
+
+    _typed: str | None = None
+    _laid_for: float | None = None
+
+    @classmethod
+    def made(cls, text: str, style: ParagraphStyle) -> _RightToLeft:
+        if fonts.starts_right_to_left(text) and style.alignment != TA_RIGHT:
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        paragraph = cls(fonts.markup(text, style.fontName), style)
+        paragraph._typed = text
+        return paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._typed is not None and availWidth != self._laid_for:
+            self._laid_for = availWidth
+            style = self.style
+            room = availWidth - style.leftIndent - style.rightIndent
+            lines = fonts.broken_for_display(self._typed, style.fontName, style.fontSize, room)
+            Paragraph.__init__(self, fonts.markup(lines, style.fontName, cut=False), style)
+        return super().wrap(availWidth, availHeight)
 
 
 def cell(text: str, width: float, style: str = "cell") -> Paragraph | str:
-    """A table cell: text that fits on one line is drawn as a plain string (fast, and never read
-    as markup); longer text becomes a wrapping, escaped Paragraph."""
+    """A table cell: text that fits on one line in the main font is drawn as a plain string
+    (fast, and never read as markup); anything else becomes a wrapping, escaped Paragraph."""
     font = STYLES[style]
     room = width - 8  # the table's left and right padding
-    if "\n" not in text and stringWidth(text, font.fontName, font.fontSize) <= room:
+    if len(text) < 400:  # no line of a page holds more
+        text = unicodedata.normalize("NFC", text)  # ŵ typed as w + accent: one glyph
+    if (
+        "\n" not in text
+        and len(text) < 400
+        and fonts.is_plain(text, font.fontName)
+        and stringWidth(text, font.fontName, font.fontSize) <= room
+    ):
         return text
     return para(text, style)
 
@@ -144,9 +184,37 @@ def table(
             ("BACKGROUND", (0, row), (-1, row), colors.white),
         ]
     style += list(extra)
-    result = LongTable(list(rows), colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
+    cells = _cells(rows, col_widths, numeric_from, {0, *total_rows})
+    # splitInRow: a row taller than a page (a long description) continues on the next page.
+    result = LongTable(cells, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     result.setStyle(TableStyle(style))
     return result
+
+
+def _cells(
+    rows: Sequence[Sequence[Flowable | str]],
+    col_widths: Sequence[float],
+    numeric_from: int,
+    bold_rows: set[int],
+) -> list[list[Flowable | str]]:
+    """The rows with each plain string that would not fit its column, or needs another font or
+    right-to-left order, made a wrapping Paragraph in its row's and column's style."""
+    cells: list[list[Flowable | str]] = []
+    for index, row in enumerate(rows):
+        bold = index in bold_rows
+        out: list[Flowable | str] = []
+        for column, value in enumerate(row):
+            if isinstance(value, str) and value:
+                numeric = column >= numeric_from
+                style = (
+                    ("head_num" if numeric else "head")
+                    if bold
+                    else ("cell_num" if numeric else "cell")
+                )
+                value = cell(value, col_widths[column], style)
+            out.append(value)
+        cells.append(out)
+    return cells
 
 
 class _NumberedCanvas(Canvas):
@@ -156,6 +224,7 @@ class _NumberedCanvas(Canvas):
     draft = False
 
     def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["initialFontName"] = FONT  # else every page names Helvetica too
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
@@ -176,20 +245,19 @@ class _NumberedCanvas(Canvas):
         if self.draft:
             self.saveState()
             self.setFillColor(WATERMARK)
-            self.setFont(FONT_BOLD, 110)
             self.translate(width / 2, height / 2)
             self.rotate(35)
-            self.drawCentredString(0, -40, _("DRAFT"))
+            fonts.draw(self, 0, -40, _("DRAFT"), FONT_BOLD, 110, anchor="middle")
             self.restoreState()
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-        self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN, 8 * mm, self.footer_left)
         page = _("Page {page} of {count}").format(page=self._pageNumber, count=count)
-        self.drawRightString(width - MARGIN, 8 * mm, page)
+        room = width - 2 * MARGIN - fonts.width(page, FONT, 8) - 12
+        fonts.draw(self, MARGIN, 8 * mm, fonts.fit(self.footer_left, FONT, 8, room), FONT, 8)
+        fonts.draw(self, width - MARGIN, 8 * mm, page, FONT, 8, anchor="end")
         self.restoreState()
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from decimal import Decimal
 
+from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 
 from costready.costing.results import LazyBreakdown
@@ -88,3 +91,26 @@ def test_two_hundred_services_render() -> None:
     _scenario, result = large_result(200)
     svg = drawing_to_svg(cost_buildup_drawing(result))
     assert len(svg_texts(svg)) > 400  # a name and a price for each bar
+
+
+def test_labels_in_every_script_use_the_pdf_fonts_and_fallbacks() -> None:
+    name = "Gŵyl Tŷ 社区 🎉"
+    result = example_result(name)
+    drawing = cost_buildup_drawing(result)
+    pdf = renderPDF.drawToString(drawing)
+    assert b"Helvetica" not in pdf
+    assert b"DejaVuSans" in pdf and b"DroidSansFallback" in pdf and b"Symbola" in pdf
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Gŵyl Tŷ" in text and "社区" in text and "🎉" in text
+
+
+def test_svg_names_fonts_the_screen_knows_and_keeps_every_character() -> None:
+    name = "Gŵyl Tŷ 社区 خدمة 🎉"
+    svg = drawing_to_svg(cost_buildup_drawing(example_result(name)))
+    root = ET.fromstring(svg)
+    styles = " ".join(node.get("style", "") for node in root.iter(f"{SVG}text"))
+    assert "font-family: DejaVu Sans" in styles and "CostReady-" not in styles
+    assert "font-weight: bold" in styles  # the prices
+    joined = unicodedata.normalize("NFKC", "".join(svg_texts(svg)))
+    for part in ("Gŵyl Tŷ", "社区", "🎉", "ةمدخ"):  # Arabic drawn right to left
+        assert part in joined
