@@ -6,7 +6,6 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,6 +13,9 @@ import pytest
 
 from costready import files
 from costready.files import FileWriteError, write_atomically
+from tests.disks import small_disk
+
+__all__ = ["small_disk"]  # a fixture
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -24,21 +26,6 @@ def _mode(path: Path) -> int:
 
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 64 KiB tmpfs (root on Linux only): a disk that really fills up."""
-    if not sys.platform.startswith("linux") or os.geteuid() != 0:
-        pytest.skip("mounting a small disk needs root on Linux")
-    folder = tmp_path / "small"
-    folder.mkdir()
-    if os.system(f"mount -t tmpfs -o size=64k tmpfs '{folder}' 2>/dev/null") != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield folder
-    finally:
-        os.system(f"umount '{folder}'")
 
 
 def test_a_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -106,7 +93,7 @@ def test_a_full_disk_keeps_the_good_file_and_leaves_nothing_partial(small_disk: 
     good = '{"good": true}\n'
     write_atomically(target, good)
     with pytest.raises(FileWriteError) as caught:
-        write_atomically(target, "x" * 1_000_000)  # far more than the disk holds
+        write_atomically(target, "x" * 1_000_000)  # far more than the 256 KiB disk holds
     assert str(caught.value) == "Could not save “model.json”: the disk is full"
     assert caught.value.errno == errno.ENOSPC
     assert target.read_text() == good

@@ -156,7 +156,7 @@ def _backup_before_migrating(path: Path) -> None:
     except (OSError, sqlite3.Error) as error:
         raise StorageError(
             _(
-                "This workspace needs updating for this version of CostReady, and a backup "
-                "is made first, but it could not be: {reason}. Nothing was changed."
+                "This workspace needs updating for this version of CostReady, but the backup "
+                "made first failed. {reason}. Nothing was changed."
             ).format(reason=error)
         ) from error
