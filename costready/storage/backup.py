@@ -156,21 +156,19 @@ def read_revision(file: Path) -> str:
     if not file.is_file():
         raise StorageError(_("There is no file “{file}”.").format(file=file))
     not_a_workspace = _("“{file}” is not a CostReady workspace or backup.").format(file=file.name)
+    damaged = _("“{file}” is damaged (SQLite's integrity check failed).").format(file=file.name)
     try:
         with closing(sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            verdict = [row[0] for row in db.execute("PRAGMA integrity_check")]
+            if [row[0] for row in db.execute("PRAGMA integrity_check")] != ["ok"]:
+                raise StorageError(damaged)
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-            if verdict != ["ok"]:
-                raise StorageError(
-                    _("“{file}” is damaged (SQLite's integrity check failed).").format(
-                        file=file.name
-                    )
-                )
             if "alembic_version" not in tables or not COSTREADY_TABLES.issubset(tables):
                 raise StorageError(not_a_workspace)
             revisions = [row[0] for row in db.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.Error as error:
-        raise StorageError(not_a_workspace) from error
+        raise StorageError(
+            damaged if _sqlite_code(error) == _CORRUPT else not_a_workspace
+        ) from error
     if len(revisions) != 1:
         raise StorageError(not_a_workspace)
     return str(revisions[0])
