@@ -39,8 +39,9 @@ def plain_cause(error: OSError) -> str:
     causes = {
         errno.ENOSPC: _("the disk is full"),
         errno.EDQUOT: _("your disk quota is used up"),
-        errno.EACCES: _("you do not have permission to write there"),
-        errno.EPERM: _("you do not have permission to write there"),
+        # Windows also refuses to replace a file another program has open (a PDF viewer)
+        errno.EACCES: _("you may not write there, or the file is open in another program"),
+        errno.EPERM: _("you may not write there, or the file is open in another program"),
         errno.EROFS: _("the disk is read-only"),
         errno.ENOENT: _("the folder does not exist"),
         errno.ENOTDIR: _("the folder does not exist"),

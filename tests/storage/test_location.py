@@ -41,3 +41,23 @@ def test_a_message_loses_the_password_wherever_it_appears() -> None:
     cleaned = without_password(message, url)
     assert "S3cret" not in cleaned
     assert cleaned == "cannot open postgresql+psycopg://adv:***@db/x: authentication failed for ***"
+
+
+def test_a_workspace_that_fails_to_open_never_shows_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from costready.storage import workspace as workspace_module
+    from costready.storage.workspace import StorageError, Workspace
+
+    url = "postgresql+psycopg://adv:S3cretPw@127.0.0.1:1/x"
+
+    def refused(given: str) -> None:  # a driver that echoes what it was given
+        raise OperationalError("connect", {}, Exception(f"{given} refused (S3cretPw)"))
+
+    monkeypatch.setattr(workspace_module, "make_engine", refused)
+    with pytest.raises(StorageError) as caught:
+        Workspace(url)
+    assert "S3cretPw" not in str(caught.value)
+    assert "“postgresql+psycopg://adv:***@127.0.0.1:1/x”" in str(caught.value)
