@@ -101,13 +101,28 @@ def prepare(engine: Engine) -> None:
     read-only file is refused untouched, with no backup); a failed backup stops it.
     """
     current = current_revision(engine)
-    path = sqlite_path(engine.url)
-    has_content = path is not None and path.is_file() and path.stat().st_size > 0
+    file = _workspace_file(engine)
     if current == HEAD:
-        if has_content:
-            assert path is not None
-            backup_if_due(path)
+        if file is not None:
+            backup_if_due(file)
         return
+    _refuse_what_is_not_ours(engine, current)
+    if file is not None:
+        _check_writable(engine)
+        _backup_before_migrating(file)
+    upgrade(engine)
+
+
+def _workspace_file(engine: Engine) -> Path | None:
+    """The SQLite file behind `engine`, if it has anything in it to back up."""
+    path = sqlite_path(engine.url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    return path
+
+
+def _refuse_what_is_not_ours(engine: Engine, current: str | None) -> None:
+    """Another program's database, or a workspace from a newer CostReady: StorageError."""
     if current is None:
         tables = _table_names(engine)
         if tables and "alembic_version" not in tables:  # someone else's: never add our tables
@@ -121,11 +136,6 @@ def prepare(engine: Engine) -> None:
                 "Update CostReady to open it."
             ).format(revision=current)
         )
-    if has_content:
-        assert path is not None
-        _check_writable(engine)
-        _backup_before_migrating(path)
-    upgrade(engine)
 
 
 def _check_writable(engine: Engine) -> None:
