@@ -99,6 +99,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
     report.add_argument("kind", choices=["price-list", "costing"])
     _add_selection(report)
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    backup = add(
+        "backup", help=_("copy the workspace to a dated backup beside it (the last 14 are kept)")
+    )
+    backup.add_argument("--list", action="store_true", help=_("list the backups instead"))
+    restore = add(
+        "restore", help=_("replace the workspace with a backup (the current one is kept aside)")
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
     return parser.parse_args(argv)
 
 
@@ -127,6 +136,8 @@ def execute(args: argparse.Namespace) -> int:
         "model": _model,
         "adopt": _adopt,
         "report": _report,
+        "backup": _backup,
+        "restore": _restore,
     }
     try:
         handlers[args.command](args)
@@ -267,6 +278,28 @@ def _adopt(args: argparse.Namespace) -> None:
     )
     for service_id, price in price_list.prices.items():
         print(f"  {service_id}\t{format_money(price)}")
+
+
+def _backup(args: argparse.Namespace) -> None:
+    from costready.app.backups import backup_now, list_backups
+
+    if not args.list:
+        print(_("Backed up the workspace to {file}").format(file=backup_now(args.database)))
+        return
+    backups = list_backups(args.database)
+    if not backups:
+        print(_("The workspace has no backups yet. Make one with: costready backup"))
+    for backup in backups:
+        print(f"{format_date(backup.taken.date())} {backup.taken:%H:%M:%S}\t{backup.path}")
+
+
+def _restore(args: argparse.Namespace) -> None:
+    from costready.app.backups import restore_backup
+
+    restored = restore_backup(args.file, args.database)
+    print(_("Restored the workspace from {file}.").format(file=restored.backup))
+    if restored.aside is not None:
+        print(_("The workspace as it was is kept as {file}").format(file=restored.aside))
 
 
 def _day(text: str) -> date:

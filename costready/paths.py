@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def data_dir() -> Path:
     import platformdirs  # only needed once a workspace opens, after the window is up
 
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # the workspace is no one else's
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)  # made by an earlier version, open to others
     return path
 
 

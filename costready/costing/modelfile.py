@@ -36,6 +36,7 @@ from costready.costing.model import (
 )
 from costready.costing.results import CostingError
 from costready.costing.validate import validate
+from costready.files import write_atomically
 from costready.i18n import _
 from costready.money import MoneyError, to_decimal
 from costready.problems import Problem
@@ -173,7 +174,7 @@ def read_model(data: Any) -> CostingModel:
 def load_model_file(path: str | Path) -> CostingModel:
     """Read and validate a model file (CostingError for bad JSON or any problem in it)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = _utf8_text(Path(path))
     except OSError as error:
         raise CostingError(
             [Problem("$", _("cannot read the file: {error}").format(error=error.strerror or error))]
@@ -371,9 +372,9 @@ def model_to_dict(model: CostingModel) -> dict:
 
 
 def save_model_file(model: CostingModel, path: str | Path) -> None:
-    """Write the model as indented UTF-8 JSON."""
+    """Write the model as indented UTF-8 JSON (whole or not at all: FileWriteError)."""
     text = json.dumps(model_to_dict(model), indent=2, ensure_ascii=False)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    write_atomically(path, text + "\n")
 
 
 def _strings(table: Mapping[str, Decimal]) -> dict[str, str]:
@@ -453,3 +454,25 @@ def _cost_dict(line: CostLine) -> dict:
 
 
 __all__ = ["POOL_PREFIX", "load_model_file", "model_to_dict", "read_model", "save_model_file"]
+
+
+def _utf8_text(path: Path) -> str:
+    """The file's text, which must be UTF-8; a byte order mark (Windows Notepad) is dropped."""
+    raw = path.read_bytes()
+    # UTF-16 and UTF-32 start with a mark or hold zero bytes, which UTF-8 JSON never does
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in raw:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    raise CostingError(
+        [
+            Problem(
+                "$",
+                _(
+                    "“{file}” is not saved as UTF-8 text; open it in a text editor, "
+                    "save it as UTF-8 and try again"
+                ).format(file=path.name),
+            )
+        ]
+    )

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from costready.files import write_atomically
 from costready.i18n import _
 from costready.money import format_money, format_number, format_percent, is_whole
 from costready.reports import fonts
@@ -271,9 +272,13 @@ def build(
     on_first_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
 ) -> None:
     """Lay out `story` on A4 with a portrait and a landscape template ('portrait'/'landscape',
-    switched with NextPageTemplate), a footer with page numbers and, for drafts, a watermark."""
-    if isinstance(target, Path):
-        target = str(target)
+    switched with NextPageTemplate), a footer with page numbers and, for drafts, a watermark.
+
+    A file named by its path is written whole or not at all (FileWriteError names it)."""
+    if isinstance(target, str | Path):
+        arguments = (story, title, author, footer, draft, on_first_page)
+        write_atomically(target, lambda handle: build(handle, *arguments))
+        return
     doc = BaseDocTemplate(
         target,
         pagesize=PORTRAIT,

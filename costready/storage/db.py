@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+from costready.files import PRIVATE
 
 #: Seconds a writer waits for another to finish before SQLite gives up ("database is locked");
 #: pysqlite's own default, made explicit: long enough for any save, short enough for a window.
@@ -36,9 +40,14 @@ def sqlite_path(url: str | URL) -> Path | None:
 
 
 def make_engine(url: str | URL) -> Engine:
-    """An engine for `url`; on SQLite, foreign keys on and BEGIN issued by us (see below)."""
+    """An engine for `url`; on SQLite, foreign keys on and BEGIN issued by us (see below).
+
+    A new SQLite file is made private (0600) before SQLite creates it: a workspace holds an
+    organisation's pay and finances. Its journal and WAL files take the file's permissions.
+    """
     kwargs: dict[str, Any] = {}
     if is_sqlite(url):
+        _create_private(url)
         # pysqlite's timeout is SQLite's busy handler: a writer waits its turn rather than failing.
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT}
         if sqlite_path(url) is None:
@@ -49,6 +58,15 @@ def make_engine(url: str | URL) -> Engine:
     if engine.dialect.name == "sqlite":
         _make_sqlite_transactional(engine)
     return engine
+
+
+def _create_private(url: str | URL) -> None:
+    """Create the SQLite file of `url`, empty and 0600, if it does not exist yet."""
+    path = sqlite_path(url)
+    if path is None or make_url(url).query.get("mode") == "ro" or not path.parent.is_dir():
+        return  # nothing to create, or SQLite says why it cannot open the file
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
 
 
 def writer(engine: Engine) -> Engine:

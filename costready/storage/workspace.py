@@ -24,7 +24,7 @@ from costready.organisation import Organisation
 from costready.storage import migrate
 from costready.storage.db import make_engine, session_factory, writer
 from costready.storage.errors import InvalidData, StorageError
-from costready.storage.location import ENV_URL, workspace_url
+from costready.storage.location import ENV_URL, masked_url, without_password, workspace_url
 from costready.storage.unit_of_work import UnitOfWork, plain_database_error, run
 
 __all__ = ["ENV_URL", "InvalidData", "StorageError", "UnitOfWork", "Workspace"]
@@ -39,17 +39,13 @@ class Workspace:
         try:
             self._engine = make_engine(url)
         except (SQLAlchemyError, ValueError) as error:
-            raise StorageError(
-                _("Cannot open the workspace “{url}”: {error}").format(
-                    url=url, error=plain_database_error(error)
-                )
-            ) from error
+            raise _cannot_open(url, plain_database_error(error)) from error
         except ImportError as error:  # a server database whose driver is not installed
             raise StorageError(
                 _(
                     "Cannot open the workspace “{url}”: its database driver is not installed "
                     "(pip install {module})"
-                ).format(url=url, module=error.name or "the driver")
+                ).format(url=masked_url(url), module=error.name or "the driver")
             ) from error
         try:
             migrate.prepare(self._engine)
@@ -58,11 +54,7 @@ class Workspace:
             raise
         except Exception as error:
             self._engine.dispose()
-            raise StorageError(
-                _("Cannot open the workspace “{url}”: {error}").format(
-                    url=url, error=plain_database_error(error)
-                )
-            ) from error
+            raise _cannot_open(url, plain_database_error(error)) from error
         self._readers = session_factory(self._engine)
         self._writers = session_factory(writer(self._engine))
         self._open = _OpenUnit()  # the unit of work open on each thread, which calls join
@@ -217,6 +209,14 @@ class Workspace:
     def set_setting(self, organisation_id: int | None, key: str, value: str) -> None:
         with self.writing() as uow:
             uow.settings.set(organisation_id, key, value)
+
+
+def _cannot_open(url: str, reason: str) -> StorageError:
+    """The error for a workspace that did not open: its URL shown with the password masked."""
+    message = _("Cannot open the workspace “{url}”: {error}").format(
+        url=masked_url(url), error=reason
+    )
+    return StorageError(without_password(message, url))
 
 
 class _OpenUnit(threading.local):

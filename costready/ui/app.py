@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
-from types import TracebackType
+from collections.abc import Callable
+from types import FrameType, TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -50,6 +52,36 @@ def install_error_dialog(parent: MainWindow) -> None:
     sys.excepthook = show
 
 
+def close_on_interrupt(app: QApplication) -> Callable[[], None]:
+    """Ctrl+C in the terminal closes the windows, as closing them by hand does, and quits.
+
+    Qt's event loop runs in C++, where Python's signal handlers cannot run: a timer lets
+    Python in five times a second. A second Ctrl+C ends the program at once. Returns a
+    function that puts the previous handler back.
+    """
+
+    def close_all() -> None:
+        app.closeAllWindows()  # each window's closeEvent does what closing it does
+        if not any(widget.isVisible() for widget in app.topLevelWidgets()):
+            app.quit()
+
+    def on_interrupt(_signal: int, _frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        QTimer.singleShot(0, close_all)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+    def restore() -> None:
+        wake.stop()
+        wake.deleteLater()
+        signal.signal(signal.SIGINT, previous)
+
+    return restore
+
+
 def run(database_url: str | None = None) -> int:
     """Show the window, open `database_url` (None: the default workspace) and run until quit."""
     app = create_application()
@@ -58,4 +90,8 @@ def run(database_url: str | None = None) -> int:
     window.show()
     # storage, SQLAlchemy and reportlab load only after the window is on screen
     QTimer.singleShot(0, lambda: window.open_workspace_url(database_url))
-    return app.exec()
+    restore = close_on_interrupt(app)
+    try:
+        return app.exec()
+    finally:
+        restore()

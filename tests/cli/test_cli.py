@@ -175,7 +175,7 @@ def test_a_pdf_that_cannot_be_written_says_where(capsys, database, tmp_path):
     target = tmp_path / "missing-folder" / "x.pdf"
     assert main(["--database", database, "report", "costing", "-o", str(target)]) == 1
     err = capsys.readouterr().err
-    assert "cannot use the file" in err and "x.pdf" in err and "Errno" not in err
+    assert "Could not save “x.pdf”: the folder does not exist" in err and "Errno" not in err
 
 
 def test_importing_the_same_model_twice_keeps_names_apart(capsys, database):

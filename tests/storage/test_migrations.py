@@ -71,10 +71,27 @@ def test_old_revision_is_backed_up_before_migrating(db_path: Path) -> None:
     engine.dispose()
 
 
-def test_database_at_head_is_not_backed_up_again(db_path: Path) -> None:
-    Workspace(sqlite_url(db_path)).close()
-    Workspace(sqlite_url(db_path)).close()
+def test_database_at_head_is_backed_up_once_a_day_not_on_every_open(db_path: Path) -> None:
+    Workspace(sqlite_url(db_path)).close()  # new: nothing to back up
     assert _backups(db_path.parent) == []
+    for _ in range(3):
+        Workspace(sqlite_url(db_path)).close()
+    assert len(_backups(db_path.parent)) == 1  # the day's first open of a workspace with content
+
+
+def test_another_programs_alembic_database_is_not_a_costready_workspace(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        connection.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="not a CostReady workspace") as caught:
+        Workspace(sqlite_url(path))
+    assert "newer version" not in str(caught.value)
+    assert path.read_bytes() == before
+    assert _backups(tmp_path) == []
 
 
 def test_newer_schema_is_refused(db_path: Path) -> None:
