@@ -9,6 +9,7 @@ from costready.costing.engine import price_scenario
 from costready.costing.price_lists import PriceList, Publication, PublishedService
 
 if TYPE_CHECKING:
+    from costready.app.reading import WorkspaceReader
     from costready.storage.workspace import Workspace
 
 
@@ -42,7 +43,7 @@ def adopt(
     )
 
 
-def publication(workspace: Workspace, organisation_id: int, scenario_id: int) -> Publication:
+def publication(workspace: WorkspaceReader, organisation_id: int, scenario_id: int) -> Publication:
     """The scenario with the newest price list it published (if it is the adopted one)."""
     scenario = workspace.load_scenario(scenario_id)
     result = price_scenario(scenario)

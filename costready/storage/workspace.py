@@ -327,6 +327,12 @@ class Workspace:
             row = session.scalars(_setting(organisation_id, key)).first()
             return row.value if row is not None else default
 
+    def settings(self) -> dict[tuple[int | None, str], str]:
+        """Every setting, by (organisation id or None for the workspace, key)."""
+        with self.unit_of_work() as session:
+            rows = session.scalars(select(SettingRow))
+            return {(row.organisation_id, row.key): row.value for row in rows}
+
     def set_setting(self, organisation_id: int | None, key: str, value: str) -> None:
         with self.unit_of_work() as session:
             row = session.scalars(_setting(organisation_id, key)).first()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from costready.app import guide as progress
+from costready.app.workspace import Workspace
 from costready.costing import guide
 from costready.i18n import _
 from costready.problems import Problem
-from costready.storage.workspace import Workspace
 from costready.ui.guide.pages import PAGE_CLASSES, StepPage
 from costready.ui.widgets import FieldError
 

@@ -505,12 +505,12 @@ class PricesPage(QWidget):
     def _publish(self, adoption: Adoption) -> PriceList:
         """Publish the scenario's prices as saved now (worked out afresh by the domain)."""
         from costready.app.adoption import adopt
+        from costready.app.workspace import InvalidData, StorageError
         from costready.costing.results import CostingError
-        from costready.storage.errors import InvalidData, StorageError
 
         try:
             return adopt(
-                self.document.workspace,
+                self.document.store,
                 self.document.scenario_id,
                 adoption.effective_from,
                 adoption.approved_by,
