@@ -123,7 +123,10 @@ def test_the_window_reopens_on_the_page_it_closed_on_from_a_snapshot(
     _close(again)
 
 
-def test_an_edit_is_snapshotted_once_edits_pause(qtbot, new_window, sample_url):
+def test_an_edit_is_snapshotted_once_edits_pause(qtbot, new_window, sample_url, monkeypatch):
+    from costready.ui.shell import opening
+
+    monkeypatch.setattr(opening, "SNAPSHOT_DELAY", 100)
     window = new_window()
     window.open_workspace_url(sample_url)
     document = window.document
