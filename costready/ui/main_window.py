@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         from costready.ui.pages.organisation import OrganisationPage
 
         assert isinstance(page, OrganisationPage)
-        page.organisation_saved.connect(self._refresh_context)
+        page.organisation_saved.connect(self._on_organisation_saved)
 
     @property
     def home_page(self) -> HomePage:
@@ -457,6 +457,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_prices_adopted(self, _price_list: object) -> None:
         self._refresh_context()
+        self.opening.edited()
+
+    @Slot()
+    def _on_organisation_saved(self) -> None:
+        self._refresh_context()
+        self.opening.edited()
 
     # Context (organisation, scenario) --------------------------------------------------------
     @Slot()
