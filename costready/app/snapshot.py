@@ -15,9 +15,10 @@ ordinary way.
 
 from __future__ import annotations
 
-import hashlib
+import binascii
 import json
 import os
+import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, fields, is_dataclass
@@ -116,16 +117,29 @@ class FirstScreen:
 
 
 def snapshot_folder() -> Path:
-    """Where snapshots are kept: the user's cache folder (they are made again when lost)."""
-    import platformdirs
+    """Where snapshots are kept: the user's cache folder (they are made again when lost).
 
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "first-screen"
+    The folder platformdirs names (`user_cache_dir`), worked out here because importing
+    platformdirs costs start-up about 13 ms.
+    """
+    home = Path.home()
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "").strip()
+        base = (Path(local) if local else home / "AppData" / "Local") / APP_NAME / "Cache"
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches" / APP_NAME
+    else:
+        cache = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = (Path(cache) if cache else home / ".cache") / APP_NAME
+    return base / "first-screen"
 
 
 def snapshot_file(database: Path) -> Path:
-    """The snapshot of the workspace file `database` (one per file, named by its path)."""
-    key = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:32]
-    return snapshot_folder() / f"{key}.json"
+    """The snapshot of the workspace file `database`: named by the file and a checksum of its
+    full path (the snapshot names that path too, so two files never read each other's)."""
+    full = str(database.resolve())
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in database.stem)[:40]
+    return snapshot_folder() / f"{stem}-{binascii.crc32(full.encode('utf-8')):08x}.json"
 
 
 def read_first_screen(url: str | None = None) -> FirstScreen | None:

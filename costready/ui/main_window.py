@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import N_, _
-from costready.ui.background import wait_for_background_work
-from costready.ui.export import PdfExporter
 from costready.ui.pages import PAGE_KEYS, page_class
 from costready.ui.shell.actions import ActionGroup
 from costready.ui.shell.edit_actions import EditActions
@@ -44,6 +42,7 @@ if TYPE_CHECKING:
     from costready.app.snapshot import FirstScreen
     from costready.app.workspace import Workspace
     from costready.ui.document import ScenarioDocument
+    from costready.ui.export import PdfExporter
     from costready.ui.pages.home import HomePage
     from costready.ui.pages.organisation import OrganisationPage
     from costready.ui.pages.prices import PricesPage
@@ -90,8 +89,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.pages = _Pages(self._make_page)
         self.opening = WorkspaceOpening(self)
-        self.pdf_exporter = PdfExporter(self)
-        self.pdf_exporter.finished.connect(self.export_finished)
+        self._pdf_exporter: PdfExporter | None = None
         self.setWindowTitle("CostReady")
         self.resize(1100, 720)
         self._build_sidebar_and_stack()
@@ -104,6 +102,16 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.statusBar().showMessage(_("Opening workspace…"))
         self._set_workspace_actions_enabled(False)
+
+    @property
+    def pdf_exporter(self) -> PdfExporter:
+        """Writes the window's PDFs (made when first wanted: start-up has no need of it)."""
+        if self._pdf_exporter is None:
+            from costready.ui.export import PdfExporter
+
+            self._pdf_exporter = PdfExporter(self)
+            self._pdf_exporter.finished.connect(self.export_finished)
+        return self._pdf_exporter
 
     # The actions, by the names the tests and tools know them by ----------------------------
     @property
@@ -536,6 +544,8 @@ class MainWindow(QMainWindow):
 
     # Closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        from costready.ui.background import wait_for_background_work
+
         # every edit is saved as it is made, so closing only waits for a PDF being written
         wait_for_background_work()
         self.opening.release()

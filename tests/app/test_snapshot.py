@@ -27,6 +27,22 @@ from costready.storage.workspace import Workspace
 from tests.storage.conftest import full_scenario, sqlite_url
 
 
+#: the real one, before the fixture below points snapshots at each test's own folder
+USER_FOLDER = snapshot.snapshot_folder
+
+
+@pytest.mark.parametrize("xdg", [None, "/var/tmp/cache-of-mine"])
+def test_snapshots_live_in_the_folder_platformdirs_names(monkeypatch, xdg):
+    import platformdirs
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = Path(platformdirs.user_cache_dir("CostReady", appauthor=False)) / "first-screen"
+    assert USER_FOLDER() == expected
+
+
 @pytest.fixture(autouse=True)
 def folder(tmp_path, monkeypatch) -> Path:
     """Snapshots go to the test's own folder, not the user's cache."""

@@ -9,12 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from costready.i18n import _
-from costready.problems import Problem
-from costready.ui.export import file_name
 from costready.ui.shell.actions import ActionGroup
 
 if TYPE_CHECKING:
     from costready.costing.model import CostingModel
+    from costready.problems import Problem
     from costready.ui.main_window import MainWindow
 
 #: `_ask_import_target`'s answer when the person cancels.
@@ -219,6 +218,8 @@ class FileActions(ActionGroup):
         self.window.show_status(_("Model saved to {path}").format(path=path), 8000)
 
     def _suggested_name(self, what: str = "", extension: str = "pdf") -> str:
+        from costready.ui.export import file_name
+
         document = self.window.document
         if document is None:
             return ""
