@@ -26,7 +26,6 @@ from costready.storage.location import plain_sqlite_file
 from costready.storage.workspace import Workspace
 from tests.storage.conftest import full_scenario, sqlite_url
 
-
 #: the real one, before the fixture below points snapshots at each test's own folder
 USER_FOLDER = snapshot.snapshot_folder
 
