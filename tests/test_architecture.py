@@ -50,6 +50,7 @@ def copy_of_the_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("costing/_probe.py", "import PySide6.QtCore", "plain Python"),
         ("reports/_probe.py", "import PySide6.QtCore", "Only the window imports Qt"),
         ("ui/_probe.py", "import sqlalchemy", "Only storage talks to the database"),
+        ("ui/_probe.py", "import costready.storage.keys", "only through app"),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(

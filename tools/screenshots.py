@@ -22,11 +22,15 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([])
+    from costready.app import snapshot
     from costready.app.sample import install_sample
-    from costready.storage.workspace import Workspace
+    from costready.app.workspace import open_workspace
 
-    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.sqlite'}"
-    with Workspace(url) as workspace:
+    folder = Path(tempfile.mkdtemp())
+    # the window snapshots its first screen on closing: not into the user's cache
+    snapshot.snapshot_folder = lambda: folder / "first-screen"
+    url = f"sqlite:///{folder / 'shots.sqlite'}"
+    with open_workspace(url) as workspace:
         install_sample(workspace)
     window = MainWindow()
     window.resize(QSize(1280, 800))

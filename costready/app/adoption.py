@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from costready.app.reads import Reads, reading
+from costready.app.reading import WorkspaceReader, reading
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
 from costready.costing.price_lists import PriceList, Publication, PublishedService
 from costready.costing.scenarios import ScenarioSummary
-from costready.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from costready.storage.workspace import Workspace
 
 
 def adopt(
@@ -51,9 +54,7 @@ def _published(scenario: Scenario) -> dict[str, PublishedService]:
     }
 
 
-def publication(
-    workspace: Workspace | Reads, organisation_id: int, scenario_id: int
-) -> Publication:
+def publication(workspace: WorkspaceReader, organisation_id: int, scenario_id: int) -> Publication:
     """The scenario with the newest price list it published (if it is the adopted one).
 
     The scenario, whether it is adopted and its price lists are read in one unit of work.

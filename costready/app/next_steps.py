@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from costready.app.adoption import adopted_price_list
 from costready.app.guide import FINISHED_SETTING, STEP_SETTING
-from costready.app.reads import Reads, reading
+from costready.app.reading import WorkspaceReader, reading
 from costready.costing.model import Scenario
 from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
 from costready.i18n import _, ngettext
 from costready.organisation import Organisation
 from costready.problems import Problem
-from costready.storage.workspace import Workspace
 
 #: The step key that resumes the guided setup (the others are page keys).
 GUIDE = "guide"
@@ -40,7 +39,7 @@ class NextSteps:
 
 
 def next_steps(
-    workspace: Workspace | Reads,
+    workspace: WorkspaceReader,
     organisation_id: int,
     scenario_id: int,
     scenario: Scenario,
@@ -79,7 +78,7 @@ def next_steps(
     return NextSteps(organisation.name, tuple(steps))
 
 
-def _guide_unfinished(reads: Reads, organisation_id: int) -> bool:
+def _guide_unfinished(reads: WorkspaceReader, organisation_id: int) -> bool:
     """True when the organisation's guided setup was started and not finished."""
     return reads.get_setting(organisation_id, FINISHED_SETTING) != "1" and bool(
         reads.get_setting(organisation_id, STEP_SETTING)

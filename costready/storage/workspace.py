@@ -206,6 +206,11 @@ class Workspace:
         with self.reading() as uow:
             return uow.settings.get(organisation_id, key, default)
 
+    def settings(self) -> dict[tuple[int | None, str], str]:
+        """Every setting, by (organisation id or None for the workspace, key)."""
+        with self.reading() as uow:
+            return uow.settings.all()
+
     def set_setting(self, organisation_id: int | None, key: str, value: str) -> None:
         with self.writing() as uow:
             uow.settings.set(organisation_id, key, value)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from costready.app.snapshot import FirstScreen, StillOpening
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
 from costready.costing.results import CostingError, ScenarioResult
@@ -18,8 +19,8 @@ from costready.i18n import _
 from costready.problems import Problem
 
 if TYPE_CHECKING:
-    from costready.storage.quickread import WorkspacePreview
-    from costready.storage.workspace import Workspace
+    from costready.app.reading import WorkspaceReader
+    from costready.app.workspace import Workspace
 
 
 class ScenarioDocument(QObject):
@@ -31,14 +32,17 @@ class ScenarioDocument(QObject):
 
     def __init__(
         self,
-        workspace: Workspace | WorkspacePreview,
+        workspace: Workspace | FirstScreen,
         organisation_id: int,
         scenario_id: int,
         undo_stack: QUndoStack,
         parent: QObject | None = None,
     ):
+        """Show `scenario_id` from `workspace`, or from the start-up snapshot of it (pages can
+        read it at once; writes wait for `take_over`)."""
         super().__init__(parent)
-        self.workspace = workspace
+        self._reader: WorkspaceReader = workspace
+        self._store: Workspace | None = None if isinstance(workspace, FirstScreen) else workspace
         self.organisation_id = organisation_id
         self.scenario_id = scenario_id
         self.undo_stack = undo_stack
@@ -46,6 +50,18 @@ class ScenarioDocument(QObject):
         self._result: ScenarioResult | None = None
         self._problems: list[Problem] = []
         self._reprice()
+
+    @property
+    def workspace(self) -> WorkspaceReader:
+        """What the pages read: the workspace, or the snapshot of it while it opens."""
+        return self._reader
+
+    @property
+    def store(self) -> Workspace:
+        """The open workspace, for writes (StillOpening while only the snapshot is here)."""
+        if self._store is None:
+            raise StillOpening
+        return self._store
 
     @property
     def scenario(self) -> Scenario:
@@ -69,7 +85,7 @@ class ScenarioDocument(QObject):
     def replace(self, new: Scenario) -> bool:
         """Save `new` and show it; on a failed save keep the old value and say why."""
         try:
-            self.workspace.save_scenario(self.scenario_id, new)
+            self.store.save_scenario(self.scenario_id, new)
         except Exception as error:  # a failed save must never lose the shown work
             self.save_failed.emit(_("Not saved: {error}").format(error=error))
             return False
@@ -89,16 +105,20 @@ class ScenarioDocument(QObject):
         self._reprice()
         self.changed.emit()
 
-    def take_over(self, workspace: Workspace) -> None:
-        """Carry on in `workspace`, opened behind the start-up preview of the same scenario.
+    def open_in(self, workspace: Workspace, organisation_id: int, scenario_id: int) -> None:
+        """Show `scenario_id` of `organisation_id` from `workspace` (clears the undo history)."""
+        self._reader = self._store = workspace
+        self.reload(scenario_id=scenario_id, organisation_id=organisation_id)
 
-        The pages are redrawn only if the workspace reads differently from the preview (another
-        program saved in between); otherwise they keep their selection and scroll position.
+    def take_over(self, workspace: Workspace, unchanged: bool) -> None:
+        """Carry on in `workspace`, opened behind the start-up snapshot of the same scenario.
+
+        The pages are redrawn only if the workspace was written since the snapshot was taken
+        (`unchanged` False: another program saved); otherwise they keep their selection and
+        scroll position.
         """
-        from costready.storage.quickread import WorkspacePreview
-
-        preview, self.workspace = self.workspace, workspace
-        if isinstance(preview, WorkspacePreview) and preview.reads_the_same_as(workspace):
+        self._reader = self._store = workspace
+        if unchanged:
             return
         self._scenario = workspace.load_scenario(self.scenario_id)
         self._reprice()

@@ -9,6 +9,16 @@ from costready.app.sample import install_sample
 from costready.storage.workspace import Workspace
 
 
+@pytest.fixture(autouse=True)
+def snapshot_folder(tmp_path, monkeypatch):
+    """Snapshots of the first screen go to the test's own folder, not the user's cache."""
+    from costready.app import snapshot
+
+    folder = tmp_path / "first-screen"
+    monkeypatch.setattr(snapshot, "snapshot_folder", lambda: folder)
+    return folder
+
+
 @pytest.fixture
 def workspace(tmp_path):
     ws = Workspace(f"sqlite:///{tmp_path / 'w.sqlite'}")

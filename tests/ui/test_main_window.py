@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from costready.ui.dialogs.compare import CompareDialog
@@ -202,6 +202,44 @@ def test_export_price_list_runs_off_the_gui_thread(qtbot, window, tmp_path, monk
         window.export_price_list_action.trigger()
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
+    # and offers to open it
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    button = window.pdf_exporter.open_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(target)]
+    assert not button.isVisible()
+
+
+def test_the_costing_report_export_writes_a_pdf(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.export_finished, timeout=20000):
+        window.export_report_action.trigger()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_failed_export_is_said_and_offers_nothing_to_open(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "missing-folder" / "prices.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    with qtbot.waitSignal(window.pdf_exporter.failed, timeout=20000):
+        window.export_price_list_action.trigger()
+    assert warned and "Not saved" in window.statusBar().currentMessage()
+    assert not window.pdf_exporter.open_button.isVisible()
+
+
+def test_pages_are_reached_by_type(window):
+    from costready.ui.pages.home import HomePage
+    from costready.ui.pages.organisation import OrganisationPage
+    from costready.ui.pages.prices import PricesPage
+
+    assert isinstance(window.home_page, HomePage)
+    assert isinstance(window.organisation_page, OrganisationPage)
+    assert isinstance(window.prices_page, PricesPage)
+    assert window.prices_page is window.pages["prices"]
 
 
 def test_export_model_writes_a_file_that_reads_back(qtbot, window, tmp_path, monkeypatch):

@@ -20,6 +20,11 @@ class SettingRepository:
         row = self.session.scalars(_setting(organisation_id, key)).first()
         return row.value if row is not None else default
 
+    def all(self) -> dict[tuple[int | None, str], str]:
+        """Every setting, by (organisation id or None for the workspace, key)."""
+        rows = self.session.scalars(select(SettingRow))
+        return {(row.organisation_id, row.key): row.value for row in rows}
+
     def set(self, organisation_id: int | None, key: str, value: str) -> None:
         row = self.session.scalars(_setting(organisation_id, key)).first()
         if row is None:

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.app.reading import WorkspaceReader
 from costready.costing.engine import price_scenario
 from costready.costing.results import CostingError, ScenarioResult
 from costready.costing.scenarios import ServiceComparison, compare
 from costready.i18n import _
-from costready.storage.workspace import Workspace
 from costready.ui.widgets import FieldError, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -50,7 +50,7 @@ class CompareDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: WorkspaceReader,
         organisation_id: int,
         current_id: int,
         parent: QWidget | None = None,

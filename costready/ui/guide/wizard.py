@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from costready.app import guide as progress
 from costready.app.guide import ORGANISATION, GuideFlow
+from costready.app.workspace import Workspace
 from costready.costing.model import Scenario
 from costready.i18n import _
 from costready.organisation import Organisation
 from costready.problems import Problem
-from costready.storage.workspace import Workspace
 from costready.ui.document import ScenarioDocument
 from costready.ui.guide.steps import STEP_CLASSES, GuideStep
 from costready.ui.guide.steps.base import drop_mnemonics

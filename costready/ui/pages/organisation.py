@@ -189,7 +189,7 @@ class OrganisationPage(QWidget):
     def store_profile(self, org: Organisation) -> bool:
         """Save `org` and show it (the undoable edit's redo and undo both come here)."""
         try:
-            self._organisation = self.document.workspace.save_organisation(org)
+            self._organisation = self.document.store.save_organisation(org)
         except ValueError as error:  # storage validates again; show its words
             self._status(_("Not saved: {error}").format(error=error))
             return False

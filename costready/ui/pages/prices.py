@@ -509,16 +509,12 @@ class PricesPage(QWidget):
     def _publish(self, adoption: Adoption) -> PriceList:
         """Publish the scenario's prices as saved now (worked out afresh by the domain)."""
         from costready.app.adoption import adopt
+        from costready.app.workspace import InvalidData, StorageError
         from costready.costing.results import CostingError
-        from costready.storage.errors import InvalidData, StorageError
-        from costready.storage.workspace import Workspace
 
-        workspace = self.document.workspace
         try:
-            if not isinstance(workspace, Workspace):  # the start-up preview, which only reads
-                raise StorageError(_("The workspace is still opening; try again in a moment."))
             return adopt(
-                workspace,
+                self.document.store,
                 self.document.scenario_id,
                 adoption.effective_from,
                 adoption.approved_by,

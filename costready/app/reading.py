@@ -1,29 +1,32 @@
-"""What a read-only use case needs of a workspace, read in one unit of work.
+"""What the screens read from a workspace: one typed, read-only protocol.
 
-Pages call some use cases (the publication, the next steps) on whatever the window holds: the
-workspace, or a read-only view of it while it opens. Written against `Reads`, such a use case
-runs on either; `reading(source)` gives it one unit of work on a Workspace, so everything it
-reads is consistent.
+Both the open `Workspace` and the start-up snapshot (`costready.app.snapshot.FirstScreen`)
+satisfy it, so a page reads the same way whichever is behind it; writes go through the
+workspace itself (`costready.app.workspace`), never through this. A use case that reads several
+things takes a `WorkspaceReader` and reads them inside `reading(source)`: one unit of work on a
+Workspace, so what it reads is consistent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from costready.costing.model import Scenario
 from costready.costing.price_lists import PriceList
 from costready.costing.scenarios import ScenarioSummary
 from costready.organisation import Organisation
-from costready.storage.unit_of_work import UnitOfWork
-from costready.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # storage (SQLAlchemy) is not loaded before the first screen is painted
+    from costready.storage.unit_of_work import UnitOfWork
 
 
-class Reads(Protocol):
-    """The reads, by the names of Workspace's one-call methods."""
+class WorkspaceReader(Protocol):
+    """The reads a screen may make of a workspace."""
 
+    def organisations(self) -> list[Organisation]: ...
     def organisation(self, organisation_id: int) -> Organisation: ...
     def scenarios(self, organisation_id: int) -> list[ScenarioSummary]: ...
     def load_scenario(self, scenario_id: int) -> Scenario: ...
@@ -32,21 +35,31 @@ class Reads(Protocol):
     def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str: ...
 
 
+@runtime_checkable
+class OpensUnitsOfWork(Protocol):
+    """A workspace, which can read several things in one unit of work."""
+
+    def reading(self) -> AbstractContextManager[UnitOfWork]: ...
+
+
 @contextmanager
-def reading(source: Workspace | Reads) -> Iterator[Reads]:
+def reading(source: WorkspaceReader) -> Iterator[WorkspaceReader]:
     """`source`'s reads, all in one reading unit of work when it is a Workspace."""
-    if isinstance(source, Workspace):
+    if isinstance(source, OpensUnitsOfWork):
         with source.reading() as uow:
             yield UnitReads(uow)
-    else:  # a read-only view is one consistent reading already
+    else:  # the start-up snapshot is one consistent reading already
         yield source
 
 
 class UnitReads:
-    """A unit of work's repositories, read through the names of `Reads`."""
+    """A unit of work's repositories, read through the names of `WorkspaceReader`."""
 
     def __init__(self, uow: UnitOfWork):
         self.uow = uow
+
+    def organisations(self) -> list[Organisation]:
+        return self.uow.organisations.all()
 
     def organisation(self, organisation_id: int) -> Organisation:
         return self.uow.organisations.get(organisation_id)

@@ -1,0 +1,66 @@
+"""Slow work off the GUI thread: a job runs in Qt's thread pool and reports back by signal.
+
+The work is plain Python (a PDF from domain values, say) and must not touch widgets; its
+result, or the error that stopped it, comes back through `succeeded` or `failed`, delivered on
+the GUI thread because the job object lives there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Job(QObject):
+    """One piece of background work: `start()` it, then listen to `succeeded` or `failed`."""
+
+    succeeded = Signal(object)  # what the work returned
+    failed = Signal(str)  # what went wrong, in words
+
+    def __init__(self, work: Callable[[], object], parent: QObject | None = None):
+        super().__init__(parent)
+        self._work = work
+
+    def start(self) -> None:
+        """Queue the work in the application's thread pool."""
+        QThreadPool.globalInstance().start(_Runner(self))
+
+    def _run(self) -> None:  # on a pool thread
+        try:
+            result = self._work()
+        except Exception as error:  # reported to the person; the window carries on
+            self.failed.emit(str(error) or type(error).__name__)
+        else:
+            self.succeeded.emit(result)
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job):
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run()
+
+
+def run_in_background(
+    work: Callable[[], object],
+    parent: QObject,
+    succeeded: Callable[[object], None],
+    failed: Callable[[str], None],
+) -> Job:
+    """Run `work` off the GUI thread; `succeeded(result)` or `failed(message)` runs on the GUI
+    thread when it ends. The job belongs to `parent` until then, and is deleted afterwards."""
+    job = Job(work, parent)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed)
+    job.succeeded.connect(job.deleteLater)
+    job.failed.connect(job.deleteLater)
+    job.start()
+    return job
+
+
+def wait_for_background_work(milliseconds: int = 10000) -> bool:
+    """Wait for every queued job to end (at closing: a PDF half-written is no use)."""
+    return QThreadPool.globalInstance().waitForDone(milliseconds)

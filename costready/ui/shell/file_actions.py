@@ -1,0 +1,280 @@
+"""The File menu: organisations, workspaces, model files and the PDF exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from costready.i18n import _
+from costready.ui.shell.actions import ActionGroup
+
+if TYPE_CHECKING:
+    from costready.costing.model import CostingModel
+    from costready.problems import Problem
+    from costready.ui.main_window import MainWindow
+
+#: `_ask_import_target`'s answer when the person cancels.
+CANCEL = -1
+
+
+class FileActions(ActionGroup):
+    """New organisation, open, switch, import, export, quit."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.title = _("&File")
+        self.new_organisation = self.add(
+            _("&New organisation (guided)…"),
+            self.start_guide,
+            "guide",
+            QKeySequence.StandardKey.New,
+            needs_workspace=False,
+        )
+        self.open_workspace = self.add(
+            _("&Open workspace…"),
+            self.choose_workspace,
+            "open",
+            QKeySequence.StandardKey.Open,
+            needs_workspace=False,
+        )
+        self.switch_organisation = self.add(
+            _("S&witch organisation…"), self.choose_organisation, "switch"
+        )
+        self.separator()
+        self.import_model = self.add(
+            _("&Import model…"), self.import_model_file, "import", needs_workspace=False
+        )
+        self.export_model = self.add(_("&Export model…"), self.export_model_file, "export")
+        self.separator()
+        self.export_price_list = self.add(
+            _("Export &price list PDF…"), self.export_price_list_pdf, "export"
+        )
+        self.export_report = self.add(
+            _("Export &costing report PDF…"), self.export_costing_report_pdf, "export"
+        )
+        self.separator()
+        self.quit = self.add(_("&Quit"), window.close, "quit", "Ctrl+Q", needs_workspace=False)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+    # The guided setup ------------------------------------------------------------------------
+    def start_guide(self) -> None:
+        """Run the guided setup for a new organisation and show it when finished."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from costready.ui.guide.wizard import GuideDialog
+
+        dialog = GuideDialog(workspace, self.window)
+        dialog.exec()
+        self._show_guided(dialog.organisation_id, dialog.scenario_id)
+
+    def resume_guide(self) -> None:
+        """Carry on the guided setup of the current organisation where it stopped."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None:
+            return
+        from costready.ui.guide.wizard import GuideDialog
+
+        dialog = GuideDialog(workspace, self.window, organisation_id=document.organisation_id)
+        dialog.exec()
+        self._show_guided(dialog.organisation_id, dialog.scenario_id)
+
+    def _show_guided(self, organisation_id: int | None, scenario_id: int | None) -> None:
+        # "Save and close" keeps the organisation too, and Home offers to resume
+        if organisation_id is not None and scenario_id is not None:
+            self.window.show_organisation(organisation_id, scenario_id)
+
+    # Workspaces and organisations -------------------------------------------------------------
+    def choose_workspace(self) -> None:
+        """Open another workspace file (or create one by typing a new name)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            _("Open or create a workspace"),
+            "",
+            _("CostReady workspace (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.window.open_workspace_url(f"sqlite:///{path}")
+
+    def choose_organisation(self) -> None:
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None:
+            return
+        from costready.ui.dialogs.switch_organisation import SwitchOrganisationDialog
+
+        dialog = SwitchOrganisationDialog(
+            workspace.organisations(), document.organisation_id, self.window
+        )
+        if dialog.exec() and dialog.organisation_id is not None:
+            self.window.show_organisation(dialog.organisation_id)
+
+    # Model files ------------------------------------------------------------------------------
+    def import_model_file(self) -> None:
+        """Read a model file; show every problem, or import it as a new organisation or scenario."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Import a costing model"), "", _("Costing model (*.json)")
+        )
+        if not path:
+            return
+        from costready.app import model_files
+        from costready.app.workspace import InvalidData, StorageError
+        from costready.costing import modelfile
+        from costready.costing.results import CostingError
+
+        not_imported = _("The model was not imported")
+        try:
+            model = modelfile.load_model_file(Path(path))
+        except CostingError as error:
+            self._show_problems(not_imported, error.problems)
+            return
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(self.window, not_imported, str(error))
+            return
+        target: int | None = None
+        if self.window.document is not None:
+            target = self._ask_import_target(model)
+            if target == CANCEL:
+                return
+        try:
+            org_id, scenario_id = model_files.import_model(workspace, model, target)
+        except CostingError as error:
+            self._show_problems(not_imported, error.problems)
+            return
+        except (StorageError, InvalidData, ValueError) as error:  # a profile it refuses
+            QMessageBox.warning(self.window, not_imported, str(error))
+            return
+        self.window.show_organisation(org_id, scenario_id)
+        self.window.show_status(
+            _("Imported {name} from {path}").format(name=model.scenario.name, path=path), 8000
+        )
+
+    def _ask_import_target(self, model: CostingModel) -> int | None:
+        """None: a new organisation; an id: a new scenario of the current one; CANCEL."""
+        workspace, document = self.window.workspace, self.window.document
+        assert workspace is not None and document is not None
+        current = workspace.organisation(document.organisation_id).name
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Import model"))
+        box.setText(
+            _("Import “{name}” as a new organisation, or as a new scenario of {current}?").format(
+                name=model.organisation.name, current=current
+            )
+        )
+        new_org = box.addButton(_("New organisation"), QMessageBox.ButtonRole.AcceptRole)
+        new_scenario = box.addButton(
+            _("New scenario of {current}").format(current=current),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new_org)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is new_org:
+            return None
+        if clicked is new_scenario:
+            return document.organisation_id
+        return CANCEL
+
+    def _show_problems(self, title: str, problems: list[Problem]) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(_("Nothing was changed. Fix these problems in the file and import it again:"))
+        box.setDetailedText("\n".join(f"{p.path}: {p.message}" for p in problems))
+        box.setInformativeText("\n".join(f"{p.path}: {p.message}" for p in problems[:10]))
+        box.exec()
+
+    def export_model_file(self) -> None:
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            _("Export the costing model"),
+            self._suggested_name(extension="json"),
+            _("Costing model (*.json)"),
+        )
+        if not path:
+            return
+        from costready.app import model_files
+        from costready.costing import modelfile
+
+        try:
+            model = model_files.export_model(
+                workspace, document.organisation_id, document.scenario_id
+            )
+            modelfile.save_model_file(model, Path(path))
+        except Exception as error:  # a failed export is reported; nothing else changes
+            QMessageBox.warning(self.window, _("Not exported"), str(error))
+            return
+        self.window.show_status(_("Model saved to {path}").format(path=path), 8000)
+
+    def _suggested_name(self, what: str = "", extension: str = "pdf") -> str:
+        from costready.ui.export import file_name
+
+        document = self.window.document
+        if document is None:
+            return ""
+        return file_name(
+            self.window.organisation_label.text(), what, document.scenario.name, extension=extension
+        )
+
+    # PDFs -------------------------------------------------------------------------------------
+    def export_price_list_pdf(self) -> None:
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_be_priced():
+            return
+        from costready.app.adoption import publication
+        from costready.reports.price_list import write_publication
+
+        organisation = workspace.organisation(document.organisation_id)
+        published = publication(workspace, document.organisation_id, document.scenario_id)
+
+        def write(path: Path) -> None:
+            write_publication(path, organisation, published)
+
+        started = self.window.pdf_exporter.export(
+            _("Export the price list"), self._suggested_name(_("Price list")), write
+        )
+        if started and published.changed_since_adoption:
+            self.window.show_status(
+                _("The price list shows the adopted prices; adopt again to publish the new ones.")
+            )
+
+    def export_costing_report_pdf(self) -> None:
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_be_priced():
+            return
+        from costready.reports.costing_report import write_costing_report
+
+        organisation = workspace.organisation(document.organisation_id)
+        scenario, result = document.scenario, document.result
+        assert result is not None  # _can_be_priced said so
+
+        def write(path: Path) -> None:
+            write_costing_report(path, organisation, scenario, result)
+
+        self.window.pdf_exporter.export(
+            _("Export the costing report"), self._suggested_name(_("Costing report")), write
+        )
+
+    def _can_be_priced(self) -> bool:
+        """True when the scenario prices; else say what to fix first."""
+        document = self.window.document
+        if document is not None and document.result is not None:
+            return True
+        problems = document.problems if document is not None else []
+        QMessageBox.information(
+            self.window,
+            _("Prices cannot be worked out yet"),
+            _("Fix these first:") + "\n" + "\n".join(p.message for p in problems),
+        )
+        return False
