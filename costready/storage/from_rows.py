@@ -1,8 +1,7 @@
-"""Stored rows to domain values: one reading of the schema for both ways of loading.
+"""Stored rows to domain values: the ORM rows the repositories load become domain values here.
 
-The functions take anything with the row's attributes: the ORM rows `Workspace` loads, or the
-plain records `quickread` builds with the standard library's sqlite3 at start-up (before
-SQLAlchemy is imported). Children are read from the same relationship names either way.
+The functions take anything with the row's attributes and read children through the rows'
+relationship names, so every repository reads the schema the same way.
 """
 
 from __future__ import annotations

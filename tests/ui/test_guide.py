@@ -474,7 +474,7 @@ def test_resume_from_the_window_and_next_to_the_end_changes_nothing(
         return dialog.result()
 
     monkeypatch.setattr(GuideDialog, "exec", drive)
-    window.resume_guide()
+    window.file_actions.resume_guide()
 
     assert seen == [flow.ORGANISATION, flow.SERVICES, flow.STAFF, flow.COSTS]
     assert _export(workspace, sample_ids, tmp_path / "after.json") == before

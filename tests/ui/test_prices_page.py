@@ -353,11 +353,12 @@ def test_the_adopt_dialog_grows_for_its_message(qtbot, document):
 
 
 def test_adopting_before_the_workspace_has_opened_is_refused(qtbot, document, workspace):
-    from costready.storage.quickread import read_preview
+    from costready.app.snapshot import read_first_screen, write_snapshot
 
-    preview = read_preview(workspace.url)
-    assert preview is not None
-    early = ScenarioDocument(preview, document.organisation_id, document.scenario_id, QUndoStack())
+    assert write_snapshot(workspace) is not None
+    first_screen = read_first_screen(workspace.url)
+    assert first_screen is not None
+    early = ScenarioDocument(first_screen, document.organisation_id, document.scenario_id, QUndoStack())
     page = shown(qtbot, PricesPage(early))
     page.adopt()
     dialog = page.adopt_dialog
