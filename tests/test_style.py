@@ -1,4 +1,4 @@
-"""The code stays ruff clean and ruff formatted (the linter is part of the test extra)."""
+"""The code stays ruff clean, ruff formatted and mypy clean (all three are in the test extra)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def test_ruff_finds_nothing(command: list[str]):
         [tool("ruff"), *command, str(ROOT)], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing_in_the_whole_package():
+    # files and settings come from pyproject.toml ([tool.mypy]: the whole costready package)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues found" in result.stdout

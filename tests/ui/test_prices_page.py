@@ -358,7 +358,9 @@ def test_adopting_before_the_workspace_has_opened_is_refused(qtbot, document, wo
     assert write_snapshot(workspace) is not None
     first_screen = read_first_screen(workspace.url)
     assert first_screen is not None
-    early = ScenarioDocument(first_screen, document.organisation_id, document.scenario_id, QUndoStack())
+    early = ScenarioDocument(
+        first_screen, document.organisation_id, document.scenario_id, QUndoStack()
+    )
     page = shown(qtbot, PricesPage(early))
     page.adopt()
     dialog = page.adopt_dialog
