@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from costready.costing import bounds
 from costready.costing.model import (
     ONE,
     POOL_PREFIX,
@@ -22,7 +23,7 @@ from costready.costing.model import (
 from costready.costing.results import POOL_KEY_PREFIX
 from costready.costing.rules import tax_years
 from costready.i18n import _
-from costready.money import PENNY, is_whole, is_whole_pennies
+from costready.money import PENNY, NumberBound, TextBound, decimal_places, is_whole
 from costready.problems import Problem
 
 ZERO = Decimal(0)
@@ -31,6 +32,7 @@ ZERO = Decimal(0)
 def validate(scenario: Scenario) -> list[Problem]:
     """Every problem that stops `scenario` being priced (an empty list when it can be)."""
     problems: list[Problem] = []
+    problems += _text(scenario.name, bounds.NAME, "$.scenario.name", _("Scenario name"))
     if scenario.tax_year not in tax_years():
         problems.append(
             Problem(
@@ -64,7 +66,7 @@ def validate(scenario: Scenario) -> list[Problem]:
     for index, post in enumerate(scenario.staff):
         path = f"$.staff[{index}]"
         problems += validate_post(post, path)
-        problems += _time_problems(path, post, post.role or post.id, service_ids, pool_ids)
+        problems += _time_problems(path, post, _called(post.role or post.id), service_ids, pool_ids)
     for index, line in enumerate(scenario.costs):
         problems += _cost_problems(f"$.costs[{index}]", line, service_ids, pool_ids)
     for pool in scenario.pools:
@@ -78,7 +80,9 @@ def _duplicates(path: str, ids: Iterable[str], what: str) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for index, item_id in enumerate(ids):
-        if not item_id:
+        if len(item_id) > bounds.ID.limit:
+            problems += _text(item_id, bounds.ID, f"{path}[{index}].id", _("An id"))
+        elif not item_id:
             problems.append(
                 Problem(f"{path}[{index}].id", _("Each {what} needs an id").format(what=what))
             )
@@ -100,56 +104,34 @@ def validate_service(service: Service, path: str) -> list[Problem]:
 
     The Services page checks an edit with this too, so the screen and the engine agree.
     """
-    name = service.name or service.id
+    name = _called(service.name or service.id)
     problems = []
     if not service.name.strip():
         problems.append(
             Problem(f"{path}.name", _("Service “{id}”: enter a name").format(id=service.id))
         )
-    volume = service.volume
-    if volume.kind is VolumeKind.TYPED and (volume.units is None or volume.units <= 0):
-        problems.append(
-            Problem(
-                f"{path}.planned_units",
-                _("{service}: planned units must be more than zero").format(service=name),
-            )
-        )
-    if volume.kind is VolumeKind.CAPACITY:
-        if volume.capacity is None or volume.capacity <= 0:
-            problems.append(
-                Problem(
-                    f"{path}.capacity_units",
-                    _("{service}: capacity must be more than zero").format(service=name),
-                )
-            )
-        if volume.occupancy is None or not ZERO < volume.occupancy <= ONE:
-            problems.append(
-                Problem(
-                    f"{path}.occupancy",
-                    _("{service}: occupancy must be more than 0% and at most 100%").format(
-                        service=name
-                    ),
-                )
-            )
-    surplus = service.surplus
-    if surplus.kind is SurplusKind.SHARE_OF_PRICE and surplus.value >= ONE:
-        problems.append(
-            Problem(
-                f"{path}.surplus.value",
-                _("{service}: a surplus as a share of the price must be under 100%").format(
-                    service=name
-                ),
-            )
-        )
-    if surplus.kind is SurplusKind.MARKUP_ON_COST and surplus.value <= -ONE:
-        problems.append(
-            Problem(
-                f"{path}.surplus.value",
-                _("{service}: a mark-up must be more than −100%").format(service=name),
-            )
-        )
+    problems += _text(
+        service.name,
+        bounds.NAME,
+        f"{path}.name",
+        _("{service}: the name").format(service=name),
+    )
+    problems += _text(
+        service.unit, bounds.UNIT, f"{path}.unit", _("{service}: the unit").format(service=name)
+    )
+    problems += _text(
+        service.description,
+        bounds.DESCRIPTION,
+        f"{path}.description",
+        _("{service}: the description").format(service=name),
+    )
+    problems += _volume_problems(service, path, name)
+    problems += _surplus_problems(service, path, name)
     step = service.price_rounding
-    if step <= 0 or step % PENNY:
+    label = _("{service}: the price rounding step").format(service=name)
+    if _number(problems, step, bounds.PRICE_STEP, f"{path}.price_rounding", label) and (
+        step % PENNY
+    ):
         problems.append(
             Problem(
                 f"{path}.price_rounding",
@@ -162,51 +144,149 @@ def validate_service(service: Service, path: str) -> list[Problem]:
     return problems
 
 
+def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
+    volume = service.volume
+    problems: list[Problem] = []
+    if volume.kind is VolumeKind.TYPED:
+        if not _finite(volume.units) or volume.units is None or volume.units <= 0:
+            problems.append(
+                Problem(
+                    f"{path}.planned_units",
+                    _("{service}: planned units must be more than zero").format(service=name),
+                )
+            )
+        else:
+            label = _("{service}: planned units").format(service=name)
+            _number(problems, volume.units, bounds.UNITS, f"{path}.planned_units", label)
+    if volume.kind is VolumeKind.CAPACITY:
+        if not _finite(volume.capacity) or volume.capacity is None or volume.capacity <= 0:
+            problems.append(
+                Problem(
+                    f"{path}.capacity_units",
+                    _("{service}: capacity must be more than zero").format(service=name),
+                )
+            )
+        else:
+            label = _("{service}: capacity").format(service=name)
+            _number(problems, volume.capacity, bounds.UNITS, f"{path}.capacity_units", label)
+        occupancy = volume.occupancy
+        if not _finite(occupancy) or occupancy is None or not ZERO < occupancy <= ONE:
+            problems.append(
+                Problem(
+                    f"{path}.occupancy",
+                    _("{service}: occupancy must be more than 0% and at most 100%").format(
+                        service=name
+                    ),
+                )
+            )
+        else:
+            label = _("{service}: occupancy").format(service=name)
+            _number(problems, occupancy, bounds.SHARE, f"{path}.occupancy", label)
+    return problems
+
+
+def _surplus_problems(service: Service, path: str, name: str) -> list[Problem]:
+    surplus = service.surplus
+    problems: list[Problem] = []
+    label = _("{service}: the surplus").format(service=name)
+    if not _finite(surplus.value):
+        return [Problem(f"{path}.surplus.value", _("{label} must be a number").format(label=label))]
+    if surplus.kind is SurplusKind.SHARE_OF_PRICE and surplus.value >= ONE:
+        problems.append(
+            Problem(
+                f"{path}.surplus.value",
+                _("{service}: a surplus as a share of the price must be under 100%").format(
+                    service=name
+                ),
+            )
+        )
+    elif surplus.kind is SurplusKind.MARKUP_ON_COST and surplus.value <= -ONE:
+        problems.append(
+            Problem(
+                f"{path}.surplus.value",
+                _("{service}: a mark-up must be more than −100%").format(service=name),
+            )
+        )
+    else:
+        bound = bounds.surplus_bound(surplus.kind.value)
+        _number(problems, surplus.value, bound, f"{path}.surplus.value", label)
+    return problems
+
+
 def validate_post(post: StaffPost, path: str) -> list[Problem]:
     """Every problem with one post's own figures (`path` such as "$.staff[0]"); its time split
     is checked against the scenario's services and pools by `validate`.
 
     The Staff page checks an edit with this too, so the screen and the engine agree.
     """
-    who = post.role or post.id
+    who = _called(post.role or post.id)
     problems = []
     if not post.role.strip():
         problems.append(Problem(f"{path}.role", _("Post “{id}”: enter a role").format(id=post.id)))
+    problems += _text(
+        post.role, bounds.NAME, f"{path}.role", _("{post}: the role").format(post=who)
+    )
     if (post.annual_salary is None) == (post.hourly_rate is None):
         problems.append(
             Problem(
                 path, _("{post}: give either an annual salary or an hourly rate").format(post=who)
             )
         )
-    for field_name, value in (
-        ("annual_salary", post.annual_salary),
-        ("hourly_rate", post.hourly_rate),
+    for field_name, value, bound, label in (
+        ("annual_salary", post.annual_salary, bounds.AMOUNT, _("{post}: the annual salary")),
+        ("hourly_rate", post.hourly_rate, bounds.HOURLY_RATE, _("{post}: the hourly rate")),
     ):
-        if value is not None and value < 0:
+        if value is None:
+            continue
+        if _finite(value) and value < 0:
             problems.append(
                 Problem(
                     f"{path}.{field_name}", _("{post}: pay cannot be negative").format(post=who)
                 )
             )
-    if post.hourly_rate is not None and not post.paid_hours_per_person:
+        else:
+            _number(problems, value, bound, f"{path}.{field_name}", label.format(post=who))
+    problems += _hours_problems(path, post, who)
+    problems += _rate_problems(path, post, who)
+    return problems
+
+
+def _hours_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
+    problems: list[Problem] = []
+    hours = post.paid_hours_per_person
+    if post.hourly_rate is not None and not hours:
         problems.append(
             Problem(
                 f"{path}.paid_hours_per_person",
                 _("{post}: an hourly post needs paid hours a year per person").format(post=who),
             )
         )
-    if post.paid_hours_per_person is not None and post.paid_hours_per_person <= 0:
+    elif hours is not None and _finite(hours) and hours <= 0:
         problems.append(
             Problem(
                 f"{path}.paid_hours_per_person",
                 _("{post}: paid hours must be more than zero").format(post=who),
             )
         )
-    if post.fte <= 0:
+    else:
+        label = _("{post}: paid hours a year per person").format(post=who)
+        _number(problems, hours, bounds.HOURS, f"{path}.paid_hours_per_person", label)
+    if _finite(post.fte) and post.fte <= 0:
         problems.append(
             Problem(f"{path}.fte", _("{post}: FTE must be more than zero").format(post=who))
         )
-    if post.headcount <= 0 or not is_whole(post.headcount):
+    else:
+        _number(problems, post.fte, bounds.FTE, f"{path}.fte", _("{post}: FTE").format(post=who))
+    headcount = post.headcount
+    if not _number(
+        problems,
+        headcount,
+        bounds.HEADCOUNT,
+        f"{path}.headcount",
+        _("{post}: people in the post (headcount)").format(post=who),
+    ):
+        return problems
+    if headcount <= 0 or not is_whole(headcount):
         # people come whole: a part-time post is one person at a smaller FTE
         problems.append(
             Problem(
@@ -216,43 +296,55 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
                 ).format(post=who),
             )
         )
-    problems += _rate_problems(path, post, who)
     return problems
 
 
 def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     ni = post.employer_ni
-    if ni.kind is NiKind.RATE and (ni.rate is None or not ZERO <= ni.rate <= ONE):
-        problems.append(
-            Problem(
-                f"{path}.employer_ni.rate",
-                _("{post}: employer NI rate must be between 0% and 100%").format(post=who),
-            )
-        )
-    if post.pension is not None and not ZERO <= post.pension.rate <= ONE:
-        problems.append(
-            Problem(
-                f"{path}.pension.rate",
-                _("{post}: pension rate must be between 0% and 100%").format(post=who),
-            )
-        )
-    if not ZERO <= post.other_oncosts_rate <= ONE:
-        problems.append(
-            Problem(
-                f"{path}.other_oncosts.rate",
-                _("{post}: other on-costs must be between 0% and 100% of pay").format(post=who),
-            )
-        )
-    for kind, share in post.non_chargeable.items():
-        if share < 0:
+    if ni.kind is NiKind.RATE:
+        ni_path = f"{path}.employer_ni.rate"
+        if ni.rate is None:
             problems.append(
                 Problem(
-                    f"{path}.non_chargeable.{kind}",
+                    ni_path,
+                    _("{post}: employer NI rate must be between 0% and 100%").format(post=who),
+                )
+            )
+        else:
+            label = _("{post}: employer NI rate").format(post=who)
+            _number(problems, ni.rate, bounds.SHARE, ni_path, label)
+    if post.pension is not None:
+        _number(
+            problems,
+            post.pension.rate,
+            bounds.SHARE,
+            f"{path}.pension.rate",
+            _("{post}: pension rate").format(post=who),
+        )
+    _number(
+        problems,
+        post.other_oncosts_rate,
+        bounds.SHARE,
+        f"{path}.other_oncosts.rate",
+        _("{post}: other on-costs").format(post=who),
+    )
+    within = True
+    for kind, share in post.non_chargeable.items():
+        kind_path = f"{path}.non_chargeable.{kind}"
+        problems += _text(kind, bounds.ID, kind_path, _("{post}: a kind of time").format(post=who))
+        if _finite(share) and share < 0:
+            problems.append(
+                Problem(
+                    kind_path,
                     _("{post}: non-chargeable time cannot be negative").format(post=who),
                 )
             )
-    if sum(post.non_chargeable.values(), ZERO) >= ONE:
+            within = False
+        else:
+            label = _("{post}: non-chargeable time").format(post=who)
+            within = _number(problems, share, bounds.SHARE, kind_path, label) and within
+    if within and sum(post.non_chargeable.values(), ZERO) >= ONE:
         problems.append(
             Problem(
                 f"{path}.non_chargeable",
@@ -265,13 +357,17 @@ def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
 def _time_problems(
     path: str, post: StaffPost, who: str, service_ids: set[str], pool_ids: set[str]
 ) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    within = True
     for key, share in post.time.items():
-        if key.startswith(POOL_PREFIX):
+        key_path = f"{path}.time.{key}"
+        if len(key) > bounds.ID.limit + len(POOL_PREFIX):
+            problems += _text(key, bounds.ID, key_path, _("{post}: a time key").format(post=who))
+        elif key.startswith(POOL_PREFIX):
             if key[len(POOL_PREFIX) :] not in pool_ids:
                 problems.append(
                     Problem(
-                        f"{path}.time.{key}",
+                        key_path,
                         _("{post}: there is no overhead pool “{pool}”").format(
                             post=who, pool=key[len(POOL_PREFIX) :]
                         ),
@@ -280,37 +376,47 @@ def _time_problems(
         elif key not in service_ids:
             problems.append(
                 Problem(
-                    f"{path}.time.{key}",
+                    key_path,
                     _("{post}: time is given to “{key}”, which is not a service").format(
                         post=who, key=key
                     ),
                 )
             )
-        if share < 0:
+        if _finite(share) and share < 0:
             problems.append(
                 Problem(
-                    f"{path}.time.{key}",
+                    key_path,
                     _("{post}: a share of time cannot be negative").format(post=who),
                 )
             )
-    total = sum(post.time.values(), ZERO)
-    if total != ONE:
-        problems.append(
-            Problem(
-                f"{path}.time",
-                _("{post}: time adds up to {total}%, not 100%").format(
-                    post=who, total=_percent(total)
-                ),
+            within = False
+        else:
+            label = _("{post}: a share of time").format(post=who)
+            within = _number(problems, share, bounds.SHARE, key_path, label) and within
+    if within:
+        total = sum(post.time.values(), ZERO)
+        if total != ONE:
+            problems.append(
+                Problem(
+                    f"{path}.time",
+                    _("{post}: time adds up to {total}%, not 100%").format(
+                        post=who, total=_percent(total)
+                    ),
+                )
             )
-        )
     return problems
 
 
 def _cost_problems(
     path: str, line: CostLine, service_ids: set[str], pool_ids: set[str]
 ) -> list[Problem]:
-    name = line.name or line.id
-    problems = []
+    name = _called(line.name or line.id)
+    problems = _text(
+        line.name, bounds.NAME, f"{path}.name", _("{line}: the name").format(line=name)
+    )
+    problems += _text(
+        line.category, bounds.CODE, f"{path}.category", _("{line}: the category").format(line=name)
+    )
     targets = [line.direct is not None, line.basis is not None, line.pool is not None]
     if sum(targets) != 1:
         problems.append(
@@ -322,32 +428,40 @@ def _cost_problems(
                 ).format(line=name),
             )
         )
-    if line.annual_amount < 0:
+    amount = line.annual_amount
+    if _finite(amount) and amount < 0:
         problems.append(
             Problem(
                 f"{path}.annual_amount",
                 _("{line}: the amount cannot be negative").format(line=name),
             )
         )
-    elif not is_whole_pennies(line.annual_amount):
+    elif _finite(amount) and decimal_places(amount) > 2 and abs(amount) <= bounds.MONEY_LIMIT:
         problems.append(
             Problem(
                 f"{path}.annual_amount",
                 _("{line}: give the amount in pounds and whole pence").format(line=name),
             )
         )
+    else:
+        label = _("{line}: the annual amount").format(line=name)
+        _number(problems, amount, bounds.AMOUNT, f"{path}.annual_amount", label)
     if line.direct is not None and line.direct not in service_ids:
         problems.append(
             Problem(
                 f"{path}.direct",
-                _("{line}: “{service}” is not a service").format(line=name, service=line.direct),
+                _("{line}: “{service}” is not a service").format(
+                    line=name, service=line.direct[:100]
+                ),
             )
         )
     if line.pool is not None and line.pool not in pool_ids:
         problems.append(
             Problem(
                 f"{path}.pool",
-                _("{line}: there is no overhead pool “{pool}”").format(line=name, pool=line.pool),
+                _("{line}: there is no overhead pool “{pool}”").format(
+                    line=name, pool=line.pool[:100]
+                ),
             )
         )
     if line.varies_with_volume and line.direct is None:
@@ -363,9 +477,15 @@ def _cost_problems(
 
 
 def _pool_problems(path: str, pool: OverheadPool, service_ids: set[str]) -> list[Problem]:
+    problems = _text(pool.id, bounds.ID, path, _("An overhead pool's id"))
+    problems += _text(
+        pool.name, bounds.NAME, f"{path}.name", _("{pool}: the name").format(pool=_called(pool.id))
+    )
     if pool.basis is Basis.SHARES:
-        return _shares_problems(f"{path}.shares", pool.label, pool.shares, service_ids)
-    return []
+        problems += _shares_problems(
+            f"{path}.shares", _called(pool.label), pool.shares, service_ids
+        )
+    return problems
 
 
 def _shares_problems(
@@ -373,25 +493,34 @@ def _shares_problems(
 ) -> list[Problem]:
     shares = shares or {}
     problems = [
-        Problem(f"{path}.{key}", _("{line}: “{key}” is not a service").format(line=name, key=key))
+        Problem(
+            f"{path}.{key[:100]}",
+            _("{line}: “{key}” is not a service").format(line=name, key=key[:100]),
+        )
         for key in shares
         if key not in service_ids
     ]
-    problems += [
-        Problem(f"{path}.{key}", _("{line}: a share cannot be negative").format(line=name))
-        for key, value in shares.items()
-        if value < 0
-    ]
-    total = sum(shares.values(), ZERO)
-    if total != ONE:
-        problems.append(
-            Problem(
-                path,
-                _("{line}: the shares add up to {total}%, not 100%").format(
-                    line=name, total=_percent(total)
-                ),
+    within = True
+    for key, value in shares.items():
+        if _finite(value) and value < 0:
+            problems.append(
+                Problem(f"{path}.{key}", _("{line}: a share cannot be negative").format(line=name))
             )
-        )
+            within = False
+        else:
+            label = _("{line}: a share").format(line=name)
+            within = _number(problems, value, bounds.SHARE, f"{path}.{key[:100]}", label) and within
+    if within:
+        total = sum(shares.values(), ZERO)
+        if total != ONE:
+            problems.append(
+                Problem(
+                    path,
+                    _("{line}: the shares add up to {total}%, not 100%").format(
+                        line=name, total=_percent(total)
+                    ),
+                )
+            )
     return problems
 
 
@@ -404,17 +533,49 @@ def _basis_table_problems(
             Problem(
                 path,
                 _("“{basis}” is not a basis with weights (floor_area, headcount or usage)").format(
-                    basis=basis
+                    basis=basis[:100]
                 ),
             )
         )
     for key, value in weights.items():
+        key_path = f"{path}.{key[:100]}"
         if key not in service_ids:
-            problems.append(Problem(f"{path}.{key}", _("“{key}” is not a service").format(key=key)))
-        if value < 0:
-            problems.append(Problem(f"{path}.{key}", _("A weight cannot be negative")))
+            problems.append(Problem(key_path, _("“{key}” is not a service").format(key=key[:100])))
+        if _finite(value) and value < 0:
+            problems.append(Problem(key_path, _("A weight cannot be negative")))
+        else:
+            _number(problems, value, bounds.WEIGHT, key_path, _("A weight"))
     return problems
 
 
 def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}"
+
+
+def _number(
+    problems: list[Problem], value: Decimal | None, bound: NumberBound, path: str, label: str
+) -> bool:
+    """Adds the bound's problem for `value`; True when it is within bounds, so the rules about
+    it may be checked (they compare and add, which a value out of bounds could overflow)."""
+    if value is None:
+        return True
+    refusal = bound.refusal(value, label)
+    if refusal is not None:
+        problems.append(Problem(path, refusal))
+    return refusal is None
+
+
+def _finite(value: Decimal | None) -> bool:
+    """False for NaN or Infinity, which no comparison may touch (a NaN comparison raises)."""
+    return value is None or (isinstance(value, Decimal) and value.is_finite())
+
+
+def _text(value: str, bound: TextBound, path: str, label: str) -> list[Problem]:
+    refusal = bound.refusal(value, label)
+    return [] if refusal is None else [Problem(path, refusal)]
+
+
+def _called(name: str) -> str:
+    """A name as a message quotes it: cut to 60 characters, so a name far over its bound still
+    gives a message that fits on a line."""
+    return name if len(name) <= 60 else name[:59] + "…"
