@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,10 +64,13 @@ def wide_arithmetic() -> Iterator[Context]:
         yield context
 
 
+_EXPONENT = re.compile(r"\s*+[+-]?(?:\d[\d,]*+(?:\.\d*+)?|\.\d++)[eE][+-]?\d++\s*$")
+
+
 def has_exponent(text: str) -> bool:
     """True for “1e30” or “1E+5”: numbers are written out in full, so an exponent is refused
     rather than read (it is how a magnitude no one typed gets in)."""
-    return "e" in text.casefold()
+    return _EXPONENT.match(text) is not None
 
 
 def decimal_places(value: Decimal) -> int:
@@ -108,13 +112,29 @@ class TextBound:
     limit: int
 
     def refusal(self, value: str, label: str) -> str | None:
+        """None for text within the bound, else a message naming `label` and the bound."""
         if len(value) <= self.limit:
-            return None
+            if _is_text(value):
+                return None
+            return _("{label} holds characters that are not text (such as a NUL)").format(
+                label=label
+            )
         return _("{label} must be at most {limit} characters long (it has {count})").format(
             label=label,
             limit=format_number(Decimal(self.limit)),
             count=format_number(Decimal(len(value))),
         )
+
+
+def _is_text(value: str) -> bool:
+    """False for a NUL or half a surrogate pair: no file, database or PDF can keep them."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def plain(value: Decimal) -> str:

@@ -91,6 +91,8 @@ HEADCOUNT = NumberBound(ZERO, HEADCOUNT_LIMIT, 0, N_("a whole number from 1 to 1
 #: Names, roles and other one-line text: NAME (200 characters, as the organisation's name).
 #: Ids naming a service, post, cost line or pool (the workspace keeps 100 characters).
 ID = TextBound(100)
+#: A key naming an id in a table (a time split's "overhead:management", a kind of time).
+KEY = TextBound(110)
 #: A unit as a price list prints it ("hour", "session").
 UNIT = TextBound(60)
 #: A cost line's category and other short codes.

@@ -80,8 +80,9 @@ def _duplicates(path: str, ids: Iterable[str], what: str) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for index, item_id in enumerate(ids):
-        if len(item_id) > bounds.ID.limit:
-            problems += _text(item_id, bounds.ID, f"{path}[{index}].id", _("An id"))
+        refused = _text(item_id, bounds.ID, f"{path}[{index}].id", _("An id"))
+        if refused:
+            problems += refused
         elif not item_id:
             problems.append(
                 Problem(f"{path}[{index}].id", _("Each {what} needs an id").format(what=what))
@@ -332,7 +333,7 @@ def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
     within = True
     for kind, share in post.non_chargeable.items():
         kind_path = f"{path}.non_chargeable.{kind}"
-        problems += _text(kind, bounds.ID, kind_path, _("{post}: a kind of time").format(post=who))
+        problems += _text(kind, bounds.KEY, kind_path, _("{post}: a kind of time").format(post=who))
         if _finite(share) and share < 0:
             problems.append(
                 Problem(
@@ -361,8 +362,9 @@ def _time_problems(
     within = True
     for key, share in post.time.items():
         key_path = f"{path}.time.{key}"
-        if len(key) > bounds.ID.limit + len(POOL_PREFIX):
-            problems += _text(key, bounds.ID, key_path, _("{post}: a time key").format(post=who))
+        refused = _text(key, bounds.KEY, key_path, _("{post}: a time key").format(post=who))
+        if refused:
+            problems += refused
         elif key.startswith(POOL_PREFIX):
             if key[len(POOL_PREFIX) :] not in pool_ids:
                 problems.append(
