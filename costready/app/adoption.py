@@ -27,6 +27,7 @@ def adopt(
     """
     scenario = workspace.load_scenario(scenario_id)
     result = price_scenario(scenario)
+    result.check_complete()  # a price list is published whole: every service priced
     prices = {service.id: service.price for service in result.services}
     published = {
         service.id: PublishedService(

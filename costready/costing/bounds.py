@@ -86,7 +86,8 @@ HOURS = NumberBound(
 #: FTE of one person.
 FTE = NumberBound(ZERO, FTE_LIMIT, 4, N_("from 0 to 4.5, with at most 4 decimal places"))
 #: People in a post.
-HEADCOUNT = NumberBound(ZERO, HEADCOUNT_LIMIT, 0, N_("a whole number from 1 to 100,000"))
+# (places beyond 0 are allowed here so that validate's own "whole number" rule says it)
+HEADCOUNT = NumberBound(ZERO, HEADCOUNT_LIMIT, 10, N_("a whole number from 1 to 100,000"))
 
 #: Names, roles and other one-line text: NAME (200 characters, as the organisation's name).
 #: Ids naming a service, post, cost line or pool (the workspace keeps 100 characters).

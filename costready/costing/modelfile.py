@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from costready.costing.model import (
     POOL_PREFIX,
@@ -211,7 +211,7 @@ class _Reader:
         )
 
 
-def _is_text(value: Any) -> bool:
+def _is_text(value: Any) -> TypeGuard[str]:
     """True for a JSON string (a number written as a number is not text)."""
     return isinstance(value, str) and not isinstance(value, JsonNumber)
 
