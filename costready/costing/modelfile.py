@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
+from costready import organisation
 from costready.costing.model import (
     POOL_PREFIX,
     Basis,
@@ -267,11 +268,19 @@ def load_model_file(path: str | Path) -> CostingModel:
 
 def _organisation(reader: _Reader, data: dict) -> OrganisationInfo:
     path = "$.organisation"
-    return OrganisationInfo(
+    info = OrganisationInfo(
         name=reader.text(data, "name", path, default=_("Imported organisation")),
         vat_registered=reader.flag(data, "vat_registered", path),
         locale=reader.text(data, "locale", path, default="en_GB"),
     )
+    for key, value, bound, label in (
+        ("name", info.name, organisation.NAME, _("The organisation's name")),
+        ("locale", info.locale, organisation.LOCALE, _("The organisation's locale")),
+    ):
+        refusal = bound.refusal(value, label)
+        if refusal is not None:
+            reader.problem(f"{path}.{key}", refusal)
+    return info
 
 
 def _scenario(reader: _Reader, root: dict) -> Scenario:
