@@ -136,7 +136,5 @@ def test_a_deeply_nested_file_is_refused_in_one_line(capsys, database, tmp_path)
     for argv in (["price", str(deep)], ["--database", database, "model", "import", str(deep)]):
         assert main(argv) == 1
         err = capsys.readouterr().err
-        assert (
-            err
-            == "$: the file nests lists and objects more than 64 deep; a model file needs only a few levels\n"
-        )
+        assert err.count("\n") == 1
+        assert err.startswith("$: the file nests lists and objects more than 64 deep")
