@@ -84,7 +84,7 @@ def decimal_places(value: Decimal) -> int:
     return max(0, -(exponent + trailing))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: each is one constant
 class NumberBound:
     """A closed range and the places a number may have; `words` says it in plain words."""
 
@@ -93,28 +93,33 @@ class NumberBound:
     places: int
     words: str  # N_(): "from £0 to £1,000,000,000, in pounds and pence"
 
-    def refusal(self, value: object, label: str) -> str | None:
+    def refusal(self, value: object, label: object) -> str | None:
         """None when `value` is within the bound, else a message naming `label` and the bound.
 
         Never raises: magnitude and places are read from the digits, not computed."""
         if not isinstance(value, Decimal) or not value.is_finite():
             return _("{label} must be a number").format(label=label)
-        # comparing finite decimals is exact and never raises, whatever their exponents
-        if decimal_places(value) > self.places or not self.low <= value <= self.high:
-            return _("{label} must be {bound}").format(label=label, bound=_(self.words))
-        return None
+        # comparing finite decimals is exact and never raises, whatever their exponents;
+        # an exponent of -places or more needs no counting (most values: checked per edit)
+        exponent = value.as_tuple().exponent  # an int: the value is finite
+        if self.low <= value <= self.high and (
+            (isinstance(exponent, int) and exponent >= -self.places)
+            or decimal_places(value) <= self.places
+        ):
+            return None
+        return _("{label} must be {bound}").format(label=label, bound=_(self.words))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextBound:
     """At most `limit` characters."""
 
     limit: int
 
-    def refusal(self, value: str, label: str) -> str | None:
+    def refusal(self, value: str, label: object) -> str | None:
         """None for text within the bound, else a message naming `label` and the bound."""
         if len(value) <= self.limit:
-            if _is_text(value):
+            if (value.isascii() and "\x00" not in value) or _is_text(value):
                 return None
             return _("{label} holds characters that are not text (such as a NUL)").format(
                 label=label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 from costready.costing import bounds
 from costready.costing.model import (
@@ -22,8 +23,8 @@ from costready.costing.model import (
 )
 from costready.costing.results import POOL_KEY_PREFIX
 from costready.costing.rules import tax_years
-from costready.i18n import _
-from costready.money import PENNY, NumberBound, TextBound, decimal_places, is_whole
+from costready.i18n import N_, _
+from costready.money import PENNY, NumberBound, TextBound, is_whole
 from costready.problems import Problem
 
 ZERO = Decimal(0)
@@ -32,7 +33,7 @@ ZERO = Decimal(0)
 def validate(scenario: Scenario) -> list[Problem]:
     """Every problem that stops `scenario` being priced (an empty list when it can be)."""
     problems: list[Problem] = []
-    problems += _text(scenario.name, bounds.NAME, "$.scenario.name", _("Scenario name"))
+    problems += _text(scenario.name, bounds.NAME, "$.scenario.name", N_("Scenario name"))
     if scenario.tax_year not in tax_years():
         problems.append(
             Problem(
@@ -80,7 +81,7 @@ def _duplicates(path: str, ids: Iterable[str], what: str) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for index, item_id in enumerate(ids):
-        refused = _text(item_id, bounds.ID, f"{path}[{index}].id", _("An id"))
+        refused = _text(item_id, bounds.ID, f"{path}[{index}].id", N_("An id"))
         if refused:
             problems += refused
         elif not item_id:
@@ -115,22 +116,22 @@ def validate_service(service: Service, path: str) -> list[Problem]:
         service.name,
         bounds.NAME,
         f"{path}.name",
-        _("{service}: the name").format(service=name),
+        N_("{name}: the name"),
+        name,
     )
-    problems += _text(
-        service.unit, bounds.UNIT, f"{path}.unit", _("{service}: the unit").format(service=name)
-    )
+    problems += _text(service.unit, bounds.UNIT, f"{path}.unit", N_("{name}: the unit"), name)
     problems += _text(
         service.description,
         bounds.DESCRIPTION,
         f"{path}.description",
-        _("{service}: the description").format(service=name),
+        N_("{name}: the description"),
+        name,
     )
     problems += _volume_problems(service, path, name)
     problems += _surplus_problems(service, path, name)
     step = service.price_rounding
-    label = _("{service}: the price rounding step").format(service=name)
-    if _number(problems, step, bounds.PRICE_STEP, f"{path}.price_rounding", label) and (
+    label = (N_("{name}: the price rounding step"), name)
+    if _number(problems, step, bounds.PRICE_STEP, f"{path}.price_rounding", *label) and (
         step % PENNY
     ):
         problems.append(
@@ -157,8 +158,8 @@ def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
                 )
             )
         else:
-            label = _("{service}: planned units").format(service=name)
-            _number(problems, volume.units, bounds.UNITS, f"{path}.planned_units", label)
+            label = (N_("{name}: planned units"), name)
+            _number(problems, volume.units, bounds.UNITS, f"{path}.planned_units", *label)
     if volume.kind is VolumeKind.CAPACITY:
         if not _finite(volume.capacity) or volume.capacity is None or volume.capacity <= 0:
             problems.append(
@@ -168,8 +169,8 @@ def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
                 )
             )
         else:
-            label = _("{service}: capacity").format(service=name)
-            _number(problems, volume.capacity, bounds.UNITS, f"{path}.capacity_units", label)
+            label = (N_("{name}: capacity"), name)
+            _number(problems, volume.capacity, bounds.UNITS, f"{path}.capacity_units", *label)
         occupancy = volume.occupancy
         if not _finite(occupancy) or occupancy is None or not ZERO < occupancy <= ONE:
             problems.append(
@@ -181,17 +182,18 @@ def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
                 )
             )
         else:
-            label = _("{service}: occupancy").format(service=name)
-            _number(problems, occupancy, bounds.SHARE, f"{path}.occupancy", label)
+            label = (N_("{name}: occupancy"), name)
+            _number(problems, occupancy, bounds.SHARE, f"{path}.occupancy", *label)
     return problems
 
 
 def _surplus_problems(service: Service, path: str, name: str) -> list[Problem]:
     surplus = service.surplus
     problems: list[Problem] = []
-    label = _("{service}: the surplus").format(service=name)
+    label = (N_("{name}: the surplus"), name)
     if not _finite(surplus.value):
-        return [Problem(f"{path}.surplus.value", _("{label} must be a number").format(label=label))]
+        message = _("{label} must be a number").format(label=_Label(*label))
+        return [Problem(f"{path}.surplus.value", message)]
     if surplus.kind is SurplusKind.SHARE_OF_PRICE and surplus.value >= ONE:
         problems.append(
             Problem(
@@ -210,7 +212,7 @@ def _surplus_problems(service: Service, path: str, name: str) -> list[Problem]:
         )
     else:
         bound = bounds.surplus_bound(surplus.kind.value)
-        _number(problems, surplus.value, bound, f"{path}.surplus.value", label)
+        _number(problems, surplus.value, bound, f"{path}.surplus.value", *label)
     return problems
 
 
@@ -224,9 +226,7 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
     problems = []
     if not post.role.strip():
         problems.append(Problem(f"{path}.role", _("Post “{id}”: enter a role").format(id=post.id)))
-    problems += _text(
-        post.role, bounds.NAME, f"{path}.role", _("{post}: the role").format(post=who)
-    )
+    problems += _text(post.role, bounds.NAME, f"{path}.role", N_("{name}: the role"), who)
     if (post.annual_salary is None) == (post.hourly_rate is None):
         problems.append(
             Problem(
@@ -234,8 +234,8 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
             )
         )
     for field_name, value, bound, label in (
-        ("annual_salary", post.annual_salary, bounds.AMOUNT, _("{post}: the annual salary")),
-        ("hourly_rate", post.hourly_rate, bounds.HOURLY_RATE, _("{post}: the hourly rate")),
+        ("annual_salary", post.annual_salary, bounds.AMOUNT, N_("{name}: the annual salary")),
+        ("hourly_rate", post.hourly_rate, bounds.HOURLY_RATE, N_("{name}: the hourly rate")),
     ):
         if value is None:
             continue
@@ -246,7 +246,7 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
                 )
             )
         else:
-            _number(problems, value, bound, f"{path}.{field_name}", label.format(post=who))
+            _number(problems, value, bound, f"{path}.{field_name}", label, who)
     problems += _hours_problems(path, post, who)
     problems += _rate_problems(path, post, who)
     return problems
@@ -270,21 +270,22 @@ def _hours_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
             )
         )
     else:
-        label = _("{post}: paid hours a year per person").format(post=who)
-        _number(problems, hours, bounds.HOURS, f"{path}.paid_hours_per_person", label)
+        label = (N_("{name}: paid hours a year per person"), who)
+        _number(problems, hours, bounds.HOURS, f"{path}.paid_hours_per_person", *label)
     if _finite(post.fte) and post.fte <= 0:
         problems.append(
             Problem(f"{path}.fte", _("{post}: FTE must be more than zero").format(post=who))
         )
     else:
-        _number(problems, post.fte, bounds.FTE, f"{path}.fte", _("{post}: FTE").format(post=who))
+        _number(problems, post.fte, bounds.FTE, f"{path}.fte", N_("{name}: FTE"), who)
     headcount = post.headcount
     if not _number(
         problems,
         headcount,
         bounds.HEADCOUNT,
         f"{path}.headcount",
-        _("{post}: people in the post (headcount)").format(post=who),
+        N_("{name}: people in the post (headcount)"),
+        who,
     ):
         return problems
     if headcount <= 0 or not is_whole(headcount):
@@ -313,27 +314,29 @@ def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
                 )
             )
         else:
-            label = _("{post}: employer NI rate").format(post=who)
-            _number(problems, ni.rate, bounds.SHARE, ni_path, label)
+            label = (N_("{name}: employer NI rate"), who)
+            _number(problems, ni.rate, bounds.SHARE, ni_path, *label)
     if post.pension is not None:
         _number(
             problems,
             post.pension.rate,
             bounds.SHARE,
             f"{path}.pension.rate",
-            _("{post}: pension rate").format(post=who),
+            N_("{name}: pension rate"),
+            who,
         )
     _number(
         problems,
         post.other_oncosts_rate,
         bounds.SHARE,
         f"{path}.other_oncosts.rate",
-        _("{post}: other on-costs").format(post=who),
+        N_("{name}: other on-costs"),
+        who,
     )
     within = True
     for kind, share in post.non_chargeable.items():
         kind_path = f"{path}.non_chargeable.{kind}"
-        problems += _text(kind, bounds.KEY, kind_path, _("{post}: a kind of time").format(post=who))
+        problems += _text(kind, bounds.KEY, kind_path, N_("{name}: a kind of time"), who)
         if _finite(share) and share < 0:
             problems.append(
                 Problem(
@@ -343,8 +346,8 @@ def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
             )
             within = False
         else:
-            label = _("{post}: non-chargeable time").format(post=who)
-            within = _number(problems, share, bounds.SHARE, kind_path, label) and within
+            label = (N_("{name}: non-chargeable time"), who)
+            within = _number(problems, share, bounds.SHARE, kind_path, *label) and within
     if within and sum(post.non_chargeable.values(), ZERO) >= ONE:
         problems.append(
             Problem(
@@ -362,7 +365,7 @@ def _time_problems(
     within = True
     for key, share in post.time.items():
         key_path = f"{path}.time.{key}"
-        refused = _text(key, bounds.KEY, key_path, _("{post}: a time key").format(post=who))
+        refused = _text(key, bounds.KEY, key_path, N_("{name}: a time key"), who)
         if refused:
             problems += refused
         elif key.startswith(POOL_PREFIX):
@@ -393,8 +396,8 @@ def _time_problems(
             )
             within = False
         else:
-            label = _("{post}: a share of time").format(post=who)
-            within = _number(problems, share, bounds.SHARE, key_path, label) and within
+            label = (N_("{name}: a share of time"), who)
+            within = _number(problems, share, bounds.SHARE, key_path, *label) and within
     if within:
         total = sum(post.time.values(), ZERO)
         if total != ONE:
@@ -413,11 +416,13 @@ def _cost_problems(
     path: str, line: CostLine, service_ids: set[str], pool_ids: set[str]
 ) -> list[Problem]:
     name = _called(line.name or line.id)
-    problems = _text(
-        line.name, bounds.NAME, f"{path}.name", _("{line}: the name").format(line=name)
-    )
+    problems = _text(line.name, bounds.NAME, f"{path}.name", N_("{name}: the name"), name)
     problems += _text(
-        line.category, bounds.CODE, f"{path}.category", _("{line}: the category").format(line=name)
+        line.category,
+        bounds.CODE,
+        f"{path}.category",
+        N_("{name}: the category"),
+        name,
     )
     targets = [line.direct is not None, line.basis is not None, line.pool is not None]
     if sum(targets) != 1:
@@ -438,7 +443,9 @@ def _cost_problems(
                 _("{line}: the amount cannot be negative").format(line=name),
             )
         )
-    elif _finite(amount) and decimal_places(amount) > 2 and abs(amount) <= bounds.MONEY_LIMIT:
+    elif (
+        _finite(amount) and amount <= bounds.MONEY_LIMIT and not _within(bounds.AMOUNT, amount)
+    ):
         problems.append(
             Problem(
                 f"{path}.annual_amount",
@@ -446,8 +453,8 @@ def _cost_problems(
             )
         )
     else:
-        label = _("{line}: the annual amount").format(line=name)
-        _number(problems, amount, bounds.AMOUNT, f"{path}.annual_amount", label)
+        label = (N_("{name}: the annual amount"), name)
+        _number(problems, amount, bounds.AMOUNT, f"{path}.annual_amount", *label)
     if line.direct is not None and line.direct not in service_ids:
         problems.append(
             Problem(
@@ -479,9 +486,13 @@ def _cost_problems(
 
 
 def _pool_problems(path: str, pool: OverheadPool, service_ids: set[str]) -> list[Problem]:
-    problems = _text(pool.id, bounds.ID, path, _("An overhead pool's id"))
+    problems = _text(pool.id, bounds.ID, path, N_("An overhead pool's id"))
     problems += _text(
-        pool.name, bounds.NAME, f"{path}.name", _("{pool}: the name").format(pool=_called(pool.id))
+        pool.name,
+        bounds.NAME,
+        f"{path}.name",
+        N_("{name}: the name"),
+        _called(pool.id),
     )
     if pool.basis is Basis.SHARES:
         problems += _shares_problems(
@@ -510,8 +521,10 @@ def _shares_problems(
             )
             within = False
         else:
-            label = _("{line}: a share").format(line=name)
-            within = _number(problems, value, bounds.SHARE, f"{path}.{key[:100]}", label) and within
+            label = (N_("{name}: a share"), name)
+            within = (
+                _number(problems, value, bounds.SHARE, f"{path}.{key[:100]}", *label) and within
+            )
     if within:
         total = sum(shares.values(), ZERO)
         if total != ONE:
@@ -546,7 +559,7 @@ def _basis_table_problems(
         if _finite(value) and value < 0:
             problems.append(Problem(key_path, _("A weight cannot be negative")))
         else:
-            _number(problems, value, bounds.WEIGHT, key_path, _("A weight"))
+            _number(problems, value, bounds.WEIGHT, key_path, N_("A weight"))
     return problems
 
 
@@ -554,14 +567,45 @@ def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}"
 
 
+class _Label:
+    """A field's label, such as “Cook: the hourly rate”, put into words only when a message
+    needs it: most values are within bounds, and a large model has thousands of them."""
+
+    __slots__ = ("name", "template")
+
+    def __init__(self, template: str, name: str = ""):
+        self.template = template
+        self.name = name
+
+    def __str__(self) -> str:
+        return _(self.template).format(name=self.name)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+@lru_cache(maxsize=4096)
+def _within(bound: NumberBound, value: Decimal) -> bool:
+    """The bound's verdict on a finite value, remembered: amounts, shares and rates repeat
+    across a model's rows and across every recalculation of it."""
+    return bound.refusal(value, "") is None
+
+
 def _number(
-    problems: list[Problem], value: Decimal | None, bound: NumberBound, path: str, label: str
+    problems: list[Problem],
+    value: Decimal | None,
+    bound: NumberBound,
+    path: str,
+    template: str,
+    name: str = "",
 ) -> bool:
     """Adds the bound's problem for `value`; True when it is within bounds, so the rules about
     it may be checked (they compare and add, which a value out of bounds could overflow)."""
-    if value is None:
+    if value is None or (
+        isinstance(value, Decimal) and value.is_finite() and _within(bound, value)
+    ):
         return True
-    refusal = bound.refusal(value, label)
+    refusal = bound.refusal(value, _Label(template, name))
     if refusal is not None:
         problems.append(Problem(path, refusal))
     return refusal is None
@@ -572,8 +616,10 @@ def _finite(value: Decimal | None) -> bool:
     return value is None or (isinstance(value, Decimal) and value.is_finite())
 
 
-def _text(value: str, bound: TextBound, path: str, label: str) -> list[Problem]:
-    refusal = bound.refusal(value, label)
+def _text(value: str, bound: TextBound, path: str, template: str, name: str = "") -> list[Problem]:
+    if len(value) <= bound.limit and value.isascii() and "\x00" not in value:
+        return []  # the common case, decided without a call (a large model has thousands)
+    refusal = bound.refusal(value, _Label(template, name))
     return [] if refusal is None else [Problem(path, refusal)]
 
 
