@@ -412,9 +412,12 @@ def _time_problems(
     return problems
 
 
-def _cost_problems(
-    path: str, line: CostLine, service_ids: set[str], pool_ids: set[str]
-) -> list[Problem]:
+def validate_cost_line(line: CostLine, path: str) -> list[Problem]:
+    """Every problem with one cost line's own figures and text (`path` such as "$.costs[0]");
+    where it goes is checked against the scenario's services and pools by `validate`.
+
+    For a screen that edits one line: it refuses what would stop the engine, as validate does.
+    """
     name = _called(line.name or line.id)
     problems = _text(line.name, bounds.NAME, f"{path}.name", N_("{name}: the name"), name)
     problems += _text(
@@ -443,9 +446,7 @@ def _cost_problems(
                 _("{line}: the amount cannot be negative").format(line=name),
             )
         )
-    elif (
-        _finite(amount) and amount <= bounds.MONEY_LIMIT and not _within(bounds.AMOUNT, amount)
-    ):
+    elif _finite(amount) and amount <= bounds.MONEY_LIMIT and not _within(bounds.AMOUNT, amount):
         problems.append(
             Problem(
                 f"{path}.annual_amount",
@@ -455,6 +456,14 @@ def _cost_problems(
     else:
         label = (N_("{name}: the annual amount"), name)
         _number(problems, amount, bounds.AMOUNT, f"{path}.annual_amount", *label)
+    return problems
+
+
+def _cost_problems(
+    path: str, line: CostLine, service_ids: set[str], pool_ids: set[str]
+) -> list[Problem]:
+    name = _called(line.name or line.id)
+    problems = validate_cost_line(line, path)
     if line.direct is not None and line.direct not in service_ids:
         problems.append(
             Problem(

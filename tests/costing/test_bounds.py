@@ -203,3 +203,17 @@ def test_the_organisation_profile_is_bounded():
     assert {"name", "address", "charity_number", "locale"} <= set(found)
     assert found["name"] == "Name must be at most 200 characters long (it has 201)"
     assert validate_organisation(Organisation(name="Cymdeithas Gŵyl Tŷ", address="A" * 2_000)) == []
+
+
+def test_one_cost_line_is_checked_on_its_own_as_validate_does(example_model):
+    from costready.costing.validate import validate_cost_line
+
+    line = example_model.scenario.costs[0]
+    assert validate_cost_line(line, "$.costs[0]") == []
+    bad = dataclasses.replace(line, annual_amount=D("1e30"), name="n" * 201)
+    assert paths(validate_cost_line(bad, "$.costs[0]")) == {
+        "$.costs[0].annual_amount",
+        "$.costs[0].name",
+    }
+    scenario = with_items(example_model, costs=(bad, *example_model.scenario.costs[1:]))
+    assert paths(validate_cost_line(bad, "$.costs[0]")) <= paths(validate(scenario))
