@@ -39,6 +39,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         database = f"sqlite:///{Path(folder) / 'fuzz.sqlite'}"
         model = Path(folder) / "model.json"
+        run_cli(["--database", database, "list"])  # the workspace exists before any import
         for call in range(args.calls):
             model.write_bytes(hostile_model(rng))
             importing = call % 2 == 1

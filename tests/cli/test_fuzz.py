@@ -20,7 +20,10 @@ HOSTILE = sorted((FIXTURES / "hostile").iterdir())
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite'}"
+    """A workspace made before the first import, so a refused import finds it as it was."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite'}"
+    assert run_cli(["--database", url, "list"])[0] == 0
+    return url
 
 
 def check_price(path: Path) -> int:
