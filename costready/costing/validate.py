@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypeVar
 
 from costready.costing import bounds
 from costready.costing.model import (
@@ -101,6 +103,35 @@ def _duplicates(path: str, ids: Iterable[str], what: str) -> list[Problem]:
     return problems
 
 
+#: Items a validator has found clean, remembered before it starts afresh (bounded memory).
+CLEAN_LIMIT = 100_000
+Item = TypeVar("Item")
+
+
+def _remembering_clean(
+    check: Callable[[Item, str], list[Problem]],
+) -> Callable[[Item, str], list[Problem]]:
+    """`check`, skipping an item it found clean before. Items never change (an edit makes a new
+    one) and a clean item is clean at any path and in any language, so after an edit to one
+    line of a large model only that line is checked again. Held by identity: an item stays
+    alive while it is remembered, so its id cannot be reused by another."""
+    clean: dict[int, object] = {}
+
+    @functools.wraps(check)
+    def checked(item: Item, path: str) -> list[Problem]:
+        if clean.get(id(item)) is item:
+            return []
+        problems = check(item, path)
+        if not problems:
+            if len(clean) >= CLEAN_LIMIT:
+                clean.clear()
+            clean[id(item)] = item
+        return problems
+
+    return checked
+
+
+@_remembering_clean
 def validate_service(service: Service, path: str) -> list[Problem]:
     """Every problem with one service on its own (`path` such as "$.services[0]").
 
@@ -216,6 +247,7 @@ def _surplus_problems(service: Service, path: str, name: str) -> list[Problem]:
     return problems
 
 
+@_remembering_clean
 def validate_post(post: StaffPost, path: str) -> list[Problem]:
     """Every problem with one post's own figures (`path` such as "$.staff[0]"); its time split
     is checked against the scenario's services and pools by `validate`.
@@ -412,12 +444,15 @@ def _time_problems(
     return problems
 
 
+@_remembering_clean
 def validate_cost_line(line: CostLine, path: str) -> list[Problem]:
     """Every problem with one cost line's own figures and text (`path` such as "$.costs[0]");
     where it goes is checked against the scenario's services and pools by `validate`.
 
     For a screen that edits one line: it refuses what would stop the engine, as validate does.
     """
+    if _plain_line(line):
+        return []
     name = _called(line.name or line.id)
     problems = _text(line.name, bounds.NAME, f"{path}.name", N_("{name}: the name"), name)
     problems += _text(
@@ -457,6 +492,24 @@ def validate_cost_line(line: CostLine, path: str) -> list[Problem]:
         label = (N_("{name}: the annual amount"), name)
         _number(problems, amount, bounds.AMOUNT, f"{path}.annual_amount", *label)
     return problems
+
+
+def _plain_line(line: CostLine) -> bool:
+    """True for the usual line, decided in one step: short plain text, one target, an amount in
+    whole pence within bounds (a large model has thousands of lines, checked on every edit)."""
+    amount = line.annual_amount
+    return (
+        _short(line.name, bounds.NAME)
+        and _short(line.category, bounds.CODE)
+        and (line.direct is not None) + (line.basis is not None) + (line.pool is not None) == 1
+        and isinstance(amount, Decimal)
+        and amount.is_finite()
+        and _within(bounds.AMOUNT, amount)
+    )
+
+
+def _short(text: str, bound: TextBound) -> bool:
+    return len(text) <= bound.limit and text.isascii() and "\x00" not in text
 
 
 def _cost_problems(
@@ -626,8 +679,8 @@ def _finite(value: Decimal | None) -> bool:
 
 
 def _text(value: str, bound: TextBound, path: str, template: str, name: str = "") -> list[Problem]:
-    if len(value) <= bound.limit and value.isascii() and "\x00" not in value:
-        return []  # the common case, decided without a call (a large model has thousands)
+    if _short(value, bound):
+        return []  # the common case, decided before any message is put into words
     refusal = bound.refusal(value, _Label(template, name))
     return [] if refusal is None else [Problem(path, refusal)]
 
