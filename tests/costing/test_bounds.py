@@ -217,3 +217,12 @@ def test_one_cost_line_is_checked_on_its_own_as_validate_does(example_model):
     }
     scenario = with_items(example_model, costs=(bad, *example_model.scenario.costs[1:]))
     assert paths(validate_cost_line(bad, "$.costs[0]")) <= paths(validate(scenario))
+
+
+def test_an_item_found_clean_is_remembered_and_an_edit_is_checked_afresh(example_model):
+    clean = service(example_model)
+    assert validate_service(clean, "$.services[2]") == []
+    assert validate_service(clean, "$.services[7]") == []  # clean at any path
+    edited = dataclasses.replace(clean, volume=Volume(units=D("0.00001")))
+    assert paths(validate_service(edited, "$.services[2]")) == {"$.services[2].planned_units"}
+    assert paths(validate_service(edited, "$.services[5]")) == {"$.services[5].planned_units"}
