@@ -87,29 +87,43 @@ def _price(scenario: Scenario) -> ScenarioResult:
     for sid, problem in _unit_problems(scenario, units):
         reasons.setdefault(sid, []).append(problem)
     if len(reasons) == len(scenario.services):
-        raise CostingError(problems + [p for found in reasons.values() for p in found])
-    staff_time = _staff_time_weights(scenario)
-    bases = _BasisWeights(scenario, staff_time)
+        raise CostingError(_every(problems, reasons))
+    bases = _BasisWeights(scenario, _staff_time_weights(scenario))
     pools = _pool_costs(scenario, posts, bases)
     shared = _apportioned_lines(scenario, bases)
     groups = _Groups(scenario, posts)
     priced = []
     for index, service in enumerate(scenario.services):
-        if service.id in reasons:
-            continue
-        result = _guarded_result(service, index, units[service.id], groups, pools, shared)
-        if isinstance(result, Problem):
-            reasons[service.id] = [result]
-        else:
-            priced.append(result)
+        if service.id not in reasons:
+            result = _guarded_result(service, index, units[service.id], groups, pools, shared)
+            if isinstance(result, Problem):
+                reasons[service.id] = [result]
+            else:
+                priced.append(result)
+    if not priced:
+        raise CostingError(_every(problems, reasons))
     unpriced = tuple(
         UnpricedService(s.id, s.name, s.unit, tuple(dict.fromkeys(reasons[s.id])))
         for s in scenario.services
         if s.id in reasons
     )
-    if not priced:
-        raise CostingError([p for service in unpriced for p in service.problems])
-    services = tuple(priced)
+    return _scenario_result(scenario, posts, pools, bases, tuple(priced), unpriced)
+
+
+def _every(problems: list[Problem], reasons: Mapping[str, list[Problem]]) -> list[Problem]:
+    """Validation's problems and the engine's own, each once, in the order found."""
+    return list(dict.fromkeys(problems + [p for found in reasons.values() for p in found]))
+
+
+def _scenario_result(
+    scenario: Scenario,
+    posts: Mapping[str, PostCost],
+    pools: Mapping[str, PoolCost],
+    bases: _BasisWeights,
+    services: tuple[ServiceResult, ...],
+    unpriced: tuple[UnpricedService, ...],
+) -> ScenarioResult:
+    """The result with its totals: every cost in the model, and over the services priced."""
     total_cost = sum((p.annual_cost for p in posts.values()), ZERO) + sum(
         (c.annual_amount for c in scenario.costs), ZERO
     )
