@@ -26,7 +26,7 @@ from costready.costing.model import (
 from costready.costing.results import POOL_KEY_PREFIX
 from costready.costing.rules import tax_years
 from costready.i18n import N_, _
-from costready.money import PENNY, NumberBound, TextBound, is_whole
+from costready.money import NumberBound, TextBound, is_whole
 from costready.problems import Problem
 
 ZERO = Decimal(0)
@@ -160,20 +160,9 @@ def validate_service(service: Service, path: str) -> list[Problem]:
     )
     problems += _volume_problems(service, path, name)
     problems += _surplus_problems(service, path, name)
-    step = service.price_rounding
+    # the bound is whole pence from 0.01 up, so it says the rounding rule too
     label = (N_("{name}: the price rounding step"), name)
-    if _number(problems, step, bounds.PRICE_STEP, f"{path}.price_rounding", *label) and (
-        step % PENNY
-    ):
-        problems.append(
-            Problem(
-                f"{path}.price_rounding",
-                _(
-                    "{service}: the price rounding step must be a whole number of pence, such as "
-                    "0.01, 0.05 or 0.50"
-                ).format(service=name),
-            )
-        )
+    _number(problems, service.price_rounding, bounds.PRICE_STEP, f"{path}.price_rounding", *label)
     return problems
 
 
