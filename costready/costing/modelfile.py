@@ -181,10 +181,13 @@ class _Reader:
             except ValueError:
                 pass
         allowed = ", ".join(member.value for member in enum)
-        shown = _shown(value) if _is_text(value) else _("that")
-        self.problem(
-            path, _("“{value}” is not one of: {allowed}").format(value=shown, allowed=allowed)
-        )
+        if _is_text(value):
+            message = _("“{value}” is not one of: {allowed}").format(
+                value=_shown(value), allowed=allowed
+            )
+        else:
+            message = _("expected one of: {allowed}").format(allowed=allowed)
+        self.problem(path, message)
         return default
 
     def day(self, data: Mapping, key: str, path: str) -> date:
@@ -218,8 +221,10 @@ def _is_text(value: Any) -> TypeGuard[str]:
 
 
 def _shown(value: str) -> str:
-    """A value as a message quotes it, cut to 40 characters."""
-    return value if len(value) <= 40 else value[:39] + "…"
+    """A value as a message quotes it: cut to 40 characters, and anything that is not text
+    (half a surrogate pair) escaped, so the message itself can always be printed."""
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def read_model(data: Any) -> CostingModel:
@@ -228,7 +233,8 @@ def read_model(data: Any) -> CostingModel:
     root = reader.obj(data, "$")
     if root.get("format", FORMAT) != FORMAT:
         reader.problem("$.format", _("expected “{format}”").format(format=FORMAT))
-    if str(root.get("version", VERSION)) != str(VERSION):
+    version = root.get("version", VERSION)
+    if _is_text(version) or str(version) != str(VERSION):  # the number 1, not the text "1"
         reader.problem(
             "$.version",
             _("this version of CostReady reads version {version}").format(version=VERSION),
