@@ -6,7 +6,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from costready.costing.engine import price_scenario
-from costready.costing.price_lists import PriceList, Publication, PublishedService
+from costready.costing.price_lists import (
+    PriceList,
+    Publication,
+    PublishedService,
+    validate_adoption,
+)
+from costready.costing.results import CostingError
 
 if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
@@ -25,6 +31,9 @@ def adopt(
     The prices are worked out here from what is stored, never taken from a screen, so a price
     list always matches its scenario; CostingError when the scenario cannot be priced.
     """
+    problems = validate_adoption(approved_by, note)
+    if problems:
+        raise CostingError(problems)
     scenario = workspace.load_scenario(scenario_id)
     result = price_scenario(scenario)
     result.check_complete()  # a price list is published whole: every service priced

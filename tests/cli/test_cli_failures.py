@@ -138,3 +138,13 @@ def test_a_deeply_nested_file_is_refused_in_one_line(capsys, database, tmp_path)
         err = capsys.readouterr().err
         assert err.count("\n") == 1
         assert err.startswith("$: the file nests lists and objects more than 64 deep")
+
+
+def test_a_note_over_its_bound_is_refused_before_anything_is_adopted(capsys, database):
+    assert main(["--database", database, "demo"]) == 0
+    capsys.readouterr()
+    argv = ["adopt", "--from", "01/04/2027", "--approved-by", "Trustees", "--note", "n" * 2_001]
+    assert main(["--database", database, *argv]) == 1
+    assert capsys.readouterr().err == (
+        "note: Note must be at most 2,000 characters long (it has 2,001)\n"
+    )
