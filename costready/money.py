@@ -330,23 +330,46 @@ def format_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") 
 
     Rounded here first, so babel (which would round half-even) only lays the digits out.
     """
-    return format_currency(to_penny(amount), currency, locale=locale)
+    if not _displayable(amount):
+        return str(amount)
+    with localcontext(_WIDE):  # babel lays out the digits in the current context
+        return format_currency(to_penny(amount), currency, locale=locale)
 
 
 def format_exact_money(amount: Decimal, locale: str = "en_GB", currency: str = "GBP") -> str:
     """£27.3457: half-up to four places, for a figure rounded in the next step (a price before
     rounding, an exact unit cost). Every screen, report and export shows it this way."""
-    return format_currency(
-        to_four_places(amount),
-        currency,
-        format="¤#,##0.0000",
-        locale=locale,
-        currency_digits=False,
-    )
+    if not _displayable(amount):
+        return str(amount)
+    with localcontext(_WIDE):
+        return format_currency(
+            to_four_places(amount),
+            currency,
+            format="¤#,##0.0000",
+            locale=locale,
+            currency_digits=False,
+        )
 
 
 def format_number(value: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
     """A plain number in the locale (quantities, units)."""
+    if not _displayable(value):
+        return str(value)
+    with localcontext(_WIDE):
+        return _format_number(value, locale, places)
+
+
+def _displayable(value: Decimal) -> bool:
+    """False for NaN, Infinity and magnitudes no bound allows (1E+30, 1E-999999999): shown as
+    written, so a value stored before its bound existed can still be seen, and put right."""
+    return value.is_finite() and -EXPONENT_SHOWN <= value.adjusted() <= EXPONENT_SHOWN
+
+
+#: Figures with more digits before or after the point than this are shown as written.
+EXPONENT_SHOWN = 30
+
+
+def _format_number(value: Decimal, locale: str, places: int | None) -> str:
     if places is not None:
         value = half_up(value, places)
         return format_decimal(
@@ -411,10 +434,13 @@ def parse_percent(text: str, field: str, locale: str = "en_GB") -> Decimal:
 def format_percent(share: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
     """0.05 → “5%”, 0.1074 → “10.74%”, no trailing zeros; every digit kept, or with `places`
     at most that many, half-up (0.123456 → “12.35%” with places=2)."""
-    value = share * 100
-    if places is not None:
-        value = half_up(value, places)
-    value = value.normalize()
-    if is_whole(value):
-        value = value.quantize(ONE)  # 1E+2 -> 100: normalize() leaves an exponent
+    if not _displayable(share):
+        return str(share)
+    with localcontext(_WIDE):
+        value = share * 100
+        if places is not None:
+            value = half_up(value, places)
+        value = value.normalize()
+        if is_whole(value):
+            value = value.quantize(ONE)  # 1E+2 -> 100: normalize() leaves an exponent
     return f"{format_number(value, locale)}%"

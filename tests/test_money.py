@@ -212,3 +212,25 @@ def test_roundings_hold_figures_beyond_28_digits():
     with wide_arithmetic() as context:
         assert context.prec == 60
         assert (big * 10).is_finite()
+
+
+@pytest.mark.parametrize("text", ["1e40", "-1e40", "1e-999999999", "1e999999999", "NaN", "12.5"])
+def test_any_stored_value_can_be_shown(text):
+    from costready.money import format_exact_money, format_money, format_number, format_percent
+
+    value = Decimal(text)
+    shown = [format_money(value), format_exact_money(value), format_number(value)]
+    shown += [format_number(value, places=1), format_percent(value)]
+    assert all(0 < len(item) < 60 for item in shown)
+    if text == "12.5":
+        assert shown == ["£12.50", "£12.5000", "12.5", "12.5", "1,250%"]
+    else:
+        assert shown == [str(value)] * 5  # as written, beyond any bound: seen, to be put right
+
+
+def test_figures_beyond_28_digits_are_laid_out():
+    from costready.money import format_money
+
+    assert format_money(Decimal("123456789012345678901234567.891")) == (
+        "£123,456,789,012,345,678,901,234,567.89"
+    )
