@@ -124,7 +124,7 @@ def next_steps(document: ScenarioDocument) -> list[Step]:
 
 
 def _prices_text(document: ScenarioDocument, adopted: bool, changed: bool) -> str:
-    if document.result is None:
+    if document.result is None or document.problems:  # none priced, or some not
         count = len(document.problems)
         return ngettext(
             "{n} thing to fix before prices can be worked out.",
@@ -260,8 +260,8 @@ class HomePage(QWidget):
 
     def _summary_text(self) -> str:
         result = self.document.result
-        if result is None or not result.services:
-            return ""
+        if result is None or not result.services or result.unpriced:
+            return ""  # totals over some services only would mislead; the tiles say what to fix
         return _(
             "This scenario costs {cost} a year in total and plans income of {income} "
             "at its prices, a surplus of {surplus}."
