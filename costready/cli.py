@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +21,7 @@ from costready.i18n import _
 if TYPE_CHECKING:
     from costready.costing.results import ScenarioResult
     from costready.organisation import Organisation
+    from costready.problems import Problem
     from costready.storage.workspace import Workspace
 
 
@@ -38,10 +41,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     database_help = _(
         "any SQLAlchemy URL (default: $COSTREADY_DATABASE_URL, else SQLite in your data folder)"
     )
+    debug_help = _("on a failure, print the Python traceback too (for a bug report)")
     parser.add_argument("--database", metavar="URL", default=None, help=database_help)
-    # --database may also follow the command (costready list --database URL)
+    parser.add_argument("--debug", action="store_true", help=debug_help)
+    # --database and --debug may also follow the command (costready list --database URL)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add = functools.partial(commands.add_parser, parents=[common])
 
@@ -125,11 +131,33 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def execute(args: argparse.Namespace) -> int:
-    """Run the command; errors go to stderr with exit status 1."""
+    """Run the command; a failure is one plain line on stderr (each problem of a model on its
+    own line) with exit status 1, never a traceback unless --debug asks for it."""
+    _tolerant_streams()
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(_("costready: stopped"), file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line; --debug shows where
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        detail = _one_line(str(error)) or type(error).__name__
+        print(
+            _(
+                "costready: could not finish that ({kind}: {detail}); run again with --debug "
+                "for details"
+            ).format(kind=type(error).__name__, detail=detail),
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     from costready.costing.results import CostingError
     from costready.storage.errors import StorageError
 
-    handlers = {
+    handlers: dict[str, Callable[[argparse.Namespace], int | None]] = {
         "demo": _demo,
         "list": _list,
         "price": _price,
@@ -140,10 +168,9 @@ def execute(args: argparse.Namespace) -> int:
         "restore": _restore,
     }
     try:
-        handlers[args.command](args)
+        return handlers[args.command](args) or 0
     except CostingError as error:
-        for problem in error.problems:
-            print(f"{problem.path}: {problem.message}", file=sys.stderr)
+        _print_problems(error.problems)
         return 1
     except BrokenPipeError:  # the reader went away (costready demo | head): nothing to say
         sys.stderr.close()
@@ -156,18 +183,42 @@ def execute(args: argparse.Namespace) -> int:
             )
         else:
             message = detail
-        print(_("costready: {error}").format(error=message), file=sys.stderr)
+        print(_("costready: {error}").format(error=_one_line(message)), file=sys.stderr)
         return 1
     except (CliError, StorageError, ValueError) as error:
-        print(_("costready: {error}").format(error=error), file=sys.stderr)
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        print(_("costready: {error}").format(error=_one_line(str(error))), file=sys.stderr)
         return 1
-    return 0
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(_one_line(f"{problem.path}: {problem.message}"), file=sys.stderr)
+
+
+def _one_line(text: str) -> str:
+    """A message on one line of at most 500 characters (a name can be long; a line is read)."""
+    line = " ".join(text.split())
+    return line if len(line) <= 500 else line[:499] + "…"
+
+
+def _tolerant_streams() -> None:
+    """A message quoting text that cannot be encoded (a console that is not UTF-8) is printed
+    with escapes, rather than failing while it reports something else."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed, or not a text stream
+                reconfigure(errors="backslashreplace")
 
 
 # Commands -----------------------------------------------------------------------------------
 
 
-def _price(args: argparse.Namespace) -> None:
+def _price(args: argparse.Namespace) -> int:
+    """Print the prices; services that could not be priced are listed with the reason, and
+    the exit status is then 1."""
     from costready.costing.engine import price_scenario
     from costready.costing.modelfile import load_model_file
 
@@ -176,6 +227,8 @@ def _price(args: argparse.Namespace) -> None:
         print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
     else:
         print(_price_table(result))
+    _print_problems(result.problems)
+    return 1 if result.unpriced else 0
 
 
 def _demo(args: argparse.Namespace) -> None:
@@ -239,12 +292,16 @@ def _report(args: argparse.Namespace) -> None:
             from costready.reports.costing_report import write_costing_report
 
             scenario = workspace.load_scenario(scenario_id)
-            write_costing_report(args.output, org, scenario, price_scenario(scenario))
+            result = price_scenario(scenario)
+            result.check_complete()  # a costing report shows every service, or is not written
+            write_costing_report(args.output, org, scenario, result)
         else:
             from costready.app.adoption import publication
             from costready.reports.price_list import write_publication
 
             published = publication(workspace, org_id, scenario_id)
+            if published.draft:
+                published.result.check_complete()  # a draft lists every service's price
             write_publication(args.output, org, published)
             if published.changed_since_adoption:
                 print(
@@ -448,10 +505,22 @@ def result_to_json(result: ScenarioResult) -> dict:
                 ],
             }
         )
+    unpriced = {
+        "unpriced": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "unit": s.unit,
+                "problems": [{"path": p.path, "message": p.message} for p in s.problems],
+            }
+            for s in result.unpriced
+        ]
+    }
     return {
         "scenario": result.scenario_name,
         "tax_year": result.tax_year,
         "services": services,
+        **(unpriced if result.unpriced else {}),
         "staff": [
             {"id": p.post_id, "role": p.role, "annual_cost": _amount(p.annual_cost)}
             for p in result.posts
@@ -489,6 +558,10 @@ def _price_table(result: ScenarioResult) -> str:
             surplus_words(s.surplus_convention, s.surplus_value),
         )
         for s in result.services
+    ]
+    rows += [
+        (s.name, s.unit, "", "", "", _("not priced"), s.problems[0].message if s.problems else "")
+        for s in result.unpriced
     ]
     rows.append((_("Total"), "", "", format_money(result.total_full_cost), "", "", ""))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

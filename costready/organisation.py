@@ -7,7 +7,18 @@ from datetime import date
 from enum import StrEnum
 
 from costready.i18n import N_, _
+from costready.money import TextBound
 from costready.problems import Problem
+
+#: One-line names (the organisation's, and its services', posts' and cost lines'): 200
+#: characters, the width the workspace keeps and a PDF heading can wrap.
+NAME = TextBound(200)
+#: Descriptions and the address: 2,000 characters, about a page of a price list.
+DESCRIPTION = TextBound(2_000)
+#: Registration numbers (charity, company, VAT): 50 characters, as the workspace keeps them.
+REGISTRATION = TextBound(50)
+#: A locale such as en_GB.
+LOCALE = TextBound(20)
 
 
 class LegalForm(StrEnum):
@@ -68,7 +79,7 @@ def is_valid_vat_number(number: str) -> bool:
 
 def validate_organisation(org: Organisation) -> list[Problem]:
     """Every problem with a profile, each naming the field and the fix."""
-    problems: list[Problem] = []
+    problems = _lengths(org)
     if not org.name.strip():
         problems.append(Problem("name", _("Name: enter the organisation's name")))
     # a number kept while unregistered must be a real one too
@@ -102,6 +113,24 @@ def validate_organisation(org: Organisation) -> list[Problem]:
                 ).format(number=org.company_number),
             )
         )
+    return problems
+
+
+def _lengths(org: Organisation) -> list[Problem]:
+    """Every text of the profile within its bound (the screens, model files and storage agree)."""
+    fields = (
+        ("name", org.name, NAME, _("Name")),
+        ("charity_number", org.charity_number, REGISTRATION, _("Charity number")),
+        ("company_number", org.company_number, REGISTRATION, _("Company number")),
+        ("address", org.address, DESCRIPTION, _("Address")),
+        ("vat_number", org.vat_number, REGISTRATION, _("VAT number")),
+        ("locale", org.locale, LOCALE, _("Locale")),
+    )
+    problems = []
+    for path, value, bound, label in fields:
+        refusal = bound.refusal(value, label)
+        if refusal is not None:
+            problems.append(Problem(path, refusal))
     return problems
 
 

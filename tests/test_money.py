@@ -147,3 +147,90 @@ def test_numbers_and_percentages_are_shown_half_up():
     assert format_percent(D("0.123450"), places=2) == "12.35%"  # half-even: 12.34%
     assert format_percent(D("0.05"), places=2) == "5%"
     assert format_percent(D("1"), places=2) == "100%"
+
+
+# Bounds, exponents and the wide context (issue 13) -----------------------------------------
+
+
+def test_exponents_are_recognised_and_refused_when_typed():
+    from costready.money import has_exponent, parse_money, parse_number
+
+    assert [has_exponent(t) for t in ("1e30", "1E+5", " -2.5e-3 ", ".5e2", "1,000e5")] == [True] * 5
+    assert not any(has_exponent(t) for t in ("12", "twelve", "NaN", "Infinity", "1,000.50"))
+    for typed in ("1e30", "1E+5"):
+        with pytest.raises(MoneyError, match="without an exponent"):
+            parse_number(typed, "Planned units")
+        with pytest.raises(MoneyError, match="without an exponent"):
+            parse_money(typed, "Rent")
+    with pytest.raises(MoneyError, match="finite"):
+        parse_number("Infinity", "Planned units")
+
+
+def test_decimal_places_are_counted_without_arithmetic():
+    from costready.money import decimal_places
+
+    cases = {"12.50": 1, "12.505": 3, "1E+2": 0, "1e-999999999": 999999999, "0.000": 0}
+    assert {text: decimal_places(Decimal(text)) for text in cases} == cases
+    assert decimal_places(Decimal("1e999999999")) == 0
+    assert decimal_places(Decimal("NaN")) == 0
+
+
+def test_numbers_are_written_out_in_full():
+    from costready.money import plain
+
+    assert [plain(Decimal(t)) for t in ("1E+2", "0.10", "-0", "1E-7")] == [
+        "100",
+        "0.10",
+        "-0",
+        "0.0000001",
+    ]
+
+
+def test_bounds_refuse_in_plain_words_and_never_raise():
+    from costready.money import NumberBound, TextBound
+
+    bound = NumberBound(Decimal(0), Decimal(10), 2, "from 0 to 10")
+    assert bound.refusal(Decimal("9.99"), "Rent") is None
+    for value in ("10.001", "-0.01", "1e999999999", "-1e999999999", "1e-999999999", "NaN"):
+        refusal = bound.refusal(Decimal(value), "Rent")
+        assert refusal is not None and refusal.startswith("Rent must be")
+    text = TextBound(3)
+    assert text.refusal("ŵŷŵ", "Unit") is None
+    assert text.refusal("abcd", "Unit") == "Unit must be at most 3 characters long (it has 4)"
+    assert "not text" in (text.refusal("a\x00", "Unit") or "")
+
+
+def test_roundings_hold_figures_beyond_28_digits():
+    from costready.money import line_net, round_up_to_step, to_penny, wide_arithmetic
+
+    big = Decimal("123456789012345678901234567890.125")  # 33 digits: the default context fails
+    assert to_penny(big) == Decimal("123456789012345678901234567890.13")
+    assert round_up_to_step(big, Decimal("0.05")) == Decimal("123456789012345678901234567890.15")
+    assert line_net(Decimal("100000000"), Decimal("1000000000.0049")) == Decimal(
+        "100000000000490000.00"
+    )
+    with wide_arithmetic() as context:
+        assert context.prec == 60
+        assert (big * 10).is_finite()
+
+
+@pytest.mark.parametrize("text", ["1e40", "-1e40", "1e-999999999", "1e999999999", "NaN", "12.5"])
+def test_any_stored_value_can_be_shown(text):
+    from costready.money import format_exact_money, format_money, format_number, format_percent
+
+    value = Decimal(text)
+    shown = [format_money(value), format_exact_money(value), format_number(value)]
+    shown += [format_number(value, places=1), format_percent(value)]
+    assert all(0 < len(item) < 60 for item in shown)
+    if text == "12.5":
+        assert shown == ["£12.50", "£12.5000", "12.5", "12.5", "1,250%"]
+    else:
+        assert shown == [str(value)] * 5  # as written, beyond any bound: seen, to be put right
+
+
+def test_figures_beyond_28_digits_are_laid_out():
+    from costready.money import format_money
+
+    assert format_money(Decimal("123456789012345678901234567.891")) == (
+        "£123,456,789,012,345,678,901,234,567.89"
+    )

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from costready.app.reading import WorkspaceReader, reading
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
-from costready.costing.price_lists import PriceList, Publication, PublishedService
+from costready.costing.price_lists import (
+    PriceList,
+    Publication,
+    PublishedService,
+    validate_adoption,
+)
+from costready.costing.results import CostingError
 from costready.costing.scenarios import ScenarioSummary
 
 if TYPE_CHECKING:
@@ -29,11 +35,15 @@ def adopt(
     list always matches its scenario; CostingError when the scenario cannot be priced. Read,
     priced and published in one writing unit of work: no save can land in between.
     """
+    problems = validate_adoption(approved_by, note)
+    if problems:
+        raise CostingError(problems)
     with workspace.writing() as uow:
         summary = uow.scenarios.summary(scenario_id)
         uow.organisations.lock(summary.organisation_id)  # one adoption at a time per organisation
         scenario = uow.scenarios.get(scenario_id)
         result = price_scenario(scenario)
+        result.check_complete()  # a price list is published whole: every service priced
         prices = {service.id: service.price for service in result.services}
         adopted = uow.scenarios.mark_adopted(scenario_id)
         return uow.price_lists.publish(

@@ -148,7 +148,7 @@ def _scenario_steps(scenario: Scenario) -> list[Step]:
 def _prices_text(
     result: ScenarioResult | None, problems: Sequence[Problem], adopted: bool, changed: bool
 ) -> str:
-    if result is None:
+    if result is None or problems:  # none priced, or some not
         count = len(problems)
         return ngettext(
             "{n} thing to fix before prices can be worked out.",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
+from costready.costing.bounds import MONEY_LIMIT
 from costready.costing.model import (
     POOL_PREFIX,
     Basis,
+    EmployerNi,
     NiKind,
     PensionBase,
     Scenario,
@@ -27,6 +31,7 @@ from costready.costing.results import (
     ScenarioResult,
     Sensitivity,
     ServiceResult,
+    UnpricedService,
 )
 from costready.costing.rules import TaxYearRules, full_time_hours, rules_for, vat_rate
 from costready.costing.validate import validate
@@ -40,6 +45,7 @@ from costready.money import (
     to_penny,
     vat_amount,
     whole_units_up,
+    wide_arithmetic,
 )
 from costready.problems import Problem
 
@@ -49,23 +55,75 @@ SENSITIVITY_CHANGES = (Decimal("-0.20"), Decimal("-0.10"), ZERO, Decimal("0.10")
 
 
 def price_scenario(scenario: Scenario) -> ScenarioResult:
-    """Work out every post, pool and service figure; CostingError lists every problem."""
+    """Work out every post, pool and service figure.
+
+    A service that cannot be priced (its own figures, or a post or cost line it depends on, has
+    a problem; or it has no planned units) is in `ScenarioResult.unpriced` with the reason, and
+    the rest still price. CostingError lists every problem when the model as a whole cannot be
+    priced (no service, unknown tax year, clashing ids, or no service left to price).
+
+    Runs in money.wide_context(): within the bounds validate checks nothing overflows, and an
+    arithmetic error is never a traceback, only a service that could not be priced.
+    """
+    with wide_arithmetic():
+        try:
+            return _price(scenario)
+        except ArithmeticError:  # cannot happen within the bounds; refuse rather than crash
+            raise CostingError(
+                [Problem("$", _("The costing could not be worked out: a figure is out of range"))]
+            ) from None
+
+
+def _price(scenario: Scenario) -> ScenarioResult:
     problems = validate(scenario)
-    if problems:
+    triage = _Triage(scenario, problems)
+    if triage.whole or len(triage.reasons) == len(scenario.services):
         raise CostingError(problems)
+    scenario = triage.neutralised()
     rules = rules_for(scenario.tax_year)
     posts = _post_costs(scenario, rules)
     units = _planned_units(scenario)
-    _check_units(scenario, units)
-    staff_time = _staff_time_weights(scenario)
-    bases = _BasisWeights(scenario, staff_time)
+    reasons = {sid: list(found) for sid, found in triage.reasons.items()}
+    for sid, problem in _unit_problems(scenario, units):
+        reasons.setdefault(sid, []).append(problem)
+    if len(reasons) == len(scenario.services):
+        raise CostingError(_every(problems, reasons))
+    bases = _BasisWeights(scenario, _staff_time_weights(scenario))
     pools = _pool_costs(scenario, posts, bases)
     shared = _apportioned_lines(scenario, bases)
     groups = _Groups(scenario, posts)
-    services = tuple(
-        _service_result(service, units[service.id], groups, pools, shared)
-        for service in scenario.services
+    priced = []
+    for index, service in enumerate(scenario.services):
+        if service.id not in reasons:
+            result = _guarded_result(service, index, units[service.id], groups, pools, shared)
+            if isinstance(result, Problem):
+                reasons[service.id] = [result]
+            else:
+                priced.append(result)
+    if not priced:
+        raise CostingError(_every(problems, reasons))
+    unpriced = tuple(
+        UnpricedService(s.id, s.name, s.unit, tuple(dict.fromkeys(reasons[s.id])))
+        for s in scenario.services
+        if s.id in reasons
     )
+    return _scenario_result(scenario, posts, pools, bases, tuple(priced), unpriced)
+
+
+def _every(problems: list[Problem], reasons: Mapping[str, list[Problem]]) -> list[Problem]:
+    """Validation's problems and the engine's own, each once, in the order found."""
+    return list(dict.fromkeys(problems + [p for found in reasons.values() for p in found]))
+
+
+def _scenario_result(
+    scenario: Scenario,
+    posts: Mapping[str, PostCost],
+    pools: Mapping[str, PoolCost],
+    bases: _BasisWeights,
+    services: tuple[ServiceResult, ...],
+    unpriced: tuple[UnpricedService, ...],
+) -> ScenarioResult:
+    """The result with its totals: every cost in the model, and over the services priced."""
     total_cost = sum((p.annual_cost for p in posts.values()), ZERO) + sum(
         (c.annual_amount for c in scenario.costs), ZERO
     )
@@ -82,7 +140,102 @@ def price_scenario(scenario: Scenario) -> ScenarioResult:
         total_income=income,
         total_surplus=income - total_full,
         basis_weights=bases.every_basis(),
+        unpriced=unpriced,
     )
+
+
+# Which services a problem stops ---------------------------------------------------------------
+
+_ITEM = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\](.*)$")
+#: A post's fields that change only its cost, not its hours or where its time goes: a problem
+#: in one stops the services the post works on directly (and any pool it gives time to).
+_PAY_FIELDS = frozenset(
+    ("", ".role", ".annual_salary", ".hourly_rate", ".employer_ni", ".pension", ".other_oncosts")
+) | {".non_chargeable"}
+
+
+class _Triage:
+    """Sorts validation problems: whole-model ones, and per service the problems it depends on.
+
+    A service's own problem stops only that service (its figures do not feed any other). A post
+    whose pay is wrong stops the services it works on; a cost line direct to a service stops
+    that service; anything shared (hours, time splits, pools, apportioned lines, basis tables)
+    stops every service, since every share depends on it. Ids that clash or are missing, the
+    tax year and the period make the whole model meaningless.
+    """
+
+    def __init__(self, scenario: Scenario, problems: list[Problem]):
+        self.scenario = scenario
+        self.whole: list[Problem] = []
+        self.reasons: dict[str, list[Problem]] = {}
+        self.bad_posts: set[int] = set()
+        self.bad_lines: set[int] = set()
+        self._ids = [s.id for s in scenario.services]
+        for problem in problems:
+            self._sort(problem)
+
+    def _sort(self, problem: Problem) -> None:
+        match = _ITEM.match(problem.path)
+        if match is None:
+            if problem.path.startswith(("$.overhead_pools", "$.bases")):
+                self._stop(self._ids, problem)
+            else:
+                self.whole.append(problem)
+            return
+        table, index, rest = match.group(1), int(match.group(2)), match.group(3)
+        if rest.startswith(".id"):
+            self.whole.append(problem)
+        elif table == "services":
+            self._stop([self._ids[index]], problem)
+        elif table == "staff":
+            self._post_problem(index, rest, problem)
+        else:
+            self._line_problem(index, rest, problem)
+
+    def _stop(self, service_ids: list[str], problem: Problem) -> None:
+        for sid in service_ids:
+            self.reasons.setdefault(sid, []).append(problem)
+
+    def _post_problem(self, index: int, rest: str, problem: Problem) -> None:
+        post = self.scenario.staff[index]
+        field = "." + rest.split(".")[1] if rest.startswith(".") else rest
+        reaches_pool = any(key.startswith(POOL_PREFIX) for key in post.time)
+        if field not in _PAY_FIELDS or reaches_pool or self.scenario.claims_employment_allowance:
+            self._stop(self._ids, problem)  # hours, time splits and allowances are shared
+            return
+        self.bad_posts.add(index)
+        self._stop([key for key in post.time if key in self._ids], problem)
+
+    def _line_problem(self, index: int, rest: str, problem: Problem) -> None:
+        line = self.scenario.costs[index]
+        if line.direct in self._ids and rest and not rest.startswith(".direct"):
+            self.bad_lines.add(index)
+            self._stop([line.direct], problem)  # type: ignore[list-item]
+        else:
+            self._stop(self._ids, problem)
+
+    def neutralised(self) -> Scenario:
+        """The scenario with each post and line in doubt costing nothing: only the services they
+        stop would have shown their cost, so every other figure is as it would be."""
+        staff = tuple(
+            replace(
+                post,
+                annual_salary=ZERO,
+                hourly_rate=None,
+                employer_ni=EmployerNi(NiKind.NONE),
+                pension=None,
+                other_oncosts_rate=ZERO,
+                non_chargeable={},
+            )
+            if index in self.bad_posts
+            else post
+            for index, post in enumerate(self.scenario.staff)
+        )
+        costs = tuple(
+            replace(line, annual_amount=ZERO) if index in self.bad_lines else line
+            for index, line in enumerate(self.scenario.costs)
+        )
+        return replace(self.scenario, staff=staff, costs=costs)
 
 
 # Staff ------------------------------------------------------------------------------------
@@ -196,19 +349,21 @@ def _planned_units(scenario: Scenario) -> dict[str, Decimal]:
     return units
 
 
-def _check_units(scenario: Scenario, units: Mapping[str, Decimal]) -> None:
-    problems = [
-        Problem(
-            f"$.services[{index}].planned_units",
-            _("{service}: no planned units — no post that delivers units spends time on it").format(
-                service=service.name
+def _unit_problems(scenario: Scenario, units: Mapping[str, Decimal]) -> list[tuple[str, Problem]]:
+    """(service id, problem) for each service left with no planned units."""
+    return [
+        (
+            service.id,
+            Problem(
+                f"$.services[{index}].planned_units",
+                _(
+                    "{service}: no planned units — no post that delivers units spends time on it"
+                ).format(service=service.name),
             ),
         )
         for index, service in enumerate(scenario.services)
         if units[service.id] <= 0
     ]
-    if problems:
-        raise CostingError(problems)
 
 
 def _staff_time_weights(scenario: Scenario) -> dict[str, Decimal]:
@@ -383,6 +538,30 @@ class _Groups:
 
 
 # Per service ------------------------------------------------------------------------------
+
+
+def _guarded_result(
+    service: Service,
+    index: int,
+    units: Decimal,
+    groups: _Groups,
+    pools: Mapping[str, PoolCost],
+    shared: _SharedLines,
+) -> ServiceResult | Problem:
+    """The service's figures, or the Problem that stopped them (a price beyond the bounds)."""
+    try:
+        result = _service_result(service, units, groups, pools, shared)
+    except ArithmeticError:
+        result = None
+    if result is None or max(abs(result.price_inc_vat), abs(result.unit_cost)) > MONEY_LIMIT:
+        return Problem(
+            f"$.services[{index}]",
+            _(
+                "{service}: the price would be more than £1,000,000,000 a unit; check its "
+                "planned units and surplus"
+            ).format(service=service.name),
+        )
+    return result
 
 
 def _service_result(

@@ -7,13 +7,15 @@ writes nothing unless the file is valid (CostingError otherwise).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
+from costready import organisation
 from costready.costing.model import (
     POOL_PREFIX,
     Basis,
@@ -38,12 +40,62 @@ from costready.costing.results import CostingError
 from costready.costing.validate import validate
 from costready.files import write_atomically
 from costready.i18n import _
-from costready.money import MoneyError, to_decimal
+from costready.money import MoneyError, has_exponent, plain, to_decimal
 from costready.problems import Problem
 
 FORMAT = "costready-model"
 VERSION = 1
 E = TypeVar("E", bound=StrEnum)
+#: Deepest nesting of objects and lists a model file may have. A model needs 4 levels; 64
+#: leaves room for tools that wrap it, and stops a file nested thousands deep before Python's
+#: JSON reader recurses into it.
+MAX_DEPTH = 64
+# A JSON string (skipped whole, so brackets inside text do not count) or a bracket.
+_STRUCTURE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+
+
+class JsonNumber(str):
+    """A number in a model file as it was written (“12.50”, “1e30”, “NaN”): read as text, so it
+    is checked (no exponent, no NaN) before it becomes a Decimal, and never rounded by a float."""
+
+
+def parse_json(text: str) -> Any:
+    """Parsed JSON with every number kept as its JsonNumber text; CostingError for invalid JSON
+    or nesting deeper than MAX_DEPTH (checked first, without recursion)."""
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CostingError(
+                    [
+                        Problem(
+                            "$",
+                            _(
+                                "the file nests lists and objects more than {depth} deep; "
+                                "a model file needs only a few levels"
+                            ).format(depth=MAX_DEPTH),
+                        )
+                    ]
+                )
+        elif token in "]}":
+            depth -= 1
+    try:
+        return json.loads(
+            text, parse_float=JsonNumber, parse_int=JsonNumber, parse_constant=JsonNumber
+        )
+    except json.JSONDecodeError as error:
+        raise CostingError(
+            [
+                Problem(
+                    "$",
+                    _("not valid JSON (line {line}, column {col}): {msg}").format(
+                        line=error.lineno, col=error.colno, msg=error.msg
+                    ),
+                )
+            ]
+        ) from None
 
 
 class _Reader:
@@ -66,11 +118,11 @@ class _Reader:
         if key not in data and default is not None:
             return default
         value = data.get(key)
-        if isinstance(value, str) and (value.strip() or default == ""):
+        if _is_text(value) and (value.strip() or default == ""):
             return value
         if key not in data:
             self.problem(f"{path}.{key}", _("is missing"))
-        elif isinstance(value, str):
+        elif _is_text(value):
             self.problem(f"{path}.{key}", _("must not be blank"))
         else:
             self.problem(f"{path}.{key}", _("expected text"))
@@ -81,7 +133,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, str) and value.strip():
+        if _is_text(value) and value.strip():
             return value
         self.problem(f"{path}.{key}", _("expected an id such as “home-support”"))
         return None
@@ -93,12 +145,24 @@ class _Reader:
             self.problem(f"{path}.{key}", _("is missing"))
             return Decimal(0)
         value = data[key]
-        if isinstance(value, float):  # JSON numbers arrive as float; read their text exactly
+        if isinstance(value, float):  # a float from Python (not from a file): its text, exactly
             value = repr(value)
+        if isinstance(value, str) and has_exponent(value):
+            self.problem(
+                f"{path}.{key}",
+                _("“{value}”: write the number out in full, without an exponent").format(
+                    value=_shown(value)
+                ),
+            )
+            return Decimal(0)
         try:
             return to_decimal(value, key)
         except MoneyError:
-            self.problem(f"{path}.{key}", _("“{value}” is not a number").format(value=value))
+            if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+                message = _("“{value}” is not a number").format(value=_shown(str(value)))
+            else:
+                message = _("expected a number")
+            self.problem(f"{path}.{key}", message)
             return Decimal(0)
 
     def optional_number(self, data: Mapping, key: str, path: str) -> Decimal | None:
@@ -112,19 +176,28 @@ class _Reader:
         return False
 
     def choice(self, enum: type[E], value: Any, path: str, default: E) -> E:
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum)
-            self.problem(
-                path, _("“{value}” is not one of: {allowed}").format(value=value, allowed=allowed)
+        if _is_text(value):
+            try:
+                return enum(value)
+            except ValueError:
+                pass
+        allowed = ", ".join(member.value for member in enum)
+        if _is_text(value):
+            message = _("“{value}” is not one of: {allowed}").format(
+                value=_shown(value), allowed=allowed
             )
-            return default
+        else:
+            message = _("expected one of: {allowed}").format(allowed=allowed)
+        self.problem(path, message)
+        return default
 
     def day(self, data: Mapping, key: str, path: str) -> date:
+        value = data.get(key)
         try:
-            return date.fromisoformat(str(data[key]))
-        except (KeyError, ValueError):
+            if not _is_text(value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
             self.problem(f"{path}.{key}", _("expected a date such as 2026-04-01"))
             return date(2000, 1, 1)
 
@@ -143,13 +216,26 @@ class _Reader:
         )
 
 
+def _is_text(value: Any) -> TypeGuard[str]:
+    """True for a JSON string (a number written as a number is not text)."""
+    return isinstance(value, str) and not isinstance(value, JsonNumber)
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: cut to 40 characters, and anything that is not text
+    (half a surrogate pair) escaped, so the message itself can always be printed."""
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_model(data: Any) -> CostingModel:
     """A CostingModel from parsed JSON; CostingError lists every problem with its JSON path."""
     reader = _Reader()
     root = reader.obj(data, "$")
     if root.get("format", FORMAT) != FORMAT:
         reader.problem("$.format", _("expected “{format}”").format(format=FORMAT))
-    if root.get("version", VERSION) != VERSION:
+    version = root.get("version", VERSION)
+    if _is_text(version) or str(version) != str(VERSION):  # the number 1, not the text "1"
         reader.problem(
             "$.version",
             _("this version of CostReady reads version {version}").format(version=VERSION),
@@ -179,29 +265,24 @@ def load_model_file(path: str | Path) -> CostingModel:
         raise CostingError(
             [Problem("$", _("cannot read the file: {error}").format(error=error.strerror or error))]
         ) from None
-    try:
-        data = json.loads(text, parse_float=Decimal)  # 0.1 stays exactly 0.1
-    except json.JSONDecodeError as error:
-        raise CostingError(
-            [
-                Problem(
-                    "$",
-                    _("not valid JSON (line {line}, column {col}): {msg}").format(
-                        line=error.lineno, col=error.colno, msg=error.msg
-                    ),
-                )
-            ]
-        ) from None
-    return read_model(data)
+    return read_model(parse_json(text))
 
 
 def _organisation(reader: _Reader, data: dict) -> OrganisationInfo:
     path = "$.organisation"
-    return OrganisationInfo(
+    info = OrganisationInfo(
         name=reader.text(data, "name", path, default=_("Imported organisation")),
         vat_registered=reader.flag(data, "vat_registered", path),
         locale=reader.text(data, "locale", path, default="en_GB"),
     )
+    for key, value, bound, label in (
+        ("name", info.name, organisation.NAME, _("The organisation's name")),
+        ("locale", info.locale, organisation.LOCALE, _("The organisation's locale")),
+    ):
+        refusal = bound.refusal(value, label)
+        if refusal is not None:
+            reader.problem(f"{path}.{key}", refusal)
+    return info
 
 
 def _scenario(reader: _Reader, root: dict) -> Scenario:
@@ -378,7 +459,11 @@ def save_model_file(model: CostingModel, path: str | Path) -> None:
 
 
 def _strings(table: Mapping[str, Decimal]) -> dict[str, str]:
-    return {key: str(value) for key, value in table.items()}
+    return {key: plain(value) for key, value in table.items()}
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
 
 
 def _service_dict(service: Service) -> dict:
@@ -390,34 +475,34 @@ def _service_dict(service: Service) -> dict:
     if volume.kind is VolumeKind.FROM_STAFF_HOURS:
         data["planned_units"] = VolumeKind.FROM_STAFF_HOURS.value
     elif volume.kind is VolumeKind.CAPACITY:
-        data["capacity_units"] = str(volume.capacity)
-        data["occupancy"] = str(volume.occupancy)
+        data["capacity_units"] = _number(volume.capacity)
+        data["occupancy"] = _number(volume.occupancy)
     else:
-        data["planned_units"] = str(volume.units)
-    data["surplus"] = {"kind": service.surplus.kind.value, "value": str(service.surplus.value)}
+        data["planned_units"] = _number(volume.units)
+    data["surplus"] = {"kind": service.surplus.kind.value, "value": plain(service.surplus.value)}
     data["vat"] = service.vat.value
-    data["price_rounding"] = str(service.price_rounding)
+    data["price_rounding"] = plain(service.price_rounding)
     return data
 
 
 def _post_dict(post: StaffPost) -> dict:
     data: dict[str, Any] = {"id": post.id, "role": post.role}
     if post.hourly_rate is not None:
-        data["hourly_rate"] = str(post.hourly_rate)
+        data["hourly_rate"] = plain(post.hourly_rate)
     else:
-        data["annual_salary"] = str(post.annual_salary)
-        data["fte"] = str(post.fte)
+        data["annual_salary"] = _number(post.annual_salary)
+        data["fte"] = plain(post.fte)
     if post.paid_hours_per_person is not None:
-        data["paid_hours_per_person"] = str(post.paid_hours_per_person)
-    data["headcount"] = str(post.headcount)
+        data["paid_hours_per_person"] = plain(post.paid_hours_per_person)
+    data["headcount"] = plain(post.headcount)
     data["delivers_units"] = post.delivers_units
     ni = post.employer_ni
-    data["employer_ni"] = {"rate": str(ni.rate)} if ni.kind is NiKind.RATE else ni.kind.value
+    data["employer_ni"] = {"rate": _number(ni.rate)} if ni.kind is NiKind.RATE else ni.kind.value
     data["pension"] = (
-        {"rate": str(post.pension.rate), "on": post.pension.on.value} if post.pension else "none"
+        {"rate": plain(post.pension.rate), "on": post.pension.on.value} if post.pension else "none"
     )
     if post.other_oncosts_rate:
-        data["other_oncosts"] = {"rate": str(post.other_oncosts_rate)}
+        data["other_oncosts"] = {"rate": plain(post.other_oncosts_rate)}
     data["non_chargeable"] = _strings(post.non_chargeable)
     data["time"] = _strings(post.time)
     return data
@@ -437,7 +522,7 @@ def _cost_dict(line: CostLine) -> dict:
         "id": line.id,
         "name": line.name,
         "category": line.category,
-        "annual_amount": str(line.annual_amount),
+        "annual_amount": plain(line.annual_amount),
     }
     if line.direct is not None:
         data["direct"] = line.direct

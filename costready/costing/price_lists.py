@@ -8,6 +8,9 @@ from decimal import Decimal
 
 from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult
+from costready.i18n import _
+from costready.organisation import DESCRIPTION, NAME
+from costready.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -57,3 +60,17 @@ class Publication:
             return False
         live = {service.id: service.price for service in self.result.services}
         return live != self.price_list.prices
+
+
+def validate_adoption(approved_by: str, note: str) -> list[Problem]:
+    """Problems with what an adoption records (who approved it, its note), each naming the
+    field and its bound: the same on screen and on the command line."""
+    problems = []
+    for path, value, bound, label in (
+        ("approved_by", approved_by, NAME, _("Approved by")),
+        ("note", note, DESCRIPTION, _("Note")),
+    ):
+        refusal = bound.refusal(value, label)
+        if refusal is not None:
+            problems.append(Problem(path, refusal))
+    return problems

@@ -143,8 +143,23 @@ class ServiceResult:
 
 
 @dataclass(frozen=True)
+class UnpricedService:
+    """A service the engine could not price, and why: its own problems first, then any in the
+    staff or costs it depends on (each with its JSON path). The other services still price."""
+
+    id: str
+    name: str
+    unit: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
 class ScenarioResult:
-    """Everything the engine worked out for a scenario."""
+    """Everything the engine worked out for a scenario.
+
+    `services` holds the services it priced, `unpriced` the ones it could not (with the reason);
+    the totals add up the priced services only.
+    """
 
     scenario_name: str
     tax_year: str
@@ -159,6 +174,22 @@ class ScenarioResult:
     # the weight the engine shared by: staff time in hours (pool time left out), the others as
     # given in the model's bases (or one each). Set percentages are per line, in the model.
     basis_weights: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    unpriced: tuple[UnpricedService, ...] = ()
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every reason a service could not be priced, each once, in the order found."""
+        return list(dict.fromkeys(p for s in self.unpriced for p in s.problems))
+
+    def reasons(self, service_id: str) -> tuple[Problem, ...]:
+        """Why the service could not be priced (empty when it was)."""
+        return next((s.problems for s in self.unpriced if s.id == service_id), ())
+
+    def check_complete(self) -> None:
+        """CostingError with every reason when any service could not be priced (a price list
+        is published whole, or not at all)."""
+        if self.unpriced:
+            raise CostingError(self.problems)
 
     def service(self, service_id: str) -> ServiceResult:
         return next(s for s in self.services if s.id == service_id)

@@ -127,7 +127,7 @@ class ScenarioDocument(QObject):
     def _reprice(self) -> None:
         try:
             self._result = price_scenario(self._scenario)
-            self._problems = []
+            self._problems = self._result.problems  # services that could not be priced
         except CostingError as error:
             self._result = None
             self._problems = error.problems

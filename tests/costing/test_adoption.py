@@ -94,3 +94,12 @@ def test_the_published_list_keeps_each_service_as_adopted(workspace, ids):
     entries = entries_from_publication(publication(workspace, org_id, scenario_id))
     befriending = next(e for e in entries if e.price == Decimal("12.50"))
     assert (befriending.name, befriending.unit) == ("Befriending visit", "visit")
+
+
+def test_an_adoption_record_is_bounded_like_every_text():
+    from costready.costing.price_lists import validate_adoption
+
+    assert validate_adoption("Trustees' meeting", "n" * 2_000) == []
+    problems = validate_adoption("T" * 201, "n" * 2_001)
+    assert [p.path for p in problems] == ["approved_by", "note"]
+    assert problems[1].message == "Note must be at most 2,000 characters long (it has 2,001)"

@@ -299,7 +299,7 @@ class TablePage(QWidget):
         scenario = self.document.scenario
         self.model.set_rows(self.rows_of(scenario))
         self.model.refresh()
-        problems = [] if self.document.result is not None else self.document.problems
+        problems = self.document.problems  # none, or why services could not be priced
         self.banner.show_problems([plain_problem(p, scenario) for p in problems])
         self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty)
         if self.model.rowCount() != self._fitted_rows:

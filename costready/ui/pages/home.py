@@ -155,8 +155,8 @@ class HomePage(QWidget):
 
     def _summary_text(self) -> str:
         result = self.document.result
-        if result is None or not result.services:
-            return ""
+        if result is None or not result.services or result.unpriced:
+            return ""  # totals over some services only would mislead; the tiles say what to fix
         return _(
             "This scenario costs {cost} a year in total and plans income of {income} "
             "at its prices, a surplus of {surplus}."
