@@ -85,7 +85,8 @@ def test_other_encodings_say_save_it_as_utf8(example_data, tmp_path, encoding):
     path = tmp_path / "model.json"
     path.write_bytes(json.dumps(example_data, ensure_ascii=False).encode(encoding, "replace"))
     found = problems_of(path)
-    assert found == {"$": "the file is not UTF-8 text; save it as UTF-8 and try again"}
+    assert list(found) == ["$"]
+    assert "“model.json” is not saved as UTF-8" in found["$"] and "save it as UTF-8" in found["$"]
 
 
 def test_numbers_are_written_without_exponents_and_read_back(example_model, tmp_path):
