@@ -57,6 +57,7 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         vat_number=row.vat_number,
         financial_year_start=row.financial_year_start,
         locale=row.locale,
+        version=row.version,
     )
 
 
@@ -76,6 +77,7 @@ def scenario_from_row(row: ScenarioRow) -> Scenario:
             for basis in row.bases
         },
         claims_employment_allowance=row.claims_employment_allowance,
+        version=row.version,
     )
 
 

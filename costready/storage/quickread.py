@@ -42,6 +42,7 @@ COLUMN_TYPES: dict[str, dict[str, Callable[[Any], Any]]] = {
         "registered_charity": bool,
         "vat_registered": bool,
         "financial_year_start": date.fromisoformat,
+        "updated_at": datetime.fromisoformat,
     },
     "scenario": {
         "period_start": date.fromisoformat,
@@ -83,8 +84,9 @@ COLUMN_TYPES: dict[str, dict[str, Callable[[Any], Any]]] = {
         "created_at": datetime.fromisoformat,
     },
     "price_list_entry": {"price": Decimal},
-    "service": {},
+    "service": {"updated_at": datetime.fromisoformat},
     "setting": {},
+    "workspace_state": {},
 }
 
 
@@ -140,10 +142,15 @@ class WorkspacePreview:
         """True when `workspace` answers every read the screens made of this preview alike
         (it would differ only if another program saved between the two reads)."""
         org_id = self.organisation_id
+        organisations = workspace.organisations()
+        scenario = workspace.load_scenario(self.scenario_id)
         return (
-            workspace.organisations() == self.organisations_
+            organisations == self.organisations_
+            # versions are not part of equality; a save of the same values still moves them
+            and [o.version for o in organisations] == [o.version for o in self.organisations_]
             and workspace.scenarios(org_id) == self.summaries
-            and workspace.load_scenario(self.scenario_id) == self.scenario
+            and scenario == self.scenario
+            and scenario.version == self.scenario.version
             and workspace.price_lists(org_id) == self.lists
             and all(
                 workspace.get_setting(owner, key) == self.settings.get((owner, key), "")
