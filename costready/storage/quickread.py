@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -312,3 +313,23 @@ class _Reader:
         )
         self.children(lists, "entries", "price_list_entry", "price_list_id")
         return lists
+
+
+def data_version(path: Path) -> int | None:
+    """The workspace's data version (`Workspace.data_version`) read with sqlite3 alone, for
+    stamping and checking a start-up snapshot; None when the file cannot say (missing, locked,
+    not a workspace at this schema). It moves on every write CostReady commits, in either
+    journal mode; a write by another program (the sqlite3 shell) does not move it."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+    try:
+        if _Reader(connection).revision() != HEAD:
+            return None
+        row = connection.execute("SELECT data_version FROM workspace_state WHERE id = 1").fetchone()
+        return int(row[0]) if row is not None else None
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()

@@ -268,3 +268,13 @@ def test_two_processes_lose_no_update_and_make_no_duplicate(url: str) -> None:
     assert held["rent_added"] == Decimal(2 * ROUNDS)
     # each write waited its turn, well within the 5 s busy timeout
     assert max(outcome.slowest_write for outcome in outcomes) < 5
+
+
+def test_the_quick_read_sees_the_same_data_version(db_path: Path) -> None:
+    from costready.storage.quickread import data_version
+
+    with Workspace(sqlite_url(db_path)) as workspace:
+        assert data_version(db_path) == workspace.data_version() == 0
+        workspace.save_organisation(Organisation(name="Quick CIC"))
+        assert data_version(db_path) == workspace.data_version() == 1
+    assert data_version(db_path.with_name("missing.sqlite")) is None

@@ -13,7 +13,8 @@ def _with_rent(document, amount):
     return replace(
         scenario,
         costs=tuple(
-            replace(c, annual_amount=Decimal(amount)) if c.id == "rent" else c for c in scenario.costs
+            replace(c, annual_amount=Decimal(amount)) if c.id == "rent" else c
+            for c in scenario.costs
         ),
     )
 
@@ -53,7 +54,8 @@ def test_a_save_over_another_programs_save_is_refused_and_the_edit_stays_shown(
     assert example_doc.scenario.tax_year == "2027-28" and example_doc.unsaved_edit == ""
     assert not example_doc.changed_elsewhere()
     example_doc.apply(_with_rent(example_doc, 7000), "Change rent")  # made again
-    assert workspace.load_scenario(example_doc.scenario_id).cost("rent").annual_amount == Decimal(7000)
+    saved = workspace.load_scenario(example_doc.scenario_id)
+    assert saved.cost("rent").annual_amount == Decimal(7000)
 
 
 def test_with_no_conflict_handler_the_refusal_is_a_failed_save(qtbot, example_doc, workspace):
