@@ -23,7 +23,7 @@ from costready.costing.scenarios import ScenarioSummary
 from costready.i18n import _
 from costready.organisation import Organisation
 from costready.storage import migrate
-from costready.storage.db import make_engine, session_factory, writer
+from costready.storage.db import make_engine, reader, session_factory, writer
 from costready.storage.errors import InvalidData, NameTaken, StaleRecord, StorageError
 from costready.storage.location import ENV_URL, workspace_url
 from costready.storage.unit_of_work import UnitOfWork, plain_database_error, run
@@ -72,7 +72,7 @@ class Workspace:
                     url=url, error=plain_database_error(error)
                 )
             ) from error
-        self._readers = session_factory(self._engine)
+        self._readers = session_factory(reader(self._engine))
         self._writers = session_factory(writer(self._engine))
         self._open = _OpenUnit()  # the unit of work open on each thread, which calls join
         self._closed = False

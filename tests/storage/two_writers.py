@@ -3,9 +3,10 @@
 Used by tests/storage/test_two_writers.py (a bounded run) and bench/bench_two_writers.py (a long
 one). Each writer is a separate process with its own `Workspace`, as two windows or a window
 and the command line would be. Every round both writers, started together, import the example
-model as a new organisation (same name each time), adopt the shared scenario and add £1 to its
-rent the way the window edits: read the scenario, change it, save it at the version it read (a
-refused save is read again and made again, as a person would after reloading).
+model as a new organisation (same name each time), adopt the shared scenario, add £1 to its rent
+the way the window edits (read the scenario, change it, save it at the version it read; a
+refused save is read again and made again, as a person would after reloading), and read it to
+price it (a scenario read while the other saves must come whole).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def writer(url: str, scenario_id: int, rounds: int, start: Barrier, results: Any
 def _rounds(url: str, scenario_id: int, rounds: int, start: Barrier, outcome: Outcome) -> None:
     from costready.app.adoption import adopt
     from costready.app.model_files import import_model
+    from costready.costing.engine import price_scenario
     from costready.costing.modelfile import load_model_file
     from costready.storage.errors import StaleRecord, StorageError
     from costready.storage.workspace import Workspace
@@ -71,7 +73,7 @@ def _rounds(url: str, scenario_id: int, rounds: int, start: Barrier, outcome: Ou
     with Workspace(url) as workspace:
         for _round in range(rounds):
             start.wait(timeout=60)
-            for action in ("import", "adopt", "edit"):
+            for action in ("import", "adopt", "edit", "read"):
                 began = time.perf_counter()
                 try:
                     if action == "import":
@@ -80,11 +82,13 @@ def _rounds(url: str, scenario_id: int, rounds: int, start: Barrier, outcome: Ou
                     elif action == "adopt":
                         adopt(workspace, scenario_id, date(2027, 1, 1), "Chair", date(2026, 12, 1))
                         outcome.adopted += 1
-                    else:
+                    elif action == "edit":
                         outcome.refused_as_stale += _add_a_pound(
                             workspace, scenario_id, StaleRecord
                         )
                         outcome.edits += 1
+                    else:  # as a window reads while the other saves: whole, so it prices
+                        price_scenario(workspace.load_scenario(scenario_id))
                 except StorageError as error:  # e.g. "another program is using the workspace"
                     outcome.errors.append(f"{action}: {error}")
                 outcome.slowest_write = max(outcome.slowest_write, time.perf_counter() - began)
