@@ -278,3 +278,20 @@ def test_the_quick_read_sees_the_same_data_version(db_path: Path) -> None:
         workspace.save_organisation(Organisation(name="Quick CIC"))
         assert data_version(db_path) == workspace.data_version() == 1
     assert data_version(db_path.with_name("missing.sqlite")) is None
+
+
+def test_a_name_taken_between_the_check_and_the_insert_is_numbered_apart(
+    window: Workspace, example_model: CostingModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What two imports at once on PostgreSQL meet: both checked the name before either
+    committed, so the second's INSERT hits the unique index; only that INSERT is undone and the
+    import carries on under the next number."""
+    from costready.storage.repositories.organisations import OrganisationRepository
+
+    import_model(window, example_model)
+    monkeypatch.setattr(OrganisationRepository, "name_taken", lambda *_args, **_kw: False)
+    org_id, scenario_id = import_model(window, example_model)
+    assert window.organisation(org_id).name == "Example Community Hub (2)"
+    assert window.load_scenario(scenario_id) == example_model.scenario
+    with pytest.raises(NameTaken):
+        window.save_organisation(Organisation(name="Example Community Hub"))
