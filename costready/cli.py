@@ -76,6 +76,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="ID|NAME",
         help=_("add the scenario to this organisation (default: a new organisation)"),
     )
+    imported.add_argument(
+        "--update-services",
+        action="store_true",
+        help=_(
+            "let the file change the unit or description of the organisation's services, "
+            "in every scenario that has them (without it, such an import is refused and says "
+            "which scenarios it would touch)"
+        ),
+    )
 
     adopt = add("adopt", help=_("adopt a scenario's prices as the published price list"))
     _add_selection(adopt)
@@ -264,7 +273,7 @@ def _list(args: argparse.Namespace) -> None:
 
 
 def _model(args: argparse.Namespace) -> None:
-    from costready.app.model_files import export_model, import_model
+    from costready.app.model_files import ServicesWouldChange, export_model, import_model
     from costready.costing.modelfile import load_model_file, save_model_file
 
     with _workspace(args) as workspace:
@@ -275,7 +284,19 @@ def _model(args: argparse.Namespace) -> None:
             return
         model = load_model_file(args.file)  # validates the whole file before anything is written
         target = _find_organisation(workspace, args.organisation) if args.organisation else None
-        org_id, scenario_id = import_model(workspace, model, target)
+        try:
+            org_id, scenario_id = import_model(
+                workspace, model, target, update_services=args.update_services
+            )
+        except ServicesWouldChange as error:
+            for problem in error.problems:
+                print(f"{problem.path}: {problem.message}", file=sys.stderr)
+            raise CliError(
+                _(
+                    "nothing was imported; to make these changes in every scenario that has "
+                    "those services, run the import again with --update-services"
+                )
+            ) from error
         print(
             _("Imported “{name}” as scenario {sc} of organisation {org}.").format(
                 name=model.scenario.name, sc=scenario_id, org=org_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -59,6 +59,9 @@ class Organisation:
     financial_year_start: date = date(2026, 4, 1)  # the year part is ignored; day and month matter
     locale: str = "en_GB"
     id: int | None = None  # the database id once saved
+    #: the stored version this value was read at (an optimistic lock: a save against a newer
+    #: one is refused); not part of equality, so an edited copy compares by its contents
+    version: int | None = field(default=None, compare=False)
 
 
 def normalise_vat_number(number: str) -> str:

@@ -5,10 +5,17 @@ Importing this module loads SQLAlchemy: the window imports it only after it is o
 
 from __future__ import annotations
 
-from costready.storage.errors import InvalidData, StorageError
+from costready.app.errors import InvalidData, NameTaken, StaleRecord, StorageError
 from costready.storage.workspace import Workspace
 
-__all__ = ["InvalidData", "StorageError", "Workspace", "open_workspace"]
+__all__ = [
+    "InvalidData",
+    "NameTaken",
+    "StaleRecord",
+    "StorageError",
+    "Workspace",
+    "open_workspace",
+]
 
 
 def open_workspace(url: str | None = None) -> Workspace:

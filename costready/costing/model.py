@@ -258,6 +258,9 @@ class Scenario:
     #: basis name (floor_area, headcount, usage) -> service id -> weight
     bases: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     claims_employment_allowance: bool = False
+    #: the stored version this value was read at (an optimistic lock: a save against a newer
+    #: one is refused); not part of equality or of the model file
+    version: int | None = field(default=None, compare=False)
 
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)

@@ -79,6 +79,20 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
 
 
+def reader(engine: Engine) -> Engine:
+    """The same engine, whose transactions read one snapshot of the database on PostgreSQL.
+
+    PostgreSQL's default (READ COMMITTED) gives each statement its own snapshot, so a scenario
+    loaded in several statements while another program saves it could mix old rows with new
+    ones; REPEATABLE READ makes every statement of a reading unit of work see the same
+    committed state (a read-only transaction is never refused for it). A SQLite read
+    transaction is one snapshot already.
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine
+
+
 def _make_sqlite_transactional(engine: Engine) -> None:
     """Foreign keys on, and a real BEGIN at the start of every transaction.
 

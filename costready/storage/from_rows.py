@@ -56,6 +56,7 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         vat_number=row.vat_number,
         financial_year_start=row.financial_year_start,
         locale=row.locale,
+        version=row.version,
     )
 
 
@@ -75,6 +76,7 @@ def scenario_from_row(row: ScenarioRow) -> Scenario:
             for basis in row.bases
         },
         claims_employment_allowance=row.claims_employment_allowance,
+        version=row.version,
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -56,6 +57,9 @@ def _children(order: str) -> Any:
 
 class OrganisationRow(Base):
     __tablename__ = "organisation"
+    #: two organisations never share a name (an index, so SQLite can add it without rebuilding
+    #: the table that everything else refers to)
+    __table_args__ = (Index("uq_organisation_name", "name", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str]
@@ -68,6 +72,10 @@ class OrganisationRow(Base):
     vat_number: Mapped[str] = mapped_column(String(50), default="")
     financial_year_start: Mapped[date] = mapped_column(Date)
     locale: Mapped[str] = mapped_column(String(20), default="en_GB")
+    #: the optimistic lock: one more on every save (a save read at an older one is refused)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: when it was last saved (None: before revision 0003 kept it)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, default=utc_now)
 
 
 class ServiceRow(Base):
@@ -84,6 +92,9 @@ class ServiceRow(Base):
     name: Mapped[str]
     unit: Mapped[str] = mapped_column(String(NAME))
     description: Mapped[str] = mapped_column(Text, default="")
+    #: one more whenever its name, unit or description changes (see `ScenarioRow.version`)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, default=utc_now)
 
 
 class ScenarioRow(Base):
@@ -101,6 +112,10 @@ class ScenarioRow(Base):
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+    #: the optimistic lock of everything the scenario value holds: one more on every save of
+    #: it, and whenever one of its services is changed from elsewhere (another scenario, an
+    #: import), so a window holding an older copy cannot write it back
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     services: Mapped[list[ScenarioServiceRow]] = _children("ScenarioServiceRow.position")
     posts: Mapped[list[StaffPostRow]] = _children("StaffPostRow.position")
@@ -321,6 +336,19 @@ class PriceListEntryRow(Base):
     unit: Mapped[str | None] = mapped_column(String(60))
     description: Mapped[str | None] = mapped_column(Text)
     vat: Mapped[str | None] = mapped_column(String(20))
+
+
+class WorkspaceStateRow(Base):
+    """One row: the workspace's data version, one more on every committed write by anyone.
+
+    A window compares it with the one it read to notice that another program (or window)
+    saved since; it is bumped last in each writing unit of work, so it moves only on commit.
+    """
+
+    __tablename__ = "workspace_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SettingRow(Base):

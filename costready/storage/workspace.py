@@ -8,6 +8,7 @@ Calls made inside `transaction()` (or an open unit of work on the same thread) j
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
@@ -22,12 +23,20 @@ from costready.costing.scenarios import ScenarioSummary
 from costready.i18n import _
 from costready.organisation import Organisation
 from costready.storage import migrate
-from costready.storage.db import make_engine, session_factory, writer
-from costready.storage.errors import InvalidData, StorageError
+from costready.storage.db import make_engine, reader, session_factory, writer
+from costready.storage.errors import InvalidData, NameTaken, StaleRecord, StorageError
 from costready.storage.location import ENV_URL, masked_url, without_password, workspace_url
 from costready.storage.unit_of_work import UnitOfWork, plain_database_error, run
 
-__all__ = ["ENV_URL", "InvalidData", "StorageError", "UnitOfWork", "Workspace"]
+__all__ = [
+    "ENV_URL",
+    "InvalidData",
+    "NameTaken",
+    "StaleRecord",
+    "StorageError",
+    "UnitOfWork",
+    "Workspace",
+]
 
 
 class Workspace:
@@ -55,10 +64,12 @@ class Workspace:
         except Exception as error:
             self._engine.dispose()
             raise _cannot_open(url, plain_database_error(error)) from error
-        self._readers = session_factory(self._engine)
+        self._readers = session_factory(reader(self._engine))
         self._writers = session_factory(writer(self._engine))
         self._open = _OpenUnit()  # the unit of work open on each thread, which calls join
         self._closed = False
+        #: the data versions this workspace's own writes committed (see `changed_elsewhere`)
+        self._own_versions: deque[int] = deque(maxlen=10_000)
 
     @classmethod
     def open(cls, url: str | None = None) -> Workspace:
@@ -117,6 +128,34 @@ class Workspace:
                 yield unit
             finally:
                 self._open.unit = None
+        if unit.written_version is not None:
+            self._own_versions.append(unit.written_version)
+
+    def data_version(self) -> int:
+        """A number that changes on every committed write to the workspace, by anyone.
+
+        One small query (no session): cheap enough to ask whenever the window gets the focus
+        and before each save. Compare it with the value read with the data on screen; if it
+        moved by more than this workspace's own writes (`changed_elsewhere`), another program
+        or window saved, and the screens should read again.
+        """
+        if self._open.unit is not None:  # inside a unit of work: its own consistent view
+            return self._open.unit.data_version()
+        try:
+            with self._engine.connect() as connection:
+                version = connection.exec_driver_sql(
+                    "SELECT data_version FROM workspace_state WHERE id = 1"
+                ).scalar()
+        except SQLAlchemyError as error:
+            raise StorageError(plain_database_error(error)) from error
+        return int(version or 0)
+
+    def changed_elsewhere(self, seen: int) -> bool:
+        """Whether anyone but this workspace object committed a write after data version `seen`
+        (read with `data_version()` just before the screens read what they show)."""
+        current = self.data_version()
+        own = sum(1 for version in self._own_versions if seen < version <= current)
+        return current - seen > own
 
     @contextmanager
     def transaction(self) -> Iterator[Workspace]:
@@ -138,7 +177,10 @@ class Workspace:
             return uow.organisations.get(organisation_id)
 
     def save_organisation(self, org: Organisation) -> Organisation:
-        """Insert (id None) or update; validates first (ValueError listing the problems)."""
+        """Insert (id None) or update; validates first (ValueError listing the problems).
+
+        Refused with StaleRecord if `org.version` is older than the stored one, and with
+        NameTaken (a ValueError) if another organisation has the name."""
         with self.writing() as uow:
             return uow.organisations.save(org)
 
@@ -162,10 +204,11 @@ class Workspace:
         with self.writing() as uow:
             return uow.scenarios.create(organisation_id, scenario)
 
-    def save_scenario(self, scenario_id: int, scenario: Scenario) -> None:
-        """Replace the scenario's contents with `scenario` in one transaction."""
+    def save_scenario(self, scenario_id: int, scenario: Scenario) -> int:
+        """Replace the scenario's contents with `scenario` in one transaction; returns its new
+        version. StaleRecord if `scenario.version` is older than the stored one."""
         with self.writing() as uow:
-            uow.scenarios.save(scenario_id, scenario)
+            return uow.scenarios.save(scenario_id, scenario)
 
     def delete_scenario(self, scenario_id: int) -> None:
         """Remove a scenario; its services and any price lists it published are kept."""

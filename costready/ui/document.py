@@ -1,16 +1,20 @@
 """The open scenario as the screens share it: one value, repriced and saved on every edit.
 
 Every edit is a whole new `Scenario` value (the model is immutable), pushed onto the window's
-QUndoStack, so undo and redo are just "put the previous value back and save it".
+QUndoStack, so undo and redo are just "put the previous value back and save it". A save is made
+at the version last read, so another window's or program's save is never written over: the save
+is refused (`conflict`), the edit stays shown, and the window offers to reload.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from costready.app.errors import StaleRecord, StorageError
 from costready.app.snapshot import FirstScreen, StillOpening
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
@@ -29,6 +33,10 @@ class ScenarioDocument(QObject):
     changed = Signal()  # the scenario was replaced (an edit, undo, redo or a load)
     save_failed = Signal(str)  # the message to show; the previous value is back in place
     saved = Signal(str)  # a status-bar message such as "Saved: Rent changed"
+    #: a save refused because another window or program saved the scenario (or one of its
+    #: services) first; the message names it and when. The edit stays shown, unsaved, until the
+    #: window reloads (`reload`). With nothing connected, `save_failed` says it instead.
+    conflict = Signal(str)
 
     def __init__(
         self,
@@ -46,6 +54,9 @@ class ScenarioDocument(QObject):
         self.organisation_id = organisation_id
         self.scenario_id = scenario_id
         self.undo_stack = undo_stack
+        #: the edit a refused save left on screen ("Change rent"), until the next reload
+        self.unsaved_edit = ""
+        self._seen = self._data_version()  # before the read: a write in between shows later
         self._scenario = workspace.load_scenario(scenario_id)
         self._result: ScenarioResult | None = None
         self._problems: list[Problem] = []
@@ -82,17 +93,56 @@ class ScenarioDocument(QObject):
             return
         self.undo_stack.push(_EditCommand(self, self._scenario, new, description))
 
-    def replace(self, new: Scenario) -> bool:
-        """Save `new` and show it; on a failed save keep the old value and say why."""
+    def replace(self, new: Scenario, description: str = "") -> bool:
+        """Save `new` and show it; on a failed save keep the old value and say why.
+
+        Saved at the version last read or saved (undo's older values carry older ones); if
+        someone else saved since, nothing is written, `new` stays shown (unsaved) and
+        `conflict` asks the window to offer a reload.
+        """
         try:
-            self.store.save_scenario(self.scenario_id, new)
+            version = self.store.save_scenario(
+                self.scenario_id, dataclasses.replace(new, version=self._scenario.version)
+            )
+        except StaleRecord as error:
+            self._show_unsaved(new, description, _("Not saved: {error}").format(error=error))
+            return False
         except Exception as error:  # a failed save must never lose the shown work
             self.save_failed.emit(_("Not saved: {error}").format(error=error))
             return False
-        self._scenario = new
+        self._scenario = dataclasses.replace(new, version=version)
         self._reprice()
         self.changed.emit()
         return True
+
+    def _show_unsaved(self, new: Scenario, description: str, message: str) -> None:
+        """Keep the refused edit on screen so it can be made again after a reload."""
+        self._scenario = dataclasses.replace(new, version=self._scenario.version)
+        self.unsaved_edit = description
+        self._reprice()
+        self.changed.emit()
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.conflict)):
+            self.conflict.emit(message)
+        else:
+            self.save_failed.emit(message)
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program or window saved to the workspace since this document last
+        read it (one small query: ask on focus and before a save, then `reload`)."""
+        if self._seen is None or self._store is None:
+            return False
+        try:
+            return bool(self._store.changed_elsewhere(self._seen))
+        except StorageError:  # the database is busy: ask again later
+            return False
+
+    def _data_version(self) -> int | None:
+        if self._store is None:
+            return None  # the start-up snapshot has none; `take_over` reads it
+        try:
+            return int(self._store.data_version())
+        except StorageError:
+            return None
 
     def reload(self, scenario_id: int | None = None, organisation_id: int | None = None) -> None:
         """Show another scenario (or re-read this one); clears the undo history."""
@@ -100,7 +150,9 @@ class ScenarioDocument(QObject):
             self.organisation_id = organisation_id
         if scenario_id is not None:
             self.scenario_id = scenario_id
+        self._seen = self._data_version()
         self._scenario = self.workspace.load_scenario(self.scenario_id)
+        self.unsaved_edit = ""
         self.undo_stack.clear()
         self._reprice()
         self.changed.emit()
@@ -118,6 +170,7 @@ class ScenarioDocument(QObject):
         scroll position.
         """
         self._reader = self._store = workspace
+        self._seen = self._data_version()
         if unchanged:
             return
         self._scenario = workspace.load_scenario(self.scenario_id)
@@ -143,15 +196,15 @@ class _EditCommand(QUndoCommand):
         self._new = new
 
     def redo(self) -> None:
-        if self._document.replace(self._new):
+        if self._document.replace(self._new, self._description):
             self._document.saved.emit(_("Saved: {what}").format(what=self._description))
         else:
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if self._document.replace(self._old):
+        if self._document.replace(self._old, _("Undo {what}").format(what=self._description)):
             self._document.saved.emit(_("Undone: {what}").format(what=self._description))
-        else:
+        elif not self._document.unsaved_edit:  # (a conflict waits for the window's reload)
             # the history no longer matches what is saved: show what is saved and start afresh
             # (after this call returns, since the stack cannot be cleared from inside it)
             QTimer.singleShot(0, self._document, self._document.reload)

@@ -145,14 +145,22 @@ def test_demo_twice_keeps_one_sample(capsys, database):
 
 def test_an_ambiguous_organisation_name_asks_for_its_number(capsys, database, tmp_path):
     import dataclasses
+    import sqlite3
 
     from costready.storage.workspace import Workspace
 
     assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
     assert main(["--database", database, "model", "import", str(EXAMPLE_MODEL)]) == 0
-    with Workspace(database) as ws:  # renamed by hand to the same name as the first
+    with Workspace(database) as ws:  # the app refuses the same name, in any case...
         second = ws.organisations()[-1]
-        ws.save_organisation(dataclasses.replace(second, name="Example Community Hub"))
+        with pytest.raises(ValueError, match="already has an organisation called"):
+            ws.save_organisation(dataclasses.replace(second, name="example community hub"))
+    with sqlite3.connect(database.removeprefix("sqlite:///")) as connection:
+        # ...which the database's index cannot: a case variant written by another program
+        connection.execute(
+            "UPDATE organisation SET name = 'EXAMPLE COMMUNITY HUB' WHERE id = ?", (second.id,)
+        )
+    connection.close()
     capsys.readouterr()
     code = main(
         [

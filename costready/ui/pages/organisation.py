@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from costready.app.errors import StorageError
 from costready.costing.rules import tax_years
 from costready.i18n import N_, _
 from costready.organisation import Organisation
@@ -188,9 +189,11 @@ class OrganisationPage(QWidget):
 
     def store_profile(self, org: Organisation) -> bool:
         """Save `org` and show it (the undoable edit's redo and undo both come here)."""
-        try:
-            self._organisation = self.document.store.save_organisation(org)
-        except ValueError as error:  # storage validates again; show its words
+        try:  # saved at the version shown (undo's older value carries an older one)
+            self._organisation = self.document.store.save_organisation(
+                dataclasses.replace(org, version=self._organisation.version)
+            )
+        except (ValueError, StorageError) as error:  # storage validates again; show its words
             self._status(_("Not saved: {error}").format(error=error))
             return False
         self._show_profile(self._organisation)
