@@ -93,7 +93,7 @@ def test_a_full_disk_keeps_the_good_file_and_leaves_nothing_partial(small_disk: 
     good = '{"good": true}\n'
     write_atomically(target, good)
     with pytest.raises(FileWriteError) as caught:
-        write_atomically(target, "x" * 1_000_000)  # far more than the 256 KiB disk holds
+        write_atomically(target, "x" * 4_000_000)  # far more than the 1 MiB disk holds
     assert str(caught.value) == "Could not save “model.json”: the disk is full"
     assert caught.value.errno == errno.ENOSPC
     assert target.read_text() == good

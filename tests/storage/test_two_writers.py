@@ -270,16 +270,6 @@ def test_two_processes_lose_no_update_and_make_no_duplicate(url: str) -> None:
     assert max(outcome.slowest_write for outcome in outcomes) < 5
 
 
-def test_the_quick_read_sees_the_same_data_version(db_path: Path) -> None:
-    from costready.storage.quickread import data_version
-
-    with Workspace(sqlite_url(db_path)) as workspace:
-        assert data_version(db_path) == workspace.data_version() == 0
-        workspace.save_organisation(Organisation(name="Quick CIC"))
-        assert data_version(db_path) == workspace.data_version() == 1
-    assert data_version(db_path.with_name("missing.sqlite")) is None
-
-
 def test_a_name_taken_between_the_check_and_the_insert_is_numbered_apart(
     window: Workspace, example_model: CostingModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
