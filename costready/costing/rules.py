@@ -7,8 +7,9 @@ source (docs/rules-file.md); the readers here return plain Decimals for the arit
 
 from __future__ import annotations
 
+import calendar
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -346,6 +347,28 @@ def default_sickness_share() -> Decimal:
     """The sickness share of paid hours a new post starts with (0.02: the ONS sickness absence
     rate for 2024; no official costing figure exists; docs/rules-file.md)."""
     return standing_figures()["sickness_default_share"].value
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def stale(entries: Iterable[Figure | Rule], release: date, months: int = 12) -> list[str]:
+    """The keys of entries checked more than `months` before `release`, or after it (a
+    release date must follow every check it vouches for)."""
+    oldest = months_before(release, months)
+    return [e.key for e in entries if not oldest <= e.checked <= release]
+
+
+def all_entries() -> list[Figure | Rule]:
+    """Every figure of every tax year, every standing figure and every rule in the file."""
+    entries: list[Figure | Rule] = [*standing_figures().values(), *legal_rules()]
+    for year in tax_years():
+        entries += year_figures(year).values()
+    return entries
 
 
 def tax_year_for(day: date) -> str:
