@@ -17,6 +17,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from costready.costing import rules
 from costready.costing.explain import (
     Explainer,
     change_text,
@@ -34,7 +35,15 @@ from costready.costing.model import (
     Scenario,
 )
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
-from costready.costing.rules import TaxYearRules, UnknownTaxYear, rules_for
+from costready.costing.rules import (
+    AgeBand,
+    Figure,
+    Rule,
+    TaxYearRules,
+    Unit,
+    UnknownTaxYear,
+    rules_for,
+)
 from costready.i18n import _, ngettext
 from costready.money import format_exact_money, to_penny
 from costready.organisation import Organisation
@@ -46,6 +55,7 @@ ZERO = Decimal(0)
 SERVICES_PER_TABLE = 7  # services across one landscape apportionment table
 SERVICES_PER_CHART = 25
 MAX_APPORTION_ROWS = 40  # past this many lines the apportionment table groups them
+VAT_ORDER = ("standard", "reduced", "zero", "exempt", "outside_scope")
 MAX_OVERHEAD_ROWS = 15  # a service's build-up lists overheads by category past this
 HEAD_CHARS = 120  # a service's name in a table header: 12 lines of a money column
 
@@ -219,6 +229,7 @@ class _Report:
 
     def assumptions(self) -> list[Flowable]:
         flow: list[Flowable] = [para(_("Assumptions"), "h1"), *self._tax_year_facts()]
+        flow += self._figure_sources()
         flow += [para(_("Staff on-cost settings"), "h2")]
         flow += [para(line, "body") for line in self._post_settings()]
         flow += [para(_("Planned volumes"), "h2"), self._volumes_table()]
@@ -281,6 +292,136 @@ class _Report:
                 numeric_from=2,
             ),
         ]
+
+    def _figure_sources(self) -> list[Flowable]:
+        """Each published figure the costing used, with the day it applies from, the day it
+        was checked and its source (numbered, as several figures share one page)."""
+        try:
+            used = self._figures_used()
+        except UnknownTaxYear:
+            return []  # _tax_year_facts already says no figures are held
+        numbers: dict[str, int] = {}
+        width = styles.frame_width()
+        widths = [width - 260, 82, 64, 64, 50]
+        rows: list[list] = [
+            [
+                para(_("Figure"), "head"),
+                para(_("Value"), "head_num"),
+                para(_("Applies from"), "head_num"),
+                para(_("Checked"), "head_num"),
+                para(_("Source"), "head_num"),
+            ]
+        ]
+        for entry in used:
+            number = numbers.setdefault(entry.source, len(numbers) + 1)
+            rows.append(
+                [
+                    styles.cell(entry.label, widths[0]),
+                    self._figure_value(entry) if isinstance(entry, Figure) else _("a rule"),
+                    styles.day(entry.applies_from, self.locale),
+                    styles.day(entry.checked, self.locale),
+                    f"[{number}]",
+                ]
+            )
+        official = {e.source: getattr(e, "official", True) for e in used}
+        sources = [
+            para(
+                f"[{number}] {source}"
+                + ("" if official[source] else " " + _("(not a government source)")),
+                "small",
+            )
+            for source, number in numbers.items()
+        ]
+        return [
+            para(_("Published figures used and their sources"), "h2"),
+            *self._sick_pay_fact(),
+            styles.table(rows, widths, numeric_from=1),
+            Spacer(1, 3),
+            *sources,
+        ]
+
+    def _sick_pay_fact(self) -> list[Flowable]:
+        held = rules.statutory_sick_pay(self.result.tax_year)
+        if held is None or not self.scenario.staff:
+            return []
+        weekly, share = held
+        return [
+            para(
+                _(
+                    "Statutory Sick Pay from {day}: paid from the first full day of sickness, "
+                    "the lower of {amount} a week or {share} of average weekly earnings."
+                ).format(
+                    day=styles.long_day(weekly.applies_from, self.locale),
+                    amount=self.money(weekly.value),
+                    share=styles.percent(share.value, self.locale),
+                ),
+                "body",
+            )
+        ]
+
+    def _figures_used(self) -> list[Figure | Rule]:
+        """The rules file's entries this scenario's costing rests on, in report order."""
+        year, scenario = self.result.tax_year, self.scenario
+        figures = rules.year_figures(year)
+        keys: list[str] = []
+        posts = list(scenario.staff)
+        if any(post.employer_ni.kind == NiKind.AUTO for post in posts):
+            keys += ["employer_ni_rate", "employer_ni_secondary_threshold"]
+        if scenario.claims_employment_allowance:
+            keys.append("employment_allowance")
+        if any(
+            post.pension is not None
+            and post.pension.rate
+            and post.pension.on == PensionBase.QUALIFYING_EARNINGS
+            for post in posts
+        ):
+            keys += ["pension_qualifying_lower", "pension_qualifying_upper"]
+        # The band each post's pay is compared with (21 and over unless the post says so).
+        bands = {AgeBand(getattr(post, "age_band", AgeBand.default())) for post in posts}
+        keys += [f"minimum_hourly_{band.value}" for band in AgeBand if band in bands]
+        if posts:
+            keys += ["ssp_weekly_rate", "ssp_earnings_share"]
+        keys.append("homecare_minimum_price")  # a reference figure, where one is held
+        used: list[Figure | Rule] = [figures[key] for key in keys if key in figures]
+        if scenario.claims_employment_allowance:
+            used += rules.employment_allowance_rules()
+        return used + self._standing_used()
+
+    def _standing_used(self) -> list[Figure]:
+        """Holiday and sickness when posts have them; VAT rates when registered, else the
+        registration threshold and its look-ahead test."""
+        standing = rules.standing_figures()
+        kinds = {
+            kind for post in self.scenario.staff for kind, s in post.non_chargeable.items() if s
+        }
+        keys = [
+            key
+            for key, kind in (
+                ("statutory_holiday_weeks", "holiday"),
+                ("sickness_default_share", "sickness"),
+            )
+            if kind in kinds
+        ]
+        if self.org.vat_registered:
+            treatments = {service.vat.value for service in self.scenario.services}
+            keys += [f"vat_rate_{t}" for t in VAT_ORDER if t in treatments]
+        else:
+            keys += ["vat_registration_threshold", "vat_look_ahead_days"]
+        return [standing[key] for key in keys]
+
+    def _figure_value(self, figure: Figure) -> str:
+        value = figure.value
+        if figure.unit == Unit.SHARE:
+            return styles.percent(value, self.locale)
+        if figure.unit == Unit.HOURLY:
+            return _("{amount} an hour").format(amount=self.money(value))
+        if figure.unit == Unit.WEEKLY:
+            return _("{amount} a week").format(amount=self.money(value))
+        if figure.unit == Unit.DAYS:
+            return ngettext("{n} day", "{n} days", int(value)).format(n=int(value))
+        if figure.unit == Unit.WEEKS:
+            return _("{n} weeks").format(n=styles.number(value, self.locale, places=1))
+        return self.money(value)
 
     def _post_settings(self) -> Iterator[str]:
         for post in self.scenario.staff:
