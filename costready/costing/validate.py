@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from costready.costing import bounds
+from costready.costing.floors import AgeBand
 from costready.costing.model import (
     ONE,
     POOL_PREFIX,
@@ -270,6 +271,10 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
             _number(problems, value, bound, f"{path}.{field_name}", label, who)
     problems += _hours_problems(path, post, who)
     problems += _rate_problems(path, post, who)
+    if post.age_band not in set(AgeBand):
+        problems.append(
+            Problem(f"{path}.age_band", _("{post}: choose an age band").format(post=who))
+        )
     return problems
 
 

@@ -10,6 +10,7 @@ from datetime import UTC
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from costready.costing.floors import AgeBand
 from costready.costing.model import (
     Basis,
     CostLine,
@@ -114,6 +115,8 @@ def _post(row: StaffPostRow) -> StaffPost:
         other_oncosts_rate=row.other_oncosts_rate,
         non_chargeable={item.kind: item.share for item in row.non_chargeable},
         time={item.key: item.share for item in row.time},
+        age_band=AgeBand(row.age_band),
+        paid_for_hours_worked=row.paid_for_hours_worked,
     )
 
 
