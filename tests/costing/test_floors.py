@@ -1,4 +1,4 @@
-"""Legal pay floors: pay below the age band's minimum is a warning on the result, never a refusal."""
+"""Legal pay floors: pay below the band's minimum is a warning on the result, never a refusal."""
 
 from __future__ import annotations
 
