@@ -534,9 +534,10 @@ class _Groups:
                     self.staff[key][post_id] = amount
         self.direct: dict[str, dict[str, Decimal]] = {s.id: {} for s in scenario.services}
         self.variable: dict[str, Decimal] = {s.id: ZERO for s in scenario.services}
-        for post in scenario.staff:
-            if post.paid_for_hours_worked:  # its pay follows the hours, so the units; pools stay
-                for key, amount in posts[post.id].split.items():
+        for staff_post in scenario.staff:
+            # paid for the hours worked: its pay follows the units; its pool time stays fixed
+            if staff_post.paid_for_hours_worked:
+                for key, amount in posts[staff_post.id].split.items():
                     if key in self.variable:
                         self.variable[key] += amount
         for line in scenario.costs:
