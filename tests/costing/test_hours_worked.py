@@ -88,3 +88,17 @@ def test_the_sample_marks_its_hourly_workers():
     sample = load_model_file(resource("sample", "community-hub.json")).scenario
     marked = {p.id for p in sample.staff if p.paid_for_hours_worked}
     assert marked == {"support-worker", "senior-support-worker", "link-worker"}
+
+
+def test_the_build_up_says_the_post_varies_with_volume(model, result):
+    from costready.costing.explain import buildup
+
+    def details(lines):
+        found = {}
+        for line in lines:
+            found[line.text] = line.detail
+            found.update(details(line.children))
+        return found
+
+    found = details(buildup(model.scenario, result, "home-support"))
+    assert "varies with volume (paid only for hours worked)" in found["Care worker"]
