@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from costready.i18n import _
 
@@ -38,9 +38,15 @@ class WarningBanner(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName(_("Warnings"))
         layout.addWidget(self.heading)
-        layout.addWidget(self.label)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.label, 1)
+        layout.addLayout(self._row)
         self.messages: list[str] = []
         self.hide()
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button beside the warnings (e.g. to the page where they are fixed)."""
+        self._row.addWidget(button)
 
     def show_warnings(self, messages: Sequence[str]) -> None:
         """Show `messages` one to a line, or hide when there are none."""

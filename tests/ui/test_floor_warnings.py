@@ -100,3 +100,13 @@ def test_no_confirmation_is_asked_without_warnings(qtbot, prices):
     assert dialog is not None and dialog.confirm.isHidden()
     with qtbot.waitSignal(dialog.destroyed):
         dialog.reject()
+
+
+def test_the_prices_banner_goes_to_staff(qtbot, staff, prices):
+    from PySide6.QtWidgets import QPushButton
+
+    edit_cell(qtbot, staff.view, 0, "pay", "9.00")
+    [button] = prices.warning_banner.findChildren(QPushButton)
+    with qtbot.waitSignal(prices.navigate_requested) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["staff"]

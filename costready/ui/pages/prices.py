@@ -152,6 +152,11 @@ class PricesPage(QWidget):
         self.warning_banner = WarningBanner(
             _("Check these before adopting the prices (they are worked out all the same):")
         )
+        # every warning so far is of a post's pay: the button goes where it is fixed
+        to_staff = QPushButton(_("Go to Staff"))
+        to_staff.setAccessibleName(_("Go to Staff to check the pay"))
+        to_staff.clicked.connect(lambda _checked=False: self.navigate_requested.emit("staff"))
+        self.warning_banner.add_button(to_staff)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.in_force_label = QLabel()
