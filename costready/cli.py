@@ -109,6 +109,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help=_("when they were approved (default: today)"),
     )
     adopt.add_argument("--note", default="", help=_("a note kept with the price list"))
+    adopt.add_argument(
+        "--despite-warnings",
+        action="store_true",
+        help=_("adopt even though the prices carry warnings (such as pay below the legal minimum)"),
+    )
 
     report = add("report", help=_("write a PDF"))
     report.add_argument("kind", choices=["price-list", "costing"])
@@ -206,6 +211,13 @@ def _print_problems(problems: list[Problem]) -> None:
         print(_one_line(f"{problem.path}: {problem.message}"), file=sys.stderr)
 
 
+def _print_warnings(warnings: list[Problem]) -> None:
+    """Warnings on stderr, each on its own line and named as a warning (they do not stop)."""
+    for warning in warnings:
+        line = _("warning: {path}: {message}").format(path=warning.path, message=warning.message)
+        print(_one_line(line), file=sys.stderr)
+
+
 def _one_line(text: str) -> str:
     """A message on one line of at most 500 characters (a name can be long; a line is read)."""
     line = " ".join(text.split())
@@ -236,6 +248,7 @@ def _price(args: argparse.Namespace) -> int:
         print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
     else:
         print(_price_table(result))
+    _print_warnings(list(result.warnings))
     _print_problems(result.problems)
     return 1 if result.unpriced else 0
 
@@ -335,20 +348,32 @@ def _report(args: argparse.Namespace) -> None:
     print(_("Wrote {file}").format(file=args.output))
 
 
-def _adopt(args: argparse.Namespace) -> None:
-    from costready.app.adoption import adopt
+def _adopt(args: argparse.Namespace) -> int:
+    from costready.app.adoption import UnconfirmedWarnings, adopt
     from costready.money import format_money
 
     with _workspace(args) as workspace:
         _org_id, scenario_id = _select(workspace, args)
-        price_list = adopt(
-            workspace,
-            scenario_id,
-            args.effective_from,
-            args.approved_by,
-            args.approved_on or date.today(),
-            args.note,
-        )
+        try:
+            price_list = adopt(
+                workspace,
+                scenario_id,
+                args.effective_from,
+                args.approved_by,
+                args.approved_on or date.today(),
+                args.note,
+                despite_warnings=args.despite_warnings,
+            )
+        except UnconfirmedWarnings as unconfirmed:
+            _print_warnings(unconfirmed.problems)
+            print(
+                _(
+                    "costready: not adopted: the prices carry the warnings above; check them, "
+                    "then run again with --despite-warnings to adopt all the same"
+                ),
+                file=sys.stderr,
+            )
+            return 1
     print(
         _("Adopted “{scenario}”: prices from {day}.").format(
             scenario=price_list.scenario_name, day=format_date(price_list.effective_from)
@@ -356,6 +381,7 @@ def _adopt(args: argparse.Namespace) -> None:
     )
     for service_id, price in price_list.prices.items():
         print(f"  {service_id}\t{format_money(price)}")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> None:
@@ -542,6 +568,7 @@ def result_to_json(result: ScenarioResult) -> dict:
         "tax_year": result.tax_year,
         "services": services,
         **(unpriced if result.unpriced else {}),
+        "warnings": [{"path": w.path, "message": w.message} for w in result.warnings],
         "staff": [
             {"id": p.post_id, "role": p.role, "annual_cost": _amount(p.annual_cost)}
             for p in result.posts

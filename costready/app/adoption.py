@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
 
 
+class UnconfirmedWarnings(CostingError):
+    """The prices carry warnings (pay below the legal minimum) and adoption was not told to go
+    ahead despite them: `problems` are the warnings."""
+
+
 def adopt(
     workspace: Workspace,
     scenario_id: int,
@@ -28,11 +33,15 @@ def adopt(
     approved_by: str,
     approved_on: date,
     note: str = "",
+    *,
+    despite_warnings: bool = False,
 ) -> PriceList:
     """Price the scenario as saved and publish its net prices from `effective_from`.
 
     The prices are worked out here from what is stored, never taken from a screen, so a price
-    list always matches its scenario; CostingError when the scenario cannot be priced. Read,
+    list always matches its scenario; CostingError when the scenario cannot be priced, and
+    UnconfirmedWarnings when its result has warnings and `despite_warnings` is not set (the
+    person must have seen them: the dialog asks, the CLI needs --despite-warnings). Read,
     priced and published in one writing unit of work: no save can land in between.
     """
     problems = validate_adoption(approved_by, note)
@@ -44,6 +53,8 @@ def adopt(
         scenario = uow.scenarios.get(scenario_id)
         result = price_scenario(scenario)
         result.check_complete()  # a price list is published whole: every service priced
+        if result.warnings and not despite_warnings:
+            raise UnconfirmedWarnings(list(result.warnings))
         prices = {service.id: service.price for service in result.services}
         adopted = uow.scenarios.mark_adopted(scenario_id)
         return uow.price_lists.publish(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from costready.costing.bounds import MONEY_LIMIT
+from costready.costing.floors import floor_warnings
 from costready.costing.model import (
     POOL_PREFIX,
     Basis,
@@ -107,7 +108,11 @@ def _price(scenario: Scenario) -> ScenarioResult:
         for s in scenario.services
         if s.id in reasons
     )
-    return _scenario_result(scenario, posts, pools, bases, tuple(priced), unpriced)
+    warnings = floor_warnings(triage.scenario, skip=triage.bad_posts)
+    return replace(
+        _scenario_result(scenario, posts, pools, bases, tuple(priced), unpriced),
+        warnings=warnings,
+    )
 
 
 def _every(problems: list[Problem], reasons: Mapping[str, list[Problem]]) -> list[Problem]:
@@ -151,7 +156,7 @@ _ITEM = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\](.*)$")
 #: in one stops the services the post works on directly (and any pool it gives time to).
 _PAY_FIELDS = frozenset(
     ("", ".role", ".annual_salary", ".hourly_rate", ".employer_ni", ".pension", ".other_oncosts")
-) | {".non_chargeable"}
+) | {".non_chargeable", ".age_band"}
 
 
 class _Triage:
@@ -529,6 +534,12 @@ class _Groups:
                     self.staff[key][post_id] = amount
         self.direct: dict[str, dict[str, Decimal]] = {s.id: {} for s in scenario.services}
         self.variable: dict[str, Decimal] = {s.id: ZERO for s in scenario.services}
+        for staff_post in scenario.staff:
+            # paid for the hours worked: its pay follows the units; its pool time stays fixed
+            if staff_post.paid_for_hours_worked:
+                for key, amount in posts[staff_post.id].split.items():
+                    if key in self.variable:
+                        self.variable[key] += amount
         for line in scenario.costs:
             if line.direct is None:
                 continue

@@ -244,6 +244,8 @@ class Explainer:
                     detail += _(" (post costs {amount} a year)").format(
                         amount=format_money(cost.annual_cost, self.locale)
                     )
+            if post is not None and post.paid_for_hours_worked:
+                detail += _("; varies with volume (paid only for hours worked)")
             role = post.role if post else post_id
             children.append(Line(role, self.money(amount), detail=detail))
         return Line(_("Direct staff"), self.money(service.direct_staff), "group", tuple(children))

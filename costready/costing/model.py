@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from costready.costing.rules import AgeBand
 from costready.i18n import N_
 
 ZERO = Decimal("0")
@@ -180,6 +181,9 @@ class StaffPost:
 
     `time` keys are service ids or `overhead:POOL`; the shares add up to exactly 1.
     `non_chargeable` shares are fractions of paid hours (holiday 5.6 of 52.14 weeks = 0.1074).
+    `age_band` picks the legal minimum its pay is checked against (a warning, never a refusal);
+    `paid_for_hours_worked` makes the cost it gives services vary with their units (break-even
+    and the volume table only; at planned volumes nothing changes).
     """
 
     id: str
@@ -195,6 +199,8 @@ class StaffPost:
     other_oncosts_rate: Decimal = ZERO
     non_chargeable: Mapping[str, Decimal] = field(default_factory=dict)
     time: Mapping[str, Decimal] = field(default_factory=dict)
+    age_band: AgeBand = AgeBand.AGED_21_AND_OVER
+    paid_for_hours_worked: bool = False
 
     @property
     def is_hourly(self) -> bool:

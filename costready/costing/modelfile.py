@@ -37,6 +37,7 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.costing.results import CostingError
+from costready.costing.rules import AgeBand
 from costready.costing.validate import validate
 from costready.files import write_atomically
 from costready.i18n import _
@@ -362,6 +363,13 @@ def _post(reader: _Reader, data: dict, path: str) -> StaffPost:
         ),
         non_chargeable=reader.shares(data.get("non_chargeable", {}), f"{path}.non_chargeable"),
         time=reader.shares(data.get("time", {}), f"{path}.time"),
+        age_band=reader.choice(
+            AgeBand,
+            data.get("age_band", AgeBand.default().value),
+            f"{path}.age_band",
+            AgeBand.default(),
+        ),
+        paid_for_hours_worked=reader.flag(data, "paid_for_hours_worked", path),
     )
 
 
@@ -496,6 +504,10 @@ def _post_dict(post: StaffPost) -> dict:
         data["paid_hours_per_person"] = plain(post.paid_hours_per_person)
     data["headcount"] = plain(post.headcount)
     data["delivers_units"] = post.delivers_units
+    if post.paid_for_hours_worked:
+        data["paid_for_hours_worked"] = True
+    if post.age_band is not AgeBand.default():
+        data["age_band"] = AgeBand(post.age_band).value
     ni = post.employer_ni
     data["employer_ni"] = {"rate": _number(ni.rate)} if ni.kind is NiKind.RATE else ni.kind.value
     data["pension"] = (

@@ -13,6 +13,9 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 #: Holiday is asked and shown in weeks to this many places (5.60), half-up.
 WEEKS_PLACES = 2
+#: Travel in minutes per contact hour is shown to this many places (10.59), half-up.
+MINUTES_PLACES = 2
+MINUTES_PER_HOUR = Decimal(60)
 
 
 def hourly_from_salary(salary: Decimal) -> Decimal:
@@ -40,6 +43,20 @@ def holiday_share(weeks: Decimal) -> Decimal:
 def holiday_weeks(share: Decimal) -> Decimal:
     """A holiday share of paid hours back in weeks (0.1074 → 5.60), half-up to two places."""
     return half_up(share * weeks_per_year(), WEEKS_PLACES)
+
+
+def travel_share(minutes: Decimal) -> Decimal:
+    """m minutes of travel per contact hour as a share of paid hours, m ÷ (60 + m) (15 minutes
+    = 0.2: of every 75 paid minutes, 15 are travel), half-up to four places like holiday."""
+    return to_four_places(minutes / (MINUTES_PER_HOUR + minutes))
+
+
+def travel_minutes(share: Decimal) -> Decimal:
+    """A travel share of paid hours back in minutes per contact hour, 60 × s ÷ (1 − s)
+    (0.2 → 15.00), half-up to two places; zero for a share of 1 or more (no contact time)."""
+    if share >= ONE or share <= ZERO:
+        return ZERO
+    return half_up(MINUTES_PER_HOUR * share / (ONE - share), MINUTES_PLACES)
 
 
 def as_hourly(post: StaffPost, hours: Decimal) -> StaffPost:

@@ -158,7 +158,8 @@ class ScenarioResult:
     """Everything the engine worked out for a scenario.
 
     `services` holds the services it priced, `unpriced` the ones it could not (with the reason);
-    the totals add up the priced services only.
+    the totals add up the priced services only. `warnings` are figures that price but need a
+    second look (pay below the legal minimum): shown wherever the prices are, never a refusal.
     """
 
     scenario_name: str
@@ -175,6 +176,7 @@ class ScenarioResult:
     # given in the model's bases (or one each). Set percentages are per line, in the model.
     basis_weights: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     unpriced: tuple[UnpricedService, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def problems(self) -> list[Problem]:

@@ -24,7 +24,7 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.costing.results import POOL_KEY_PREFIX
-from costready.costing.rules import tax_years
+from costready.costing.rules import AgeBand, tax_years
 from costready.i18n import N_, _
 from costready.money import NumberBound, TextBound, is_whole
 from costready.problems import Problem
@@ -270,6 +270,10 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
             _number(problems, value, bound, f"{path}.{field_name}", label, who)
     problems += _hours_problems(path, post, who)
     problems += _rate_problems(path, post, who)
+    if post.age_band not in set(AgeBand):
+        problems.append(
+            Problem(f"{path}.age_band", _("{post}: choose an age band").format(post=who))
+        )
     return problems
 
 

@@ -233,6 +233,9 @@ class _Report:
         flow += [para(_("Staff on-cost settings"), "h2")]
         flow += [para(line, "body") for line in self._post_settings()]
         flow += [para(_("Planned volumes"), "h2"), self._volumes_table()]
+        if self.result.warnings:  # a warning never goes unseen, in print as on screen
+            flow += [para(_("Warnings"), "h2")]
+            flow += [para(warning.message, "body") for warning in self.result.warnings]
         return flow
 
     def _tax_year_facts(self) -> list[Flowable]:
@@ -820,7 +823,25 @@ class _Report:
                 ),
                 "body",
             ),
+            *self._hours_worked_note(),
             styles.table(rows, widths, extra=extra),
+        ]
+
+    def _hours_worked_note(self) -> list[Flowable]:
+        """One sentence on posts paid only for hours worked, when there are any."""
+        roles = [post.role for post in self.scenario.staff if post.paid_for_hours_worked]
+        if not roles:
+            return []
+        return [
+            para(
+                _(
+                    "Paid only for hours worked ({roles}): their cost on each service varies "
+                    "with its units, here and in break-even, as if employer National Insurance "
+                    "were a fixed share of pay (the threshold below which none is paid is "
+                    "ignored)."
+                ).format(roles=", ".join(roles)),
+                "body",
+            )
         ]
 
     def charts(self) -> list[Flowable]:

@@ -24,6 +24,7 @@ from costready.costing.model import (
     VatTreatment,
     VolumeKind,
 )
+from costready.costing.rules import AgeBand
 from costready.i18n import _
 from costready.problems import Problem
 
@@ -154,6 +155,8 @@ def _check_post(check: _Checker, path: str, post: StaffPost) -> None:
     check.number(f"{path}.hourly_rate", post.hourly_rate, optional=True)
     check.number(f"{path}.paid_hours_per_person", post.paid_hours_per_person, optional=True)
     check.flag(f"{path}.delivers_units", post.delivers_units)
+    check.flag(f"{path}.paid_for_hours_worked", post.paid_for_hours_worked)
+    check.choice(f"{path}.age_band", post.age_band, AgeBand)
     check.choice(f"{path}.employer_ni.kind", post.employer_ni.kind, NiKind)
     check.number(f"{path}.employer_ni.rate", post.employer_ni.rate, optional=True)
     if post.pension is not None:

@@ -152,6 +152,8 @@ def _post_row(scenario_id: int, position: int, post: StaffPost) -> Row:
         "pension_rate": post.pension.rate if post.pension else None,
         "pension_on": str(post.pension.on) if post.pension else None,
         "other_oncosts_rate": post.other_oncosts_rate,
+        "age_band": str(post.age_band),
+        "paid_for_hours_worked": post.paid_for_hours_worked,
     }
 
 

@@ -28,6 +28,7 @@ from costready.costing.model import (
     VolumeKind,
 )
 from costready.costing.price_lists import PriceList, PublishedService
+from costready.costing.rules import AgeBand
 from costready.costing.scenarios import ScenarioSummary
 from costready.organisation import LegalForm, Organisation
 
@@ -116,6 +117,8 @@ def _post(row: StaffPostRow) -> StaffPost:
         other_oncosts_rate=row.other_oncosts_rate,
         non_chargeable={item.kind: item.share for item in row.non_chargeable},
         time={item.key: item.share for item in row.time},
+        age_band=AgeBand(row.age_band),
+        paid_for_hours_worked=row.paid_for_hours_worked,
     )
 
 

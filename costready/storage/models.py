@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -171,6 +172,8 @@ class StaffPostRow(Base):
     pension_rate: Mapped[Decimal | None]  # both pension columns None: no pension
     pension_on: Mapped[str | None] = mapped_column(String(KIND))
     other_oncosts_rate: Mapped[Decimal]
+    age_band: Mapped[str] = mapped_column(String(KIND), server_default="21_and_over")
+    paid_for_hours_worked: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     time: Mapped[list[PostTimeRow]] = _children("PostTimeRow.position")
     non_chargeable: Mapped[list[PostNonChargeableRow]] = _children("PostNonChargeableRow.position")

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
 from costready.i18n import _
 from costready.money import (
@@ -36,8 +36,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The role that carries a choice cell's [(label, value), ...] for the delegate's combo box.
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The role that carries a cell's warning in words ("" when none), for tests and readers.
+WARNING_ROLE = Qt.ItemDataRole.UserRole + 3
+#: A warned cell's background: a translucent amber that reads on light and dark palettes.
+WARNING_BACKGROUND = QColor(230, 159, 0, 70)
 
 HUNDRED = Decimal(100)
+_WARNED_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -91,6 +101,9 @@ class Column:
     maximum: Decimal | None = None
     required: bool = True  # TEXT must not be empty; numbers must be given
     bold: bool = False
+    #: a warning in words for a cell that saves but needs a second look ("" when none): the
+    #: cell is marked (amber, a warning sign) and the words join its tooltip and spoken text
+    warning: Callable[[Any], str] | None = None
 
     def kind_for(self, item: Any) -> ColumnKind:
         return self.kind_of(item) if self.kind_of is not None else self.kind
@@ -197,6 +210,11 @@ class RecordTableModel(QAbstractTableModel):
             if kind in _RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        warning = column.warning(item) if column.warning is not None else ""
+        if warning and role in _WARNED_ROLES:
+            return self._warned(role, column, item, kind, warning)
+        if role == WARNING_ROLE:
+            return warning
         if role == Qt.ItemDataRole.ForegroundRole and column.greyed_if and column.greyed_if(item):
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
@@ -208,6 +226,19 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{_(column.header)}: {self._display(column, item, kind)}"
         return None
+
+    def _warned(self, role: int, column: Column, item: Any, kind: ColumnKind, warning: str) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return WARNING_BACKGROUND
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            own = column.tooltip(item) if column.tooltip is not None else ""
+            return "\n".join(text for text in (own, warning) if text)
+        shown = self._display(column, item, kind)
+        return _("{column}: {value} (warning: {warning})").format(
+            column=_(column.header), value=shown, warning=warning
+        )
 
     def _display(self, column: Column, item: Any, kind: ColumnKind) -> str:
         if column.display is not None:

@@ -61,3 +61,14 @@ def test_an_hourly_post_made_salaried_keeps_hours_ftes_cannot_give():
     assert salaried.paid_hours_per_person == D("1000")  # 0.5128 x 1,950 = 999.96
     half = as_salaried(post, D("975"))
     assert (half.fte, half.paid_hours_per_person) == (D("0.5000"), None)  # the FTE gives them
+
+
+def test_travel_minutes_per_contact_hour_is_a_share_of_paid_hours():
+    from costready.costing.pay import travel_minutes, travel_share
+
+    assert travel_share(Decimal(15)) == Decimal("0.2")  # 15 of every 75 paid minutes
+    assert travel_share(Decimal(10)) == Decimal("0.1429")  # 10 / 70, half-up to four places
+    assert travel_share(Decimal(0)) == Decimal(0)
+    assert travel_minutes(Decimal("0.2")) == Decimal("15.00")
+    assert travel_minutes(Decimal("0.15")) == Decimal("10.59")  # 9 / 0.85
+    assert travel_minutes(Decimal(1)) == Decimal(0)

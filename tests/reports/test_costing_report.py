@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,33 @@ def test_example_model_through_the_engine(tmp_path: Path, example_model: Costing
     assert "Overhead: Hall and office rent (floor area 12 of 100 m²) £1,080.00" in text
     assert "Overhead: IT and phones (set percentage 60%) £900.00" in text
     assert "Not claimed." in text
+
+
+def test_warnings_and_hours_worked_are_in_the_report(
+    tmp_path: Path, example_model: CostingModel
+) -> None:
+    scenario = example_model.scenario
+    staff = tuple(
+        replace(p, hourly_rate=Decimal("9.00"), paid_for_hours_worked=True)
+        if p.id == "support-worker"
+        else p
+        for p in scenario.staff
+    )
+    scenario = replace(scenario, staff=staff)
+    result = price_scenario(scenario)
+    target = tmp_path / "warned.pdf"
+    write_costing_report(target, Organisation(name="Warned"), scenario, result)
+    text = flat(target)
+    assert "Warnings" in text
+    assert "Support worker: £9.00 an hour is below the National Living Wage" in text
+    assert "Paid only for hours worked (Support worker)" in text
+    assert "threshold below which none is paid is ignored" in text
+
+
+def test_no_warnings_section_without_warnings(tmp_path: Path, example_model: CostingModel) -> None:
+    result = price_scenario(example_model.scenario)
+    target = tmp_path / "lawful.pdf"
+    write_costing_report(target, Organisation(name="Lawful"), example_model.scenario, result)
+    text = flat(target)
+    assert "below the National Living Wage" not in text
+    assert "Paid only for hours worked" not in text

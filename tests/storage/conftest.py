@@ -27,6 +27,7 @@ from costready.costing.model import (
     Volume,
     VolumeKind,
 )
+from costready.costing.rules import AgeBand
 from costready.organisation import LegalForm, Organisation
 from costready.storage.workspace import Workspace
 
@@ -100,6 +101,8 @@ def full_scenario(name: str = "Budget 2026-27") -> Scenario:
             pension=Pension(D("0.03"), PensionBase.QUALIFYING_EARNINGS),
             non_chargeable={"holiday": D("0.1074"), "training": D("0.02"), "travel": D("0.05")},
             time={"home-support": D("0.8"), "day-centre": D("0.2")},
+            age_band=AgeBand.AGED_18_TO_20,
+            paid_for_hours_worked=True,
         ),
         StaffPost(
             id="manager",

@@ -176,3 +176,24 @@ def test_price_lists_survive_the_upgrade_to_kept_service_details(db_path: Path) 
         assert old.services == {}  # nothing was kept then; documents fall back
         assert ws.current_price_list(org.id, date(2026, 5, 1)) == old
     assert _backups(db_path.parent)
+
+
+def test_posts_saved_before_0004_are_21_and_over_and_fixed(db_path: Path) -> None:
+    from costready.costing.rules import AgeBand
+    from costready.organisation import Organisation
+    from tests.storage.conftest import full_scenario
+
+    with Workspace(sqlite_url(db_path)) as ws:
+        org = ws.save_organisation(Organisation(name="Hub"))
+        scenario_id = ws.create_scenario(org.id, full_scenario())
+        engine = make_engine(sqlite_url(db_path))
+        migrate.downgrade(engine, "0002")  # a workspace saved before the two columns
+        engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(staff_post)")}
+    connection.close()
+    assert "age_band" not in columns and "paid_for_hours_worked" not in columns
+    with Workspace(sqlite_url(db_path)) as ws:
+        posts = ws.load_scenario(scenario_id).staff
+    assert posts and all(p.age_band is AgeBand.AGED_21_AND_OVER for p in posts)
+    assert not any(p.paid_for_hours_worked for p in posts)

@@ -27,6 +27,7 @@ from costready.storage.keys import LAST_ORGANISATION
 from costready.ui.guide import GuideDialog
 from costready.ui.guide.steps.costs import CostsStep
 from costready.ui.guide.steps.staff import StaffStep
+from costready.ui.table_model import WARNING_ROLE
 from tests.ui.cells import edit_cell
 
 
@@ -98,7 +99,7 @@ def test_the_sample_keeps_supervision_other_time_and_pension_bases(qtbot, worksp
     _next(qtbot, dialog, flow.COSTS)
     assert workspace.load_scenario(sample_ids[1]).staff == scenario.staff
     prices = {s.name: s.price for s in dialog.document.result.services}
-    assert prices["Home support"] == Decimal("32.95")
+    assert prices["Home support"] == Decimal("33.00")  # the administrator at £24,800 (issue 14)
 
 
 # From a new organisation to a price ------------------------------------------------------------
@@ -480,3 +481,17 @@ def test_resume_from_the_window_and_next_to_the_end_changes_nothing(
     assert _export(workspace, sample_ids, tmp_path / "after.json") == before
     assert window.document.organisation_id == sample_ids[0]
     assert workspace.get_setting(sample_ids[0], flow.FINISHED_SETTING) == "1"
+
+
+def test_the_staff_step_warns_of_pay_below_the_legal_minimum(qtbot, workspace):
+    dialog = _open(qtbot, workspace)
+    _to_staff_with_one_service(qtbot, dialog)
+    staff = dialog.steps[flow.STAFF].page
+    _add(qtbot, staff, "Adviser")
+    assert not staff.floor_banner.isVisible()
+    edit_cell(qtbot, staff.view, 0, "pay", "9.00")
+    assert staff.floor_banner.isVisible()
+    assert (
+        "Adviser: £9.00 an hour is below the National Living Wage" in staff.floor_banner.messages[0]
+    )
+    assert "£9.00" in staff.model.index_of(0, "pay").data(WARNING_ROLE)

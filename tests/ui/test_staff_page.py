@@ -236,3 +236,26 @@ def test_time_split_keeps_imported_shares_exactly(qtbot):
     qtbot.keyClicks(spin.lineEdit(), "40")
     assert dialog.time()["a"] == Decimal("0.4")  # an edited field is read as typed
     assert dialog.time()["b"] == Decimal("0.33335")
+
+
+def test_travel_can_be_typed_as_minutes_per_contact_hour(qtbot, page, workspace, example_ids):
+    page.edit(0)
+    dialog = page.dialog
+    assert dialog.travel_minutes.decimal_value() == Decimal("10.59")  # the example's 15%
+    dialog.travel_minutes.selectAll()
+    qtbot.keyClicks(dialog.travel_minutes.lineEdit(), "15")
+    assert dialog.kind_spins["travel"].share() == Decimal("0.2")
+    # holiday 10.74%, training 3%, travel 20%
+    assert "33.74%" in dialog.non_chargeable_label.text()
+    dialog.accept()
+    shares = stored(workspace, example_ids).post("support-worker").non_chargeable
+    assert shares["travel"] == Decimal("0.2")
+
+
+def test_a_travel_share_shows_its_minutes(qtbot, page):
+    page.edit(0)
+    dialog = page.dialog
+    spin = dialog.kind_spins["travel"]
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "20")
+    assert dialog.travel_minutes.decimal_value() == Decimal("15.00")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario, StaffPost
-from costready.costing.pay import holiday_share, holiday_weeks
+from costready.costing.pay import holiday_share, holiday_weeks, travel_minutes, travel_share
 from costready.costing.rules import statutory_holiday_weeks
 from costready.i18n import _
 from costready.money import format_number, format_percent
@@ -103,13 +103,42 @@ class PostTimeDialog(QDialog):
             spin.set_share(post.non_chargeable.get(kind, ZERO))
             spin.setAccessibleName(_(label))
             spin.valueChanged.connect(self._update_non_chargeable_total)
-            form.addRow(_(label), spin)
+            form.addRow(_(label), self._travel_row(spin) if kind == "travel" else spin)
             self.kind_spins[kind] = spin
         self.non_chargeable_label = QLabel()
         self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
         form.addRow(self.non_chargeable_label)
         self._update_non_chargeable_total()
         return box
+
+    def _travel_row(self, spin: PercentSpinBox) -> QHBoxLayout:
+        """Travel as a share of paid hours, or as minutes per contact hour (how providers and
+        councils' fair-cost-of-care returns count it); either one sets the other."""
+        self.travel_minutes = DecimalSpinBox(Decimal(600), 2, _(" minutes per contact hour"))
+        self.travel_minutes.setAccessibleName(_("Travel in minutes per contact hour"))
+        self.travel_minutes.setToolTip(
+            _("m minutes per contact hour is m ÷ (60 + m) of paid hours: 15 minutes is 20%")
+        )
+        self.travel_minutes.set_decimal(travel_minutes(spin.share()))
+        self.travel_minutes.valueChanged.connect(self._on_travel_minutes_changed)
+        spin.valueChanged.connect(self._on_travel_share_changed)
+        row = QHBoxLayout()
+        row.addWidget(spin)
+        row.addWidget(QLabel(_("of paid hours, or")))
+        row.addWidget(self.travel_minutes)
+        return row
+
+    def _on_travel_minutes_changed(self, _value: float) -> None:
+        spin = self.kind_spins["travel"]
+        spin.blockSignals(True)
+        spin.set_share(travel_share(self.travel_minutes.decimal_value()))
+        spin.blockSignals(False)
+        self._update_non_chargeable_total()
+
+    def _on_travel_share_changed(self, _value: float) -> None:
+        self.travel_minutes.blockSignals(True)
+        self.travel_minutes.set_decimal(travel_minutes(self.kind_spins["travel"].share()))
+        self.travel_minutes.blockSignals(False)
 
     @property
     def ok_button(self) -> QPushButton:

@@ -40,6 +40,7 @@ from costready.ui.prices.adopt import (
 from costready.ui.prices.breakdown import BuildupTree, SensitivityTable
 from costready.ui.prices.price_lists import PriceListsDialog, in_force_text, uk_date
 from costready.ui.prices.table import COLUMN_KEYS, PricesTableModel
+from costready.ui.warning_banner import WarningBanner
 from costready.ui.widgets import icon, money_text, page_header
 
 #: Where each part of a model is edited: the first part of a problem's path -> page key, label.
@@ -148,6 +149,14 @@ class PricesPage(QWidget):
 
         self.banner = ProblemBanner()
         self.banner.navigate_requested.connect(self.navigate_requested)
+        self.warning_banner = WarningBanner(
+            _("Check these before adopting the prices (they are worked out all the same):")
+        )
+        # every warning so far is of a post's pay: the button goes where it is fixed
+        to_staff = QPushButton(_("Go to Staff"))
+        to_staff.setAccessibleName(_("Go to Staff to check the pay"))
+        to_staff.clicked.connect(lambda _checked=False: self.navigate_requested.emit("staff"))
+        self.warning_banner.add_button(to_staff)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.in_force_label = QLabel()
@@ -182,6 +191,7 @@ class PricesPage(QWidget):
             )
         )
         layout.addWidget(self.banner)
+        layout.addWidget(self.warning_banner)
         layout.addLayout(self._action_row())
         self.changed_notice = self._changed_notice()
         layout.addWidget(self.changed_notice)
@@ -311,6 +321,7 @@ class PricesPage(QWidget):
         """Show the document's current prices (called on every document change)."""
         result = self.document.result
         self.model.set_result(result)
+        self.warning_banner.show_warnings([w.message for w in result.warnings] if result else [])
         self._adopt_action.setEnabled(result is not None)
         self.adopt_button.setEnabled(result is not None)
         if result is None:
@@ -489,7 +500,11 @@ class PricesPage(QWidget):
             )
             return
         dialog = AdoptDialog(
-            self.document.scenario.name, result.services, self._publish, parent=self
+            self.document.scenario.name,
+            result.services,
+            self._publish,
+            parent=self,
+            warnings=[w.message for w in result.warnings],
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # bound methods, not lambdas holding the dialog: a closure freed while Qt deletes the
@@ -508,7 +523,7 @@ class PricesPage(QWidget):
 
     def _publish(self, adoption: Adoption) -> PriceList:
         """Publish the scenario's prices as saved now (worked out afresh by the domain)."""
-        from costready.app.adoption import adopt
+        from costready.app.adoption import UnconfirmedWarnings, adopt
         from costready.app.workspace import InvalidData, StorageError
         from costready.costing.results import CostingError
 
@@ -520,7 +535,13 @@ class PricesPage(QWidget):
                 adoption.approved_by,
                 adoption.approved_on,
                 adoption.note,
+                despite_warnings=adoption.despite_warnings,
             )
+        except UnconfirmedWarnings as unconfirmed:
+            raise AdoptionRefused(
+                {"": _("The prices now carry warnings; close this and adopt again to see them.")}
+                | {"warnings": "\n".join(p.message for p in unconfirmed.problems)}
+            ) from None
         except CostingError:
             raise AdoptionRefused(
                 {"": _("The costing has problems; these prices cannot be adopted.")}

@@ -6,7 +6,10 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
 from costready.costing.engine import paid_hours
+from costready.costing.floors import floor_warnings, post_floor_warning
 from costready.costing.model import (
     NON_CHARGEABLE_KINDS,
     POOL_PREFIX,
@@ -19,6 +22,8 @@ from costready.costing.model import (
 )
 from costready.costing.pay import as_hourly, as_salaried, holiday_share
 from costready.costing.rules import (
+    AGE_BAND_LABELS,
+    AgeBand,
     UnknownTaxYear,
     full_time_hours,
     rules_for,
@@ -32,6 +37,7 @@ from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage
 from costready.ui.table_model import Column, ColumnKind
+from costready.ui.warning_banner import WarningBanner
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -127,6 +133,24 @@ class StaffPage(TablePage):
     def item_problems(self, item: Any, path: str) -> list[Problem]:
         return validate_post(item, path)
 
+    def place_table(self, layout: QVBoxLayout, table_area: QWidget) -> None:
+        """The table, then right under it the posts paid below the legal minimum."""
+        super().place_table(layout, table_area)
+        self.floor_banner = WarningBanner(
+            _("Pay below the legal minimum (a warning: the prices still work out, but check it):")
+        )
+        self.floor_banner.setAccessibleName(_("Pay below the legal minimum"))
+        layout.addWidget(self.floor_banner)
+
+    def refresh_extra(self) -> None:
+        scenario = self.document.scenario
+        self.floor_banner.show_warnings([w.message for w in floor_warnings(scenario)])
+
+    def _pay_warning(self, post: StaffPost) -> str:
+        """The legal-floor warning for the post's pay cell ("" when paid at least the minimum)."""
+        warning = post_floor_warning(post, self.document.scenario.tax_year, "$")
+        return warning.message if warning is not None else ""
+
     def _annual_cost(self, post: StaffPost) -> Decimal | None:
         result = self.document.result
         if result is None:
@@ -172,7 +196,22 @@ class StaffPage(TablePage):
                 ColumnKind.MONEY,
                 set=_set_pay,
                 display=_pay_text,
+                warning=self._pay_warning,
                 help=N_("The full-time salary a year of one person, or the hourly rate"),
+            ),
+            Column(
+                "age_band",
+                N_("Age band"),
+                lambda p: AgeBand(p.age_band),
+                ColumnKind.CHOICE,
+                set=lambda p, v: replace(p, age_band=AgeBand(v)),
+                choices=lambda p: [
+                    (_(label), band.value) for band, label in AGE_BAND_LABELS.items()
+                ],
+                help=N_(
+                    "The minimum wage band the pay is checked against: 21 and over is the "
+                    "National Living Wage"
+                ),
             ),
             Column(
                 "fte",
@@ -217,6 +256,18 @@ class StaffPage(TablePage):
                 help=N_(
                     "Tick for people who do the work being sold (e.g. support workers): their "
                     "chargeable hours count as units of services counted from staff hours."
+                ),
+            ),
+            Column(
+                "paid_for_hours_worked",
+                N_("Paid only for hours worked"),
+                lambda p: p.paid_for_hours_worked,
+                ColumnKind.BOOL,
+                set=lambda p, v: replace(p, paid_for_hours_worked=bool(v)),
+                help=N_(
+                    "Tick for people paid only for the hours they work (hourly or zero-hours "
+                    "staff): if a service sells fewer units, their pay for it falls too. This "
+                    "changes break-even and the effect of volume changes, not the prices."
                 ),
             ),
             Column(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class Adoption:
     approved_by: str
     approved_on: date
     note: str
+    despite_warnings: bool = False  # the person saw the prices' warnings and went ahead
 
 
 class AdoptionRefused(Exception):
@@ -104,6 +106,7 @@ class AdoptDialog(QDialog):
         publish: Callable[[Adoption], PriceList],
         today: date | None = None,
         parent: QWidget | None = None,
+        warnings: Sequence[str] = (),
     ):
         super().__init__(parent)
         today = today or date.today()
@@ -143,6 +146,13 @@ class AdoptDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4)
         self.general_error = FieldError()
+        self.warnings = list(warnings)
+        self.confirm = QCheckBox(
+            _("I have checked these warnings and adopt the prices all the same")
+        )
+        self.confirm.setAccessibleName(_("Adopt despite the warnings"))
+        self.confirm_error = FieldError()
+        self.confirm.toggled.connect(self._on_confirm_toggled)
 
         form = QFormLayout()
         form.addRow(_("&Effective from:"), self.effective_from)
@@ -164,10 +174,28 @@ class AdoptDialog(QDialog):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(intro)
         self._layout.addWidget(prices)
+        if self.warnings:
+            self._layout.addWidget(self._warnings_banner())
+            self._layout.addWidget(self.confirm)
+            self._layout.addWidget(self.confirm_error)
+        else:
+            self.confirm.hide()
         self._layout.addLayout(form)
         self._layout.addWidget(self.general_error)
         self._layout.addWidget(self.buttons)
         self.approved_by.setFocus()
+
+    def _warnings_banner(self) -> QWidget:
+        from costready.ui.warning_banner import WarningBanner
+
+        banner = WarningBanner(_("These prices carry warnings:"))
+        banner.show_warnings(self.warnings)
+        return banner
+
+    def _on_confirm_toggled(self, _checked: bool) -> None:
+        if self.confirm_error.has_error:
+            self.confirm_error.clear_error()
+            self._fit()
 
     def _on_approved_by_text_changed(self, _text: str) -> None:
         if self.approved_by_error.has_error:
@@ -190,6 +218,7 @@ class AdoptDialog(QDialog):
             approved_by=self.approved_by.text().strip(),
             approved_on=_date_of(self.approved_on),
             note=self.note.toPlainText().strip(),
+            despite_warnings=bool(self.warnings) and self.confirm.isChecked(),
         )
 
     def accept(self) -> None:
@@ -202,12 +231,21 @@ class AdoptDialog(QDialog):
             self.approved_by.setFocus()
             self._fit()
             return
+        if self.warnings and not values.despite_warnings:
+            self.confirm_error.show_error(
+                _("Tick the box to confirm you have checked the warnings, or Cancel to fix them")
+            )
+            self.confirm.setFocus()
+            self._fit()
+            return
         try:
             self.price_list = self._publish(values)
         except AdoptionRefused as refused:
             problems = dict(refused.problems)
             if "approved_by" in problems:
                 self.approved_by_error.show_error(problems.pop("approved_by"))
+            if "warnings" in problems:
+                self.confirm_error.show_error(problems.pop("warnings"))
             if problems:
                 self.general_error.show_error("\n".join(problems.values()))
             self._fit()

@@ -1,0 +1,43 @@
+"""Staff posts keep their minimum wage age band and whether they are paid for hours worked.
+
+Existing posts are 21 and over (the National Living Wage) and salaried in the old sense: fixed
+for the year, as the engine treated every post before.
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("staff_post") as table:
+        table.add_column(
+            sa.Column(
+                "age_band", sa.String(length=40), nullable=False, server_default="21_and_over"
+            )
+        )
+        table.add_column(
+            sa.Column(
+                "paid_for_hours_worked",
+                sa.Boolean(),
+                nullable=False,
+                server_default=sa.false(),
+            )
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("staff_post") as table:
+        table.drop_column("paid_for_hours_worked")
+        table.drop_column("age_band")

@@ -1,0 +1,56 @@
+"""An amber banner of warnings: figures that price but need a second look (pay below the legal
+minimum). Shown beside the thing warned of; hidden when there are none."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from costready.i18n import _
+
+
+class WarningBanner(QFrame):
+    """A heading and one line per warning, selectable and read out whole by screen readers."""
+
+    def __init__(self, heading: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("warningBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # the same amber as the problem banners: a warning, and the prices still stand
+        self.setStyleSheet(
+            "#warningBanner { border: 1px solid #d49a00; border-radius: 4px;"
+            " background: rgba(230, 159, 0, 0.12); }"
+        )
+        self.setAccessibleName(_("Warnings"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.heading = QLabel(heading)
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        self.heading.setWordWrap(True)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # roles are shown as typed
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(_("Warnings"))
+        layout.addWidget(self.heading)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.label, 1)
+        layout.addLayout(self._row)
+        self.messages: list[str] = []
+        self.hide()
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button beside the warnings (e.g. to the page where they are fixed)."""
+        self._row.addWidget(button)
+
+    def show_warnings(self, messages: Sequence[str]) -> None:
+        """Show `messages` one to a line, or hide when there are none."""
+        self.messages = list(messages)
+        self.label.setText("\n".join(f"• {message}" for message in self.messages))
+        self.label.setAccessibleDescription(self.label.text())
+        self.setVisible(bool(self.messages))
