@@ -7,6 +7,7 @@ the command line); the last test runs two real processes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from costready.app.model_files import (
     service_changes,
 )
 from costready.costing.model import CostingModel
+from costready.costing.rules import AgeBand
 from costready.organisation import Organisation
 from costready.storage import migrate
 from costready.storage.db import make_engine
@@ -251,7 +253,13 @@ def test_upgrading_numbers_duplicate_names_and_starts_every_version_at_one(
         assert [o.name for o in workspace.organisations()] == ["Hub", "Hub (2)", "Hub (3)"]
         assert workspace.organisation(org.id).version == 1
         scenario = workspace.load_scenario(scenario_id)
-        assert scenario.version == 1 and scenario == full_scenario()  # nothing else changed
+        # nothing else changed but the columns of revisions after 0002, back at their defaults
+        before = full_scenario()
+        posts = tuple(
+            dataclasses.replace(post, age_band=AgeBand.default(), paid_for_hours_worked=False)
+            for post in before.staff
+        )
+        assert scenario.version == 1 and scenario == dataclasses.replace(before, staff=posts)
         assert workspace.data_version() == 0
         workspace.save_scenario(scenario_id, scenario)
         assert workspace.data_version() == 1

@@ -20,24 +20,19 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Plain ADD/DROP COLUMN, never batch mode: on SQLite batch mode copies the table, and with foreign
+# keys on, dropping the old copy would delete every post's time split and non-chargeable rows.
 def upgrade() -> None:
-    with op.batch_alter_table("staff_post") as table:
-        table.add_column(
-            sa.Column(
-                "age_band", sa.String(length=40), nullable=False, server_default="21_and_over"
-            )
-        )
-        table.add_column(
-            sa.Column(
-                "paid_for_hours_worked",
-                sa.Boolean(),
-                nullable=False,
-                server_default=sa.false(),
-            )
-        )
+    op.add_column(
+        "staff_post",
+        sa.Column("age_band", sa.String(length=40), nullable=False, server_default="21_and_over"),
+    )
+    op.add_column(
+        "staff_post",
+        sa.Column("paid_for_hours_worked", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("staff_post") as table:
-        table.drop_column("paid_for_hours_worked")
-        table.drop_column("age_band")
+    op.drop_column("staff_post", "paid_for_hours_worked")
+    op.drop_column("staff_post", "age_band")
