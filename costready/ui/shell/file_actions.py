@@ -230,7 +230,7 @@ class FileActions(ActionGroup):
     # PDFs -------------------------------------------------------------------------------------
     def export_price_list_pdf(self) -> None:
         workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_be_priced():
+        if workspace is None or document is None or not self._can_export(_("The price list")):
             return
         from costready.app.adoption import publication
         from costready.reports.price_list import write_publication
@@ -251,13 +251,15 @@ class FileActions(ActionGroup):
 
     def export_costing_report_pdf(self) -> None:
         workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_be_priced():
+        if workspace is None or document is None:
+            return
+        if not self._can_export(_("The costing report")):
             return
         from costready.reports.costing_report import write_costing_report
 
         organisation = workspace.organisation(document.organisation_id)
         scenario, result = document.scenario, document.result
-        assert result is not None  # _can_be_priced said so
+        assert result is not None  # _can_export said so
 
         def write(path: Path) -> None:
             write_costing_report(path, organisation, scenario, result)
@@ -266,11 +268,25 @@ class FileActions(ActionGroup):
             _("Export the costing report"), self._suggested_name(_("Costing report")), write
         )
 
-    def _can_be_priced(self) -> bool:
-        """True when the scenario prices; else say what to fix first."""
+    def _can_export(self, document_name: str) -> bool:
+        """True when every service prices; else say which cannot, and why, and export nothing
+        (a price list or report with services missing would mislead whoever reads it)."""
+        from costready.ui.prices.table import unpriced_names
+
         document = self.window.document
-        if document is not None and document.result is not None:
+        result = document.result if document is not None else None
+        if result is not None and not result.unpriced:
             return True
+        if result is not None:
+            QMessageBox.information(
+                self.window,
+                _("Not exported"),
+                _(
+                    "{document} is not exported while some services cannot be priced. Fix "
+                    "these first, or remove the services:\n{names}"
+                ).format(document=document_name, names=unpriced_names(result.unpriced)),
+            )
+            return False
         problems = document.problems if document is not None else []
         QMessageBox.information(
             self.window,
