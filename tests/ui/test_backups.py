@@ -101,13 +101,18 @@ def test_cancelling_the_confirmation_changes_nothing(window, workspace, choose):
 def test_the_dialog_lists_backups_newest_first_with_their_dates(qtbot, tmp_path):
     older = (tmp_path / "w.backup-2026-11-01-090000.sqlite", datetime(2026, 11, 1, 9, 0))
     newer = (tmp_path / "w.backup-2026-11-29-170100.sqlite", datetime(2026, 11, 29, 17, 1))
-    dialog = RestoreBackupDialog([newer, older], tmp_path)
+    same_minute = (tmp_path / "w.backup-2026-11-29-170105.sqlite", datetime(2026, 11, 29, 17, 1, 5))
+    dialog = RestoreBackupDialog([same_minute, newer, older], tmp_path)
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
-    assert texts == ["Sunday 29 November 2026, 17:01", "Sunday 1 November 2026, 09:00"]
+    assert texts == [
+        "Sunday 29 November 2026, 17:01:05",  # two in one minute: told apart by the seconds
+        "Sunday 29 November 2026, 17:01:00",
+        "Sunday 1 November 2026, 09:00",
+    ]
     assert dialog.list.accessibleName() and dialog.restore_button.accessibleName()
     assert dialog.restore_button.isEnabled()
-    dialog.list.setCurrentRow(1)
+    dialog.list.setCurrentRow(2)
     dialog.restore_button.click()
     assert dialog.chosen == older[0]
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -81,7 +82,15 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(title or _("Something went wrong"))
         self.setMinimumWidth(420)
         self.details = details
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        sign = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        sign.setPixmap(warning.pixmap(size, size))
+        sign.setAlignment(Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(sign)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         self.message_label = QLabel(message)
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # names shown as typed

@@ -24,11 +24,13 @@ from costready.i18n import _
 BACKUP_PATTERN = "*.backup-*.sqlite"
 
 
-def taken_text(taken: datetime, locale: str = "en_GB") -> str:
-    """When a backup was taken, in words: "Sunday 29 November 2026, 17:01"."""
+def taken_text(taken: datetime, seconds: bool = False, locale: str = "en_GB") -> str:
+    """When a backup was taken, in words: "Sunday 29 November 2026, 17:01" (with the seconds,
+    "17:01:05", to tell apart two taken in one minute)."""
     from babel.dates import format_datetime
 
-    return format_datetime(taken, format="EEEE d MMMM yyyy, HH:mm", locale=locale)
+    clock = "HH:mm:ss" if seconds else "HH:mm"
+    return format_datetime(taken, format=f"EEEE d MMMM yyyy, {clock}", locale=locale)
 
 
 class RestoreBackupDialog(QDialog):
@@ -60,8 +62,9 @@ class RestoreBackupDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Backups, newest first"))
         label.setBuddy(self.list)
-        for path, taken in backups:
-            item = QListWidgetItem(taken_text(taken))
+        minutes = [taken.replace(second=0, microsecond=0) for _path, taken in backups]
+        for (path, taken), minute in zip(backups, minutes, strict=True):
+            item = QListWidgetItem(taken_text(taken, seconds=minutes.count(minute) > 1))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             item.setData(
