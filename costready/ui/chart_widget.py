@@ -78,7 +78,10 @@ class ChartWidget(QWidget):
             drawing = cost_buildup_drawing(result, service_ids, width=points)
             data = drawing_to_svg(drawing)
         except Exception as error:  # a chart must never take the prices page down with it
-            return self._say(_("The chart could not be drawn: {error}").format(error=error))
+            from costready.ui.dialogs.error import plain_message
+
+            reason = plain_message(error)
+            return self._say(_("The chart could not be drawn: {error}").format(error=reason))
         screen = for_screen(data)
         load_fonts_named_in(screen)  # the PDFs' own face, loaded when a chart first needs it
         self.svg.load(QByteArray(screen))

@@ -163,3 +163,46 @@ def test_the_error_dialog_sits_above_an_open_modal_dialog(qtbot, window):
     dialog = show_unexpected(window, _overflow())
     assert dialog.parent() is window
     dialog.reject()
+
+
+@pytest.fixture
+def open_window(qtbot, workspace, sample_ids):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.workspace_loaded):
+        win.set_workspace(workspace)
+    return win
+
+
+def test_a_save_failing_in_python_words_is_not_shown_in_them(open_window, monkeypatch):
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    open_window.document.save_failed.emit(f"Not saved: {_overflow()}")
+    assert warned and warned[0].startswith("Not saved")
+    assert not any(word in warned[0] for word in PYTHON_WORDS)
+    assert "<class" not in open_window.statusBar().currentMessage()
+
+
+def test_a_model_export_failing_unexpectedly_offers_copy_details(
+    open_window, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from costready.app import model_files
+
+    def fail(*_args):
+        raise _overflow()
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "m.json"), "")
+    )
+    monkeypatch.setattr(model_files, "export_model", fail)
+    open_window.export_model_action.trigger()
+    dialog = _error_dialog(open_window)
+    assert dialog.windowTitle() == "Not exported"
+    assert not any(word in _shown_words(dialog) for word in PYTHON_WORDS)
+    assert "Overflow" in dialog.details
+    assert not (tmp_path / "m.json").exists()
+    dialog.reject()

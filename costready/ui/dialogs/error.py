@@ -45,9 +45,14 @@ def worded(error: BaseException) -> str | None:
     if not (module == "costready" or module.startswith("costready.")):
         return None
     message = str(error).strip()
-    if not message or any(mark in message for mark in _PYTHON_MARKS):
+    if not message or looks_technical(message):
         return None
     return message
+
+
+def looks_technical(message: str) -> bool:
+    """True when `message` holds something written for Python ("[<class 'decimal.Overflow'>]")."""
+    return any(mark in message for mark in _PYTHON_MARKS)
 
 
 def plain_message(error: BaseException) -> str:

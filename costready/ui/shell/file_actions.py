@@ -314,7 +314,7 @@ class FileActions(ActionGroup):
             )
             modelfile.save_model_file(model, Path(path))
         except Exception as error:  # a failed export is reported; nothing else changes
-            QMessageBox.warning(self.window, _("Not exported"), str(error))
+            report_error(self.window, _("Not exported"), error)
             return
         self.window.show_status(_("Model saved to {path}").format(path=path), 8000)
 
