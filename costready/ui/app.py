@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import signal
 import sys
-import traceback
 from collections.abc import Callable
 from types import FrameType, TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from costready import __version__
-from costready.i18n import _
+from costready.ui.dialogs.error import show_unexpected
 from costready.ui.main_window import MainWindow
 
 
@@ -36,18 +35,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_error_dialog(parent: MainWindow) -> None:
-    """Any error no screen handled is shown in plain words (and its details kept on stderr),
-    rather than vanishing: every edit is saved as it is made, so the work so far is safe."""
+    """Any error no screen handled is shown in plain words with a "Copy details" button (the
+    traceback goes to the clipboard on request and to stderr), rather than vanishing: every
+    edit is saved as it is made, so the work so far is safe."""
+    previous = sys.excepthook
 
     def show(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        traceback.print_exception(kind, error, trace)
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Something went wrong"))
-        box.setText(_("CostReady could not finish that: {error}").format(error=error))
-        box.setInformativeText(_("Everything saved before this is kept."))
-        box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
-        box.exec()
+        if not issubclass(kind, Exception):  # KeyboardInterrupt, SystemExit: not an error
+            previous(kind, error, trace)
+            return
+        try:
+            show_unexpected(parent, error, trace)
+        except Exception:  # the dialog itself failed: the terminal still gets the details
+            previous(kind, error, trace)
 
     sys.excepthook = show
 

@@ -2,7 +2,8 @@
 
 The work is plain Python (a PDF from domain values, say) and must not touch widgets; its
 result, or the error that stopped it, comes back through `succeeded` or `failed`, delivered on
-the GUI thread because the job object lives there.
+the GUI thread because the job object lives there. A failure comes back in words (never a
+traceback), with the technical details beside it when the error was not one written for people.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from costready.ui.dialogs.error import details_of, plain_message, worded
+
 
 class Job(QObject):
     """One piece of background work: `start()` it, then listen to `succeeded` or `failed`."""
 
     succeeded = Signal(object)  # what the work returned
-    failed = Signal(str)  # what went wrong, in words
+    #: what went wrong, in words; and the traceback when the error was unexpected ("" when
+    #: the error said it in words of its own: a full disk, a file that cannot be written)
+    failed = Signal(str, str)
 
     def __init__(self, work: Callable[[], object], parent: QObject | None = None):
         super().__init__(parent)
@@ -30,7 +35,11 @@ class Job(QObject):
         try:
             result = self._work()
         except Exception as error:  # reported to the person; the window carries on
-            self.failed.emit(str(error) or type(error).__name__)
+            own_words = worded(error)
+            if own_words is not None:
+                self.failed.emit(own_words, "")
+            else:
+                self.failed.emit(plain_message(error), details_of(error))
         else:
             self.succeeded.emit(result)
 
@@ -48,10 +57,11 @@ def run_in_background(
     work: Callable[[], object],
     parent: QObject,
     succeeded: Callable[[object], None],
-    failed: Callable[[str], None],
+    failed: Callable[[str, str], None],
 ) -> Job:
-    """Run `work` off the GUI thread; `succeeded(result)` or `failed(message)` runs on the GUI
-    thread when it ends. The job belongs to `parent` until then, and is deleted afterwards."""
+    """Run `work` off the GUI thread; `succeeded(result)` or `failed(message, details)` runs on
+    the GUI thread when it ends (`details` "" unless the error was unexpected). The job
+    belongs to `parent` until then, and is deleted afterwards."""
     job = Job(work, parent)
     job.succeeded.connect(succeeded)
     job.failed.connect(failed)

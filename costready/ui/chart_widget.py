@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
 from costready.costing.results import ScenarioResult
 from costready.i18n import _
+from costready.ui.fonts import load_fonts_named_in
 
 _CLIP_PATH = re.compile(rb"<clipPath\b.*?</clipPath>\s*", re.DOTALL)
 _CLIP_STYLE = re.compile(rb'\s*style="clip-path:\s*url\(#[^)]*\)"')
@@ -77,8 +78,13 @@ class ChartWidget(QWidget):
             drawing = cost_buildup_drawing(result, service_ids, width=points)
             data = drawing_to_svg(drawing)
         except Exception as error:  # a chart must never take the prices page down with it
-            return self._say(_("The chart could not be drawn: {error}").format(error=error))
-        self.svg.load(QByteArray(for_screen(data)))
+            from costready.ui.dialogs.error import plain_message
+
+            reason = plain_message(error)
+            return self._say(_("The chart could not be drawn: {error}").format(error=reason))
+        screen = for_screen(data)
+        load_fonts_named_in(screen)  # the PDFs' own face, loaded when a chart first needs it
+        self.svg.load(QByteArray(screen))
         self._shown = (result, service_ids, points)
         self._size = QSizeF(drawing.width, drawing.height).toSize()  # Qt rounds pixels
         self.svg.setToolTip(self._describe(result, service_ids))

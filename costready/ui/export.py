@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
 
 from costready.i18n import _
 from costready.ui.background import run_in_background
+from costready.ui.dialogs.error import ErrorDialog
 
 
 def file_name(*parts: str, extension: str = "pdf") -> str:
@@ -69,10 +70,15 @@ class PdfExporter(QObject):
         self.open_button.show()
         self.finished.emit(message)
 
-    @Slot(str)
-    def _on_job_failed(self, error: str) -> None:
+    @Slot(str, str)
+    def _on_job_failed(self, error: str, details: str) -> None:
         self._window.statusBar().showMessage(_("Not saved: {error}").format(error=error))
-        QMessageBox.warning(self._window, _("Not saved"), error)
+        if details:  # unexpected: the words, and the traceback only on the clipboard
+            dialog = ErrorDialog(error, details, _("Not saved"), self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        else:
+            QMessageBox.warning(self._window, _("Not saved"), error)
         self.failed.emit(error)
 
     @Slot()

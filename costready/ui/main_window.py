@@ -535,6 +535,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_document_save_failed(self, message: str) -> None:
+        from costready.ui.dialogs.error import looks_technical
+
+        if looks_technical(message):  # the words of an unexpected error are Python's: not shown
+            message = _("Not saved: something unexpected stopped CostReady saving that.")
         self.statusBar().showMessage(message)
         QMessageBox.warning(self, _("Not saved"), message)
 

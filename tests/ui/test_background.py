@@ -38,5 +38,5 @@ def test_a_failing_job_says_why(qtbot):
     job = Job(work)
     with qtbot.waitSignal(job.failed, timeout=5000) as failed:
         job.start()
-    assert failed.args == ["the disk is full"]
+    assert failed.args == ["The disk is full", ""]  # in its own words: no details to copy
     assert wait_for_background_work(1000)

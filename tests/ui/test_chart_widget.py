@@ -58,3 +58,33 @@ def test_the_screen_svg_has_no_clip_box(result):
     assert b"<clipPath" in raw  # what reportlab writes, which Qt SVG paints as a black box
     assert b"clipPath" not in shown and b"clip-path" not in shown
     assert shown.count(b"<rect") == raw.count(b"<rect") - 1
+
+
+def test_the_pdfs_face_is_loaded_when_a_chart_first_needs_it(qtbot, result, monkeypatch):
+    """Not at start-up: building the window loads no font; the first chart loads DejaVu Sans."""
+    from PySide6.QtGui import QFontDatabase
+
+    from costready.ui import fonts
+    from costready.ui.main_window import MainWindow
+
+    loaded: list[str] = []
+    real = QFontDatabase.addApplicationFont
+
+    def record(path: str) -> int:
+        loaded.append(path.rsplit("/", 1)[-1])
+        return real(path)
+
+    monkeypatch.setattr(fonts, "_loaded", {})
+    monkeypatch.setattr(QFontDatabase, "addApplicationFont", record)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert loaded == []
+    chart = ChartWidget()
+    qtbot.addWidget(chart)
+    chart.resize(600, 200)
+    chart.show()
+    assert chart.show_chart(result, ["home-support"])
+    assert loaded == ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"]
+    assert "DejaVu Sans" in QFontDatabase.families()
+    chart.show_chart(result, None)  # once is enough
+    assert loaded == ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"]

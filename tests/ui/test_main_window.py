@@ -56,6 +56,8 @@ def test_menus_are_as_planned(window):
         "New organisation (guided)…",
         "Open workspace…",
         "Switch organisation…",
+        "Back up now",
+        "Restore from backup…",
         "Import model…",
         "Export model…",
         "Export price list PDF…",

@@ -19,9 +19,11 @@ from costready.costing.model import (
     OverheadPool,
     Scenario,
 )
+from costready.costing.validate import validate_cost_line
 from costready.i18n import N_, _
 from costready.money import format_money
 from costready.money import format_percent as _percent
+from costready.problems import Problem
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.pool import PoolDialog
 from costready.ui.editors.shares import SharesDialog
@@ -98,6 +100,10 @@ class CostsPage(TablePage):
 
     def label_of(self, item: Any) -> str:
         return item.name
+
+    def item_problems(self, item: Any, path: str) -> list[Problem]:
+        # the domain's own rules for one line: a cell refuses what would stop the engine
+        return validate_cost_line(item, path)
 
     # Cost line columns ---------------------------------------------------------------------
     def _set_how(self, line: CostLine, how: Any) -> CostLine:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.costing.price_lists import PriceList
+from costready.costing.results import UnpricedService
 from costready.i18n import N_, _
 from costready.problems import Problem
 from costready.ui.chart_widget import ChartWidget
@@ -39,7 +40,12 @@ from costready.ui.prices.adopt import (
 )
 from costready.ui.prices.breakdown import BuildupTree, SensitivityTable
 from costready.ui.prices.price_lists import PriceListsDialog, in_force_text, uk_date
-from costready.ui.prices.table import COLUMN_KEYS, PricesTableModel
+from costready.ui.prices.table import (
+    COLUMN_KEYS,
+    PricesTableModel,
+    unpriced_names,
+    unpriced_text,
+)
 from costready.ui.warning_banner import WarningBanner
 from costready.ui.widgets import icon, money_text, page_header
 
@@ -82,17 +88,19 @@ class ProblemBanner(QFrame):
         self._layout = QVBoxLayout(self)
         self.messages: list[str] = []
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], title: str = "") -> None:
+        """List `problems` under `title` (by default: no prices can be worked out yet)."""
         while (item := self._layout.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
             elif (inner := item.layout()) is not None:
                 _clear(inner)
-        title = QLabel(_("These prices cannot be worked out yet. Fix these first:"))
-        bold = QFont(title.font())
+        heading = QLabel(title or _("These prices cannot be worked out yet. Fix these first:"))
+        heading.setWordWrap(True)
+        bold = QFont(heading.font())
         bold.setBold(True)
-        title.setFont(bold)
-        self._layout.addWidget(title)
+        heading.setFont(bold)
+        self._layout.addWidget(heading)
         self.messages = [problem.message for problem in problems]
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             self._layout.addLayout(self._problem_row(problem))
@@ -197,6 +205,12 @@ class PricesPage(QWidget):
         layout.addWidget(self.changed_notice)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
+        self.unpriced_label = QLabel()
+        self.unpriced_label.setWordWrap(True)
+        self.unpriced_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unpriced_label.setAccessibleName(_("Services that cannot be priced"))
+        self.unpriced_label.hide()
+        layout.addWidget(self.unpriced_label)
         self.detail_panel = self._detail_panel()
         layout.addWidget(self.detail_panel, 1)
         self.no_detail = QWidget()  # keeps the table at the top while there is no build-up
@@ -320,7 +334,7 @@ class PricesPage(QWidget):
     def refresh(self) -> None:
         """Show the document's current prices (called on every document change)."""
         result = self.document.result
-        self.model.set_result(result)
+        self.model.set_result(result, [service.id for service in self.document.scenario.services])
         self.warning_banner.show_warnings([w.message for w in result.warnings] if result else [])
         self._adopt_action.setEnabled(result is not None)
         self.adopt_button.setEnabled(result is not None)
@@ -334,16 +348,34 @@ class PricesPage(QWidget):
                 )
             )
             self.empty_label.show()
+        elif result.unpriced:
+            self.banner.show_problems(
+                result.problems,
+                _("Some services cannot be priced yet; the others are priced as usual. Fix these:"),
+            )
+            self.banner.show()
+            self.empty_label.hide()
         else:
             self.banner.hide()
             self.empty_label.setVisible(not result.services)
             self.empty_label.setText(_("No services yet — add them on the Services page."))
+        self._show_unpriced_line()
         self.detail_panel.setVisible(result is not None and bool(result.services))
         self.no_detail.setVisible(self.detail_panel.isHidden())
         self._fit_table()
         self._show_in_force()
         self._show_adoption()
         self._restore_selection()
+
+    def _show_unpriced_line(self) -> None:
+        """A line under the table naming the services marked "Cannot be priced"."""
+        names = [service.name for service in self.model.unpriced]
+        self.unpriced_label.setText(
+            _("Cannot be priced, so left out of the totals: {names}.").format(
+                names=", ".join(names)
+            )
+        )
+        self.unpriced_label.setVisible(bool(names))
 
     def _fit_table(self) -> None:
         """Fit the columns to the width and the rows to their text, then the table's height."""
@@ -423,8 +455,12 @@ class PricesPage(QWidget):
         if self.model.row_of(wanted or "") < 0:
             wanted = self.model.services[0].id if self.model.services else None
         self._selected_id = None
+        unpriced = self.model.unpriced_at(self.model.row_of(wanted or ""))
         if wanted is None:
             self._show_detail(None)
+        elif unpriced is not None:
+            self.select_service(wanted)
+            self._show_unpriced_detail(unpriced)
         else:
             self.select_service(wanted)
             self._show_detail(wanted)
@@ -434,6 +470,10 @@ class PricesPage(QWidget):
         service = self.model.service_at(rows[0].row()) if rows else None
         if service is not None:
             self._show_detail(service.id)
+            return
+        unpriced = self.model.unpriced_at(rows[0].row()) if rows else None
+        if unpriced is not None:
+            self._show_unpriced_detail(unpriced)
 
     def _show_detail(self, service_id: str | None) -> None:
         result = self.document.result
@@ -456,6 +496,19 @@ class PricesPage(QWidget):
         self._on_buildup_current_item_changed(None, None)
         self.sensitivity.show_service(service)
         self.chart.show_chart(result, [service_id])
+
+    def _show_unpriced_detail(self, service: UnpricedService) -> None:
+        """A service that cannot be priced has no build-up: say why instead."""
+        self._selected_id = service.id
+        self.detail_title.setText(
+            _("{service} cannot be priced: {reason}").format(
+                service=service.name, reason=unpriced_text(service)
+            )
+        )
+        self.buildup.clear()
+        self.working.clear()
+        self.sensitivity.clear_rows()
+        self.chart.clear()
 
     def _on_buildup_current_item_changed(
         self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
@@ -497,6 +550,16 @@ class PricesPage(QWidget):
                     "These prices cannot be adopted yet: the costing has problems. Fix the "
                     "problems listed on the Prices page first."
                 ),
+            )
+            return
+        if result.unpriced:
+            QMessageBox.information(
+                self,
+                _("Adopt these prices"),
+                _(
+                    "A price list is published whole: these services cannot be priced yet, "
+                    "so the prices cannot be adopted:\n{names}"
+                ).format(names=unpriced_names(result.unpriced)),
             )
             return
         dialog = AdoptDialog(

@@ -1,7 +1,12 @@
-"""The menu of services with their costs and prices, one row each and a totals row in bold."""
+"""The menu of services with their costs and prices, one row each and a totals row in bold.
+
+A service the engine could not price keeps its row, in its place: "Cannot be priced" in the
+price column, the reason in the row's tooltip and in what a screen reader reads of the cell.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from costready.costing.explain import break_even_text, surplus_words, units_text
-from costready.costing.results import ScenarioResult, ServiceResult
+from costready.costing.results import ScenarioResult, ServiceResult, UnpricedService
 from costready.i18n import N_, _
 from costready.ui.widgets import money_text
 
@@ -76,40 +81,74 @@ def _text(service: ServiceResult, key: str) -> str:
     return money_text(value)
 
 
+def unpriced_text(service: UnpricedService) -> str:
+    """Why `service` cannot be priced, each reason once ("planned units must be more than
+    zero; …"), without the service's name the domain's messages start with."""
+    prefix = f"{service.name}: "
+    reasons = (problem.message.removeprefix(prefix) for problem in service.problems)
+    return "; ".join(dict.fromkeys(reasons))
+
+
+def unpriced_names(services: Sequence[UnpricedService]) -> str:
+    """Each service that cannot be priced with its reason, one a line ("Counselling: …")."""
+    return "\n".join(f"{service.name}: {unpriced_text(service)}" for service in services)
+
+
 class PricesTableModel(QAbstractTableModel):
-    """One row per service of a ScenarioResult, then a bold, unselectable totals row."""
+    """One row per service of a ScenarioResult (priced or not), then a bold totals row."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._result: ScenarioResult | None = None
+        self._rows: tuple[ServiceResult | UnpricedService, ...] = ()
         # each cell's words, made once: views ask for them many times (painting, fitting the
         # columns, accessibility) and formatting money in the locale is the costly part
         self._texts: dict[tuple[int, int], str] = {}
 
-    def set_result(self, result: ScenarioResult | None) -> None:
+    def set_result(self, result: ScenarioResult | None, order: Sequence[str] = ()) -> None:
+        """Show `result`; its priced and unpriced services in `order` (service ids: the
+        scenario's order), any not named after them."""
         self.beginResetModel()
         self._result = result
+        rows: list[ServiceResult | UnpricedService] = []
+        if result is not None:
+            rows = [*result.services, *result.unpriced]
+            place = {service_id: index for index, service_id in enumerate(order)}
+            rows.sort(key=lambda row: place.get(row.id, len(place)))
+        self._rows = tuple(rows)
         self._texts.clear()
         self.endResetModel()
 
     @property
     def services(self) -> tuple[ServiceResult, ...]:
-        return self._result.services if self._result else ()
+        """The services priced, in the table's order."""
+        return tuple(row for row in self._rows if isinstance(row, ServiceResult))
+
+    @property
+    def unpriced(self) -> tuple[UnpricedService, ...]:
+        """The services that could not be priced, in the table's order."""
+        return tuple(row for row in self._rows if isinstance(row, UnpricedService))
 
     def service_at(self, row: int) -> ServiceResult | None:
-        """The service on `row`, or None for the totals row."""
-        return self.services[row] if 0 <= row < len(self.services) else None
+        """The priced service on `row`; None for the totals row or a service not priced."""
+        found = self._rows[row] if 0 <= row < len(self._rows) else None
+        return found if isinstance(found, ServiceResult) else None
+
+    def unpriced_at(self, row: int) -> UnpricedService | None:
+        """The service on `row` when it could not be priced."""
+        found = self._rows[row] if 0 <= row < len(self._rows) else None
+        return found if isinstance(found, UnpricedService) else None
 
     def row_of(self, service_id: str) -> int:
-        return next((i for i, s in enumerate(self.services) if s.id == service_id), -1)
+        return next((i for i, s in enumerate(self._rows) if s.id == service_id), -1)
 
     def is_totals_row(self, row: int) -> bool:
-        return self._result is not None and row == len(self.services)
+        return self._result is not None and row == len(self._rows)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._result is None:
             return 0
-        return len(self.services) + 1
+        return len(self._rows) + 1
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -143,7 +182,9 @@ class PricesTableModel(QAbstractTableModel):
             return RIGHT if column.numeric else LEFT
         if self.is_totals_row(index.row()):
             return self._totals_data(column.key, role)
-        service = self.services[index.row()]
+        service = self._rows[index.row()]
+        if isinstance(service, UnpricedService):
+            return self._unpriced_data(service, column.key, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             cell = (index.row(), index.column())
             if cell not in self._texts:
@@ -153,6 +194,27 @@ class PricesTableModel(QAbstractTableModel):
             return _raw(service, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "break_even":
             return _("Units a year at which income covers the full cost")
+        return None
+
+    def _unpriced_data(self, service: UnpricedService, key: str, role: int) -> Any:
+        """Its name and unit, "Cannot be priced" for the price, the reason on every cell."""
+        texts = {"service": service.name, "unit": service.unit, "price": _("Cannot be priced")}
+        if role == Qt.ItemDataRole.DisplayRole:
+            return texts.get(key, "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if key == "price":
+                return _("Cannot be priced: {reason}").format(reason=unpriced_text(service))
+            return texts.get(key, "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("{service} cannot be priced: {reason}").format(
+                service=service.name, reason=unpriced_text(service)
+            )
+        if role == Qt.ItemDataRole.UserRole:
+            return texts.get(key)
+        if role == Qt.ItemDataRole.FontRole and key == "price":
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     def _totals_data(self, key: str, role: int) -> Any:
@@ -171,6 +233,6 @@ class PricesTableModel(QAbstractTableModel):
             return totals.get(key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if key == "service":
-                return _("Total")
+                return _("Total of the priced services") if result.unpriced else _("Total")
             return money_text(totals[key]) if key in totals else ""
         return None

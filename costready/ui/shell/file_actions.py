@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from costready.i18n import _
+from costready.ui.dialogs.error import report_error
 from costready.ui.shell.actions import ActionGroup
 
 if TYPE_CHECKING:
@@ -43,6 +46,11 @@ class FileActions(ActionGroup):
         self.switch_organisation = self.add(
             _("S&witch organisation…"), self.choose_organisation, "switch"
         )
+        self.separator()
+        self.back_up = self.add(_("&Back up now"), self.back_up_now, "copy")
+        self.back_up.setToolTip(_("Copy the workspace to a dated backup beside it"))
+        self.restore = self.add(_("&Restore from backup…"), self.restore_from_backup, "open")
+        self.restore.setToolTip(_("Go back to a backup; the workspace as it is now is kept"))
         self.separator()
         self.import_model = self.add(
             _("&Import model…"), self.import_model_file, "import", needs_workspace=False
@@ -111,6 +119,99 @@ class FileActions(ActionGroup):
         )
         if dialog.exec() and dialog.organisation_id is not None:
             self.window.show_organisation(dialog.organisation_id)
+
+    # Backups ---------------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """Copy the open workspace to a dated backup beside it, and say where."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from costready.app.backups import backup_now
+
+        try:
+            path = backup_now(workspace.url)
+        except Exception as error:  # a backup that could not be taken changes nothing
+            report_error(self.window, _("Not backed up"), error)
+            return
+        self.window.show_status(_("Backed up to {path}").format(path=path), 10000)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, confirm, then close the workspace, restore it and open it again.
+
+        The workspace as it was is kept aside (its name in the status bar). If the restore
+        is refused (a damaged backup, say) the untouched workspace is opened again.
+        """
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        from costready.app.backups import list_backups, workspace_file
+
+        url = workspace.url
+        try:
+            folder = workspace_file(url).parent
+            backups = [(backup.path, backup.taken) for backup in list_backups(url)]
+        except Exception as error:  # a server database, or a folder that cannot be read
+            report_error(self.window, _("Not restored"), error)
+            return
+        chosen = self.choose_backup(backups, folder)
+        if chosen is None or not self.confirm_restore(chosen):
+            return
+        self._restore(chosen, url)
+
+    def choose_backup(self, backups: list[tuple[Path, datetime]], folder: Path) -> Path | None:
+        """The backup the person picks from `backups` (or a file), None when they cancel."""
+        from costready.ui.dialogs.restore_backup import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(backups, folder, self.window)
+        return dialog.chosen if dialog.exec() else None
+
+    def confirm_restore(self, backup: Path) -> bool:
+        """Ask before replacing the workspace, saying what happens to it."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Restore from backup"))
+        box.setText(_("Restore the workspace from “{name}”?").format(name=backup.name))
+        box.setInformativeText(
+            _(
+                "The workspace is closed, and the file as it is now is kept aside beside it "
+                "(not deleted), so nothing is lost. The backup then opens in its place."
+            )
+        )
+        restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def _restore(self, backup: Path, url: str) -> None:
+        from costready.app.backups import restore_backup, workspace_file
+        from costready.app.snapshot import snapshot_file
+        from costready.app.workspace import StorageError
+
+        window = self.window
+        workspace = window.workspace
+        window.opening.release()  # remembers the page; closes it if this window opened it
+        if workspace is not None:
+            workspace.close()  # a workspace handed in is closed too: the file is replaced
+        window.clear()
+        try:
+            restored = restore_backup(backup, url)
+        except (StorageError, OSError) as error:  # refused: the workspace is as it was
+            report_error(window, _("Not restored"), error)
+            window.open_workspace_url(url)
+            window.show_status(_("Not restored: the workspace is as it was"), 10000)
+            return
+        with suppress(Exception):  # the first screen of the file as it was is no use now
+            snapshot_file(workspace_file(url)).unlink(missing_ok=True)
+        if not window.open_workspace_url(url):
+            return
+        if restored.aside is None:
+            message = _("Restored from {backup}").format(backup=backup.name)
+        else:
+            message = _(
+                "Restored from {backup}. The workspace as it was is kept as {aside}"
+            ).format(backup=backup.name, aside=restored.aside)
+        window.show_status(message, 0)
 
     # Model files ------------------------------------------------------------------------------
     def import_model_file(self) -> None:
@@ -213,7 +314,7 @@ class FileActions(ActionGroup):
             )
             modelfile.save_model_file(model, Path(path))
         except Exception as error:  # a failed export is reported; nothing else changes
-            QMessageBox.warning(self.window, _("Not exported"), str(error))
+            report_error(self.window, _("Not exported"), error)
             return
         self.window.show_status(_("Model saved to {path}").format(path=path), 8000)
 
@@ -230,7 +331,7 @@ class FileActions(ActionGroup):
     # PDFs -------------------------------------------------------------------------------------
     def export_price_list_pdf(self) -> None:
         workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_be_priced():
+        if workspace is None or document is None or not self._can_export(_("The price list")):
             return
         from costready.app.adoption import publication
         from costready.reports.price_list import write_publication
@@ -251,13 +352,15 @@ class FileActions(ActionGroup):
 
     def export_costing_report_pdf(self) -> None:
         workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_be_priced():
+        if workspace is None or document is None:
+            return
+        if not self._can_export(_("The costing report")):
             return
         from costready.reports.costing_report import write_costing_report
 
         organisation = workspace.organisation(document.organisation_id)
         scenario, result = document.scenario, document.result
-        assert result is not None  # _can_be_priced said so
+        assert result is not None  # _can_export said so
 
         def write(path: Path) -> None:
             write_costing_report(path, organisation, scenario, result)
@@ -266,11 +369,25 @@ class FileActions(ActionGroup):
             _("Export the costing report"), self._suggested_name(_("Costing report")), write
         )
 
-    def _can_be_priced(self) -> bool:
-        """True when the scenario prices; else say what to fix first."""
+    def _can_export(self, document_name: str) -> bool:
+        """True when every service prices; else say which cannot, and why, and export nothing
+        (a price list or report with services missing would mislead whoever reads it)."""
+        from costready.ui.prices.table import unpriced_names
+
         document = self.window.document
-        if document is not None and document.result is not None:
+        result = document.result if document is not None else None
+        if result is not None and not result.unpriced:
             return True
+        if result is not None:
+            QMessageBox.information(
+                self.window,
+                _("Not exported"),
+                _(
+                    "{document} is not exported while some services cannot be priced. Fix "
+                    "these first, or remove the services:\n{names}"
+                ).format(document=document_name, names=unpriced_names(result.unpriced)),
+            )
+            return False
         problems = document.problems if document is not None else []
         QMessageBox.information(
             self.window,

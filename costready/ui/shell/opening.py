@@ -7,7 +7,6 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QMessageBox
 
 from costready.i18n import _
 
@@ -40,11 +39,11 @@ class WorkspaceOpening(QObject):
         workspace itself opens (which imports SQLAlchemy, a third of a second).
         """
         window = self.window
-        if window.workspace is None and window.document is None:
-            self._show_first_screen(url)
-        from costready.app.workspace import open_workspace
-
         try:
+            if window.workspace is None and window.document is None:
+                self._show_first_screen(url)
+            from costready.app.workspace import open_workspace
+
             workspace = open_workspace(url)
         except Exception as error:  # any failure to open is shown; the window stays usable
             if window.workspace is None:  # nothing of a snapshot shown stays usable
@@ -54,7 +53,8 @@ class WorkspaceOpening(QObject):
         try:
             self.set_workspace(workspace)
         except Exception as error:  # opened, but not readable now (locked by another program)
-            workspace.close()
+            with suppress(Exception):  # closing what cannot be read may fail too
+                workspace.close()
             window.clear()
             self._show_open_failed(error)
             return False
@@ -79,14 +79,18 @@ class WorkspaceOpening(QObject):
         self.window.repaint()
 
     def _show_open_failed(self, error: Exception) -> None:
+        """Say why in words (never "Opening your workspace…" behind a dialog), and offer to
+        open another workspace."""
+        from costready.ui.dialogs.error import plain_message, report_error
+
         window = self.window
         window.statusBar().showMessage(_("The workspace could not be opened"))
         window.show_empty(
-            _("The workspace could not be opened: {error}").format(error=error),
+            _("The workspace could not be opened: {error}").format(error=plain_message(error)),
             _("Open another workspace…"),
             window.file_actions.choose_workspace,
         )
-        QMessageBox.warning(window, _("Workspace not opened"), str(error))
+        report_error(window, _("Workspace not opened"), error)
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Make `workspace` the open one and show its last organisation (first run if none)."""
