@@ -67,7 +67,9 @@ def test_a_refused_edit_stays_shown_named_in_the_bar_until_reload(qtbot, window,
     bar = window.conflict_bar
     assert bar.isVisible()
     assert bar.heading.text() == "Your change “Change rent” was not saved"
-    assert "was changed in another window or program" in bar.label.text()
+    assert bar.label.text().startswith(
+        "The scenario “Budget 2026-27” was changed in another window or program"
+    )
     assert document.scenario == mine  # still shown, so it can be made again
     assert _rent(other.load_scenario(document.scenario_id)) == stored_rent  # nothing written
     assert "“Change rent” was not saved" in window.statusBar().currentMessage()
@@ -180,7 +182,7 @@ def test_a_refused_profile_edit_is_named_and_kept_until_reload(qtbot, window, ot
     bar = window.conflict_bar
     assert bar.isVisible()
     assert bar.heading.text() == "Your change “Change organisation details” was not saved"
-    assert "the organisation “Riverside Community Hub”" in bar.label.text()
+    assert bar.label.text().startswith("The organisation “Riverside Community Hub” was changed")
     assert page.address_edit.toPlainText() == "2 My Street"  # what was typed stays shown
     assert other.organisation(document.organisation_id).address == "1 Other Street"
 

@@ -44,7 +44,7 @@ class ConflictBar(QFrame):
         words.addWidget(self.heading)
         words.addWidget(self.label)
         layout.addLayout(words, 1)
-        self.reload_button = QPushButton(_("Re&load"))
+        self.reload_button = QPushButton(_("Reloa&d"))
         self.reload_button.setAccessibleName(_("Reload the saved version"))
         self.reload_button.setToolTip(
             _("Show what is saved now; your unsaved change is dropped, so make it again after")
@@ -63,6 +63,10 @@ class ConflictBar(QFrame):
         if edit and edit not in self.edits:
             self.edits.append(edit)
         self.heading.setText(unsaved_heading(self.edits))
+        prefix = _("Not saved: {error}").format(error="")  # the heading says it already
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+            message = message[:1].upper() + message[1:]
         self.label.setText(
             message
             + "\n"
