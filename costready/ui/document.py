@@ -37,6 +37,9 @@ class ScenarioDocument(QObject):
     #: services) first; the message names it and when. The edit stays shown, unsaved, until the
     #: window reloads (`reload`). With nothing connected, `save_failed` says it instead.
     conflict = Signal(str)
+    #: a save went through, but another program had saved to the workspace since this
+    #: document read it (checked before every save): the window reloads what it shows
+    stale = Signal()
 
     def __init__(
         self,
@@ -56,6 +59,9 @@ class ScenarioDocument(QObject):
         self.undo_stack = undo_stack
         #: the edit a refused save left on screen ("Change rent"), until the next reload
         self.unsaved_edit = ""
+        #: the unexpected error behind the last `save_failed` (None: a refusal in words), so
+        #: the window can offer its details
+        self.save_error: BaseException | None = None
         self._seen = self._data_version()  # before the read: a write in between shows later
         self._scenario = workspace.load_scenario(scenario_id)
         self._result: ScenarioResult | None = None
@@ -100,6 +106,7 @@ class ScenarioDocument(QObject):
         someone else saved since, nothing is written, `new` stays shown (unsaved) and
         `conflict` asks the window to offer a reload.
         """
+        stale = self.changed_elsewhere()
         try:
             version = self.store.save_scenario(
                 self.scenario_id, dataclasses.replace(new, version=self._scenario.version)
@@ -108,12 +115,21 @@ class ScenarioDocument(QObject):
             self._show_unsaved(new, description, _("Not saved: {error}").format(error=error))
             return False
         except Exception as error:  # a failed save must never lose the shown work
-            self.save_failed.emit(_("Not saved: {error}").format(error=error))
+            self._save_failed(error)
             return False
         self._scenario = dataclasses.replace(new, version=version)
         self._reprice()
         self.changed.emit()
+        if stale:
+            self.stale.emit()
         return True
+
+    def _save_failed(self, error: Exception) -> None:
+        """Say why in words: a refusal's own, or a plain one (its details in `save_error`)."""
+        from costready.ui.dialogs.error import plain_message, worded
+
+        self.save_error = None if worded(error) is not None else error
+        self.save_failed.emit(_("Not saved: {error}").format(error=plain_message(error)))
 
     def _show_unsaved(self, new: Scenario, description: str, message: str) -> None:
         """Keep the refused edit on screen so it can be made again after a reload."""

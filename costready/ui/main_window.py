@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from costready.ui.pages.home import HomePage
     from costready.ui.pages.organisation import OrganisationPage
     from costready.ui.pages.prices import PricesPage
+    from costready.ui.shell.conflict_bar import ConflictBar
 
 PAGE_TITLES = {
     "home": N_("Home"),
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.pages = _Pages(self._make_page)
         self.opening = WorkspaceOpening(self)
         self._pdf_exporter: PdfExporter | None = None
+        self._conflict_bar: ConflictBar | None = None
+        self._checking = False  # looking for another program's changes (not re-entered)
         self.setWindowTitle("CostReady")
         self.resize(1100, 720)
         self._build_sidebar_and_stack()
@@ -205,6 +209,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(16, 12, 16, 8)
+        self._right_layout = right_layout  # the conflict bar goes on top when first wanted
         self.page_title = QLabel("")
         self.page_title.setObjectName("windowPageTitle")
         title_font = self.page_title.font()
@@ -370,6 +375,8 @@ class MainWindow(QMainWindow):
         self.document.saved.connect(self._on_document_saved)
         self.document.save_failed.connect(self._on_document_save_failed)
         self.document.changed.connect(self._on_document_changed)
+        self.document.conflict.connect(self._on_document_conflict)
+        self.document.stale.connect(self._on_document_stale)
 
     # Pages ---------------------------------------------------------------------------------
     def _make_page(self, key: str) -> QWidget:
@@ -403,6 +410,7 @@ class MainWindow(QMainWindow):
 
         assert isinstance(page, OrganisationPage)
         page.organisation_saved.connect(self._on_organisation_saved)
+        page.profile_conflict.connect(self._on_profile_conflict)
 
     @property
     def home_page(self) -> HomePage:
@@ -535,12 +543,108 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_document_save_failed(self, message: str) -> None:
-        from costready.ui.dialogs.error import looks_technical
+        from costready.ui.dialogs.error import looks_technical, show_unexpected
 
         if looks_technical(message):  # the words of an unexpected error are Python's: not shown
             message = _("Not saved: something unexpected stopped CostReady saving that.")
         self.statusBar().showMessage(message)
-        QMessageBox.warning(self, _("Not saved"), message)
+        document = self.document
+        if document is not None and document.save_error is not None:
+            # unexpected: the plain words, and its details to copy
+            error, document.save_error = document.save_error, None
+            show_unexpected(self, error, title=_("Not saved"))
+        else:
+            QMessageBox.warning(self, _("Not saved"), message)
+
+    # Another program's saves ------------------------------------------------------------------
+    @property
+    def conflict_bar(self) -> ConflictBar:
+        """The bar over the pages that says a change was not saved and offers to reload
+        (made when first wanted: most sessions never need it)."""
+        if self._conflict_bar is None:
+            from costready.ui.shell.conflict_bar import ConflictBar
+
+            self._conflict_bar = ConflictBar()
+            self._conflict_bar.reload_requested.connect(self._on_conflict_reload_requested)
+            self._right_layout.insertWidget(0, self._conflict_bar)
+        return self._conflict_bar
+
+    @property
+    def unsaved_edit_pending(self) -> bool:
+        """True while a refused edit is shown, unsaved, waiting for the person to reload."""
+        pending = self._conflict_bar is not None and self._conflict_bar.pending
+        return pending or bool(self.document is not None and self.document.unsaved_edit)
+
+    @Slot(str)
+    def _on_document_conflict(self, message: str) -> None:
+        assert self.document is not None
+        self._show_conflict(message, self.document.unsaved_edit)
+
+    @Slot(str)
+    def _on_profile_conflict(self, message: str) -> None:
+        self._show_conflict(message, _("Change organisation details"))
+
+    def _show_conflict(self, message: str, edit: str) -> None:
+        bar = self.conflict_bar
+        bar.show_conflict(message, edit)
+        self.statusBar().showMessage(bar.heading.text())
+
+    @Slot()
+    def _on_conflict_reload_requested(self) -> None:
+        self.reload_workspace(_("Reloaded: the saved version is shown; make your change again"))
+
+    @Slot()
+    def _on_document_stale(self) -> None:
+        # saved, but another program had saved too: read everything again once the save
+        # (inside the undo stack's push, which a reload would clear) has returned
+        QTimer.singleShot(0, self, self.check_for_changes)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_for_changes()  # back in the window: has another program saved since?
+
+    def check_for_changes(self) -> bool:
+        """If another program saved to the workspace since the window read it, read it again
+        and say so; True when it did. A refused edit still shown is never dropped unasked: the
+        conflict bar keeps offering Reload instead."""
+        document = self.document
+        if document is None or self.workspace is None or self._checking:
+            return False
+        if QApplication.activeModalWidget() is not None:  # a dialog may be using the data
+            return False
+        self._checking = True
+        try:
+            if not document.changed_elsewhere():
+                return False
+            if self.unsaved_edit_pending:
+                self.conflict_bar.note_changed_again()
+                self.statusBar().showMessage(
+                    _("Another program changed this workspace: reload when you are ready")
+                )
+                return False
+            self.reload_workspace(_("Reloaded: another program changed this workspace"))
+            return True
+        finally:
+            self._checking = False
+
+    def reload_workspace(self, message: str) -> None:
+        """Read the open organisation and scenario again and redraw every page that shows
+        them (the names in the sidebar and the scenario switcher too); clears the undo history.
+        If another program removed them, the organisation to open is shown instead."""
+        document, workspace = self.document, self.workspace
+        if document is None or workspace is None:
+            return
+        if self._conflict_bar is not None:
+            self._conflict_bar.clear()
+        try:
+            document.reload()
+            if "organisation" in self.pages:
+                self.organisation_page.reload_profile()
+            self._refresh_context()
+        except Exception:  # removed by the other program (or unreadable): start afresh
+            self.opening.show_again()
+        self.show_status(message, 10000)
 
     def show_status(self, message: str, timeout: int = 5000) -> None:
         """A short message in the status bar (pages call this to confirm a save)."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.app.errors import StorageError
+from costready.app.errors import StaleRecord, StorageError
 from costready.costing.rules import tax_years
 from costready.i18n import N_, _
 from costready.organisation import Organisation
@@ -37,6 +37,9 @@ def _pydate(day: QDate) -> date:
 
 class OrganisationPage(QWidget):
     organisation_saved = Signal()  # the profile was saved (an edit, undo or redo)
+    #: a profile save refused because another program saved it first (the message names it
+    #: and when); the form keeps what was typed until the window reloads (`reload_profile`)
+    profile_conflict = Signal(str)
 
     """Edit the organisation's profile and the open scenario's name, period and tax year."""
 
@@ -193,12 +196,22 @@ class OrganisationPage(QWidget):
             self._organisation = self.document.store.save_organisation(
                 dataclasses.replace(org, version=self._organisation.version)
             )
+        except StaleRecord as error:  # someone else saved it first: the window offers a reload
+            message = _("Not saved: {error}").format(error=error)
+            self._status(message)
+            self.profile_conflict.emit(message)
+            return False
         except (ValueError, StorageError) as error:  # storage validates again; show its words
             self._status(_("Not saved: {error}").format(error=error))
             return False
         self._show_profile(self._organisation)
         self.organisation_saved.emit()
         return True
+
+    def reload_profile(self) -> None:
+        """Show the profile as saved now (after another program changed it)."""
+        self._organisation = self.document.workspace.organisation(self.document.organisation_id)
+        self._show_profile(self._organisation)
 
     def _status(self, message: str) -> None:
         window = self.window()

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from costready.i18n import _
 from costready.ui.dialogs.error import report_error
 from costready.ui.shell.actions import ActionGroup
 
 if TYPE_CHECKING:
+    from costready.app.model_files import ServiceChange
+    from costready.app.workspace import Workspace
     from costready.costing.model import CostingModel
     from costready.problems import Problem
     from costready.ui.main_window import MainWindow
@@ -224,7 +226,6 @@ class FileActions(ActionGroup):
         )
         if not path:
             return
-        from costready.app import model_files
         from costready.app.workspace import InvalidData, StorageError
         from costready.costing import modelfile
         from costready.costing.results import CostingError
@@ -244,17 +245,48 @@ class FileActions(ActionGroup):
             if target == CANCEL:
                 return
         try:
-            org_id, scenario_id = model_files.import_model(workspace, model, target)
+            imported = self._import(workspace, model, target)
         except CostingError as error:
             self._show_problems(not_imported, error.problems)
             return
         except (StorageError, InvalidData, ValueError) as error:  # a profile it refuses
             QMessageBox.warning(self.window, not_imported, str(error))
             return
+        if imported is None:
+            self.window.show_status(_("Not imported: nothing was changed"), 8000)
+            return
+        org_id, scenario_id = imported
         self.window.show_organisation(org_id, scenario_id)
         self.window.show_status(
             _("Imported {name} from {path}").format(name=model.scenario.name, path=path), 8000
         )
+
+    def _import(
+        self, workspace: Workspace, model: CostingModel, target: int | None
+    ) -> tuple[int, int] | None:
+        """Import `model` (into organisation `target`, or a new one); when that would change
+        services other scenarios show, only once the person agrees (None when they do not)."""
+        from costready.app import model_files
+
+        update = False
+        if target is not None:
+            changes = model_files.service_changes(workspace, model, target)
+            if changes:
+                if not self.confirm_service_changes(model, changes):
+                    return None
+                update = True
+        try:
+            return model_files.import_model(workspace, model, target, update_services=update)
+        except model_files.ServicesWouldChange as error:  # another program changed them since
+            if not self.confirm_service_changes(model, error.changes):
+                return None
+            return model_files.import_model(workspace, model, target, update_services=True)
+
+    def confirm_service_changes(self, model: CostingModel, changes: list[ServiceChange]) -> bool:
+        """Ask before an import changes services that scenarios already show (True: go ahead)."""
+        box, go_ahead = service_changes_box(model, changes, self.window)
+        box.exec()
+        return box.clickedButton() is go_ahead
 
     def _ask_import_target(self, model: CostingModel) -> int | None:
         """None: a new organisation; an id: a new scenario of the current one; CANCEL."""
@@ -395,3 +427,42 @@ class FileActions(ActionGroup):
             _("Fix these first:") + "\n" + "\n".join(p.message for p in problems),
         )
         return False
+
+
+def service_changes_box(
+    model: CostingModel, changes: list[ServiceChange], parent: QWidget | None = None
+) -> tuple[QMessageBox, QPushButton]:
+    """The question before an import changes services: which, how, and the scenarios that
+    show them; with the button that goes ahead (Cancel, the default, imports nothing)."""
+    from costready.app.model_files import FIELD_LABELS
+
+    lines = []
+    for change in changes:
+        fields = "; ".join(
+            _("{field} “{old}” becomes “{new}”").format(
+                field=_(FIELD_LABELS[field]), old=old, new=new
+            )
+            for field, old, new in change.changes
+        )
+        where = ", ".join(f"“{name}”" for name in change.scenarios) or _("no scenario yet")
+        lines.append(
+            _("• “{service}”: {fields}. Shown in {where}.").format(
+                service=change.name, fields=fields, where=where
+            )
+        )
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Import model"))
+    box.setText(
+        _(
+            "Importing “{name}” changes services this organisation already has, in every "
+            "scenario that shows them:"
+        ).format(name=model.scenario.name)
+    )
+    box.setInformativeText(
+        "\n".join(lines) + "\n\n" + _("Import and change them, or cancel and import nothing?")
+    )
+    go_ahead = box.addButton(_("Import and change services"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    return box, go_ahead

@@ -110,6 +110,22 @@ class WorkspaceOpening(QObject):
             return
         window.show_organisation(org_id)
 
+    def show_again(self) -> None:
+        """Show the open workspace afresh, at the organisation to open (what was shown was
+        removed by another program); whoever opened it still closes it."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        owns = self.owns_workspace
+        try:
+            self.set_workspace(workspace)
+        except Exception as error:  # unreadable now (locked, say): said, and the window stays
+            from costready.ui.dialogs.error import report_error
+
+            report_error(self.window, _("Workspace not read"), error)
+        finally:
+            self.owns_workspace = owns
+
     def _first_run(self) -> None:
         from costready.ui.first_run import FirstRunDialog
 
