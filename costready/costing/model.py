@@ -53,6 +53,28 @@ VAT_LABELS = {
 }
 
 
+class RegulatedActivity(StrEnum):
+    """A CQC-regulated activity a service carries on (Health and Social Care Act 2008
+    (Regulated Activities) Regulations 2014, Schedule 1), or none."""
+
+    NONE = "none"
+    PERSONAL_CARE = "personal_care"
+    ACCOMMODATION_FOR_CARE = "accommodation_for_care"
+    TREATMENT = "treatment"
+    OTHER = "other"
+
+
+REGULATED_ACTIVITY_LABELS = {
+    RegulatedActivity.NONE: N_("None (not regulated by CQC)"),
+    RegulatedActivity.PERSONAL_CARE: N_("Personal care"),
+    RegulatedActivity.ACCOMMODATION_FOR_CARE: N_(
+        "Accommodation for people who need nursing or personal care"
+    ),
+    RegulatedActivity.TREATMENT: N_("Treatment of disease, disorder or injury"),
+    RegulatedActivity.OTHER: N_("Another regulated activity"),
+}
+
+
 class Basis(StrEnum):
     """How an overhead is shared across services."""
 
@@ -156,6 +178,11 @@ class Service:
     vat: VatTreatment = VatTreatment.EXEMPT
     price_rounding: Decimal = Decimal("0.01")
     description: str = ""
+    #: the CQC-regulated activity it is, if any: with a CQC-registered organisation its
+    #: default VAT is exempt (costing/vat.py)
+    regulated_activity: RegulatedActivity = RegulatedActivity.NONE
+    #: welfare advice or information: reduced-rated when a charity supplies it
+    welfare_advice: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,6 +309,9 @@ class OrganisationInfo:
     name: str
     vat_registered: bool = False
     locale: str = "en_GB"
+    #: a charity (for VAT's welfare exemption and reduced rate; costing/vat.py)
+    charity: bool = False
+    cqc_registered: bool = False
 
 
 @dataclass(frozen=True)

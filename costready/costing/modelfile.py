@@ -27,6 +27,7 @@ from costready.costing.model import (
     OverheadPool,
     Pension,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -274,6 +275,8 @@ def _organisation(reader: _Reader, data: dict) -> OrganisationInfo:
         name=reader.text(data, "name", path, default=_("Imported organisation")),
         vat_registered=reader.flag(data, "vat_registered", path),
         locale=reader.text(data, "locale", path, default="en_GB"),
+        charity=reader.flag(data, "charity", path),
+        cqc_registered=reader.flag(data, "cqc_registered", path),
     )
     for key, value, bound, label in (
         ("name", info.name, organisation.NAME, _("The organisation's name")),
@@ -327,6 +330,13 @@ def _service(reader: _Reader, data: dict, path: str) -> Service:
             VatTreatment, data.get("vat", "exempt"), f"{path}.vat", VatTreatment.EXEMPT
         ),
         price_rounding=reader.number(data, "price_rounding", path, default=Decimal("0.01")),
+        regulated_activity=reader.choice(
+            RegulatedActivity,
+            data.get("regulated_activity", "none"),
+            f"{path}.regulated_activity",
+            RegulatedActivity.NONE,
+        ),
+        welfare_advice=reader.flag(data, "welfare_advice", path),
     )
 
 
@@ -436,6 +446,7 @@ def model_to_dict(model: CostingModel) -> dict:
             "name": model.organisation.name,
             "vat_registered": model.organisation.vat_registered,
             "locale": model.organisation.locale,
+            **_organisation_flags(model.organisation),
         },
         "scenario": {
             "name": scenario.name,
@@ -482,7 +493,18 @@ def _service_dict(service: Service) -> dict:
     data["surplus"] = {"kind": service.surplus.kind.value, "value": plain(service.surplus.value)}
     data["vat"] = service.vat.value
     data["price_rounding"] = plain(service.price_rounding)
+    # written only when set, so files from before these fields read back unchanged
+    if service.regulated_activity is not RegulatedActivity.NONE:
+        data["regulated_activity"] = service.regulated_activity.value
+    if service.welfare_advice:
+        data["welfare_advice"] = True
     return data
+
+
+def _organisation_flags(info: OrganisationInfo) -> dict[str, bool]:
+    """`charity` and `cqc_registered` when true (absent means false)."""
+    flags = {"charity": info.charity, "cqc_registered": info.cqc_registered}
+    return {key: value for key, value in flags.items() if value}
 
 
 def _post_dict(post: StaffPost) -> dict:

@@ -17,6 +17,7 @@ from costready.costing.model import (
     NiKind,
     OverheadPool,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -140,6 +141,8 @@ def _check_services(check: _Checker, services: tuple[Service, ...]) -> None:
         check.number(f"{path}.surplus.value", service.surplus.value)
         check.choice(f"{path}.vat", service.vat, VatTreatment)
         check.number(f"{path}.price_rounding", service.price_rounding)
+        check.choice(f"{path}.regulated_activity", service.regulated_activity, RegulatedActivity)
+        check.flag(f"{path}.welfare_advice", service.welfare_advice)
 
 
 def _check_post(check: _Checker, path: str, post: StaffPost) -> None:

@@ -30,6 +30,7 @@ def organisation_fields(org: Organisation) -> dict[str, object]:
         "address": org.address,
         "vat_registered": org.vat_registered,
         "vat_number": org.vat_number,
+        "cqc_registered": org.cqc_registered,
         "financial_year_start": org.financial_year_start,
         "locale": org.locale,
     }
@@ -132,6 +133,8 @@ def _scenario_service_row(
         "surplus_value": service.surplus.value,
         "vat": str(service.vat),
         "price_rounding": service.price_rounding,
+        "regulated_activity": str(service.regulated_activity),
+        "welfare_advice": service.welfare_advice,
     }
 
 

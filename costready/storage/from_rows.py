@@ -18,6 +18,7 @@ from costready.costing.model import (
     OverheadPool,
     Pension,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -54,6 +55,7 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         address=row.address,
         vat_registered=row.vat_registered,
         vat_number=row.vat_number,
+        cqc_registered=row.cqc_registered,
         financial_year_start=row.financial_year_start,
         locale=row.locale,
         version=row.version,
@@ -95,6 +97,8 @@ def _service(item: ScenarioServiceRow) -> Service:
         surplus=Surplus(kind=SurplusKind(item.surplus_kind), value=item.surplus_value),
         vat=VatTreatment(item.vat),
         price_rounding=item.price_rounding,
+        regulated_activity=RegulatedActivity(item.regulated_activity),
+        welfare_advice=item.welfare_advice,
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -70,6 +71,7 @@ class OrganisationRow(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     vat_registered: Mapped[bool] = mapped_column(Boolean, default=False)
     vat_number: Mapped[str] = mapped_column(String(50), default="")
+    cqc_registered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     financial_year_start: Mapped[date] = mapped_column(Date)
     locale: Mapped[str] = mapped_column(String(20), default="en_GB")
     #: the optimistic lock: one more on every save (a save read at an older one is refused)
@@ -146,6 +148,10 @@ class ScenarioServiceRow(Base):
     surplus_value: Mapped[Decimal]
     vat: Mapped[str] = mapped_column(String(KIND))
     price_rounding: Mapped[Decimal]
+    regulated_activity: Mapped[str] = mapped_column(
+        String(KIND), default="none", server_default="none"
+    )
+    welfare_advice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     service: Mapped[ServiceRow] = relationship(lazy="raise")
 
