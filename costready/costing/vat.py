@@ -20,9 +20,15 @@ from costready.costing.model import (
     Service,
     VatTreatment,
 )
-from costready.costing.rules import Rule, legal_rule, vat_rate
+from costready.costing.rules import (
+    Rule,
+    legal_rule,
+    standing_figures,
+    vat_look_ahead_days,
+    vat_rate,
+)
 from costready.i18n import _
-from costready.money import format_percent
+from costready.money import format_money, format_percent
 from costready.organisation import Organisation, is_charity
 from costready.problems import Problem
 
@@ -137,3 +143,44 @@ def taxable_income(services: Iterable[Service], income: dict[str, Decimal]) -> D
         (income.get(service.id, Decimal(0)) for service in services if service.vat in TAXABLE),
         Decimal(0),
     )
+
+
+@dataclass(frozen=True)
+class ThresholdNote:
+    """What an unregistered organisation reads beside its prices: the registration threshold,
+    the look-ahead test and the menu's planned taxable income; `above` when it passes."""
+
+    text: str
+    above: bool
+    taxable_income: Decimal
+
+
+def threshold_note(
+    services: Iterable[Service], income: dict[str, Decimal], locale: str = "en_GB"
+) -> ThresholdNote:
+    """The VAT registration note for an organisation that is not VAT registered (figures and
+    source from the rules file: VATA 1994 Sch 1 para 1)."""
+    threshold = standing_figures()["vat_registration_threshold"]
+    planned = taxable_income(services, income)
+    above = planned > threshold.value
+    facts = {
+        "threshold": format_money(threshold.value, locale),
+        "days": vat_look_ahead_days(),
+        "income": format_money(planned, locale),
+        "source": threshold.source,
+    }
+    if above:
+        text = _(
+            "Warning: this menu's planned taxable income, {income} a year, is above the VAT "
+            "registration threshold of {threshold}. An organisation must register when taxable "
+            "turnover passes it in any rolling 12 months, or is expected to pass it in the next "
+            "{days} days alone; prices would then carry VAT. Source: {source}"
+        )
+    else:
+        text = _(
+            "Not VAT registered: no VAT is added to any price. Registration is needed when "
+            "taxable turnover passes {threshold} in any rolling 12 months, or is expected to "
+            "pass it in the next {days} days alone. This menu's planned taxable income "
+            "(standard-, reduced- and zero-rated services): {income} a year. Source: {source}"
+        )
+    return ThresholdNote(text.format(**facts), above, planned)

@@ -85,10 +85,14 @@ class PricesTableModel(QAbstractTableModel):
         # each cell's words, made once: views ask for them many times (painting, fitting the
         # columns, accessibility) and formatting money in the locale is the costly part
         self._texts: dict[tuple[int, int], str] = {}
+        #: False when the organisation is not VAT registered: the incl. VAT column is empty
+        #: (and the page hides it)
+        self.charges_vat = True
 
-    def set_result(self, result: ScenarioResult | None) -> None:
+    def set_result(self, result: ScenarioResult | None, charges_vat: bool = True) -> None:
         self.beginResetModel()
         self._result = result
+        self.charges_vat = charges_vat
         self._texts.clear()
         self.endResetModel()
 
@@ -144,6 +148,8 @@ class PricesTableModel(QAbstractTableModel):
         if self.is_totals_row(index.row()):
             return self._totals_data(column.key, role)
         service = self.services[index.row()]
+        if column.key == "price_inc_vat" and not self.charges_vat:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             cell = (index.row(), index.column())
             if cell not in self._texts:
