@@ -75,6 +75,21 @@ REGULATED_ACTIVITY_LABELS = {
 }
 
 
+class Answer(StrEnum):
+    """An answer to a question whose answer the person may not know."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
+
+
+ANSWER_LABELS = {
+    Answer.YES: N_("Yes"),
+    Answer.NO: N_("No"),
+    Answer.NOT_SURE: N_("Not sure"),
+}
+
+
 class Basis(StrEnum):
     """How an overhead is shared across services."""
 
@@ -285,6 +300,12 @@ class Scenario:
     #: basis name (floor_area, headcount, usage) -> service id -> weight
     bases: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     claims_employment_allowance: bool = False
+    #: who can claim the Employment Allowance (costing/allowance.py): a registered charity?
+    #: more than half the work done for public bodies under contract? the only employee a
+    #: director? Answered for the scenario's year, as the share of public work changes.
+    ea_registered_charity: Answer = Answer.NOT_SURE
+    ea_public_work: Answer = Answer.NOT_SURE
+    ea_sole_director: Answer = Answer.NOT_SURE
     #: the stored version this value was read at (an optimistic lock: a save against a newer
     #: one is refused); not part of equality or of the model file
     version: int | None = field(default=None, compare=False)

@@ -18,6 +18,7 @@ from typing import Any, TypeGuard, TypeVar
 from costready import organisation
 from costready.costing.model import (
     POOL_PREFIX,
+    Answer,
     Basis,
     CostingModel,
     CostLine,
@@ -58,6 +59,10 @@ _STRUCTURE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 class JsonNumber(str):
     """A number in a model file as it was written (“12.50”, “1e30”, “NaN”): read as text, so it
     is checked (no exponent, no NaN) before it becomes a Decimal, and never rounded by a float."""
+
+
+#: the scenario's Employment Allowance answers (costing/allowance.py), each yes, no or not_sure
+ALLOWANCE_ANSWERS = ("ea_registered_charity", "ea_public_work", "ea_sole_director")
 
 
 def parse_json(text: str) -> Any:
@@ -299,6 +304,10 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         period_end=reader.day(head, "period_end", path),
         tax_year=reader.text(head, "tax_year", path),
         claims_employment_allowance=reader.flag(head, "claims_employment_allowance", path),
+        **{
+            key: reader.choice(Answer, head.get(key, "not_sure"), f"{path}.{key}", Answer.NOT_SURE)
+            for key in ALLOWANCE_ANSWERS
+        },
         services=reader.items(root, "services", "$", lambda d, p: _service(reader, d, p)),
         staff=reader.items(root, "staff", "$", lambda d, p: _post(reader, d, p)),
         pools=tuple(
@@ -454,6 +463,12 @@ def model_to_dict(model: CostingModel) -> dict:
             "period_end": scenario.period_end.isoformat(),
             "tax_year": scenario.tax_year,
             "claims_employment_allowance": scenario.claims_employment_allowance,
+            # written only when answered, so files from before read back unchanged
+            **{
+                key: getattr(scenario, key).value
+                for key in ALLOWANCE_ANSWERS
+                if getattr(scenario, key) is not Answer.NOT_SURE
+            },
         },
         "services": [_service_dict(s) for s in scenario.services],
         "staff": [_post_dict(p) for p in scenario.staff],

@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from costready.costing.model import (
+    Answer,
     Basis,
     CostLine,
     NiKind,
@@ -99,6 +100,8 @@ def check_scenario(scenario: Scenario) -> list[Problem]:
     check.date("$.period_end", scenario.period_end)
     check.text("$.tax_year", scenario.tax_year)
     check.flag("$.claims_employment_allowance", scenario.claims_employment_allowance)
+    for key in ("ea_registered_charity", "ea_public_work", "ea_sole_director"):
+        check.choice(f"$.{key}", getattr(scenario, key), Answer)
     _check_services(check, scenario.services)
     for index, post in enumerate(scenario.staff):
         _check_post(check, f"$.staff[{index}]", post)

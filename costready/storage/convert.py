@@ -47,6 +47,9 @@ def scenario_fields(scenario: Scenario) -> dict[str, object]:
         "period_end": scenario.period_end,
         "tax_year": scenario.tax_year,
         "claims_employment_allowance": scenario.claims_employment_allowance,
+        "ea_registered_charity": str(scenario.ea_registered_charity),
+        "ea_public_work": str(scenario.ea_public_work),
+        "ea_sole_director": str(scenario.ea_sole_director),
     }
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from costready.costing.model import (
+    Answer,
     Basis,
     CostLine,
     EmployerNi,
@@ -78,6 +79,9 @@ def scenario_from_row(row: ScenarioRow) -> Scenario:
             for basis in row.bases
         },
         claims_employment_allowance=row.claims_employment_allowance,
+        ea_registered_charity=Answer(row.ea_registered_charity),
+        ea_public_work=Answer(row.ea_public_work),
+        ea_sole_director=Answer(row.ea_sole_director),
         version=row.version,
     )
 

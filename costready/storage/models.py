@@ -111,6 +111,15 @@ class ScenarioRow(Base):
     period_end: Mapped[date] = mapped_column(Date)
     tax_year: Mapped[str] = mapped_column(String(20))
     claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=False)
+    ea_registered_charity: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
+    ea_public_work: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
+    ea_sole_director: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
