@@ -18,6 +18,7 @@ from reportlab.platypus import (
 )
 
 from costready.costing import rules
+from costready.costing.allowance import allowance_check
 from costready.costing.explain import (
     Explainer,
     change_text,
@@ -259,6 +260,9 @@ class _Report:
             if self.scenario.claims_employment_allowance
             else _("Not claimed.")
         )
+        check = allowance_check(self.scenario, self.org.registered_charity)
+        if not check.may_claim:  # why not, or what is still to check, with the source
+            allowance = f"{allowance} {check.text}"
         facts = [
             (
                 _("Tax year"),
