@@ -304,10 +304,9 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         period_end=reader.day(head, "period_end", path),
         tax_year=reader.text(head, "tax_year", path),
         claims_employment_allowance=reader.flag(head, "claims_employment_allowance", path),
-        **{
-            key: reader.choice(Answer, head.get(key, "not_sure"), f"{path}.{key}", Answer.NOT_SURE)
-            for key in ALLOWANCE_ANSWERS
-        },
+        ea_registered_charity=_answer(reader, head, "ea_registered_charity", path),
+        ea_public_work=_answer(reader, head, "ea_public_work", path),
+        ea_sole_director=_answer(reader, head, "ea_sole_director", path),
         services=reader.items(root, "services", "$", lambda d, p: _service(reader, d, p)),
         staff=reader.items(root, "staff", "$", lambda d, p: _post(reader, d, p)),
         pools=tuple(
@@ -317,6 +316,11 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         costs=reader.items(root, "costs", "$", lambda d, p: _cost(reader, d, p)),
         bases={str(b): reader.shares(table, f"$.bases.{b}") for b, table in bases.items()},
     )
+
+
+def _answer(reader: _Reader, head: dict, key: str, path: str) -> Answer:
+    """An Employment Allowance answer: yes, no or not_sure (the default)."""
+    return reader.choice(Answer, head.get(key, "not_sure"), f"{path}.{key}", Answer.NOT_SURE)
 
 
 def _service(reader: _Reader, data: dict, path: str) -> Service:

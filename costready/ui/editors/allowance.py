@@ -90,7 +90,7 @@ class AllowanceQuestions(QWidget):
         if self._scenario is None:
             return
         answer = Answer(self.combos[key].currentData())
-        new = dataclasses.replace(self._scenario, **{key: answer})
+        new = _with_answer(self._scenario, key, answer)
         if (
             new.claims_employment_allowance
             and not allowance_check(new, self._registered_charity).may_claim
@@ -108,3 +108,12 @@ class AllowanceQuestions(QWidget):
             if checked
             else _("Stop claiming the Employment Allowance"),
         )
+
+
+def _with_answer(scenario: Scenario, key: str, answer: Answer) -> Scenario:
+    """`scenario` with one of the three answers changed."""
+    if key == "ea_registered_charity":
+        return dataclasses.replace(scenario, ea_registered_charity=answer)
+    if key == "ea_public_work":
+        return dataclasses.replace(scenario, ea_public_work=answer)
+    return dataclasses.replace(scenario, ea_sole_director=answer)
