@@ -242,13 +242,20 @@ def _price(args: argparse.Namespace) -> int:
     the exit status is then 1."""
     from costready.costing.engine import price_scenario
     from costready.costing.modelfile import load_model_file
+    from costready.costing.vat import Supplier, vat_warnings
 
-    result = price_scenario(load_model_file(args.model).scenario)
+    model = load_model_file(args.model)
+    result = price_scenario(model.scenario)
+    supplier = Supplier.of(model.organisation)
+    warnings = vat_warnings(supplier, model.scenario.services)
     if args.json:
-        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+        data = result_to_json(result, vat_registered=supplier.vat_registered)
+        # the result's own (pay below the legal minimum...) and the VAT choices against the rule
+        data["warnings"] += [{"path": w.path, "message": w.message} for w in warnings]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(_price_table(result))
-    _print_warnings(list(result.warnings))
+    _print_warnings([*result.warnings, *warnings])
     _print_problems(result.problems)
     return 1 if result.unpriced else 0
 
@@ -513,8 +520,9 @@ def _quantity(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def result_to_json(result: ScenarioResult) -> dict:
-    """`price --json`: services with every figure, posts and totals; amounts as strings."""
+def result_to_json(result: ScenarioResult, vat_registered: bool = True) -> dict:
+    """`price --json`: services with every figure, posts and totals; amounts as strings.
+    No price including VAT when the organisation is not VAT registered."""
     services = []
     for s in result.services:
         services.append(
@@ -535,7 +543,7 @@ def result_to_json(result: ScenarioResult) -> dict:
                 "price_before_rounding": _exact_amount(s.price_before_rounding),
                 "price": _amount(s.price),
                 "vat": s.vat.value,
-                "price_inc_vat": _amount(s.price_inc_vat),
+                **({"price_inc_vat": _amount(s.price_inc_vat)} if vat_registered else {}),
                 "surplus_per_unit": _amount(s.surplus_per_unit),
                 "surplus_at_planned_volume": _amount(s.surplus_at_planned_volume),
                 "break_even_units": None

@@ -56,12 +56,20 @@ class Organisation:
     address: str = ""
     vat_registered: bool = False
     vat_number: str = ""
+    #: registered with the Care Quality Commission: a state-regulated provider, whose
+    #: regulated welfare services are exempt from VAT (costing/vat.py)
+    cqc_registered: bool = False
     financial_year_start: date = date(2026, 4, 1)  # the year part is ignored; day and month matter
     locale: str = "en_GB"
     id: int | None = None  # the database id once saved
     #: the stored version this value was read at (an optimistic lock: a save against a newer
     #: one is refused); not part of equality, so an edited copy compares by its contents
     version: int | None = field(default=None, compare=False)
+
+
+def is_charity(org: Organisation) -> bool:
+    """A charity for VAT: a registered charity, or a charitable trust or CIO by its form."""
+    return org.registered_charity or org.legal_form in (LegalForm.CHARITY, LegalForm.CIO)
 
 
 def normalise_vat_number(number: str) -> str:

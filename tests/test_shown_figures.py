@@ -162,9 +162,16 @@ def test_the_costing_report_prints_the_screens_figures(screen, model, tmp_path):
             f"{cells['= Price before rounding']} Price (rounded up to the nearest "
         )
         assert built in text
-        after = rf"\) {re.escape(cells['price'])} Price incl\. VAT \([^)]*\) "
+        if screen.organisation.vat_registered:
+            after = rf"\) {re.escape(cells['price'])} Price incl\. VAT \([^)]*\) "
+            after += re.escape(f"{cells['price_inc_vat']} ")
+        else:  # not registered: no price including VAT, on screen or on paper
+            assert cells["price_inc_vat"] is None
+            assert "incl. VAT" not in text
+            after = rf"\) {re.escape(cells['price'])} VAT: none, as the organisation is not "
+            after += "VAT registered "
         after += re.escape(
-            f"{cells['price_inc_vat']} Surplus a unit {cells['surplus_per_unit']} "
+            f"Surplus a unit {cells['surplus_per_unit']} "
             f"Surplus at planned volume {cells['surplus']}"
         )
         assert re.search(after, text)
@@ -216,11 +223,14 @@ def test_price_json_gives_the_screens_figures(screen, model, capsys):
             ("full_cost", "full_cost"),
             ("unit_cost", "unit_cost"),
             ("price", "price"),
-            ("price_inc_vat", "price_inc_vat"),
             ("surplus_per_unit", "surplus_per_unit"),
             ("surplus_at_planned_volume", "surplus"),
         ):
             assert format_money(_amount(service[key])) == cells[cell], key
+        if screen.organisation.vat_registered:
+            assert format_money(_amount(service["price_inc_vat"])) == cells["price_inc_vat"]
+        else:
+            assert "price_inc_vat" not in service and cells["price_inc_vat"] is None
         before = _amount(service["price_before_rounding"], places=4)
         assert format_exact_money(before) == cells["= Price before rounding"]
         assert units_text(Decimal(service["break_even_units"])) == cells["break_even"]

@@ -116,7 +116,12 @@ def _new_organisation(uow: UnitOfWork, info: OrganisationInfo) -> int:
         name = unique_name(info.name, taken)
         try:
             org = uow.organisations.save(
-                Organisation(name=name, vat_registered=info.vat_registered, locale=info.locale)
+                Organisation(
+                    name=name,
+                    vat_registered=info.vat_registered,
+                    locale=info.locale,
+                    cqc_registered=info.cqc_registered,
+                )
             )
         except NameTaken:
             taken.add(name.casefold())
@@ -194,7 +199,11 @@ def export_model(workspace: Workspace, organisation_id: int, scenario_id: int) -
         scenario = uow.scenarios.get(scenario_id)
     return CostingModel(
         organisation=OrganisationInfo(
-            name=org.name, vat_registered=org.vat_registered, locale=org.locale
+            name=org.name,
+            vat_registered=org.vat_registered,
+            locale=org.locale,
+            charity=org.registered_charity,
+            cqc_registered=org.cqc_registered,
         ),
         scenario=scenario,
     )

@@ -82,6 +82,11 @@ def break_even_text(service: ServiceResult, locale: str = "en_GB") -> str:
     return format_number(service.break_even_units, locale, places=0)
 
 
+def not_registered_text() -> str:
+    """What replaces every VAT figure when the organisation is not VAT registered."""
+    return _("No VAT: the organisation is not VAT registered, so the net price is the price")
+
+
 def sensitivity_rows(service: ServiceResult) -> list[Sensitivity]:
     """The engine's volume cases (planned included) in the order of SENSITIVITY_CHANGES."""
     rows = {row.change: row for row in service.sensitivity}
@@ -97,20 +102,33 @@ def change_text(change: Decimal, locale: str = "en_GB") -> str:
 
 
 def buildup(
-    scenario: Scenario, result: ScenarioResult, service_id: str, locale: str = "en_GB"
+    scenario: Scenario,
+    result: ScenarioResult,
+    service_id: str,
+    locale: str = "en_GB",
+    charges_vat: bool = True,
 ) -> list[Line]:
-    """Every line from the costs to the price of one service, top to bottom."""
-    return Explainer(scenario, result, locale).buildup(service_id)
+    """Every line from the costs to the price of one service, top to bottom (no VAT lines
+    when the organisation is not VAT registered: `charges_vat` False)."""
+    return Explainer(scenario, result, locale, charges_vat).buildup(service_id)
 
 
 class Explainer:
     """The working behind one scenario's figures. Look-ups are built once, so a report can ask
     about hundreds of services and lines without searching the model each time."""
 
-    def __init__(self, scenario: Scenario, result: ScenarioResult, locale: str = "en_GB"):
+    def __init__(
+        self,
+        scenario: Scenario,
+        result: ScenarioResult,
+        locale: str = "en_GB",
+        charges_vat: bool = True,
+    ):
         self.scenario = scenario
         self.result = result
         self.locale = locale
+        #: False when the organisation is not VAT registered: no price including VAT anywhere
+        self.charges_vat = charges_vat
         self.money = _money(locale)
         self._posts = {post.id: post for post in scenario.staff}
         self._post_costs: dict[str, PostCost] = {post.post_id: post for post in result.posts}
@@ -217,6 +235,14 @@ class Explainer:
                     step=format_money(service.price_rounding, locale)
                 ),
             ),
+            *self._vat_lines(service),
+        ]
+
+    def _vat_lines(self, service: ServiceResult) -> list[Line]:
+        if not self.charges_vat:
+            return [Line(not_registered_text(), kind="note")]
+        money = self.money
+        return [
             Line(_("+ VAT"), money(service.vat_per_unit), "step", detail=self._vat_text(service)),
             Line(_("= Price incl. VAT"), money(service.price_inc_vat), "total"),
         ]

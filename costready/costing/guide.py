@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from costready.costing.allowance import allowance_check
 from costready.costing.ids import new_id
-from costready.costing.model import Basis, CostLine, Scenario
+from costready.costing.model import Answer, Basis, CostLine, Scenario
 from costready.costing.scenarios import MANAGEMENT_POOL, new_scenario
 from costready.i18n import N_, _
 from costready.organisation import LegalForm, Organisation
@@ -28,8 +29,9 @@ _SUGGESTED_COSTS: tuple[tuple[str, str, Basis | None, str | None], ...] = (
 def claims_allowance_by_default(organisation: Organisation) -> bool:
     """Whether a new scenario starts with the Employment Allowance claimed: yes for a charity.
 
-    Most employers can claim it (HMRC: https://www.gov.uk/claim-employment-allowance); those
-    whose only paid employee is a director cannot, and charities are rarely in that position.
+    A charity may claim whatever share of its work is for public bodies, and a charitable
+    trust or CIO is not a company, so it has no directors (NIM06530; NICA 2014 s.2). Anyone
+    else answers the questions first (costing/allowance.py): until then it is not claimed.
     """
     charity = organisation.legal_form in (LegalForm.CHARITY, LegalForm.CIO)
     return charity or organisation.registered_charity
@@ -37,11 +39,19 @@ def claims_allowance_by_default(organisation: Organisation) -> bool:
 
 def first_scenario(organisation: Organisation, today: date) -> Scenario:
     """The blank scenario a new organisation starts with: its current financial year, the
-    management pool, and the Employment Allowance as most organisations of its form answer."""
-    return dataclasses.replace(
-        new_scenario(organisation, today),
-        claims_employment_allowance=claims_allowance_by_default(organisation),
+    management pool, and the Employment Allowance claimed, with its answers, for a charity."""
+    scenario = new_scenario(organisation, today)
+    if not claims_allowance_by_default(organisation):
+        return scenario
+    company = organisation.legal_form not in (LegalForm.CHARITY, LegalForm.CIO)
+    answered = dataclasses.replace(
+        scenario,
+        ea_registered_charity=Answer.YES,
+        ea_sole_director=Answer.NOT_SURE if company else Answer.NO,
     )
+    # a charitable company still answers whether its only employee is a director
+    claims = allowance_check(answered, registered_charity=True).may_claim
+    return dataclasses.replace(answered, claims_employment_allowance=claims)
 
 
 def suggested_costs(taken: Iterable[str] = ()) -> tuple[CostLine, ...]:

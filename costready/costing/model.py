@@ -54,6 +54,43 @@ VAT_LABELS = {
 }
 
 
+class RegulatedActivity(StrEnum):
+    """A CQC-regulated activity a service carries on (Health and Social Care Act 2008
+    (Regulated Activities) Regulations 2014, Schedule 1), or none."""
+
+    NONE = "none"
+    PERSONAL_CARE = "personal_care"
+    ACCOMMODATION_FOR_CARE = "accommodation_for_care"
+    TREATMENT = "treatment"
+    OTHER = "other"
+
+
+REGULATED_ACTIVITY_LABELS = {
+    RegulatedActivity.NONE: N_("None (not regulated by CQC)"),
+    RegulatedActivity.PERSONAL_CARE: N_("Personal care"),
+    RegulatedActivity.ACCOMMODATION_FOR_CARE: N_(
+        "Accommodation for people who need nursing or personal care"
+    ),
+    RegulatedActivity.TREATMENT: N_("Treatment of disease, disorder or injury"),
+    RegulatedActivity.OTHER: N_("Another regulated activity"),
+}
+
+
+class Answer(StrEnum):
+    """An answer to a question whose answer the person may not know."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
+
+
+ANSWER_LABELS = {
+    Answer.YES: N_("Yes"),
+    Answer.NO: N_("No"),
+    Answer.NOT_SURE: N_("Not sure"),
+}
+
+
 class Basis(StrEnum):
     """How an overhead is shared across services."""
 
@@ -157,6 +194,11 @@ class Service:
     vat: VatTreatment = VatTreatment.EXEMPT
     price_rounding: Decimal = Decimal("0.01")
     description: str = ""
+    #: the CQC-regulated activity it is, if any: with a CQC-registered organisation its
+    #: default VAT is exempt (costing/vat.py)
+    regulated_activity: RegulatedActivity = RegulatedActivity.NONE
+    #: welfare advice or information: reduced-rated when a charity supplies it
+    welfare_advice: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,6 +306,12 @@ class Scenario:
     #: basis name (floor_area, headcount, usage) -> service id -> weight
     bases: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     claims_employment_allowance: bool = False
+    #: who can claim the Employment Allowance (costing/allowance.py): a registered charity?
+    #: more than half the work done for public bodies under contract? the only employee a
+    #: director? Answered for the scenario's year, as the share of public work changes.
+    ea_registered_charity: Answer = Answer.NOT_SURE
+    ea_public_work: Answer = Answer.NOT_SURE
+    ea_sole_director: Answer = Answer.NOT_SURE
     #: the stored version this value was read at (an optimistic lock: a save against a newer
     #: one is refused); not part of equality or of the model file
     version: int | None = field(default=None, compare=False)
@@ -288,6 +336,9 @@ class OrganisationInfo:
     name: str
     vat_registered: bool = False
     locale: str = "en_GB"
+    #: a charity (for VAT's welfare exemption and reduced rate; costing/vat.py)
+    charity: bool = False
+    cqc_registered: bool = False
 
 
 @dataclass(frozen=True)

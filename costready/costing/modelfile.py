@@ -18,6 +18,7 @@ from typing import Any, TypeGuard, TypeVar
 from costready import organisation
 from costready.costing.model import (
     POOL_PREFIX,
+    Answer,
     Basis,
     CostingModel,
     CostLine,
@@ -27,6 +28,7 @@ from costready.costing.model import (
     OverheadPool,
     Pension,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -58,6 +60,10 @@ _STRUCTURE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 class JsonNumber(str):
     """A number in a model file as it was written (“12.50”, “1e30”, “NaN”): read as text, so it
     is checked (no exponent, no NaN) before it becomes a Decimal, and never rounded by a float."""
+
+
+#: the scenario's Employment Allowance answers (costing/allowance.py), each yes, no or not_sure
+ALLOWANCE_ANSWERS = ("ea_registered_charity", "ea_public_work", "ea_sole_director")
 
 
 def parse_json(text: str) -> Any:
@@ -275,6 +281,8 @@ def _organisation(reader: _Reader, data: dict) -> OrganisationInfo:
         name=reader.text(data, "name", path, default=_("Imported organisation")),
         vat_registered=reader.flag(data, "vat_registered", path),
         locale=reader.text(data, "locale", path, default="en_GB"),
+        charity=reader.flag(data, "charity", path),
+        cqc_registered=reader.flag(data, "cqc_registered", path),
     )
     for key, value, bound, label in (
         ("name", info.name, organisation.NAME, _("The organisation's name")),
@@ -297,6 +305,9 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         period_end=reader.day(head, "period_end", path),
         tax_year=reader.text(head, "tax_year", path),
         claims_employment_allowance=reader.flag(head, "claims_employment_allowance", path),
+        ea_registered_charity=_answer(reader, head, "ea_registered_charity", path),
+        ea_public_work=_answer(reader, head, "ea_public_work", path),
+        ea_sole_director=_answer(reader, head, "ea_sole_director", path),
         services=reader.items(root, "services", "$", lambda d, p: _service(reader, d, p)),
         staff=reader.items(root, "staff", "$", lambda d, p: _post(reader, d, p)),
         pools=tuple(
@@ -306,6 +317,11 @@ def _scenario(reader: _Reader, root: dict) -> Scenario:
         costs=reader.items(root, "costs", "$", lambda d, p: _cost(reader, d, p)),
         bases={str(b): reader.shares(table, f"$.bases.{b}") for b, table in bases.items()},
     )
+
+
+def _answer(reader: _Reader, head: dict, key: str, path: str) -> Answer:
+    """An Employment Allowance answer: yes, no or not_sure (the default)."""
+    return reader.choice(Answer, head.get(key, "not_sure"), f"{path}.{key}", Answer.NOT_SURE)
 
 
 def _service(reader: _Reader, data: dict, path: str) -> Service:
@@ -328,6 +344,13 @@ def _service(reader: _Reader, data: dict, path: str) -> Service:
             VatTreatment, data.get("vat", "exempt"), f"{path}.vat", VatTreatment.EXEMPT
         ),
         price_rounding=reader.number(data, "price_rounding", path, default=Decimal("0.01")),
+        regulated_activity=reader.choice(
+            RegulatedActivity,
+            data.get("regulated_activity", "none"),
+            f"{path}.regulated_activity",
+            RegulatedActivity.NONE,
+        ),
+        welfare_advice=reader.flag(data, "welfare_advice", path),
     )
 
 
@@ -444,6 +467,7 @@ def model_to_dict(model: CostingModel) -> dict:
             "name": model.organisation.name,
             "vat_registered": model.organisation.vat_registered,
             "locale": model.organisation.locale,
+            **_organisation_flags(model.organisation),
         },
         "scenario": {
             "name": scenario.name,
@@ -451,6 +475,12 @@ def model_to_dict(model: CostingModel) -> dict:
             "period_end": scenario.period_end.isoformat(),
             "tax_year": scenario.tax_year,
             "claims_employment_allowance": scenario.claims_employment_allowance,
+            # written only when answered, so files from before read back unchanged
+            **{
+                key: getattr(scenario, key).value
+                for key in ALLOWANCE_ANSWERS
+                if getattr(scenario, key) is not Answer.NOT_SURE
+            },
         },
         "services": [_service_dict(s) for s in scenario.services],
         "staff": [_post_dict(p) for p in scenario.staff],
@@ -490,7 +520,18 @@ def _service_dict(service: Service) -> dict:
     data["surplus"] = {"kind": service.surplus.kind.value, "value": plain(service.surplus.value)}
     data["vat"] = service.vat.value
     data["price_rounding"] = plain(service.price_rounding)
+    # written only when set, so files from before these fields read back unchanged
+    if service.regulated_activity is not RegulatedActivity.NONE:
+        data["regulated_activity"] = service.regulated_activity.value
+    if service.welfare_advice:
+        data["welfare_advice"] = True
     return data
+
+
+def _organisation_flags(info: OrganisationInfo) -> dict[str, bool]:
+    """`charity` and `cqc_registered` when true (absent means false)."""
+    flags = {"charity": info.charity, "cqc_registered": info.cqc_registered}
+    return {key: value for key, value in flags.items() if value}
 
 
 def _post_dict(post: StaffPost) -> dict:

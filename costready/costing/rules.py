@@ -138,6 +138,17 @@ _RULE_LABELS: Mapping[str, str] = {
         "Employment Allowance: not for a company whose only employee paid above the threshold "
         "is a director"
     ),
+    "vat_welfare_exemption": N_(
+        "VAT: welfare services are exempt only when a charity, a public body or a "
+        "state-regulated provider (e.g. CQC-registered) supplies them"
+    ),
+    "vat_welfare_advice_reduced": N_(
+        "VAT: welfare advice or information by a charity or a state-regulated provider is "
+        "reduced-rated"
+    ),
+    "vat_regulated_activities": N_(
+        "Activities regulated by CQC (personal care, accommodation with care, treatment)"
+    ),
 }
 
 
@@ -240,18 +251,26 @@ def figure(tax_year: str, key: str) -> Figure:
 
 
 def legal_rules() -> list[Rule]:
-    """The published rules without a number (Employment Allowance eligibility)."""
-    section = _raw()["employment_allowance"]
+    """The published rules without a number (Employment Allowance eligibility, VAT by who
+    supplies a service)."""
+    raw = _raw()
+    sections = (("ea_", raw["employment_allowance"]), ("vat_", raw["vat_rules"]))
     return [
         Rule(
-            key=f"ea_{name}",
+            key=f"{prefix}{name}",
             applies_from=row["applies_from"],
             checked=row["checked"],
             source=row["source"],
             note=row.get("note", ""),
         )
+        for prefix, section in sections
         for name, row in section.items()
     ]
+
+
+def legal_rule(key: str) -> Rule:
+    """One rule by key ("vat_welfare_exemption", "ea_public_functions_rule")."""
+    return next(rule for rule in legal_rules() if rule.key == key)
 
 
 def employment_allowance_rules() -> list[Rule]:

@@ -18,6 +18,7 @@ from reportlab.platypus import (
 )
 
 from costready.costing import rules
+from costready.costing.allowance import allowance_check
 from costready.costing.explain import (
     Explainer,
     change_text,
@@ -44,6 +45,7 @@ from costready.costing.rules import (
     UnknownTaxYear,
     rules_for,
 )
+from costready.costing.vat import Supplier, charges_vat, vat_warnings
 from costready.i18n import _, ngettext
 from costready.money import format_exact_money, to_penny
 from costready.organisation import Organisation
@@ -106,7 +108,7 @@ class _Report:
         self.result = result
         self.locale = org.locale
         # the words that explain a figure come from the same place as the Prices page's
-        self.explain = Explainer(scenario, result, org.locale)
+        self.explain = Explainer(scenario, result, org.locale, charges_vat(Supplier.of(org)))
         self.post_roles = {post.id: post.role for post in scenario.staff}
         self.post_roles.update({post.post_id: post.role for post in result.posts})
         self.line_names = {line.id: line.name for line in scenario.costs}
@@ -230,6 +232,7 @@ class _Report:
     def assumptions(self) -> list[Flowable]:
         flow: list[Flowable] = [para(_("Assumptions"), "h1"), *self._tax_year_facts()]
         flow += self._figure_sources()
+        flow += self._vat_warnings()
         flow += [para(_("Staff on-cost settings"), "h2")]
         flow += [para(line, "body") for line in self._post_settings()]
         flow += [para(_("Planned volumes"), "h2"), self._volumes_table()]
@@ -260,6 +263,9 @@ class _Report:
             if self.scenario.claims_employment_allowance
             else _("Not claimed.")
         )
+        check = allowance_check(self.scenario, self.org.registered_charity)
+        if not check.may_claim:  # why not, or what is still to check, with the source
+            allowance = f"{allowance} {check.text}"
         facts = [
             (
                 _("Tax year"),
@@ -294,6 +300,16 @@ class _Report:
                 [150, styles.frame_width() - 150],
                 numeric_from=2,
             ),
+        ]
+
+    def _vat_warnings(self) -> list[Flowable]:
+        """Each service whose VAT treatment was chosen against its default, with the source."""
+        warnings = vat_warnings(Supplier.of(self.org), self.scenario.services)
+        if not warnings:
+            return []
+        return [
+            para(_("VAT chosen against the usual treatment"), "h2"),
+            *(para(warning.message, "body") for warning in warnings),
         ]
 
     def _figure_sources(self) -> list[Flowable]:
@@ -714,9 +730,12 @@ class _Report:
         bold = [len(rows)]
         rows.append([_("Full cost"), money(s.full_cost)])
         rounding = _("rounded up to the nearest {step}").format(step=money(s.price_rounding))
-        vat = _(VAT_LABELS[s.vat])
-        if s.vat_rate:
-            vat = _("{label} {rate}").format(label=vat, rate=styles.percent(s.vat_rate))
+        vat_row = [_("VAT: none, as the organisation is not VAT registered"), ""]
+        if self.org.vat_registered:
+            vat = _(VAT_LABELS[s.vat])
+            if s.vat_rate:
+                vat = _("{label} {rate}").format(label=vat, rate=styles.percent(s.vat_rate))
+            vat_row = [_("Price incl. VAT ({vat})").format(vat=vat), money(s.price_inc_vat)]
         break_even = (
             units_text(s.break_even_units, self.locale)
             if s.break_even_units is not None
@@ -734,7 +753,7 @@ class _Report:
         bold.append(len(rows))
         rows += [
             [_("Price ({rounding})").format(rounding=rounding), money(s.price)],
-            [_("Price incl. VAT ({vat})").format(vat=vat), money(s.price_inc_vat)],
+            vat_row,
             [_("Surplus a unit"), money(s.surplus_per_unit)],
             [_("Surplus at planned volume"), money(s.surplus_at_planned_volume)],
             [_("Fixed cost"), money(s.fixed_cost)],

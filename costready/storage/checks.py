@@ -12,11 +12,13 @@ from decimal import Decimal
 from enum import StrEnum
 
 from costready.costing.model import (
+    Answer,
     Basis,
     CostLine,
     NiKind,
     OverheadPool,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -99,6 +101,8 @@ def check_scenario(scenario: Scenario) -> list[Problem]:
     check.date("$.period_end", scenario.period_end)
     check.text("$.tax_year", scenario.tax_year)
     check.flag("$.claims_employment_allowance", scenario.claims_employment_allowance)
+    for key in ("ea_registered_charity", "ea_public_work", "ea_sole_director"):
+        check.choice(f"$.{key}", getattr(scenario, key), Answer)
     _check_services(check, scenario.services)
     for index, post in enumerate(scenario.staff):
         _check_post(check, f"$.staff[{index}]", post)
@@ -141,6 +145,8 @@ def _check_services(check: _Checker, services: tuple[Service, ...]) -> None:
         check.number(f"{path}.surplus.value", service.surplus.value)
         check.choice(f"{path}.vat", service.vat, VatTreatment)
         check.number(f"{path}.price_rounding", service.price_rounding)
+        check.choice(f"{path}.regulated_activity", service.regulated_activity, RegulatedActivity)
+        check.flag(f"{path}.welfare_advice", service.welfare_advice)
 
 
 def _check_post(check: _Checker, path: str, post: StaffPost) -> None:

@@ -30,6 +30,7 @@ def organisation_fields(org: Organisation) -> dict[str, object]:
         "address": org.address,
         "vat_registered": org.vat_registered,
         "vat_number": org.vat_number,
+        "cqc_registered": org.cqc_registered,
         "financial_year_start": org.financial_year_start,
         "locale": org.locale,
     }
@@ -46,6 +47,9 @@ def scenario_fields(scenario: Scenario) -> dict[str, object]:
         "period_end": scenario.period_end,
         "tax_year": scenario.tax_year,
         "claims_employment_allowance": scenario.claims_employment_allowance,
+        "ea_registered_charity": str(scenario.ea_registered_charity),
+        "ea_public_work": str(scenario.ea_public_work),
+        "ea_sole_director": str(scenario.ea_sole_director),
     }
 
 
@@ -132,6 +136,8 @@ def _scenario_service_row(
         "surplus_value": service.surplus.value,
         "vat": str(service.vat),
         "price_rounding": service.price_rounding,
+        "regulated_activity": str(service.regulated_activity),
+        "welfare_advice": service.welfare_advice,
     }
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from costready.costing.model import (
+    Answer,
     Basis,
     CostLine,
     EmployerNi,
@@ -18,6 +19,7 @@ from costready.costing.model import (
     OverheadPool,
     Pension,
     PensionBase,
+    RegulatedActivity,
     Scenario,
     Service,
     StaffPost,
@@ -55,6 +57,7 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         address=row.address,
         vat_registered=row.vat_registered,
         vat_number=row.vat_number,
+        cqc_registered=row.cqc_registered,
         financial_year_start=row.financial_year_start,
         locale=row.locale,
         version=row.version,
@@ -77,6 +80,9 @@ def scenario_from_row(row: ScenarioRow) -> Scenario:
             for basis in row.bases
         },
         claims_employment_allowance=row.claims_employment_allowance,
+        ea_registered_charity=Answer(row.ea_registered_charity),
+        ea_public_work=Answer(row.ea_public_work),
+        ea_sole_director=Answer(row.ea_sole_director),
         version=row.version,
     )
 
@@ -96,6 +102,8 @@ def _service(item: ScenarioServiceRow) -> Service:
         surplus=Surplus(kind=SurplusKind(item.surplus_kind), value=item.surplus_value),
         vat=VatTreatment(item.vat),
         price_rounding=item.price_rounding,
+        regulated_activity=RegulatedActivity(item.regulated_activity),
+        welfare_advice=item.welfare_advice,
     )
 
 

@@ -71,6 +71,7 @@ class OrganisationRow(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     vat_registered: Mapped[bool] = mapped_column(Boolean, default=False)
     vat_number: Mapped[str] = mapped_column(String(50), default="")
+    cqc_registered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     financial_year_start: Mapped[date] = mapped_column(Date)
     locale: Mapped[str] = mapped_column(String(20), default="en_GB")
     #: the optimistic lock: one more on every save (a save read at an older one is refused)
@@ -110,6 +111,15 @@ class ScenarioRow(Base):
     period_end: Mapped[date] = mapped_column(Date)
     tax_year: Mapped[str] = mapped_column(String(20))
     claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=False)
+    ea_registered_charity: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
+    ea_public_work: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
+    ea_sole_director: Mapped[str] = mapped_column(
+        String(KIND), default="not_sure", server_default="not_sure"
+    )
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
@@ -147,6 +157,10 @@ class ScenarioServiceRow(Base):
     surplus_value: Mapped[Decimal]
     vat: Mapped[str] = mapped_column(String(KIND))
     price_rounding: Mapped[Decimal]
+    regulated_activity: Mapped[str] = mapped_column(
+        String(KIND), default="none", server_default="none"
+    )
+    welfare_advice: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     service: Mapped[ServiceRow] = relationship(lazy="raise")
 

@@ -29,10 +29,10 @@ def test_price_json_prints_every_service_with_its_figures(capsys, expected):
             "unit",
             "planned_units",
             "overheads",
-            "price_inc_vat",
             "surplus_convention",
         ):
             assert key in service
+        assert "price_inc_vat" not in service  # the example organisation is not VAT registered
     assert data["totals"]["total_cost"] == expected["total_cost"]
 
 

@@ -45,11 +45,20 @@ def test_assumptions_name_the_tax_year_figures_and_volumes(report: Path) -> None
     assert "Claimed: up to £10,500.00" in text
     assert "Capacity 3,000 × occupancy 80%" in text
     # the same working as the Prices page shows (costready.costing.explain)
-    assert (
-        "From staff hours: Support worker: 4 × 1,950 paid hours × 80% × (1 − 0% non-chargeable)"
-        in text
-    )
+    # (a page may break before "non-chargeable)")
+    assert "From staff hours: Support worker: 4 × 1,950 paid hours × 80% × (1 − 0%" in text
     assert "Befriending visit 900 visit Typed in" in text
+
+
+def test_a_vat_choice_against_the_default_is_named_with_its_source(report: Path) -> None:
+    """The example's tea club is standard-rated; a charity's welfare services are exempt."""
+    text = flat(report)
+    assert "VAT chosen against the usual treatment" in text
+    assert (
+        "“Standard rate”, but usually “Exempt”: welfare services supplied by a charity are "
+        "exempt (VATA 1994 Sch 9 Group 7)" in text
+    )
+    assert "https://www.gov.uk/hmrc-internal-manuals/vat-welfare/vatwelf2010" in text
 
 
 def test_staff_table_totals(report: Path) -> None:

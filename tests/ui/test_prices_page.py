@@ -118,9 +118,11 @@ def test_selecting_a_row_shows_its_buildup(qtbot, page):
         ("÷ Planned units a year", "2,400"),
         ("= Unit cost", "£15.73"),
         ("= Price (net)", "£16.50"),
-        ("= Price incl. VAT", "£16.50"),
+        # the organisation is not VAT registered: a note, no price including VAT
+        ("No VAT: the organisation is not VAT registered, so the net price is the price", ""),
     ]:
         assert expected in lines
+    assert not [line for line in lines if "incl. VAT" in line[0]]
     assert ("+ Surplus", "£0.4864") in lines
     rent = page.buildup.findItems("Hall and office rent", Qt.MatchFlag.MatchRecursive)[0]
     assert rent.text(1).startswith("floor area 80 of 100 m²")

@@ -140,6 +140,15 @@ class ProfileForm(QGroupBox):
         self.vat_number_edit = QLineEdit()
         self.vat_number_edit.setPlaceholderText(_("GB and 9 digits, such as GB 123 4567 89"))
         field(form, _("VAT n&umber:"), self.vat_number_edit, _("VAT number"), "vat_number")
+        self.cqc_check = QCheckBox(_("Registered with C&QC (the Care Quality Commission)"))
+        self.cqc_check.setToolTip(
+            _(
+                "Tick if CQC registers you for a regulated activity such as personal care. "
+                "Welfare services from a CQC-registered provider are exempt from VAT even when "
+                "it is not a charity."
+            )
+        )
+        field(form, "", self.cqc_check, _("Registered with CQC"))
         self.year_start_edit = QDateEdit()
         self.year_start_edit.setDisplayFormat("d MMMM")
         self.year_start_edit.setMaximumWidth(180)
@@ -165,6 +174,7 @@ class ProfileForm(QGroupBox):
         self.locale_combo.activated.connect(lambda _index: self.finished.emit())
         self.charity_check.toggled.connect(self._on_flag_toggled)
         self.vat_check.toggled.connect(self._on_flag_toggled)
+        self.cqc_check.toggled.connect(lambda _checked: self.finished.emit())
         self.year_start_edit.editingFinished.connect(self.finished)
         self.address_edit.installEventFilter(self)
 
@@ -179,6 +189,7 @@ class ProfileForm(QGroupBox):
             self.address_edit,
             self.vat_check,
             self.vat_number_edit,
+            self.cqc_check,
             self.year_start_edit,
             self.locale_combo,
         )
@@ -196,6 +207,7 @@ class ProfileForm(QGroupBox):
         self.address_edit.setPlainText(org.address)
         self.vat_check.setChecked(org.vat_registered)
         self.vat_number_edit.setText(org.vat_number)
+        self.cqc_check.setChecked(org.cqc_registered)
         self.year_start_edit.setDate(qdate(org.financial_year_start))
         if self.locale_combo.findData(org.locale) < 0:  # one set elsewhere: show, keep it
             self.locale_combo.addItem(org.locale, org.locale)
@@ -225,6 +237,7 @@ class ProfileForm(QGroupBox):
             address=self.address_edit.toPlainText().strip(),
             vat_registered=self.vat_check.isChecked(),
             vat_number=self.vat_number_edit.text().strip(),
+            cqc_registered=self.cqc_check.isChecked(),
             financial_year_start=year_start,
             locale=self.locale_combo.currentData(),
         )

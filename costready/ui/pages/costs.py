@@ -187,14 +187,16 @@ class CostsPage(TablePage):
             ),
             Column(
                 "how",
-                N_("Charged"),
+                N_("Shared between services"),
                 lambda c: c.kind,
                 ColumnKind.CHOICE,
                 set=self._set_how,
                 choices=lambda c: [(_(label), key) for key, label in HOW_LABELS.items()],
                 help=N_(
-                    "Direct: all of it to one service. Shared: split over services by a basis "
-                    "(staff time, floor area…). Pool: gathered with other overheads."
+                    "How the cost is shared between your services (not who funds it). Direct: "
+                    "all of it to one service. Shared: split over services by a basis (staff "
+                    "time, floor area…). Pool: gathered with other overheads. Formerly "
+                    "“Charged”."
                 ),
             ),
             Column(

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QPalette, QUndoCommand
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -26,6 +25,7 @@ from costready.costing.rules import tax_years
 from costready.i18n import N_, _
 from costready.organisation import Organisation
 from costready.ui.document import ScenarioDocument
+from costready.ui.editors.allowance import AllowanceQuestions
 from costready.ui.editors.profile import FormErrors, ProfileForm
 from costready.ui.editors.profile import qdate as _qdate
 from costready.ui.widgets import FieldError, page_header
@@ -157,20 +157,24 @@ class OrganisationPage(QWidget):
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", hint)
-        self.allowance_check = QCheckBox(_("We claim the Employment Allo&wance"))
-        self.allowance_check.setToolTip(
+        # who can claim is decided by three answers (HMRC NIM06530), not by the legal form
+        self.allowance = AllowanceQuestions(_("We claim the Employment Allo&wance"))
+        self.allowance.setToolTip(
             _(
                 "The Employment Allowance reduces the employer National Insurance an eligible "
-                "employer pays each year. Most charities and CICs with staff can claim it."
+                "employer pays each year. An organisation doing mainly public work under "
+                "contract cannot claim it unless it is a charity, nor can a company whose only "
+                "paid employee is a director."
             )
         )
-        self._field(form, "", self.allowance_check, _("Employment Allowance claimed"))
+        self.allowance_check = self.allowance.claim
+        form.addRow(self.allowance)
 
         self.scenario_name_edit.editingFinished.connect(self._on_scenario_name_edited)
         self.period_start_edit.editingFinished.connect(self._on_period_edited)
         self.period_end_edit.editingFinished.connect(self._on_period_edited)
         self.tax_year_combo.activated.connect(self._on_tax_year_activated)
-        self.allowance_check.toggled.connect(self._on_allowance_toggled)
+        self.allowance.changed.connect(self.document.apply)
         return group
 
     # Profile ---------------------------------------------------------------------------------
@@ -205,6 +209,7 @@ class OrganisationPage(QWidget):
             self._status(_("Not saved: {error}").format(error=error))
             return False
         self._show_profile(self._organisation)
+        self._show_scenario()  # "registered charity" answers the allowance's first question
         self.organisation_saved.emit()
         return True
 
@@ -227,7 +232,6 @@ class OrganisationPage(QWidget):
             self.period_start_edit,
             self.period_end_edit,
             self.tax_year_combo,
-            self.allowance_check,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -239,7 +243,7 @@ class OrganisationPage(QWidget):
             self.tax_year_combo.addItem(scenario.tax_year, scenario.tax_year)
             index = self.tax_year_combo.count() - 1
         self.tax_year_combo.setCurrentIndex(index)
-        self.allowance_check.setChecked(scenario.claims_employment_allowance)
+        self.allowance.show_scenario(scenario, self._organisation.registered_charity)
         for widget in widgets:
             widget.blockSignals(False)
         self._clear_error("scenario_name")
@@ -281,14 +285,6 @@ class OrganisationPage(QWidget):
         year = self.tax_year_combo.currentData()
         self.document.apply(
             dataclasses.replace(self.document.scenario, tax_year=year), _("Change tax year")
-        )
-
-    def _on_allowance_toggled(self, checked: bool) -> None:
-        self.document.apply(
-            dataclasses.replace(self.document.scenario, claims_employment_allowance=checked),
-            _("Claim the Employment Allowance")
-            if checked
-            else _("Stop claiming the Employment Allowance"),
         )
 
 

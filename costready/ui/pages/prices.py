@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from costready.costing.price_lists import PriceList
 from costready.costing.results import UnpricedService
+from costready.costing.vat import Supplier, charges_vat, threshold_note
 from costready.i18n import N_, _
 from costready.problems import Problem
 from costready.ui.chart_widget import ChartWidget
@@ -167,6 +168,14 @@ class PricesPage(QWidget):
         self.warning_banner.add_button(to_staff)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        # not VAT registered: the registration threshold beside the menu's taxable income
+        self.vat_note = QLabel()
+        self.vat_note.setWordWrap(True)
+        self.vat_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.vat_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.vat_note.setAccessibleName(_("VAT registration"))
+        self.vat_note.hide()
+        self._charges_vat = True
         self.in_force_label = QLabel()
         self.in_force_label.setWordWrap(True)
         self.in_force_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -204,6 +213,7 @@ class PricesPage(QWidget):
         self.changed_notice = self._changed_notice()
         layout.addWidget(self.changed_notice)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.vat_note)
         layout.addWidget(self.table)
         self.unpriced_label = QLabel()
         self.unpriced_label.setWordWrap(True)
@@ -334,7 +344,15 @@ class PricesPage(QWidget):
     def refresh(self) -> None:
         """Show the document's current prices (called on every document change)."""
         result = self.document.result
-        self.model.set_result(result, [service.id for service in self.document.scenario.services])
+        org = self.document.workspace.organisation(self.document.organisation_id)
+        self._charges_vat = charges_vat(Supplier.of(org))
+        self.model.set_result(
+            result,
+            [service.id for service in self.document.scenario.services],
+            charges_vat=self._charges_vat,
+        )
+        self.table.setColumnHidden(COLUMN_KEYS.index("price_inc_vat"), not self._charges_vat)
+        self._show_vat_note(org.locale)
         self.warning_banner.show_warnings([w.message for w in result.warnings] if result else [])
         self._adopt_action.setEnabled(result is not None)
         self.adopt_button.setEnabled(result is not None)
@@ -376,6 +394,24 @@ class PricesPage(QWidget):
             )
         )
         self.unpriced_label.setVisible(bool(names))
+
+    def _show_vat_note(self, locale: str) -> None:
+        """Not registered: the threshold and the menu's taxable income, a warning above it."""
+        result = self.document.result
+        if self._charges_vat or result is None:
+            self.vat_note.hide()
+            return
+        income = {service.id: service.income for service in result.services}
+        note = threshold_note(self.document.scenario.services, income, locale)
+        self.vat_note.setText(note.text)
+        self.vat_note.setProperty("above", note.above)
+        self.vat_note.setStyleSheet(
+            "QLabel { border: 1px solid #d49a00; border-radius: 4px; padding: 6px;"
+            " background: #fff4d6; color: #3d2c00; }"
+            if note.above
+            else ""
+        )
+        self.vat_note.show()
 
     def _fit_table(self) -> None:
         """Fit the columns to the width and the rows to their text, then the table's height."""
@@ -492,7 +528,9 @@ class PricesPage(QWidget):
                 service=service.name, price=money_text(service.price), unit=service.unit
             )
         )
-        self.buildup.show_service(self.document.scenario, result, service_id)
+        self.buildup.show_service(
+            self.document.scenario, result, service_id, charges_vat=self._charges_vat
+        )
         self._on_buildup_current_item_changed(None, None)
         self.sensitivity.show_service(service)
         self.chart.show_chart(result, [service_id])

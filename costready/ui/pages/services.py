@@ -6,9 +6,13 @@ import dataclasses
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
+from PySide6.QtGui import QShowEvent
+
 from costready.costing.model import (
+    REGULATED_ACTIVITY_LABELS,
     SURPLUS_LABELS,
     VAT_LABELS,
+    RegulatedActivity,
     Scenario,
     Service,
     Surplus,
@@ -20,6 +24,7 @@ from costready.costing.model import (
 from costready.costing.results import ServiceResult
 from costready.costing.scenarios import remove_service
 from costready.costing.validate import validate_service
+from costready.costing.vat import Supplier, default_treatment, vat_warning
 from costready.i18n import N_, _
 from costready.money import format_money, format_percent
 from costready.problems import Problem
@@ -116,6 +121,9 @@ class ServicesPage(TablePage):
     empty_text = N_("No services yet — Add a service")
     add_text = N_("Add a service")
     has_editor = False
+    _supplier_now: Supplier | None = None
+    #: the guide asks VAT only of a VAT-registered organisation (the treatment is kept)
+    vat_asked_only_when_registered = False
 
     # Rows ----------------------------------------------------------------------------------
     def rows_of(self, scenario: Scenario) -> tuple[Service, ...]:
@@ -129,6 +137,46 @@ class ServicesPage(TablePage):
 
     def item_problems(self, item: Any, path: str) -> list[Problem]:
         return validate_service(item, path)
+
+    def _supplier(self) -> Supplier:
+        """The organisation's VAT facts (charity, CQC-registered, VAT registered), read once
+        per change: cells ask for them on every paint."""
+        if self._supplier_now is None:
+            document = self.document
+            org = document.workspace.organisation(document.organisation_id)
+            self._supplier_now = Supplier.of(org)
+        return self._supplier_now
+
+    def _on_document_changed(self) -> None:
+        self._supplier_now = None  # the profile may have changed too
+        super()._on_document_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # the Organisation page may have changed the profile since this page was last shown
+        self._supplier_now = None
+        self.model.refresh()
+        if self.vat_asked_only_when_registered:
+            hidden = not self._supplier().vat_registered
+            self.view.setColumnHidden(self.model.column_index("vat"), hidden)
+        super().showEvent(event)
+
+    def _vat_text(self, service: Service) -> str:
+        label = _(VAT_LABELS[service.vat])
+        default = default_treatment(self._supplier(), service).treatment
+        if default is service.vat:
+            return label
+        return _("{label} ⚠ usually {default}").format(label=label, default=_(VAT_LABELS[default]))
+
+    def _vat_tip(self, service: Service) -> str:
+        return vat_warning(self._supplier(), service) or ""
+
+    def _following_vat(self, before: Service, after: Service) -> Service:
+        """`after` with VAT moved to its new default, unless VAT was chosen against the old
+        one (a choice against the default is kept)."""
+        supplier = self._supplier()
+        if before.vat is not default_treatment(supplier, before).treatment:
+            return after
+        return dataclasses.replace(after, vat=default_treatment(supplier, after).treatment)
 
     def _result(self, service: Service) -> ServiceResult | None:
         result = self.document.result
@@ -239,12 +287,52 @@ class ServicesPage(TablePage):
                 minimum=None,
             ),
             Column(
+                "regulated_activity",
+                N_("CQC-regulated activity"),
+                lambda s: s.regulated_activity,
+                ColumnKind.CHOICE,
+                set=lambda s, v: self._following_vat(
+                    s, replace(s, regulated_activity=RegulatedActivity(v))
+                ),
+                choices=lambda s: [
+                    (_(label), k.value) for k, label in REGULATED_ACTIVITY_LABELS.items()
+                ],
+                display=lambda s: _(REGULATED_ACTIVITY_LABELS[s.regulated_activity]),
+                help=N_(
+                    "The activity CQC registers you for, such as personal care in people's "
+                    "homes. With a CQC registration, it makes the service exempt from VAT."
+                ),
+            ),
+            Column(
+                "welfare_advice",
+                N_("Welfare advice"),
+                lambda s: s.welfare_advice,
+                ColumnKind.BOOL,
+                set=lambda s, v: self._following_vat(s, replace(s, welfare_advice=bool(v))),
+                help=N_(
+                    "Advice or information about the welfare of elderly, sick, distressed or "
+                    "disabled people: from a charity it is charged VAT at the reduced rate "
+                    "(5%), not exempt. Social prescribing link work may fall under it; advice "
+                    "given only for one person's own circumstances does not. Tick it if yours "
+                    "does."
+                ),
+            ),
+            Column(
                 "vat",
                 N_("VAT"),
                 lambda s: s.vat,
                 ColumnKind.CHOICE,
                 set=lambda s, v: replace(s, vat=VatTreatment(v)),
                 choices=lambda s: [(_(label), k.value) for k, label in VAT_LABELS.items()],
+                display=self._vat_text,
+                tooltip=self._vat_tip,
+                help=N_(
+                    "Exempt, standard (20%) or reduced (5%) follows who supplies the service: "
+                    "welfare services are exempt only from a charity, a public body or a "
+                    "CQC-registered provider. Outside the scope of VAT: not a sale at all, "
+                    "such as a grant given with nothing in return. Not VAT registered: no VAT "
+                    "is charged whatever is chosen here."
+                ),
             ),
             Column(
                 "rounding",
@@ -279,6 +367,10 @@ class ServicesPage(TablePage):
     def _add_service(self, name: str, service_id: str) -> None:
         scenario = self.document.scenario
         service = Service(id=service_id, name=name, volume=Volume(VolumeKind.TYPED, units=ZERO))
+        # VAT starts as the law usually has it for this organisation (costing/vat.py)
+        service = dataclasses.replace(
+            service, vat=default_treatment(self._supplier(), service).treatment
+        )
         staff = scenario.staff
         if not scenario.services:
             # the first service: posts with no time split yet give it all their time

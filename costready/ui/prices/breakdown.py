@@ -47,9 +47,15 @@ class BuildupTree(QTreeWidget):
         header.setSectionResizeMode(AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
-    def show_service(self, scenario: Scenario, result: ScenarioResult, service_id: str) -> None:
+    def show_service(
+        self,
+        scenario: Scenario,
+        result: ScenarioResult,
+        service_id: str,
+        charges_vat: bool = True,
+    ) -> None:
         self.clear()
-        for line in buildup(scenario, result, service_id):
+        for line in buildup(scenario, result, service_id, charges_vat=charges_vat):
             item = self._item(line)
             self.addTopLevelItem(item)
             # groups open one level, so the posts and lines show; pool workings stay folded

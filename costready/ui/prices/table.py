@@ -104,12 +104,21 @@ class PricesTableModel(QAbstractTableModel):
         # each cell's words, made once: views ask for them many times (painting, fitting the
         # columns, accessibility) and formatting money in the locale is the costly part
         self._texts: dict[tuple[int, int], str] = {}
+        #: False when the organisation is not VAT registered: the incl. VAT column is empty
+        #: (and the page hides it)
+        self.charges_vat = True
 
-    def set_result(self, result: ScenarioResult | None, order: Sequence[str] = ()) -> None:
+    def set_result(
+        self,
+        result: ScenarioResult | None,
+        order: Sequence[str] = (),
+        charges_vat: bool = True,
+    ) -> None:
         """Show `result`; its priced and unpriced services in `order` (service ids: the
-        scenario's order), any not named after them."""
+        scenario's order), any not named after them. `charges_vat` False: no incl. VAT figures."""
         self.beginResetModel()
         self._result = result
+        self.charges_vat = charges_vat
         rows: list[ServiceResult | UnpricedService] = []
         if result is not None:
             rows = [*result.services, *result.unpriced]
@@ -185,6 +194,8 @@ class PricesTableModel(QAbstractTableModel):
         service = self._rows[index.row()]
         if isinstance(service, UnpricedService):
             return self._unpriced_data(service, column.key, role)
+        if column.key == "price_inc_vat" and not self.charges_vat:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             cell = (index.row(), index.column())
             if cell not in self._texts:

@@ -30,8 +30,11 @@ class OrganisationStep(GuideStep):
         self.period = hint()
         self.vat_hint = hint(
             _(
-                "Welfare services such as care, support and advice provided by charities are "
-                "usually exempt from VAT, so many small charities do not need to register."
+                "Care and support are exempt from VAT when a charity, a public body or a "
+                "CQC-registered provider supplies them, and exempt income does not count "
+                "towards the VAT registration threshold, so many small charities need not "
+                "register. Welfare advice or information from a charity is charged at the "
+                "reduced rate (5%) once registered; other providers charge the standard rate."
             )
         )
         at = self.body.indexOf(self.problems)

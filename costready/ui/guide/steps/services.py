@@ -16,11 +16,18 @@ class ServicesStep(TablePageStep):
 
     def make_page(self, document: ScenarioDocument) -> TablePage:
         page = ServicesPage(document)
+        page.vat_asked_only_when_registered = True
         page.extra_area.addWidget(
             hint(
                 _(
-                    "VAT: welfare services (care, support, advice) provided by charities are "
-                    "usually exempt, so no VAT is added to the price. Units counted “From staff "
+                    "VAT follows who supplies a service: care and support are exempt only from a "
+                    "charity, a public body or a CQC-registered provider, and standard-rated "
+                    "(20%) from anyone else. Welfare advice or information from a charity is "
+                    "charged at the reduced rate (5%), not exempt; social prescribing link work "
+                    "may count as such advice, so tick “Welfare advice” if yours does. The usual "
+                    "treatment is filled in; a different choice is kept, with a warning. If you "
+                    "are not VAT registered, no VAT is charged and the VAT column is not asked. "
+                    "Units counted “From staff "
                     "hours” are the chargeable hours of the staff who deliver the service, after "
                     "holiday, training and travel. “Capacity × occupancy” plans on the places you "
                     "expect to fill, not on every place."

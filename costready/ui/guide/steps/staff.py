@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from costready.app.guide import Step
+from costready.costing.model import Scenario
 from costready.costing.rules import UnknownTaxYear, rules_for, statutory_holiday_weeks
 from costready.i18n import _
 from costready.money import format_number
 from costready.ui.document import ScenarioDocument
+from costready.ui.editors.allowance import AllowanceQuestions
 from costready.ui.guide.steps.base import TablePageStep, hint
 from costready.ui.pages._table_page import TablePage
 from costready.ui.pages.staff import StaffPage
@@ -25,16 +25,19 @@ class StaffStep(TablePageStep):
 
     def __init__(self, step: Step, parent: QWidget | None = None):
         super().__init__(step, parent)
-        self.allowance = QCheckBox()
-        self.allowance.setAccessibleName(_("We claim the Employment Allowance"))
+        self.questions = AllowanceQuestions(_("We claim the &Employment Allowance"))
+        self.allowance = self.questions.claim
         self.allowance_hint = hint(
             _(
-                "Most employers claim it through payroll, and it lowers the employer National "
-                "Insurance your prices must cover. You cannot claim it if your only paid employee "
-                "is a director; leave it unticked if you do not claim it."
+                "The Employment Allowance lowers the employer National Insurance your prices "
+                "must cover; it is claimed through payroll. Not every employer can claim it: an "
+                "organisation whose work is mainly for public bodies under contract (such as "
+                "NHS services or council contracts) cannot, unless it is a charity, and nor can "
+                "a company whose only paid employee is a director. Answer “Not sure” if you do "
+                "not know: it is then not claimed, and the check to make is shown."
             )
         )
-        self.allowance.toggled.connect(self._on_allowance_toggled)
+        self.questions.changed.connect(self._on_questions_changed)
 
     def make_page(self, document: ScenarioDocument) -> TablePage:
         page = StaffPage(document)
@@ -47,7 +50,7 @@ class StaffStep(TablePageStep):
                 ).format(weeks=format_number(statutory_holiday_weeks()))
             )
         )
-        page.extra_area.addWidget(self.allowance)
+        page.extra_area.addWidget(self.questions)
         page.extra_area.addWidget(self.allowance_hint)
         document.changed.connect(self._show_allowance)
         self._show_allowance()
@@ -65,16 +68,9 @@ class StaffStep(TablePageStep):
         except UnknownTaxYear:
             text = _("We claim the &Employment Allowance")
         self.allowance.setText(text)
-        self.allowance.blockSignals(True)
-        self.allowance.setChecked(scenario.claims_employment_allowance)
-        self.allowance.blockSignals(False)
+        org = self.document.workspace.organisation(self.document.organisation_id)
+        self.questions.show_scenario(scenario, org.registered_charity)
 
-    def _on_allowance_toggled(self, checked: bool) -> None:
-        if self.document is None:
-            return
-        self.document.apply(
-            dataclasses.replace(self.document.scenario, claims_employment_allowance=checked),
-            _("Claim the Employment Allowance")
-            if checked
-            else _("Stop claiming the Employment Allowance"),
-        )
+    def _on_questions_changed(self, scenario: Scenario, description: str) -> None:
+        if self.document is not None:
+            self.document.apply(scenario, description)
