@@ -122,7 +122,10 @@ def vat_warning(supplier: Supplier, service: Service) -> str | None:
 
 
 def vat_warnings(supplier: Supplier, services: Iterable[Service]) -> list[Problem]:
-    """Every service whose treatment differs from its default, by the service's VAT field."""
+    """Every service whose treatment differs from its default, by the service's VAT field; none
+    when the organisation is not VAT registered (it charges no VAT, so nothing is mis-charged)."""
+    if not charges_vat(supplier):
+        return []
     warnings = []
     for index, service in enumerate(services):
         text = vat_warning(supplier, service)

@@ -80,8 +80,11 @@ def test_a_choice_against_the_default_is_kept_with_a_warning_naming_the_source()
     assert rules.legal_rule("vat_welfare_exemption").source in warning
     assert chosen.vat is EXEMPT  # kept as chosen
     assert vat_warning(CHARITY, chosen) is None  # a charity's default: no warning
-    problems = vat_warnings(CIC, [chosen, dataclasses.replace(ADVICE, vat=STANDARD)])
+    registered_cic = dataclasses.replace(CIC, vat_registered=True)
+    problems = vat_warnings(registered_cic, [chosen, dataclasses.replace(ADVICE, vat=STANDARD)])
     assert [p.path for p in problems] == ["$.services[0].vat"]
+    # not registered: it charges no VAT, so no choice of treatment can mis-charge anyone
+    assert vat_warnings(CIC, [chosen]) == []
 
 
 def test_a_supplier_from_the_profile_and_from_a_model_file():
@@ -179,12 +182,9 @@ def test_price_json_has_no_vat_figure_when_unregistered_and_carries_warnings(
     data = json.loads(captured.out)
     assert all("price_inc_vat" not in s for s in data["services"])
     assert "32.82" not in captured.out  # £27.35 + 20%
-    # not a charity, not CQC-registered: home support's default is standard, so no warning;
-    # the other (exempt) services are warned about, naming the source
-    paths = [w["path"] for w in data["warnings"]]
-    assert paths == ["$.services[1].vat", "$.services[2].vat"]
-    assert "vatwelf2010" in data["warnings"][0]["message"]
-    assert "usually “Standard rate”" in captured.err
+    # not registered: no VAT is charged, so a treatment against the default is not warned about
+    assert data["warnings"] == []
+    assert "usually “Standard rate”" not in captured.err
 
 
 def test_price_json_keeps_the_vat_figure_when_registered(example_model, tmp_path, capsys):
