@@ -11,7 +11,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from costready import __version__
-from costready.ui.dialogs.error import show_unexpected
 from costready.ui.main_window import MainWindow
 
 
@@ -45,6 +44,9 @@ def install_error_dialog(parent: MainWindow) -> None:
             previous(kind, error, trace)
             return
         try:
+            # imported when first needed: the dialog's module costs start-up ~50 ms
+            from costready.ui.dialogs.error import show_unexpected
+
             show_unexpected(parent, error, trace)
         except Exception:  # the dialog itself failed: the terminal still gets the details
             previous(kind, error, trace)

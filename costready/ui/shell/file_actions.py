@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,10 +10,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from costready.i18n import _
-from costready.ui.dialogs.error import report_error
 from costready.ui.shell.actions import ActionGroup
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from costready.app.model_files import ServiceChange
     from costready.app.workspace import Workspace
     from costready.costing.model import CostingModel
@@ -466,3 +466,10 @@ def service_changes_box(
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     return box, go_ahead
+
+
+def report_error(parent: QWidget, title: str, error: BaseException) -> None:
+    """The error dialog, imported when first needed (its module costs start-up ~50 ms)."""
+    from costready.ui.dialogs.error import report_error as show
+
+    show(parent, title, error)
