@@ -79,6 +79,11 @@ def post_doubt(before: StaffPost, after: StaffPost) -> Doubt | None:
     return None
 
 
+def _sentence(text: str) -> str:
+    """A question that starts with a capital ("A yearly salary of…")."""
+    return text[:1].upper() + text[1:]
+
+
 def _hourly_doubt(post: StaffPost, rate: Decimal) -> Doubt | None:
     if rate <= HOURLY_PAY_MAX:
         return None
@@ -100,14 +105,14 @@ def _salary_doubt(post: StaffPost, salary: Decimal) -> Doubt | None:
         question = _("{typed} — did you mean {alternative}?").format(
             typed=typed, alternative=_hourly(salary)
         )
-        return Doubt(question, post, typed, hourly, _hourly(salary))
+        return Doubt(_sentence(question), post, typed, hourly, _hourly(salary))
     bound = SALARY_MIN if salary < SALARY_MIN else SALARY_MAX
-    question = _("{typed} is {side} {bound} a year — did you mean it?").format(
+    question = _("{typed} is {side} {bound} — did you mean it?").format(
         typed=typed,
         side=_("under") if salary < SALARY_MIN else _("over"),
         bound=format_money(bound),
     )
-    return Doubt(question, post, typed)
+    return Doubt(_sentence(question), post, typed)
 
 
 def _hours_doubt(post: StaffPost, hours: Decimal) -> Doubt | None:
