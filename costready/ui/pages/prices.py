@@ -568,6 +568,7 @@ class PricesPage(QWidget):
             self._publish,
             parent=self,
             warnings=[w.message for w in result.warnings],
+            period=(self.document.scenario.period_start, self.document.scenario.period_end),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # bound methods, not lambdas holding the dialog: a closure freed while Qt deletes the
