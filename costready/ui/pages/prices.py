@@ -46,7 +46,7 @@ from costready.ui.prices.table import (
     unpriced_names,
     unpriced_text,
 )
-from costready.ui.warning_banner import WarningBanner
+from costready.ui.warning_banner import TaxYearBanner, WarningBanner
 from costready.ui.widgets import icon, money_text, page_header
 
 #: Where each part of a model is edited: the first part of a problem's path -> page key, label.
@@ -198,6 +198,7 @@ class PricesPage(QWidget):
                 ),
             )
         )
+        layout.addWidget(TaxYearBanner(self.document))
         layout.addWidget(self.banner)
         layout.addWidget(self.warning_banner)
         layout.addLayout(self._action_row())
