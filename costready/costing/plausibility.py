@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
+from costready.costing import rules
 from costready.costing.model import StaffPost
 from costready.costing.pay import as_hourly, as_salaried
 from costready.costing.results import ServiceResult
@@ -167,3 +168,15 @@ def price_warnings(services: Sequence[ServiceResult], paths: dict[str, str]) -> 
             )
             found.append(Problem(path, message))
     return found
+
+
+def tax_year_warning(tax_year: str) -> str:
+    """The warning when the rules file holds no figures for `tax_year` ("" when it does)."""
+    known = rules.tax_years()
+    if tax_year in known:
+        return ""
+    return _(
+        "The rules file has no figures for tax year {year} (it has {known}): employer NI, "
+        "pension and the legal minimum pay cannot be worked out, so no price can be. Choose a "
+        "tax year it holds on the Organisation page, or update CostReady."
+    ).format(year=tax_year, known=", ".join(known))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from costready.costing import rules
+from costready.costing.plausibility import tax_year_warning
 from costready.i18n import _
 
 if TYPE_CHECKING:
@@ -59,18 +59,6 @@ class WarningBanner(QFrame):
         self.label.setText("\n".join(f"• {message}" for message in self.messages))
         self.label.setAccessibleDescription(self.label.text())
         self.setVisible(bool(self.messages))
-
-
-def tax_year_warning(tax_year: str) -> str:
-    """The warning when the rules file holds no figures for `tax_year` ("" when it does)."""
-    known = rules.tax_years()
-    if tax_year in known:
-        return ""
-    return _(
-        "The rules file has no figures for tax year {year} (it has {known}): employer NI, "
-        "pension and the legal minimum pay cannot be worked out, so no price can be. Choose a "
-        "tax year it holds on the Organisation page, or update CostReady."
-    ).format(year=tax_year, known=", ".join(known))
 
 
 class TaxYearBanner(WarningBanner):
