@@ -19,7 +19,7 @@ from costready.costing.pay import as_hourly, as_salaried
 from costready.costing.results import ServiceResult
 from costready.costing.rules import full_time_hours
 from costready.i18n import _
-from costready.money import format_money, format_number
+from costready.money import format_money, format_number, is_whole
 from costready.problems import Problem
 
 ZERO = Decimal(0)
@@ -121,7 +121,7 @@ def _hours_doubt(post: StaffPost, hours: Decimal) -> Doubt | None:
         return None
     typed = _("{hours} paid hours a year for one person").format(hours=format_number(hours))
     each = hours / post.headcount if post.headcount > ONE else None
-    if each is not None and each == each.to_integral_value() and each <= HOURS_PER_PERSON_MAX:
+    if each is not None and is_whole(each) and each <= HOURS_PER_PERSON_MAX:
         alternative = dataclasses.replace(post, paid_hours_per_person=each)
         label = _("{hours} hours for each of the {people} people").format(
             hours=format_number(each), people=format_number(post.headcount)
