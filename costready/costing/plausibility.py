@@ -171,7 +171,8 @@ def price_warnings(services: Sequence[ServiceResult], paths: dict[str, str]) -> 
 
 
 def tax_year_warning(tax_year: str) -> str:
-    """The warning when the rules file holds no figures for `tax_year` ("" when it does)."""
+    """The warning when the rules file holds no figures for `tax_year` ("" when it does): one
+    wording for every page's banner and the costing report."""
     known = rules.tax_years()
     if tax_year in known:
         return ""
