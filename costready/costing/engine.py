@@ -23,6 +23,7 @@ from costready.costing.model import (
     SurplusKind,
     VolumeKind,
 )
+from costready.costing.plausibility import price_warnings
 from costready.costing.results import (
     POOL_KEY_PREFIX,
     CostingError,
@@ -108,7 +109,11 @@ def _price(scenario: Scenario) -> ScenarioResult:
         for s in scenario.services
         if s.id in reasons
     )
-    warnings = floor_warnings(triage.scenario, skip=triage.bad_posts)
+    paths = {s.id: f"$.services[{i}]" for i, s in enumerate(scenario.services)}
+    warnings = (
+        *floor_warnings(triage.scenario, skip=triage.bad_posts),
+        *price_warnings(priced, paths),
+    )
     return replace(
         _scenario_result(scenario, posts, pools, bases, tuple(priced), unpriced),
         warnings=warnings,

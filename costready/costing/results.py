@@ -159,7 +159,8 @@ class ScenarioResult:
 
     `services` holds the services it priced, `unpriced` the ones it could not (with the reason);
     the totals add up the priced services only. `warnings` are figures that price but need a
-    second look (pay below the legal minimum): shown wherever the prices are, never a refusal.
+    second look (pay below the legal minimum; a £0.00 price, one below its unit cost or one far
+    above the rest of the menu): shown wherever the prices are, never a refusal.
     """
 
     scenario_name: str

@@ -35,6 +35,7 @@ from costready.costing.model import (
     PensionBase,
     Scenario,
 )
+from costready.costing.plausibility import tax_year_warning
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.rules import (
     AgeBand,
@@ -236,9 +237,12 @@ class _Report:
         flow += [para(_("Staff on-cost settings"), "h2")]
         flow += [para(line, "body") for line in self._post_settings()]
         flow += [para(_("Planned volumes"), "h2"), self._volumes_table()]
-        if self.result.warnings:  # a warning never goes unseen, in print as on screen
+        warnings = [warning.message for warning in self.result.warnings]
+        missing_year = tax_year_warning(self.result.tax_year)
+        warnings += [missing_year] if missing_year else []
+        if warnings:  # a warning never goes unseen, in print as on screen
             flow += [para(_("Warnings"), "h2")]
-            flow += [para(warning.message, "body") for warning in self.result.warnings]
+            flow += [para(warning, "body") for warning in warnings]
         return flow
 
     def _tax_year_facts(self) -> list[Flowable]:

@@ -1,15 +1,20 @@
-"""An amber banner of warnings: figures that price but need a second look (pay below the legal
-minimum). Shown beside the thing warned of; hidden when there are none."""
+"""Amber banners of warnings: figures that price but need a second look (pay below the legal
+minimum, a price of £0.00), and a tax year the rules file lacks. Hidden when there are none."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from costready.costing.plausibility import tax_year_warning
 from costready.i18n import _
+
+if TYPE_CHECKING:
+    from costready.ui.document import ScenarioDocument
 
 
 class WarningBanner(QFrame):
@@ -54,3 +59,19 @@ class WarningBanner(QFrame):
         self.label.setText("\n".join(f"• {message}" for message in self.messages))
         self.label.setAccessibleDescription(self.label.text())
         self.setVisible(bool(self.messages))
+
+
+class TaxYearBanner(WarningBanner):
+    """Shown on every page of a scenario whose tax year the rules file does not hold, not only
+    in the status bar (issue 14, "Adoption dates")."""
+
+    def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
+        super().__init__(_("This scenario's tax year is not in the rules file:"), parent)
+        self.setAccessibleName(_("Tax year not in the rules file"))
+        self._document = document
+        document.changed.connect(self._on_document_changed)
+        self._on_document_changed()
+
+    def _on_document_changed(self) -> None:
+        warning = tax_year_warning(self._document.scenario.tax_year)
+        self.show_warnings([warning] if warning else [])

@@ -52,3 +52,25 @@ def test_adopt_needs_despite_warnings(capsys, tmp_path, low_pay):
     assert "(adopted)" not in capsys.readouterr().out
     assert main([*adopt, "--despite-warnings"]) == 0
     assert "prices from 01/04/2026" in capsys.readouterr().out
+
+
+def test_price_json_carries_a_zero_price_warning(capsys, example_model, tmp_path):
+    import dataclasses
+    from decimal import Decimal
+
+    from costready.costing.model import Basis, Service, Volume
+    from costready.costing.modelfile import save_model_file
+
+    scenario = example_model.scenario
+    # lines shared equally would give the empty service a cost
+    costs = tuple(c for c in scenario.costs if c.basis is not Basis.EQUAL)
+    empty = Service("empty", "Empty", volume=Volume(units=Decimal(10)))
+    scenario = dataclasses.replace(scenario, costs=costs, services=(*scenario.services, empty))
+    path = tmp_path / "empty.json"
+    save_model_file(dataclasses.replace(example_model, scenario=scenario), path)
+    assert main(["price", str(path), "--json"]) == 0
+    captured = capsys.readouterr()
+    warnings = json.loads(captured.out)["warnings"]
+    assert [w["path"] for w in warnings] == ["$.services[3].price"]
+    assert "£0.00" in warnings[0]["message"]
+    assert "warning: $.services[3].price" in captured.err

@@ -19,6 +19,18 @@ def snapshot_folder(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_question(monkeypatch):
+    """A "did you mean…?" box no test expected fails the test instead of waiting for a click
+    (tests that expect one patch `ask_doubt` themselves)."""
+    from costready.ui.pages import staff
+
+    def unexpected(_parent, doubt):
+        raise AssertionError(f"an unexpected question: {doubt.question}")
+
+    monkeypatch.setattr(staff, "ask_doubt", unexpected)
+
+
 @pytest.fixture
 def workspace(tmp_path):
     ws = Workspace(f"sqlite:///{tmp_path / 'w.sqlite'}")

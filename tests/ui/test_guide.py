@@ -27,6 +27,8 @@ from costready.storage.keys import LAST_ORGANISATION
 from costready.ui.guide import GuideDialog
 from costready.ui.guide.steps.costs import CostsStep
 from costready.ui.guide.steps.staff import StaffStep
+from costready.ui.pages import staff as staff_page
+from costready.ui.pages.staff import Answer
 from costready.ui.table_model import WARNING_ROLE
 from tests.ui.cells import edit_cell
 
@@ -143,7 +145,7 @@ def test_from_a_name_to_a_price(qtbot, workspace):
     staff = dialog.steps[flow.STAFF].page
     _add(qtbot, staff, "Adviser")
     post = workspace.load_scenario(scenario_id).post("adviser")
-    assert post.hourly_rate == Decimal("12.71")  # the National Living Wage by default
+    assert post.annual_salary == Decimal("24784.50")  # the National Living Wage, full time
     assert post.time == {"advice-session": Decimal(1)}  # one service: all its time there
     _next(qtbot, dialog, flow.COSTS)
 
@@ -483,14 +485,24 @@ def test_resume_from_the_window_and_next_to_the_end_changes_nothing(
     assert workspace.get_setting(sample_ids[0], flow.FINISHED_SETTING) == "1"
 
 
-def test_the_staff_step_warns_of_pay_below_the_legal_minimum(qtbot, workspace):
+def test_the_staff_step_warns_of_pay_below_the_legal_minimum(qtbot, workspace, monkeypatch):
+    questions = []
+    monkeypatch.setattr(
+        staff_page,
+        "ask_doubt",
+        lambda _parent, doubt: questions.append(doubt) or Answer.ALTERNATIVE,
+    )
     dialog = _open(qtbot, workspace)
     _to_staff_with_one_service(qtbot, dialog)
     staff = dialog.steps[flow.STAFF].page
     _add(qtbot, staff, "Adviser")
     assert not staff.floor_banner.isVisible()
+    # "Paid" starts as a yearly salary, so 9.00 is asked about: £9.00 an hour is meant
     edit_cell(qtbot, staff.view, 0, "pay", "9.00")
-    assert staff.floor_banner.isVisible()
+    qtbot.waitUntil(staff.floor_banner.isVisible)
+    assert [q.question for q in questions] == [
+        "A yearly salary of £9.00 — did you mean £9.00 an hour?"
+    ]
     assert (
         "Adviser: £9.00 an hour is below the National Living Wage" in staff.floor_banner.messages[0]
     )

@@ -17,7 +17,7 @@ from costready.costing.model import Surplus, SurplusKind
 from costready.storage.workspace import Workspace
 from costready.ui.document import ScenarioDocument
 from costready.ui.pages.prices import PricesPage, fix_page
-from costready.ui.prices.adopt import first_of_next_month
+from costready.ui.prices.adopt import default_effective_from, first_of_next_month
 from costready.ui.prices.table import COLUMN_KEYS
 from tests.ui.cells import raise_home_support_surplus, shown
 
@@ -204,7 +204,9 @@ def test_adopting_writes_a_price_list(qtbot, page, document, workspace):
     qtbot.mouseClick(page.adopt_button, Qt.MouseButton.LeftButton)
     dialog = page.adopt_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.effective_from.date().toPython() == first_of_next_month(date.today())
+    period = (document.scenario.period_start, document.scenario.period_end)
+    expected = default_effective_from(date.today(), period)
+    assert dialog.effective_from.date().toPython() == expected
     assert dialog.effective_from.displayFormat() == "dd/MM/yyyy"
     today = date.today()
     set_date(dialog.effective_from, today)
@@ -303,7 +305,8 @@ def test_the_status_bar_confirms_an_adoption(qtbot, document, workspace):
         qtbot.keyClick(page.adopt_dialog.approved_by, Qt.Key.Key_Return)
     message = window.statusBar().currentMessage()
     assert message.startswith("Prices adopted: 3 services from ")
-    effective = first_of_next_month(date.today())
+    period = (document.scenario.period_start, document.scenario.period_end)
+    effective = default_effective_from(date.today(), period)
     assert workspace.current_price_list(document.organisation_id, effective).approved_by == (
         "Trustees' meeting"
     )

@@ -162,7 +162,7 @@ def test_adding_a_post_and_removing_it_with_undo(qtbot, page, example_doc, works
     qtbot.keyClicks(page.dialog.name_edit, "Finance officer")
     page.dialog.accept()
     assert cell(page, 2, "role") == "Finance officer"
-    assert stored(workspace, example_ids).post("finance-officer").hourly_rate > 0
+    assert stored(workspace, example_ids).post("finance-officer").annual_salary > 0
     page.select_row(2)
     qtbot.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2
@@ -184,7 +184,7 @@ def test_a_new_post_gets_the_guides_defaults(qtbot, page, example_doc):
     rules = rules_for(example_doc.scenario.tax_year)
     page._add_post("Cook", "cook")
     post = example_doc.scenario.post("cook")
-    assert post.hourly_rate == rules.national_living_wage_hourly
+    assert post.annual_salary == rules.national_living_wage_hourly * 1950
     assert post.pension is not None
     assert post.pension.rate == rules.pension_employer_minimum_rate
     assert post.delivers_units

@@ -22,7 +22,8 @@ from costready.costing.rules import statutory_holiday_weeks
 from costready.i18n import _
 from costready.money import format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
-from costready.ui.editors.shares import SharesEditor
+from costready.ui.editors.shares import SharesEditor, share_problem, strict_percent_box
+from costready.ui.widgets import FieldError
 
 ZERO = Decimal(0)
 
@@ -99,7 +100,7 @@ class PostTimeDialog(QDialog):
         for kind, label in NON_CHARGEABLE_KINDS.items():
             if kind == "holiday":
                 continue
-            spin = PercentSpinBox()
+            spin = strict_percent_box(PercentSpinBox())
             spin.set_share(post.non_chargeable.get(kind, ZERO))
             spin.setAccessibleName(_(label))
             spin.valueChanged.connect(self._update_non_chargeable_total)
@@ -108,6 +109,8 @@ class PostTimeDialog(QDialog):
         self.non_chargeable_label = QLabel()
         self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
         form.addRow(self.non_chargeable_label)
+        self.non_chargeable_error = FieldError()
+        form.addRow(self.non_chargeable_error)
         self._update_non_chargeable_total()
         return box
 
@@ -156,7 +159,20 @@ class PostTimeDialog(QDialog):
         values |= {kind: spin.share() for kind, spin in self.kind_spins.items()}
         return {kind: value for kind, value in values.items() if value}
 
+    def non_chargeable_problem(self) -> str:
+        """The first kind of time typed over 100%, in words naming it ("" when none)."""
+        found = (
+            share_problem(spin, _(NON_CHARGEABLE_KINDS[kind]))
+            for kind, spin in self.kind_spins.items()
+        )
+        return next((message for message in found if message), "")
+
     def _update_non_chargeable_total(self) -> None:
+        problem = self.non_chargeable_problem()
+        if problem:
+            self.non_chargeable_error.show_error(problem)
+        else:
+            self.non_chargeable_error.clear_error()
         total = sum(self.non_chargeable().values(), ZERO)
         self.non_chargeable_label.setText(
             _("Not chargeable in all: {total} of paid hours").format(total=format_percent(total))
@@ -166,4 +182,5 @@ class PostTimeDialog(QDialog):
 
     def _update_ok(self) -> None:
         total = sum(self.non_chargeable().values(), ZERO)
-        self.ok_button.setEnabled(self.time_editor.is_complete() and total < 1)
+        fits = not self.non_chargeable_problem()
+        self.ok_button.setEnabled(self.time_editor.is_complete() and total < 1 and fits)

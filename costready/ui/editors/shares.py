@@ -21,8 +21,28 @@ from costready.i18n import _
 from costready.money import format_percent
 from costready.ui.editors.common import PercentSpinBox
 from costready.ui.table_model import literal
+from costready.ui.widgets import FieldError
 
 ONE = Decimal(1)
+#: How far a share box takes what is typed (in %): far past 100%, so that 150 stays 150 and is
+#: refused with a message naming the box, not cut to 15% or 100% by the box itself.
+TYPED_LIMIT = Decimal(1_000_000)
+
+
+def strict_percent_box(spin: PercentSpinBox) -> PercentSpinBox:
+    """`spin` made to keep a typed figure over 100% (see `share_problem`, which refuses it)."""
+    spin.setMaximum(float(TYPED_LIMIT))
+    return spin
+
+
+def share_problem(spin: PercentSpinBox, field: str) -> str:
+    """Why the share in `spin` cannot be saved, naming the field and the range; "" when fine."""
+    share = spin.share()
+    if share > ONE:
+        return _("{field}: {typed} is more than 100% — enter from 0% to 100%").format(
+            field=field, typed=format_percent(share)
+        )
+    return ""
 
 
 def _name_label(name: str, buddy: QWidget) -> QLabel:
@@ -48,7 +68,7 @@ class SharesEditor(QGroupBox):
         form = QFormLayout(self)
         self.spins: dict[str, PercentSpinBox] = {}
         for key, label in keys:
-            spin = PercentSpinBox()
+            spin = strict_percent_box(PercentSpinBox())
             spin.set_share(shares.get(key, Decimal(0)))
             spin.setAccessibleName(label)
             spin.valueChanged.connect(self._update_total)
@@ -57,6 +77,9 @@ class SharesEditor(QGroupBox):
         self.total_label = QLabel()
         self.total_label.setAccessibleName(_("Allocated"))
         form.addRow(self.total_label)
+        self.error = FieldError()
+        form.addRow(self.error)
+        self._labels = dict(keys)
         self._listeners: list = []
         self._update_total()
 
@@ -68,13 +91,23 @@ class SharesEditor(QGroupBox):
     def total(self) -> Decimal:
         return sum(self.shares().values(), Decimal(0))
 
+    def problem(self) -> str:
+        """The first share typed over 100%, in words naming it ("" when every share fits)."""
+        found = (share_problem(spin, self._labels[key]) for key, spin in self.spins.items())
+        return next((message for message in found if message), "")
+
     def is_complete(self) -> bool:
-        return self.total() == ONE
+        return self.total() == ONE and not self.problem()
 
     def on_change(self, callback: Callable[[], object]) -> None:
         self._listeners.append(callback)
 
     def _update_total(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.show_error(problem)
+        else:
+            self.error.clear_error()
         total = self.total()
         if total == ONE:
             text = _("Allocated 100% — all of it")

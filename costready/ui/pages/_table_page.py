@@ -29,6 +29,7 @@ from costready.problems import Problem
 from costready.ui.delegates import RecordDelegate
 from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, EditRefused, RecordTableModel
+from costready.ui.warning_banner import TaxYearBanner
 from costready.ui.widgets import FieldError, empty_state, icon, page_header
 
 _PATH = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\]")
@@ -179,6 +180,7 @@ class TablePage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(page_header(_(self.title), _(self.subtitle)))
+        layout.addWidget(TaxYearBanner(self.document))  # on every page of the scenario
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
         self.error = FieldError()  # made early: extra tables (costs) report through it too

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from costready.app.next_steps import Step, next_steps
 from costready.i18n import N_, _
 from costready.ui.document import ScenarioDocument
+from costready.ui.warning_banner import TaxYearBanner
 from costready.ui.widgets import icon, money_text, page_header
 
 
@@ -83,6 +84,7 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self._header_box = QVBoxLayout()
         outer.addLayout(self._header_box)
+        outer.addWidget(TaxYearBanner(document))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

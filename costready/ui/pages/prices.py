@@ -47,7 +47,7 @@ from costready.ui.prices.table import (
     unpriced_names,
     unpriced_text,
 )
-from costready.ui.warning_banner import WarningBanner
+from costready.ui.warning_banner import TaxYearBanner, WarningBanner
 from costready.ui.widgets import icon, money_text, page_header
 
 #: Where each part of a model is edited: the first part of a problem's path -> page key, label.
@@ -207,6 +207,7 @@ class PricesPage(QWidget):
                 ),
             )
         )
+        layout.addWidget(TaxYearBanner(self.document))
         layout.addWidget(self.banner)
         layout.addWidget(self.warning_banner)
         layout.addLayout(self._action_row())
@@ -606,6 +607,7 @@ class PricesPage(QWidget):
             self._publish,
             parent=self,
             warnings=[w.message for w in result.warnings],
+            period=(self.document.scenario.period_start, self.document.scenario.period_end),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # bound methods, not lambdas holding the dialog: a closure freed while Qt deletes the

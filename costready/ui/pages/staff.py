@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from costready.costing.engine import paid_hours
 from costready.costing.floors import floor_warnings, post_floor_warning
@@ -20,7 +22,8 @@ from costready.costing.model import (
     Scenario,
     StaffPost,
 )
-from costready.costing.pay import as_hourly, as_salaried, holiday_share
+from costready.costing.pay import as_hourly, as_salaried, holiday_share, salary_from_hourly
+from costready.costing.plausibility import Doubt, post_doubt
 from costready.costing.rules import (
     AGE_BAND_LABELS,
     AgeBand,
@@ -99,6 +102,48 @@ def _set_hours(post: StaffPost, value: Decimal | None) -> StaffPost:
     return dataclasses.replace(post, paid_hours_per_person=value)
 
 
+class Answer(Enum):
+    """What the person said to "did you mean…?"."""
+
+    TYPED = "typed"  # keep what was typed
+    ALTERNATIVE = "alternative"  # the plausible alternative the question offered
+    CANCEL = "cancel"  # save nothing
+
+
+def ask_doubt(parent: QWidget, doubt: Doubt) -> Answer:
+    """Ask "did you mean…?" in a window-modal box: the alternative (the default, when there is
+    one), what was typed, or Cancel (Escape). Tests patch this function at its boundary."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Did you mean…?"), doubt.question, parent=parent)
+    box.setAccessibleName(_("Did you mean…?"))
+    answers: dict[object, Answer] = {}
+    if doubt.alternative is not None:
+        label = _("Yes, {alternative}").format(alternative=doubt.alternative_label)
+        alternative = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        answers[alternative] = Answer.ALTERNATIVE
+        box.setDefaultButton(alternative)
+        keep = _("No, keep {typed}").format(typed=doubt.typed_label)
+    else:
+        keep = _("Yes, keep {typed}").format(typed=doubt.typed_label)
+    answers[box.addButton(keep, QMessageBox.ButtonRole.AcceptRole)] = Answer.TYPED
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return answers.get(box.clickedButton(), Answer.CANCEL)
+
+
+def _first_doubt(
+    before: tuple[StaffPost, ...], after: tuple[StaffPost, ...]
+) -> tuple[int, Doubt] | None:
+    """The first edited row whose change is beyond a plausible bound, with its question."""
+    if len(before) != len(after):
+        return None  # a post added or removed: nothing typed to ask about
+    for row, (old, new) in enumerate(zip(before, after, strict=True)):
+        doubt = post_doubt(old, new) if old != new else None
+        if doubt is not None:
+            return row, doubt
+    return None
+
+
 def _set_pension_rate(post: StaffPost, value: Decimal) -> StaffPost:
     base = post.pension.on if post.pension else PensionBase.QUALIFYING_EARNINGS
     return dataclasses.replace(post, pension=Pension(value, base) if value else None)
@@ -132,6 +177,34 @@ class StaffPage(TablePage):
 
     def item_problems(self, item: Any, path: str) -> list[Problem]:
         return validate_post(item, path)
+
+    def _commit_rows(self, rows: tuple[Any, ...], description: str) -> bool:
+        """Save an edit, unless a figure it changed is beyond its plausible bound: then save
+        nothing now, and ask "did you mean…?" once the cell's editor has closed."""
+        found = _first_doubt(self.model.rows, rows)
+        if found is None:
+            return self.apply_rows(rows, description)
+        row, doubt = found
+        # asked on the next turn of the event loop: a modal box inside the delegate's commit
+        # would make it commit again when focus moves to the box
+        QTimer.singleShot(0, self, lambda: self._resolve(row, doubt, description))
+        return False
+
+    def _resolve(self, row: int, doubt: Doubt, description: str) -> None:
+        """Save what the person chose: what they typed, the alternative, or nothing."""
+        answer = ask_doubt(self, doubt)
+        chosen = {Answer.TYPED: doubt.typed, Answer.ALTERNATIVE: doubt.alternative}.get(answer)
+        rows = list(self.model.rows)
+        if chosen is None or not 0 <= row < len(rows):
+            self.show_status(_("Not saved: {question} Cancelled.").format(question=doubt.question))
+            return
+        rows[row] = chosen
+        if self.apply_rows(tuple(rows), description):
+            self.show_status(_("Saved {what}.").format(what=self._chosen_label(doubt, answer)))
+
+    @staticmethod
+    def _chosen_label(doubt: Doubt, answer: Answer) -> str:
+        return doubt.alternative_label if answer is Answer.ALTERNATIVE else doubt.typed_label
 
     def place_table(self, layout: QVBoxLayout, table_area: QWidget) -> None:
         """The table, then right under it the posts paid below the legal minimum."""
@@ -349,16 +422,18 @@ class StaffPage(TablePage):
             self.select_row(len(new.staff) - 1)
             self.show_status(
                 _(
-                    "Added {role} at the National Living Wage with statutory holiday and the "
-                    "minimum pension. Set the pay, then Edit… to split the time."
+                    "Added {role} full time at the National Living Wage (a yearly salary) with "
+                    "statutory holiday and the minimum pension. Set the pay, then Edit… to split "
+                    "the time."
                 ).format(role=role)
             )
             self.view.setFocus()
 
     @staticmethod
     def new_post(scenario: Scenario, post_id: str, role: str) -> StaffPost:
-        """A post with the guided setup's defaults: full time at the National Living Wage,
-        statutory holiday, the employer's minimum pension, and delivering units."""
+        """A post with the guided setup's defaults: a full-time yearly salary at the National
+        Living Wage (a salary, so a typed yearly figure is read as one), statutory holiday, the
+        employer's minimum pension, and delivering units."""
         try:
             rules = rules_for(scenario.tax_year)
             wage, pension = rules.national_living_wage_hourly, rules.pension_employer_minimum_rate
@@ -368,8 +443,7 @@ class StaffPage(TablePage):
         return StaffPost(
             id=post_id,
             role=role,
-            hourly_rate=wage,
-            paid_hours_per_person=full_time_hours(),
+            annual_salary=salary_from_hourly(wage),
             delivers_units=True,
             pension=Pension(pension, PensionBase.QUALIFYING_EARNINGS) if pension else None,
             non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from costready.costing.price_lists import PriceList
 from costready.costing.results import CostingError, ServiceResult
 from costready.i18n import _
+from costready.ui.prices.price_lists import uk_date as format_date
 from costready.ui.widgets import FieldError, money_text
 
 if TYPE_CHECKING:
@@ -82,6 +83,20 @@ def first_of_next_month(today: date) -> date:
     return (today.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
+def default_effective_from(today: date, period: tuple[date, date] | None) -> date:
+    """When adopted prices take effect unless the person says otherwise: the scenario's start
+    when that is still to come (a budget for next year), else today; without a period, the
+    first of next month."""
+    if period is None:
+        return first_of_next_month(today)
+    return max(period[0], today)
+
+
+def outside_period(effective: date, period: tuple[date, date] | None) -> bool:
+    """Whether `effective` falls outside the scenario's period (start and end included)."""
+    return period is not None and not period[0] <= effective <= period[1]
+
+
 def _date_edit(value: date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setDisplayFormat(DATE_FORMAT)
@@ -107,10 +122,12 @@ class AdoptDialog(QDialog):
         today: date | None = None,
         parent: QWidget | None = None,
         warnings: Sequence[str] = (),
+        period: tuple[date, date] | None = None,
     ):
         super().__init__(parent)
         today = today or date.today()
         self._publish = publish
+        self.period = period
         self.price_list: PriceList | None = None
         self.setWindowTitle(_("Adopt these prices"))
         self.setModal(True)
@@ -135,7 +152,12 @@ class AdoptDialog(QDialog):
         prices.setAccessibleName(_("Prices to adopt"))
         prices.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.effective_from = _date_edit(first_of_next_month(today), _("Effective from"))
+        self.effective_from = _date_edit(default_effective_from(today, period), _("Effective from"))
+        self.date_confirm = QCheckBox()
+        self.date_confirm.setAccessibleName(_("Adopt from a date outside the scenario's period"))
+        self.date_error = FieldError()
+        self.effective_from.dateChanged.connect(self._on_effective_from_date_changed)
+        self.date_confirm.toggled.connect(self._on_date_confirm_toggled)
         self.approved_by = QLineEdit()
         self.approved_by.setPlaceholderText(_("e.g. Trustees' meeting"))
         self.approved_by.setAccessibleName(_("Approved by"))
@@ -156,6 +178,8 @@ class AdoptDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("&Effective from:"), self.effective_from)
+        form.addRow("", self.date_confirm)
+        form.addRow("", self.date_error)
         form.addRow(_("Approved &by:"), self.approved_by)
         form.addRow("", self.approved_by_error)
         form.addRow(_("Approved &on:"), self.approved_on)
@@ -183,7 +207,34 @@ class AdoptDialog(QDialog):
         self._layout.addLayout(form)
         self._layout.addWidget(self.general_error)
         self._layout.addWidget(self.buttons)
+        self._update_date_confirm()
         self.approved_by.setFocus()
+
+    def _period_text(self) -> str:
+        start, end = self.period or (date.min, date.max)
+        return _("{start} to {end}").format(start=format_date(start), end=format_date(end))
+
+    def _update_date_confirm(self) -> None:
+        """Ask for a tick when the date falls outside the scenario's period, naming the period."""
+        outside = outside_period(_date_of(self.effective_from), self.period)
+        self.date_confirm.setText(
+            _(
+                "The date is outside the scenario's period ({period}): adopt from it all the same"
+            ).format(period=self._period_text())
+        )
+        self.date_confirm.setVisible(outside)
+        if not outside:
+            self.date_confirm.setChecked(False)
+            self.date_error.clear_error()
+
+    def _on_effective_from_date_changed(self, _date: QDate) -> None:
+        self._update_date_confirm()
+        self._fit()
+
+    def _on_date_confirm_toggled(self, _checked: bool) -> None:
+        if self.date_error.has_error:
+            self.date_error.clear_error()
+            self._fit()
 
     def _warnings_banner(self) -> QWidget:
         from costready.ui.warning_banner import WarningBanner
@@ -229,6 +280,16 @@ class AdoptDialog(QDialog):
                 _("Approved by: say who approved these prices, e.g. “Trustees' meeting”")
             )
             self.approved_by.setFocus()
+            self._fit()
+            return
+        if outside_period(values.effective_from, self.period) and not self.date_confirm.isChecked():
+            self.date_error.show_error(
+                _(
+                    "Effective from: {date} is outside the scenario's period ({period}); tick "
+                    "the box to adopt from it all the same, or change the date"
+                ).format(date=format_date(values.effective_from), period=self._period_text())
+            )
+            self.date_confirm.setFocus()
             self._fit()
             return
         if self.warnings and not values.despite_warnings:
