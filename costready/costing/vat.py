@@ -105,9 +105,10 @@ def default_treatment(supplier: Supplier, service: Service) -> VatDefault:
 
 
 def vat_warning(supplier: Supplier, service: Service) -> str | None:
-    """A sentence naming the source when the service's treatment differs from its default."""
+    """A sentence naming the source when the service's treatment differs from its default; none
+    when the organisation is not VAT registered (it charges no VAT, so nothing is mis-charged)."""
     default = default_treatment(supplier, service)
-    if service.vat is default.treatment:
+    if not charges_vat(supplier) or service.vat is default.treatment:
         return None
     return _(
         "{service}: VAT is “{chosen}”, but usually “{default}”: {reason}. Kept as chosen; "
@@ -122,10 +123,8 @@ def vat_warning(supplier: Supplier, service: Service) -> str | None:
 
 
 def vat_warnings(supplier: Supplier, services: Iterable[Service]) -> list[Problem]:
-    """Every service whose treatment differs from its default, by the service's VAT field; none
-    when the organisation is not VAT registered (it charges no VAT, so nothing is mis-charged)."""
-    if not charges_vat(supplier):
-        return []
+    """Every service whose treatment differs from its default, by the service's VAT field
+    (`vat_warning`: none when the organisation is not VAT registered)."""
     warnings = []
     for index, service in enumerate(services):
         text = vat_warning(supplier, service)

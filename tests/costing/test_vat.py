@@ -73,14 +73,14 @@ def test_each_default_names_its_published_rule():
 
 def test_a_choice_against_the_default_is_kept_with_a_warning_naming_the_source():
     chosen = dataclasses.replace(BEFRIENDING, vat=EXEMPT)  # a CIC calling befriending exempt
-    warning = vat_warning(CIC, chosen)
+    registered_cic = dataclasses.replace(CIC, vat_registered=True)
+    warning = vat_warning(registered_cic, chosen)
     assert warning is not None
     assert warning.startswith("Befriending: VAT is “Exempt”, but usually “Standard rate”")
     assert "VATA 1994 Sch 9 Group 7" in warning
     assert rules.legal_rule("vat_welfare_exemption").source in warning
     assert chosen.vat is EXEMPT  # kept as chosen
-    assert vat_warning(CHARITY, chosen) is None  # a charity's default: no warning
-    registered_cic = dataclasses.replace(CIC, vat_registered=True)
+    assert vat_warning(dataclasses.replace(CHARITY, vat_registered=True), chosen) is None
     problems = vat_warnings(registered_cic, [chosen, dataclasses.replace(ADVICE, vat=STANDARD)])
     assert [p.path for p in problems] == ["$.services[0].vat"]
     # not registered: it charges no VAT, so no choice of treatment can mis-charge anyone
