@@ -17,10 +17,15 @@ from tests.ui.cells import shown
 
 @pytest.fixture
 def cic_page(qtbot, workspace, example_ids):
-    """The example as a CIC that is not CQC-registered (every service stored as exempt)."""
+    """The example as a VAT-registered CIC that is not CQC-registered (every service stored as
+    exempt)."""
     organisation_id, scenario_id = example_ids
     org = workspace.organisation(organisation_id)
-    workspace.save_organisation(dataclasses.replace(org, legal_form=LegalForm.CIC))
+    workspace.save_organisation(
+        dataclasses.replace(
+            org, legal_form=LegalForm.CIC, vat_registered=True, vat_number="GB123456782"
+        )
+    )
     document = ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
     return shown(qtbot, ServicesPage(document), 1600, 700)
 
@@ -67,3 +72,12 @@ def test_a_choice_against_the_default_is_kept_when_the_activity_changes(cic_page
 def test_a_new_service_starts_with_the_usual_treatment(qtbot, cic_page):
     cic_page._add_service("Lunch club", "lunch-club")
     assert cic_page.document.scenario.service("lunch-club").vat is VatTreatment.STANDARD
+
+
+def test_no_vat_warning_by_the_field_when_not_vat_registered(qtbot, workspace, example_ids):
+    organisation_id, scenario_id = example_ids
+    org = workspace.organisation(organisation_id)
+    workspace.save_organisation(dataclasses.replace(org, legal_form=LegalForm.CIC))
+    document = ScenarioDocument(workspace, organisation_id, scenario_id, QUndoStack())
+    page = shown(qtbot, ServicesPage(document), 1600, 700)
+    assert page.model.index_of(2, "vat").data() == "Exempt"  # no VAT charged: nothing to warn

@@ -162,9 +162,9 @@ class ServicesPage(TablePage):
 
     def _vat_text(self, service: Service) -> str:
         label = _(VAT_LABELS[service.vat])
-        default = default_treatment(self._supplier(), service).treatment
-        if default is service.vat:
+        if vat_warning(self._supplier(), service) is None:  # the default, or no VAT charged
             return label
+        default = default_treatment(self._supplier(), service).treatment
         return _("{label} ⚠ usually {default}").format(label=label, default=_(VAT_LABELS[default]))
 
     def _vat_tip(self, service: Service) -> str:
