@@ -17,6 +17,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,9 +56,15 @@ def _complete_shapes() -> set[tuple[int, int, int]]:
     return shapes
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    """The workspace as the next program to open it sees it: read-write, so a journal the killed
+    writer left behind is rolled back first (a read-only opener cannot, and fails on it)."""
+    return sqlite3.connect(path, timeout=10)
+
+
 def state(path: Path) -> tuple[set[int], set[int]]:
     """The scenario ids and price list ids in the file (read-only, standard library only)."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(_open(path)) as db:
         scenarios = {row[0] for row in db.execute("SELECT id FROM scenario")}
         lists = {row[0] for row in db.execute("SELECT id FROM price_list")}
     return scenarios, lists
@@ -66,7 +73,7 @@ def state(path: Path) -> tuple[set[int], set[int]]:
 def check(path: Path, before: tuple[set[int], set[int]]) -> list[str]:
     """Everything wrong with the workspace after a kill (an empty list: whole and complete)."""
     problems: list[str] = []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(_open(path)) as db:
         verdict = db.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
             return [f"integrity check: {verdict}"]
