@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
 from costready.costing.model import Scenario, Service, StaffPost, Volume, VolumeKind
 from costready.costing.pay import holiday_share
-from costready.costing.rules import rules_for
+from costready.costing.rules import default_sickness_share, rules_for
 from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
 from costready.ui.pages.staff import StaffPage
 from tests.ui.cells import edit_cell, shown
@@ -189,6 +189,7 @@ def test_a_new_post_gets_the_guides_defaults(qtbot, page, example_doc):
     assert post.pension.rate == rules.pension_employer_minimum_rate
     assert post.delivers_units
     assert post.non_chargeable["holiday"] == Decimal("0.1074")
+    assert post.non_chargeable["sickness"] == default_sickness_share()
 
 
 def test_a_cell_refuses_what_the_engine_refuses(qtbot, page, example_doc):

@@ -28,6 +28,7 @@ from costready.costing.rules import (
     AGE_BAND_LABELS,
     AgeBand,
     UnknownTaxYear,
+    default_sickness_share,
     full_time_hours,
     rules_for,
     statutory_holiday_weeks,
@@ -423,8 +424,8 @@ class StaffPage(TablePage):
             self.show_status(
                 _(
                     "Added {role} full time at the National Living Wage (a yearly salary) with "
-                    "statutory holiday and the minimum pension. Set the pay, then Edit… to split "
-                    "the time."
+                    "statutory holiday, the usual sickness and the minimum pension. Set the pay, "
+                    "then Edit… to split the time."
                 ).format(role=role)
             )
             self.view.setFocus()
@@ -433,7 +434,8 @@ class StaffPage(TablePage):
     def new_post(scenario: Scenario, post_id: str, role: str) -> StaffPost:
         """A post with the guided setup's defaults: a full-time yearly salary at the National
         Living Wage (a salary, so a typed yearly figure is read as one), statutory holiday, the
-        employer's minimum pension, and delivering units."""
+        rules file's default sickness share, the employer's minimum pension, and delivering
+        units."""
         try:
             rules = rules_for(scenario.tax_year)
             wage, pension = rules.national_living_wage_hourly, rules.pension_employer_minimum_rate
@@ -446,7 +448,11 @@ class StaffPage(TablePage):
             annual_salary=salary_from_hourly(wage),
             delivers_units=True,
             pension=Pension(pension, PensionBase.QUALIFYING_EARNINGS) if pension else None,
-            non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},
+            non_chargeable={
+                "holiday": holiday_share(statutory_holiday_weeks()),
+                # only new posts: the golden example and the sample keep what they were given
+                "sickness": default_sickness_share(),
+            },
             # with one service there is only one place the time can go
             time={services[0].id: ONE} if len(services) == 1 else {},
         )
