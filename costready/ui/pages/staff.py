@@ -238,6 +238,22 @@ class StaffPage(TablePage):
         except UnknownTaxYear:
             return Decimal("0.15")
 
+    def _ni_rate_note(self) -> str:
+        """Why a set NI percentage overstates NI, with the threshold from the rules file."""
+        try:
+            threshold = rules_for(self.document.scenario.tax_year).employer_ni_secondary_threshold
+        except UnknownTaxYear:
+            return _(
+                "A set percentage applies to all pay, with no threshold, so it overstates NI. "
+                "“Worked out” (from the tax year's figures) is recommended."
+            )
+        example = Decimal("0.15")
+        return _(
+            "A set percentage applies to all pay, with no threshold: 15% overstates NI by "
+            "{excess} a person (15% of the {threshold} threshold). “Worked out” (from the tax "
+            "year's figures) is recommended."
+        ).format(excess=format_money(example * threshold), threshold=format_money(threshold))
+
     def _set_ni_kind(self, post: StaffPost, value: Any) -> StaffPost:
         kind = NiKind(value)
         rate = (post.employer_ni.rate or self._ni_rate_default()) if kind is NiKind.RATE else None
@@ -265,13 +281,17 @@ class StaffPage(TablePage):
             ),
             Column(
                 "pay",
-                N_("Pay"),
+                N_("Pay (full-time)"),
                 lambda p: p.hourly_rate if p.is_hourly else p.annual_salary,
                 ColumnKind.MONEY,
                 set=_set_pay,
                 display=_pay_text,
                 warning=self._pay_warning,
-                help=N_("The full-time salary a year of one person, or the hourly rate"),
+                tooltip=_actual_pay_text,
+                help=N_(
+                    "The full-time salary a year of one person (not a part-timer's actual pay: "
+                    "that is this × FTE), or the hourly rate"
+                ),
             ),
             Column(
                 "age_band",
@@ -361,6 +381,11 @@ class StaffPage(TablePage):
                 set=lambda p, v: replace(p, employer_ni=EmployerNi(NiKind.RATE, v)),
                 editable_if=lambda p: p.employer_ni.kind is NiKind.RATE,
                 maximum=ONE,
+                tooltip=lambda p: self._ni_rate_note() if p.employer_ni.kind is NiKind.RATE else "",
+                help=N_(
+                    "A set percentage applies to all pay, with no threshold; “Worked out” (from "
+                    "the tax year's figures) is recommended"
+                ),
             ),
             Column(
                 "pension_rate",
@@ -485,6 +510,15 @@ class StaffPage(TablePage):
         new = dataclasses.replace(scenario, staff=staff)
         if self.apply(new, _("Change time of {role}").format(role=role)):
             self.show_status(_("Saved the time of {role}.").format(role=role))
+
+
+def _actual_pay_text(post: StaffPost) -> str:
+    """A salaried post's actual yearly pay per person: the full-time salary × FTE."""
+    if post.is_hourly or post.annual_salary is None:
+        return ""
+    return _("Actual yearly pay of one person: {amount} (full-time salary × FTE {fte})").format(
+        amount=format_money(post.annual_salary * post.fte), fte=format_number(post.fte)
+    )
 
 
 def _pay_text(post: StaffPost) -> str:
