@@ -280,6 +280,8 @@ def test_pay_is_the_full_time_salary_and_a_set_ni_rate_is_explained(qtbot, page,
     column = page.model.column_index("pay")
     header = page.model.headerData(column, Qt.Orientation.Horizontal)
     assert header == "Pay (full-time)"
+    sold = page.model.column_index("delivers_units")
+    assert page.model.headerData(sold, Qt.Orientation.Horizontal) == "Does the work sold"
     threshold = rules_for(example_doc.scenario.tax_year).employer_ni_secondary_threshold
     note = page._ni_rate_note()
     assert "no threshold" in note and "from the tax year's figures" in note

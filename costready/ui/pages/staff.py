@@ -343,7 +343,7 @@ class StaffPage(TablePage):
             ),
             Column(
                 "delivers_units",
-                N_("Delivers units"),
+                N_("Does the work sold"),
                 lambda p: p.delivers_units,
                 ColumnKind.BOOL,
                 set=lambda p, v: replace(p, delivers_units=bool(v)),
