@@ -23,6 +23,7 @@ from costready.app import guide as flow
 from costready.app.model_files import export_model
 from costready.costing.model import Basis, Volume, VolumeKind
 from costready.costing.modelfile import save_model_file
+from costready.costing.rules import default_sickness_share
 from costready.storage.keys import LAST_ORGANISATION
 from costready.ui.guide import GuideDialog
 from costready.ui.guide.steps.costs import CostsStep
@@ -147,6 +148,7 @@ def test_from_a_name_to_a_price(qtbot, workspace):
     post = workspace.load_scenario(scenario_id).post("adviser")
     assert post.annual_salary == Decimal("24784.50")  # the National Living Wage, full time
     assert post.time == {"advice-session": Decimal(1)}  # one service: all its time there
+    assert post.non_chargeable["sickness"] == default_sickness_share()  # the rules file's
     _next(qtbot, dialog, flow.COSTS)
 
     costs = dialog.steps[flow.COSTS]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from costready.costing.model import VolumeKind
+from costready.costing.model import VatTreatment, VolumeKind
 from costready.ui.editors.common import NewItemDialog, slugify, unique_id
 from costready.ui.pages.services import ServicesPage
 from tests.ui.cells import edit_cell, shown
@@ -220,3 +220,12 @@ def test_a_refusal_is_shown_once_and_cleared_by_a_good_edit_and_by_undo(qtbot, p
     assert page.error.isVisible()
     example_doc.undo_stack.undo()
     assert not page.error.isVisible()
+
+
+def test_outside_the_scope_of_vat_is_explained_where_it_is_chosen(page):
+    service = page.model.item(0)
+    outside = dataclasses.replace(service, vat=VatTreatment.OUTSIDE_SCOPE)
+    assert "not a sale at all" in page._vat_tip(outside)
+    assert "not a sale at all" not in page._vat_tip(
+        dataclasses.replace(service, vat=VatTreatment.STANDARD)
+    )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
 from costready.costing.model import Scenario, Service, StaffPost, Volume, VolumeKind
 from costready.costing.pay import holiday_share
-from costready.costing.rules import rules_for
+from costready.costing.rules import default_sickness_share, rules_for
 from costready.ui.editors.post_time import PostTimeDialog, holiday_weeks
 from costready.ui.pages.staff import StaffPage
 from tests.ui.cells import edit_cell, shown
@@ -72,7 +72,7 @@ def test_a_negative_salary_is_refused_naming_the_field(qtbot, page, workspace, e
     before = stored(workspace, example_ids)
     edit_cell(qtbot, page.view, 1, "pay", "-5000")
     assert page.error.isVisible()
-    assert page.error.text() == "Pay: cannot be negative"
+    assert page.error.text() == "Pay (full-time): cannot be negative"
     assert "Not saved" not in page.status.text()  # said once, by the table
     assert stored(workspace, example_ids) == before
     assert cell(page, 1, "pay") == "£29,000.00 a year"
@@ -189,6 +189,7 @@ def test_a_new_post_gets_the_guides_defaults(qtbot, page, example_doc):
     assert post.pension.rate == rules.pension_employer_minimum_rate
     assert post.delivers_units
     assert post.non_chargeable["holiday"] == Decimal("0.1074")
+    assert post.non_chargeable["sickness"] == default_sickness_share()
 
 
 def test_a_cell_refuses_what_the_engine_refuses(qtbot, page, example_doc):
@@ -259,3 +260,30 @@ def test_a_travel_share_shows_its_minutes(qtbot, page):
     spin.selectAll()
     qtbot.keyClicks(spin.lineEdit(), "20")
     assert dialog.travel_minutes.decimal_value() == Decimal("15.00")
+
+
+def test_shares_of_time_say_of_paid_hours_and_the_dialog_shows_actual_pay(qtbot, example_doc):
+    scenario = example_doc.scenario
+    post = dataclasses.replace(
+        scenario.staff[0], annual_salary=Decimal("24000"), fte=Decimal("0.5"), hourly_rate=None
+    )
+    dialog = PostTimeDialog(post, scenario)
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "Sickness, share of paid hours" in labels
+    assert "Holiday, bank holidays included" in labels
+    assert "£12,000.00" in dialog.actual_pay.text()  # the full-time salary × FTE 0.5
+    assert "full-time salary £24,000.00" in dialog.actual_pay.text()
+
+
+def test_pay_is_the_full_time_salary_and_a_set_ni_rate_is_explained(qtbot, page, example_doc):
+    column = page.model.column_index("pay")
+    header = page.model.headerData(column, Qt.Orientation.Horizontal)
+    assert header == "Pay (full-time)"
+    sold = page.model.column_index("delivers_units")
+    assert page.model.headerData(sold, Qt.Orientation.Horizontal) == "Does the work sold"
+    threshold = rules_for(example_doc.scenario.tax_year).employer_ni_secondary_threshold
+    note = page._ni_rate_note()
+    assert "no threshold" in note and "from the tax year's figures" in note
+    assert f"£{threshold * Decimal('0.15'):,.2f}" in note  # £750 while the threshold is £5,000
+    assert f"£{threshold:,.2f}" in note

@@ -20,7 +20,7 @@ from costready.costing.model import NON_CHARGEABLE_KINDS, POOL_PREFIX, Scenario,
 from costready.costing.pay import holiday_share, holiday_weeks, travel_minutes, travel_share
 from costready.costing.rules import statutory_holiday_weeks
 from costready.i18n import _
-from costready.money import format_number, format_percent
+from costready.money import format_money, format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor, share_problem, strict_percent_box
 from costready.ui.widgets import FieldError
@@ -57,8 +57,14 @@ class PostTimeDialog(QDialog):
         keys = time_keys(scenario)
         # keep time given to keys that no longer exist visible, so it can be set to zero
         keys += [(key, key) for key in post.time if key not in dict(keys)]
-        self.time_editor = SharesEditor(_("How paid time is split"), keys, post.time)
+        self.time_editor = SharesEditor(
+            _("How paid time is split (shares of paid hours)"), keys, post.time
+        )
         layout.addWidget(self.time_editor)
+        self.actual_pay = QLabel(_actual_pay(post))
+        self.actual_pay.setWordWrap(True)
+        self.actual_pay.setAccessibleName(_("Actual yearly pay"))
+        layout.addWidget(self.actual_pay)
         layout.addWidget(self._non_chargeable_box(post))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -74,8 +80,8 @@ class PostTimeDialog(QDialog):
         outer = QVBoxLayout(box)
         what = QLabel(
             _(
-                "Paid time nobody can be billed for. Holiday is in weeks a year; the rest is a "
-                "share of paid hours."
+                "Paid time nobody can be billed for. Holiday is in weeks a year, bank holidays "
+                "included; the rest is a share of paid hours."
             )
         )
         what.setWordWrap(True)
@@ -95,7 +101,7 @@ class PostTimeDialog(QDialog):
         statutory.setAccessibleName(_("Use the statutory {weeks} weeks").format(weeks=weeks))
         statutory.clicked.connect(lambda: self.holiday_weeks.set_decimal(Decimal("5.6")))
         row.addWidget(statutory)
-        form.addRow(_(NON_CHARGEABLE_KINDS["holiday"]), row)
+        form.addRow(_("Holiday, bank holidays included"), row)
         self.kind_spins: dict[str, PercentSpinBox] = {}
         for kind, label in NON_CHARGEABLE_KINDS.items():
             if kind == "holiday":
@@ -104,7 +110,8 @@ class PostTimeDialog(QDialog):
             spin.set_share(post.non_chargeable.get(kind, ZERO))
             spin.setAccessibleName(_(label))
             spin.valueChanged.connect(self._update_non_chargeable_total)
-            form.addRow(_(label), self._travel_row(spin) if kind == "travel" else spin)
+            shown = _("{kind}, share of paid hours").format(kind=_(label))
+            form.addRow(shown, self._travel_row(spin) if kind == "travel" else spin)
             self.kind_spins[kind] = spin
         self.non_chargeable_label = QLabel()
         self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
@@ -184,3 +191,19 @@ class PostTimeDialog(QDialog):
         total = sum(self.non_chargeable().values(), ZERO)
         fits = not self.non_chargeable_problem()
         self.ok_button.setEnabled(self.time_editor.is_complete() and total < 1 and fits)
+
+
+def _actual_pay(post: StaffPost) -> str:
+    """What one person is actually paid a year: a salary is the full-time salary × FTE."""
+    if post.is_hourly:
+        return _("Paid by the hour: {rate} an hour.").format(
+            rate=format_money(post.hourly_rate or Decimal(0))
+        )
+    salary = post.annual_salary or Decimal(0)
+    return _(
+        "Actual yearly pay of one person: {amount} (full-time salary {salary} × FTE {fte})."
+    ).format(
+        amount=format_money(salary * post.fte),
+        salary=format_money(salary),
+        fte=format_number(post.fte),
+    )

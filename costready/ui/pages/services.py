@@ -168,7 +168,15 @@ class ServicesPage(TablePage):
         return _("{label} ⚠ usually {default}").format(label=label, default=_(VAT_LABELS[default]))
 
     def _vat_tip(self, service: Service) -> str:
-        return vat_warning(self._supplier(), service) or ""
+        warning = vat_warning(self._supplier(), service) or ""
+        if service.vat is not VatTreatment.OUTSIDE_SCOPE:
+            return warning
+        # the one treatment whose name does not explain itself
+        meaning = _(
+            "Outside the scope of VAT: not a sale at all, such as a grant given with "
+            "nothing in return."
+        )
+        return f"{warning}\n{meaning}" if warning else meaning
 
     def _following_vat(self, before: Service, after: Service) -> Service:
         """`after` with VAT moved to its new default, unless VAT was chosen against the old

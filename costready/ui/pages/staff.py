@@ -28,6 +28,7 @@ from costready.costing.rules import (
     AGE_BAND_LABELS,
     AgeBand,
     UnknownTaxYear,
+    default_sickness_share,
     full_time_hours,
     rules_for,
     statutory_holiday_weeks,
@@ -237,6 +238,22 @@ class StaffPage(TablePage):
         except UnknownTaxYear:
             return Decimal("0.15")
 
+    def _ni_rate_note(self) -> str:
+        """Why a set NI percentage overstates NI, with the threshold from the rules file."""
+        try:
+            threshold = rules_for(self.document.scenario.tax_year).employer_ni_secondary_threshold
+        except UnknownTaxYear:
+            return _(
+                "A set percentage applies to all pay, with no threshold, so it overstates NI. "
+                "“Worked out” (from the tax year's figures) is recommended."
+            )
+        example = Decimal("0.15")
+        return _(
+            "A set percentage applies to all pay, with no threshold: 15% overstates NI by "
+            "{excess} a person (15% of the {threshold} threshold). “Worked out” (from the tax "
+            "year's figures) is recommended."
+        ).format(excess=format_money(example * threshold), threshold=format_money(threshold))
+
     def _set_ni_kind(self, post: StaffPost, value: Any) -> StaffPost:
         kind = NiKind(value)
         rate = (post.employer_ni.rate or self._ni_rate_default()) if kind is NiKind.RATE else None
@@ -264,13 +281,17 @@ class StaffPage(TablePage):
             ),
             Column(
                 "pay",
-                N_("Pay"),
+                N_("Pay (full-time)"),
                 lambda p: p.hourly_rate if p.is_hourly else p.annual_salary,
                 ColumnKind.MONEY,
                 set=_set_pay,
                 display=_pay_text,
                 warning=self._pay_warning,
-                help=N_("The full-time salary a year of one person, or the hourly rate"),
+                tooltip=_actual_pay_text,
+                help=N_(
+                    "The full-time salary a year of one person (not a part-timer's actual pay: "
+                    "that is this × FTE), or the hourly rate"
+                ),
             ),
             Column(
                 "age_band",
@@ -322,7 +343,7 @@ class StaffPage(TablePage):
             ),
             Column(
                 "delivers_units",
-                N_("Delivers units"),
+                N_("Does the work sold"),
                 lambda p: p.delivers_units,
                 ColumnKind.BOOL,
                 set=lambda p, v: replace(p, delivers_units=bool(v)),
@@ -360,6 +381,11 @@ class StaffPage(TablePage):
                 set=lambda p, v: replace(p, employer_ni=EmployerNi(NiKind.RATE, v)),
                 editable_if=lambda p: p.employer_ni.kind is NiKind.RATE,
                 maximum=ONE,
+                tooltip=lambda p: self._ni_rate_note() if p.employer_ni.kind is NiKind.RATE else "",
+                help=N_(
+                    "A set percentage applies to all pay, with no threshold; “Worked out” (from "
+                    "the tax year's figures) is recommended"
+                ),
             ),
             Column(
                 "pension_rate",
@@ -423,8 +449,8 @@ class StaffPage(TablePage):
             self.show_status(
                 _(
                     "Added {role} full time at the National Living Wage (a yearly salary) with "
-                    "statutory holiday and the minimum pension. Set the pay, then Edit… to split "
-                    "the time."
+                    "statutory holiday, the usual sickness and the minimum pension. Set the pay, "
+                    "then Edit… to split the time."
                 ).format(role=role)
             )
             self.view.setFocus()
@@ -433,7 +459,8 @@ class StaffPage(TablePage):
     def new_post(scenario: Scenario, post_id: str, role: str) -> StaffPost:
         """A post with the guided setup's defaults: a full-time yearly salary at the National
         Living Wage (a salary, so a typed yearly figure is read as one), statutory holiday, the
-        employer's minimum pension, and delivering units."""
+        rules file's default sickness share, the employer's minimum pension, and delivering
+        units."""
         try:
             rules = rules_for(scenario.tax_year)
             wage, pension = rules.national_living_wage_hourly, rules.pension_employer_minimum_rate
@@ -446,7 +473,11 @@ class StaffPage(TablePage):
             annual_salary=salary_from_hourly(wage),
             delivers_units=True,
             pension=Pension(pension, PensionBase.QUALIFYING_EARNINGS) if pension else None,
-            non_chargeable={"holiday": holiday_share(statutory_holiday_weeks())},
+            non_chargeable={
+                "holiday": holiday_share(statutory_holiday_weeks()),
+                # only new posts: the golden example and the sample keep what they were given
+                "sickness": default_sickness_share(),
+            },
             # with one service there is only one place the time can go
             time={services[0].id: ONE} if len(services) == 1 else {},
         )
@@ -479,6 +510,15 @@ class StaffPage(TablePage):
         new = dataclasses.replace(scenario, staff=staff)
         if self.apply(new, _("Change time of {role}").format(role=role)):
             self.show_status(_("Saved the time of {role}.").format(role=role))
+
+
+def _actual_pay_text(post: StaffPost) -> str:
+    """A salaried post's actual yearly pay per person: the full-time salary × FTE."""
+    if post.is_hourly or post.annual_salary is None:
+        return ""
+    return _("Actual yearly pay of one person: {amount} (full-time salary × FTE {fte})").format(
+        amount=format_money(post.annual_salary * post.fte), fte=format_number(post.fte)
+    )
 
 
 def _pay_text(post: StaffPost) -> str:
