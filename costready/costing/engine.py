@@ -367,7 +367,8 @@ def _unit_problems(scenario: Scenario, units: Mapping[str, Decimal]) -> list[tup
             Problem(
                 f"$.services[{index}].planned_units",
                 _(
-                    "{service}: no planned units — no post that delivers units spends time on it"
+                    "{service}: no planned units — no post marked “Does the work sold” "
+                    "spends time on it"
                 ).format(service=service.name),
             ),
         )
