@@ -170,27 +170,13 @@ def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
     volume = service.volume
     problems: list[Problem] = []
     if volume.kind is VolumeKind.TYPED:
-        if not _finite(volume.units) or volume.units is None or volume.units <= 0:
-            problems.append(
-                Problem(
-                    f"{path}.planned_units",
-                    _("{service}: planned units must be more than zero").format(service=name),
-                )
-            )
-        else:
-            label = (N_("{name}: planned units"), name)
-            _number(problems, volume.units, bounds.UNITS, f"{path}.planned_units", *label)
+        refusal = _("{service}: planned units must be more than zero").format(service=name)
+        label = (N_("{name}: planned units"), name)
+        _positive_units(problems, volume.units, f"{path}.planned_units", refusal, label)
     if volume.kind is VolumeKind.CAPACITY:
-        if not _finite(volume.capacity) or volume.capacity is None or volume.capacity <= 0:
-            problems.append(
-                Problem(
-                    f"{path}.capacity_units",
-                    _("{service}: capacity must be more than zero").format(service=name),
-                )
-            )
-        else:
-            label = (N_("{name}: capacity"), name)
-            _number(problems, volume.capacity, bounds.UNITS, f"{path}.capacity_units", *label)
+        refusal = _("{service}: capacity must be more than zero").format(service=name)
+        label = (N_("{name}: capacity"), name)
+        _positive_units(problems, volume.capacity, f"{path}.capacity_units", refusal, label)
         occupancy = volume.occupancy
         if not _finite(occupancy) or occupancy is None or not ZERO < occupancy <= ONE:
             problems.append(
@@ -205,6 +191,20 @@ def _volume_problems(service: Service, path: str, name: str) -> list[Problem]:
             label = (N_("{name}: occupancy"), name)
             _number(problems, occupancy, bounds.SHARE, f"{path}.occupancy", *label)
     return problems
+
+
+def _positive_units(
+    problems: list[Problem],
+    value: Decimal | None,
+    path: str,
+    refusal: str,
+    label: tuple[str, str],
+) -> None:
+    """A count of units: more than zero (else `refusal`), then within the units bound."""
+    if not _finite(value) or value is None or value <= 0:
+        problems.append(Problem(path, refusal))
+    else:
+        _number(problems, value, bounds.UNITS, path, *label)
 
 
 def _surplus_problems(service: Service, path: str, name: str) -> list[Problem]:
