@@ -275,6 +275,26 @@ def _rule(key: str, row: Mapping[str, Any]) -> Rule:
     )
 
 
+class VatTreatment(StrEnum):
+    """How VAT falls on a price or an invoice line; the rules file holds each one's rate
+    (`vat_rate`). Prices (costing) and invoices share it."""
+
+    STANDARD = "standard"
+    REDUCED = "reduced"
+    ZERO = "zero"
+    EXEMPT = "exempt"
+    OUTSIDE_SCOPE = "outside_scope"
+
+
+VAT_LABELS = {
+    VatTreatment.STANDARD: N_("Standard rate"),
+    VatTreatment.REDUCED: N_("Reduced rate"),
+    VatTreatment.ZERO: N_("Zero rate"),
+    VatTreatment.EXEMPT: N_("Exempt"),
+    VatTreatment.OUTSIDE_SCOPE: N_("Outside the scope of VAT"),
+}
+
+
 def vat_rate(treatment: str) -> Decimal:
     """The VAT rate for a treatment (standard, reduced, zero, exempt, outside_scope)."""
     return Decimal(raw_rules()["vat"]["rates"][treatment]["value"])

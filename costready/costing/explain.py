@@ -13,7 +13,6 @@ from decimal import Decimal
 from costready.costing.engine import SENSITIVITY_CHANGES
 from costready.costing.model import (
     BASIS_LABELS,
-    VAT_LABELS,
     Basis,
     Scenario,
     SurplusKind,
@@ -36,6 +35,7 @@ from costready.money import (
     format_percent,
     is_whole,
 )
+from costready.rules_file import VAT_LABELS
 
 ZERO = Decimal(0)
 Money = Callable[..., str]

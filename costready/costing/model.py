@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from costready.costing.rules import AgeBand
 from costready.i18n import N_
+from costready.rules_file import VatTreatment
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -32,25 +33,6 @@ SURPLUS_LABELS = {
     SurplusKind.MARKUP_ON_COST: N_("mark-up on cost"),
     SurplusKind.SHARE_OF_PRICE: N_("share of price"),
     SurplusKind.FIXED_PER_UNIT: N_("fixed amount per unit"),
-}
-
-
-class VatTreatment(StrEnum):
-    """VAT on a service's price (rates in the rules file)."""
-
-    STANDARD = "standard"
-    REDUCED = "reduced"
-    ZERO = "zero"
-    EXEMPT = "exempt"
-    OUTSIDE_SCOPE = "outside_scope"
-
-
-VAT_LABELS = {
-    VatTreatment.STANDARD: N_("Standard rate"),
-    VatTreatment.REDUCED: N_("Reduced rate"),
-    VatTreatment.ZERO: N_("Zero rate"),
-    VatTreatment.EXEMPT: N_("Exempt"),
-    VatTreatment.OUTSIDE_SCOPE: N_("Outside the scope of VAT"),
 }
 
 

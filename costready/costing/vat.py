@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from costready.costing.model import (
-    VAT_LABELS,
     OrganisationInfo,
     RegulatedActivity,
     Service,
@@ -31,6 +30,7 @@ from costready.i18n import _
 from costready.money import format_money, format_percent
 from costready.organisation import Organisation, is_charity
 from costready.problems import Problem
+from costready.rules_file import VAT_LABELS
 
 #: treatments whose income counts as taxable turnover for the registration threshold
 #: (exempt and outside-the-scope income does not count; zero-rated does)

@@ -29,7 +29,6 @@ from costready.costing.explain import (
 from costready.costing.model import (
     BASIS_LABELS,
     OVERHEAD_CATEGORIES,
-    VAT_LABELS,
     Basis,
     NiKind,
     PensionBase,
@@ -53,6 +52,7 @@ from costready.organisation import Organisation
 from costready.reports import fonts, styles
 from costready.reports.charts import cost_buildup_drawing
 from costready.reports.styles import LANDSCAPE, NEGATIVE, PORTRAIT, PathOrFile, para
+from costready.rules_file import VAT_LABELS
 
 ZERO = Decimal(0)
 SERVICES_PER_TABLE = 7  # services across one landscape apportionment table

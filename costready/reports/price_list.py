@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from costready.costing.model import VAT_LABELS, Scenario, VatTreatment
+from costready.costing.model import Scenario, VatTreatment
 from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
 from costready.costing.rules import vat_rate
@@ -18,6 +18,7 @@ from costready.money import vat_amount
 from costready.organisation import Organisation
 from costready.reports import fonts, styles
 from costready.reports.styles import PathOrFile, para
+from costready.rules_file import VAT_LABELS
 
 VAT_CHARGED = (VatTreatment.STANDARD, VatTreatment.REDUCED)
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent
 from costready.costing.model import (
     REGULATED_ACTIVITY_LABELS,
     SURPLUS_LABELS,
-    VAT_LABELS,
     RegulatedActivity,
     Scenario,
     Service,
@@ -28,6 +27,7 @@ from costready.costing.vat import Supplier, default_treatment, vat_warning
 from costready.i18n import N_, _
 from costready.money import format_money, format_percent
 from costready.problems import Problem
+from costready.rules_file import VAT_LABELS
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.pages._table_page import TablePage
 from costready.ui.table_model import Column, ColumnKind
