@@ -5,7 +5,8 @@ and exporting again gives the same bytes. Each scenario is written in the model 
 (`costing/modelfile.py`), without the model's `format`, `version` and `organisation`; a price
 list names the scenario that published it by its place in `scenarios` (null once that scenario
 was deleted). Reading validates the whole file first and reports every problem with its JSON
-path (CostingError), so a caller writes nothing unless the file is valid.
+path (CostingError), so a caller writes nothing unless the file is valid. A scenario is read as
+the workspace keeps it: every value of the right kind, though it need not price yet.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from costready.costing.modelfile import (
     _utf8_text,
     model_to_dict,
     parse_json,
-    read_model,
 )
+from costready.costing.modelfile import _scenario as _read_scenario
 from costready.costing.price_lists import PublishedService, validate_adoption
 from costready.costing.results import CostingError
 from costready.files import write_atomically
@@ -238,14 +239,14 @@ def _scenarios(reader: _Reader, root: dict) -> tuple[PortableScenario, ...]:
         path = f"$.scenarios[{index}]"
         data = reader.obj(item, path)
         adopted = reader.flag(data, "adopted", path)
-        parts = {key: part for key, part in data.items() if key not in (*_MODEL_HEAD, "adopted")}
-        try:
-            scenario = read_model(parts).scenario
-        except CostingError as error:  # the model file's paths, placed inside this file
-            for problem in error.problems:
-                reader.problem(path + problem.path.removeprefix("$"), problem.message)
-            continue
-        found.append((index, PortableScenario(scenario, adopted)))
+        # read as the workspace keeps it: every value of the right kind, though it may not
+        # price yet (a half-finished organisation moves too; its pages say what is missing)
+        parts = _Reader()
+        scenario = _read_scenario(parts, data)
+        for problem in parts.problems:  # the model file's paths, placed inside this file
+            reader.problem(path + problem.path.removeprefix("$"), problem.message)
+        if not parts.problems:
+            found.append((index, PortableScenario(scenario, adopted)))
     if sum(1 for _index, entry in found if entry.adopted) > 1:
         reader.problem("$.scenarios", _("only one scenario can be the adopted one"))
     _same_services(reader, found)
