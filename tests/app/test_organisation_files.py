@@ -26,9 +26,24 @@ def history(workspace):
     base = workspace.load_scenario(scenario_id)
     later = copy_scenario(workspace, org_id, replace(base, name="Budget 2027-28"))
     gone = copy_scenario(workspace, org_id, replace(base, name="Gone"))
-    adopt(workspace, gone.scenario_id, date(2026, 1, 1), "Chair", date(2025, 12, 1), despite_warnings=True)
+    adopt(
+        workspace,
+        gone.scenario_id,
+        date(2026, 1, 1),
+        "Chair",
+        date(2025, 12, 1),
+        despite_warnings=True,
+    )
     workspace.delete_scenario(gone.scenario_id)
-    adopt(workspace, scenario_id, date(2026, 4, 1), "Trustees", date(2026, 3, 1), "first", despite_warnings=True)
+    adopt(
+        workspace,
+        scenario_id,
+        date(2026, 4, 1),
+        "Trustees",
+        date(2026, 3, 1),
+        "first",
+        despite_warnings=True,
+    )
     workspace.set_setting(org_id, "guide.step", "review")
     workspace.set_setting(org_id, SCENARIO_SETTING, str(later.scenario_id))
     return org_id
@@ -62,7 +77,9 @@ def test_importing_beside_itself_differs_only_by_the_name(workspace, history, tm
     assert second.read_text(encoding="utf-8") == expected
 
 
-def test_the_file_holds_the_profile_scenarios_price_lists_and_settings(workspace, history, tmp_path):
+def test_the_file_holds_the_profile_scenarios_price_lists_and_settings(
+    workspace, history, tmp_path
+):
     path = tmp_path / "org.json"
     save_organisation_file(export_organisation(workspace, history), path)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -123,7 +140,9 @@ def test_a_bad_file_writes_nothing_and_names_each_field(workspace, history, tmp_
     assert workspace.organisations() == before
 
 
-def test_an_import_refused_half_way_leaves_nothing_behind(workspace, history, tmp_path, monkeypatch):
+def test_an_import_refused_half_way_leaves_nothing_behind(
+    workspace, history, tmp_path, monkeypatch
+):
     from costready.storage.errors import InvalidData
     from costready.storage.repositories.price_lists import PriceListRepository
 

@@ -46,7 +46,9 @@ def test_a_blank_organisation_name_is_refused(workspace, sample):
 
 def test_renaming_a_scenario_checks_its_name(workspace, sample):
     org_id, scenario_id = sample
-    other = copy_scenario(workspace, org_id, replace(workspace.load_scenario(scenario_id), name="B"))
+    other = copy_scenario(
+        workspace, org_id, replace(workspace.load_scenario(scenario_id), name="B")
+    )
     assert organisations.rename_scenario(workspace, scenario_id, " Plan A ") == "Plan A"
     assert workspace.load_scenario(scenario_id).name == "Plan A"
     with pytest.raises(NameTaken, match="already has a scenario called “b”"):
@@ -60,7 +62,14 @@ def test_renaming_a_scenario_checks_its_name(workspace, sample):
 
 def test_deleting_an_organisation_takes_a_backup_first_then_everything_of_it(workspace, sample):
     org_id, scenario_id = sample
-    adopt(workspace, scenario_id, date(2026, 4, 1), "Trustees", date(2026, 3, 1), despite_warnings=True)
+    adopt(
+        workspace,
+        scenario_id,
+        date(2026, 4, 1),
+        "Trustees",
+        date(2026, 3, 1),
+        despite_warnings=True,
+    )
     kept = workspace.save_organisation(Organisation(name="Kept"))
     removal = organisations.organisation_removal(workspace, org_id)
     assert removal.scenarios == ("Budget 2026-27",)
@@ -80,8 +89,17 @@ def test_deleting_an_organisation_takes_a_backup_first_then_everything_of_it(wor
 
 def test_deleting_the_adopted_scenario_keeps_its_price_lists_as_history(workspace, sample):
     org_id, scenario_id = sample
-    other = copy_scenario(workspace, org_id, replace(workspace.load_scenario(scenario_id), name="B"))
-    adopt(workspace, scenario_id, date(2026, 4, 1), "Trustees", date(2026, 3, 1), despite_warnings=True)
+    other = copy_scenario(
+        workspace, org_id, replace(workspace.load_scenario(scenario_id), name="B")
+    )
+    adopt(
+        workspace,
+        scenario_id,
+        date(2026, 4, 1),
+        "Trustees",
+        date(2026, 3, 1),
+        despite_warnings=True,
+    )
     removal = organisations.scenario_removal(workspace, scenario_id)
     assert (removal.adopted, removal.price_lists, removal.only_one) == (True, 1, False)
 
