@@ -88,15 +88,22 @@ def choose_workspace_file(parent: QWidget) -> str:
 
 def recent_workspaces() -> list[str]:
     """The workspace files opened last, newest first (those no longer there left out)."""
-    value = _preferences().value(_RECENT, [])
-    paths = [value] if isinstance(value, str) else list(value or [])
-    return [str(path) for path in paths if path and Path(str(path)).is_file()][:RECENT_LIMIT]
+    paths = _stored_list(_preferences().value(_RECENT, []))
+    return [path for path in paths if Path(path).is_file()][:RECENT_LIMIT]
 
 
 def remember_workspace(path: Path) -> None:
     """Put the workspace file `path` first in File › Open recent."""
     wanted = str(path.resolve())
     preferences = _preferences()
-    value = preferences.value(_RECENT, [])
-    known = [value] if isinstance(value, str) else [str(p) for p in value or []]
+    known = _stored_list(preferences.value(_RECENT, []))
     preferences.setValue(_RECENT, [wanted, *[p for p in known if p != wanted]][:RECENT_LIMIT])
+
+
+def _stored_list(value: object) -> list[str]:
+    """A list of text as QSettings reads it back (one item comes back as a plain string)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value if item]
+    return []
