@@ -128,7 +128,76 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "restore", help=_("replace the workspace with a backup (the current one is kept aside)")
     )
     restore.add_argument("file", type=Path, metavar="FILE")
+    _add_org_commands(add, common)
+    _add_scenario_commands(add, common)
     return parser.parse_args(argv)
+
+
+def _add_org_commands(
+    add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    org = add("org", help=_("rename, delete, export or import an organisation"))
+    org_commands = org.add_subparsers(
+        dest="org_command", metavar="rename|delete|export|import", required=True
+    )
+    rename = org_commands.add_parser("rename", parents=[common], help=_("rename an organisation"))
+    rename.add_argument("organisation", metavar="ID|NAME")
+    rename.add_argument("name", metavar="NEW_NAME")
+    delete = org_commands.add_parser(
+        "delete",
+        parents=[common],
+        help=_(
+            "delete an organisation with its scenarios, price lists and settings "
+            "(a backup of the workspace is taken first)"
+        ),
+    )
+    delete.add_argument("organisation", metavar="ID|NAME")
+    delete.add_argument("--yes", action="store_true", help=_("really delete it (required)"))
+    export = org_commands.add_parser(
+        "export",
+        parents=[common],
+        help=_("write an organisation, its scenarios, price lists and settings to one file"),
+    )
+    export.add_argument(
+        "--organisation",
+        metavar="ID|NAME",
+        help=_("which organisation (default: the last one used)"),
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+    imported = org_commands.add_parser(
+        "import",
+        parents=[common],
+        help=_("add the organisation in a file to the workspace (as a new organisation)"),
+    )
+    imported.add_argument("file", type=Path, metavar="FILE.json")
+
+
+def _add_scenario_commands(
+    add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    scenario = add("scenario", help=_("rename or delete a scenario"))
+    scenario_commands = scenario.add_subparsers(
+        dest="scenario_command", metavar="rename|delete", required=True
+    )
+    rename = scenario_commands.add_parser("rename", parents=[common], help=_("rename a scenario"))
+    rename.add_argument("scenario", metavar="ID|NAME")
+    rename.add_argument("name", metavar="NEW_NAME")
+    delete = scenario_commands.add_parser(
+        "delete",
+        parents=[common],
+        help=_(
+            "delete a scenario (its published price lists are kept; a backup of the "
+            "workspace is taken first)"
+        ),
+    )
+    delete.add_argument("scenario", metavar="ID|NAME")
+    delete.add_argument("--yes", action="store_true", help=_("really delete it (required)"))
+    for command in (rename, delete):
+        command.add_argument(
+            "--organisation",
+            metavar="ID|NAME",
+            help=_("the scenario's organisation (default: the last one used)"),
+        )
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
@@ -180,6 +249,8 @@ def _run(args: argparse.Namespace) -> int:
         "report": _report,
         "backup": _backup,
         "restore": _restore,
+        "org": _org,
+        "scenario": _scenario,
     }
     try:
         return handlers[args.command](args) or 0
@@ -411,6 +482,83 @@ def _restore(args: argparse.Namespace) -> None:
     print(_("Restored the workspace from {file}.").format(file=restored.backup))
     if restored.aside is not None:
         print(_("The workspace as it was is kept as {file}").format(file=restored.aside))
+
+
+def _org(args: argparse.Namespace) -> None:
+    from costready.app import organisation_files, organisations
+    from costready.costing.organisation_file import (
+        load_organisation_file,
+        save_organisation_file,
+    )
+
+    if args.org_command == "import":
+        file = load_organisation_file(args.file)  # validated whole before anything is written
+        with _workspace(args) as workspace:
+            imported = organisation_files.import_organisation(workspace, file)
+        print(
+            _("Imported “{name}” as organisation {org}, with {count} scenarios.").format(
+                name=imported.name, org=imported.organisation_id, count=len(imported.scenario_ids)
+            )
+        )
+        renamed = imported.renamed_from(file)
+        if renamed is not None:
+            print(
+                _("The workspace already had an organisation called “{name}”.").format(name=renamed)
+            )
+        return
+    with _workspace(args) as workspace:
+        if args.org_command == "export":
+            org_id, _scenario_id = _select_organisation(workspace, args.organisation)
+            save_organisation_file(
+                organisation_files.export_organisation(workspace, org_id), args.output
+            )
+            print(_("Wrote {file}").format(file=args.output))
+            return
+        org_id = _find_organisation(workspace, args.organisation)
+        if args.org_command == "rename":
+            org = organisations.rename_organisation(workspace, org_id, args.name)
+            print(_("Renamed organisation {org} to “{name}”.").format(org=org_id, name=org.name))
+            return
+        _require_yes(args, _("organisation"))
+        deleted = organisations.delete_organisation(workspace, org_id)
+    print(_("Deleted the organisation “{name}”.").format(name=deleted.name))
+    _print_backup(deleted.backup)
+
+
+def _scenario(args: argparse.Namespace) -> None:
+    from costready.app import organisations
+
+    with _workspace(args) as workspace:
+        selected = argparse.Namespace(organisation=args.organisation, scenario=args.scenario)
+        _org_id, scenario_id = _select(workspace, selected)
+        if args.scenario_command == "rename":
+            name = organisations.rename_scenario(workspace, scenario_id, args.name)
+            print(_("Renamed scenario {sc} to “{name}”.").format(sc=scenario_id, name=name))
+            return
+        _require_yes(args, _("scenario"))
+        deleted = organisations.delete_scenario(workspace, scenario_id)
+    print(_("Deleted the scenario “{name}”; its price lists are kept.").format(name=deleted.name))
+    _print_backup(deleted.backup)
+
+
+def _require_yes(args: argparse.Namespace, what: str) -> None:
+    if not args.yes:
+        raise CliError(_("nothing was deleted; add --yes to delete the {what}").format(what=what))
+
+
+def _print_backup(backup: Path | None) -> None:
+    if backup is not None:
+        print(_("A backup was taken first: {file}").format(file=backup))
+
+
+def _select_organisation(workspace: Workspace, wanted: str | None) -> tuple[int, None]:
+    """The organisation named, else the one the window would open."""
+    if wanted:
+        return _find_organisation(workspace, wanted), None
+    chosen = organisation_to_open(workspace)
+    if chosen is None:
+        raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
+    return chosen, None
 
 
 def _day(text: str) -> date:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 
 from costready.i18n import _
 from costready.ui.background import run_in_background
 from costready.ui.dialogs.error import ErrorDialog
+from costready.ui.file_dialogs import save_file_name
 
 
 def file_name(*parts: str, extension: str = "pdf") -> str:
@@ -46,9 +47,7 @@ class PdfExporter(QObject):
     def export(self, title: str, suggested_name: str, write: Callable[[Path], None]) -> bool:
         """Ask where to save `title` ("Export the price list"), then `write(path)` in the
         background; False when the person cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self._window, title, suggested_name, _("PDF (*.pdf)")
-        )
+        path = save_file_name(self._window, title, suggested_name, _("PDF (*.pdf)"))
         if not path:
             return False
         self.open_button.hide()

@@ -35,6 +35,7 @@ from costready.ui.shell.edit_actions import EditActions
 from costready.ui.shell.file_actions import FileActions
 from costready.ui.shell.help_actions import HelpActions
 from costready.ui.shell.opening import WorkspaceOpening
+from costready.ui.shell.organisation_actions import OrganisationActions
 from costready.ui.shell.scenario_actions import ScenarioActions
 from costready.ui.widgets import empty_state, icon
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_sidebar_and_stack()
         self.file_actions = FileActions(self)
         self.edit_actions = EditActions(self)
+        self.organisation_actions = OrganisationActions(self)
         self.scenario_actions = ScenarioActions(self)
         self.help_actions = HelpActions(self)
         self._page_actions = self._build_page_actions()
@@ -121,7 +123,13 @@ class MainWindow(QMainWindow):
     @property
     def action_groups(self) -> tuple[ActionGroup, ...]:
         """The menus, in menu-bar order."""
-        return (self.file_actions, self.edit_actions, self.scenario_actions, self.help_actions)
+        return (
+            self.file_actions,
+            self.edit_actions,
+            self.organisation_actions,
+            self.scenario_actions,
+            self.help_actions,
+        )
 
     @property
     def import_action(self) -> QAction:

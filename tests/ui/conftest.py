@@ -20,6 +20,16 @@ def snapshot_folder(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def preferences_file(tmp_path, monkeypatch):
+    """The window's own preferences (last folder, recent workspaces) go to the test's folder."""
+    from costready.ui import file_dialogs
+
+    path = tmp_path / "window.ini"
+    monkeypatch.setattr(file_dialogs, "preferences_file", lambda: path)
+    return path
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_question(monkeypatch):
     """A "did you mean…?" box no test expected fails the test instead of waiting for a click
     (tests that expect one patch `ask_doubt` themselves)."""

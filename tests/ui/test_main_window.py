@@ -51,15 +51,19 @@ def test_clicking_the_sidebar_switches_page(qtbot, window):
 
 def test_menus_are_as_planned(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Scenario", "Help"]
+    assert titles == ["File", "Edit", "Organisation", "Scenario", "Help"]
     assert menu_texts(window, "&File") == [
         "New organisation (guided)…",
         "Open workspace…",
         "Switch organisation…",
+        "Open recent",
+        "Open the sample organisation",
         "Back up now",
         "Restore from backup…",
         "Import model…",
         "Export model…",
+        "Import organisation…",
+        "Export organisation…",
         "Export price list PDF…",
         "Export costing report PDF…",
         "Quit",
@@ -68,7 +72,10 @@ def test_menus_are_as_planned(window):
         "Copy scenario…",
         "Compare scenarios…",
         "Adopt prices…",
+        "Rename scenario…",
+        "Delete scenario…",
     ]
+    assert menu_texts(window, "&Organisation") == ["Rename organisation…", "Delete organisation…"]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
 
 

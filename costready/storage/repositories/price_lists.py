@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from costready.costing.organisation_file import PortablePriceList
 from costready.costing.price_lists import PriceList, PublishedService
 from costready.costing.scenarios import ScenarioSummary
 from costready.storage import from_rows
@@ -62,6 +63,41 @@ class PriceListRepository:
             entries=[
                 _entry_row(index, key, price, services.get(key))
                 for index, (key, price) in enumerate(prices.items())
+            ],
+        )
+        self.session.add(row)
+        self.session.flush()
+        return from_rows.price_list_from_row(row)
+
+    def restore(
+        self,
+        organisation_id: int,
+        scenario_id: int | None,
+        price_list: PortablePriceList,
+    ) -> PriceList:
+        """A price list read from an organisation file, kept as it was published: the same
+        dates, approval, note, entries and the moment it was made (so the history keeps its
+        order); `scenario_id` is the imported scenario that published it, if it still exists."""
+        problems = check_prices(
+            price_list.prices,
+            price_list.approved_by,
+            price_list.effective_from,
+            price_list.approved_on,
+        )
+        if problems:
+            raise InvalidData(problems)
+        row = PriceListRow(
+            organisation_id=organisation_id,
+            scenario_id=scenario_id,
+            scenario_name=price_list.scenario_name,
+            effective_from=price_list.effective_from,
+            approved_by=price_list.approved_by,
+            approved_on=price_list.approved_on,
+            note=price_list.note,
+            created_at=price_list.created_at.astimezone(UTC).replace(tzinfo=None),
+            entries=[
+                _entry_row(index, key, price, price_list.services.get(key))
+                for index, (key, price) in enumerate(price_list.prices.items())
             ],
         )
         self.session.add(row)

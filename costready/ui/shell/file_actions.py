@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from costready.i18n import _
+from costready.ui.file_dialogs import open_file_name, save_file_name
 from costready.ui.shell.actions import ActionGroup
 
 if TYPE_CHECKING:
@@ -48,6 +49,17 @@ class FileActions(ActionGroup):
         self.switch_organisation = self.add(
             _("S&witch organisation…"), self.choose_organisation, "switch"
         )
+        self.open_recent = self.add(_("Open recen&t"), lambda: None, "open", needs_workspace=False)
+        self.open_recent.setMenu(QMenu(self.window))
+        menu = self.open_recent.menu()
+        assert isinstance(menu, QMenu)
+        menu.aboutToShow.connect(self.fill_recent_menu)
+        self.open_sample = self.add(
+            _("Open the sa&mple organisation"), self.open_sample_organisation, "organisation"
+        )
+        self.open_sample.setToolTip(
+            _("Add the worked example to this workspace (once) and open it")
+        )
         self.separator()
         self.back_up = self.add(_("&Back up now"), self.back_up_now, "copy")
         self.back_up.setToolTip(_("Copy the workspace to a dated backup beside it"))
@@ -58,6 +70,18 @@ class FileActions(ActionGroup):
             _("&Import model…"), self.import_model_file, "import", needs_workspace=False
         )
         self.export_model = self.add(_("&Export model…"), self.export_model_file, "export")
+        self.import_organisation = self.add(
+            _("Import or&ganisation…"), self.import_organisation_file, "import"
+        )
+        self.import_organisation.setToolTip(
+            _("Add an organisation exported from CostReady (its profile, scenarios and prices)")
+        )
+        self.export_organisation = self.add(
+            _("Export organis&ation…"), self.export_organisation_file, "export"
+        )
+        self.export_organisation.setToolTip(
+            _("Save this organisation, its scenarios, price lists and settings as one file")
+        )
         self.separator()
         self.export_price_list = self.add(
             _("Export &price list PDF…"), self.export_price_list_pdf, "export"
@@ -100,13 +124,9 @@ class FileActions(ActionGroup):
     # Workspaces and organisations -------------------------------------------------------------
     def choose_workspace(self) -> None:
         """Open another workspace file (or create one by typing a new name)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window,
-            _("Open or create a workspace"),
-            "",
-            _("CostReady workspace (*.sqlite)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        from costready.ui.file_dialogs import choose_workspace_file
+
+        path = choose_workspace_file(self.window)
         if path:
             self.window.open_workspace_url(f"sqlite:///{path}")
 
@@ -221,9 +241,7 @@ class FileActions(ActionGroup):
         workspace = self.window.workspace
         if workspace is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Import a costing model"), "", _("Costing model (*.json)")
-        )
+        path = open_file_name(self.window, _("Import a costing model"), _("Costing model (*.json)"))
         if not path:
             return
         from costready.app.workspace import InvalidData, StorageError
@@ -329,7 +347,7 @@ class FileActions(ActionGroup):
         workspace, document = self.window.workspace, self.window.document
         if workspace is None or document is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self.window,
             _("Export the costing model"),
             self._suggested_name(extension="json"),
@@ -350,12 +368,103 @@ class FileActions(ActionGroup):
             return
         self.window.show_status(_("Model saved to {path}").format(path=path), 8000)
 
-    def _suggested_name(self, what: str = "", extension: str = "pdf") -> str:
+    # Organisation files -----------------------------------------------------------------------
+    def export_organisation_file(self) -> None:
+        """Save the open organisation, every scenario, its price lists and settings as one file."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None:
+            return
+        path = save_file_name(
+            self.window,
+            _("Export the organisation"),
+            self._suggested_name(_("Organisation"), extension="json", scenario=False),
+            _("CostReady organisation (*.json)"),
+        )
+        if not path:
+            return
+        from costready.app.organisation_files import export_organisation
+        from costready.costing.organisation_file import save_organisation_file
+
+        try:
+            exported = export_organisation(workspace, document.organisation_id)
+            save_organisation_file(exported, Path(path))
+        except Exception as error:  # a failed export is reported; nothing else changes
+            report_error(self.window, _("Not exported"), error)
+            return
+        self.window.show_status(_("Organisation saved to {path}").format(path=path), 8000)
+
+    def import_organisation_file(self) -> None:
+        """Read an organisation file whole; show every problem, or add it as a new organisation
+        (named apart from the others) and open it."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        path = open_file_name(
+            self.window, _("Import an organisation"), _("CostReady organisation (*.json)")
+        )
+        if not path:
+            return
+        from costready.app.organisation_files import import_organisation
+        from costready.costing.organisation_file import load_organisation_file
+        from costready.costing.results import CostingError
+
+        not_imported = _("The organisation was not imported")
+        try:
+            file = load_organisation_file(Path(path))
+            imported = import_organisation(workspace, file)
+        except CostingError as error:
+            self._show_problems(not_imported, error.problems)
+            return
+        except Exception as error:  # refused by the workspace: nothing was written
+            report_error(self.window, not_imported, error)
+            return
+        self.window.show_organisation(imported.organisation_id)
+        self.window.opening.edited()
+        message = _("Imported the organisation “{name}” from {path}").format(
+            name=imported.name, path=path
+        )
+        renamed = imported.renamed_from(file)
+        if renamed is not None:
+            message += " " + _("(this workspace already had one called “{name}”)").format(
+                name=renamed
+            )
+        self.window.show_status(message, 12000)
+
+    # The sample and recent workspaces -------------------------------------------------------
+    def open_sample_organisation(self) -> None:
+        """Add the sample organisation (once: it is opened if already there) and show it."""
+        try:
+            self.window.open_sample()
+        except Exception as error:  # a workspace that refuses the write: nothing changed
+            report_error(self.window, _("The sample organisation was not opened"), error)
+
+    def fill_recent_menu(self) -> None:
+        """The last five workspace files opened, newest first (the open one included)."""
+        from costready.ui.file_dialogs import recent_workspaces
+
+        menu = self.open_recent.menu()
+        assert isinstance(menu, QMenu)
+        menu.clear()
+        recent = recent_workspaces()
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number} {path}")
+            action.setData(path)
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.window.open_workspace_url(f"sqlite:///{p}")
+            )
+        if not recent:
+            menu.addAction(_("No workspaces opened yet")).setEnabled(False)
+
+    def _suggested_name(
+        self, what: str = "", extension: str = "pdf", *, scenario: bool = True
+    ) -> str:
         from costready.ui.export import file_name
 
         document = self.window.document
         if document is None:
             return ""
+        if not scenario:
+            return file_name(self.window.organisation_label.text(), what, extension=extension)
         return file_name(
             self.window.organisation_label.text(), what, document.scenario.name, extension=extension
         )

@@ -59,6 +59,7 @@ class WorkspaceOpening(QObject):
             self._show_open_failed(error)
             return False
         self.owns_workspace = True
+        _remember_recent(workspace.url)
         return True
 
     def _show_first_screen(self, url: str | None) -> None:
@@ -209,3 +210,12 @@ class WorkspaceOpening(QObject):
             return None
         reader = document.workspace
         return reader if isinstance(reader, FirstScreen) else None
+
+
+def _remember_recent(url: str) -> None:
+    """List a workspace file in File › Open recent (a server database is not listed)."""
+    from costready.app.backups import workspace_file
+    from costready.ui.file_dialogs import remember_workspace
+
+    with suppress(Exception):  # a nicety: the workspace is open either way
+        remember_workspace(workspace_file(url))

@@ -20,6 +20,14 @@ class ScenarioActions(ActionGroup):
         self.copy = self.add(_("&Copy scenario…"), self.copy_scenario, "copy")
         self.compare = self.add(_("Co&mpare scenarios…"), self.compare_scenarios, "compare")
         self.adopt = self.add(_("&Adopt prices…"), self.adopt_prices, "check")
+        self.separator()
+        # asked and done by the Organisation menu's group, which deletes organisations alike
+        self.rename = self.add(
+            _("&Rename scenario…"), lambda: window.organisation_actions.rename_scenario(), "edit"
+        )
+        self.delete = self.add(
+            _("&Delete scenario…"), lambda: window.organisation_actions.delete_scenario(), "remove"
+        )
 
     def copy_scenario(self) -> None:
         """Copy the scenario (to next year, with an uplift) and switch to the copy."""

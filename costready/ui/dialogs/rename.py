@@ -1,0 +1,69 @@
+"""Ask for a new name for an organisation or scenario; the error shows under the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.i18n import _
+from costready.organisation import NAME
+from costready.ui.widgets import FieldError
+
+
+class RenameDialog(QDialog):
+    """One name field; OK calls `rename(name)`, which raises ValueError (InvalidData,
+    NameTaken) with a message naming the field and the fix: shown, and the dialog stays."""
+
+    def __init__(
+        self,
+        title: str,
+        question: str,
+        current: str,
+        rename: Callable[[str], object],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._rename = rename
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(question)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # a user's words, never markup
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(current)
+        self.name_edit.setAccessibleName(_("New name"))
+        self.name_edit.setMaxLength(NAME.limit)
+        self.name_edit.selectAll()
+        form.addRow(_("&New name:"), self.name_edit)
+        layout.addLayout(form)
+        self.error = FieldError()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Rename"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.name_edit.textEdited.connect(lambda _text: self.error.clear_error())
+
+    def accept(self) -> None:
+        try:
+            self._rename(self.name_edit.text())
+        except ValueError as error:  # InvalidData and NameTaken say which field and why
+            self.error.show_error(str(error))
+            self.name_edit.setFocus()
+            return
+        super().accept()
