@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from costready.i18n import N_
+from costready.money import ZERO
 
 
 class Bucket(StrEnum):
@@ -66,15 +67,38 @@ def days_overdue(due_date: date, today: date) -> int:
 
 def bucket_for(due_date: date, today: date) -> Bucket:
     """The bucket an invoice due on `due_date` falls in on `today`."""
-    raise NotImplementedError
+    days = days_overdue(due_date, today)
+    for bucket, first, last in BUCKET_BOUNDS:
+        if (first is None or days >= first) and (last is None or days <= last):
+            return bucket
+    raise AssertionError("the buckets cover every day")  # pragma: no cover
 
 
 def aged_debt(debts: Iterable[Debt], today: date) -> list[AgedRow]:
     """Outstanding balances by customer and bucket, customers by name then id; balances of
     £0 left out."""
-    raise NotImplementedError
+    rows: dict[int, tuple[str, dict[Bucket, Decimal]]] = {}
+    for debt in debts:
+        if debt.balance == 0:
+            continue
+        _name, buckets = rows.setdefault(debt.customer_id, (debt.name, _empty()))
+        bucket = bucket_for(debt.due_date, today)
+        buckets[bucket] += debt.balance
+    result = [
+        AgedRow(customer_id, name, buckets, sum(buckets.values(), ZERO))
+        for customer_id, (name, buckets) in rows.items()
+    ]
+    return sorted(result, key=lambda row: (row.name.casefold(), row.customer_id))
+
+
+def _empty() -> dict[Bucket, Decimal]:
+    return {bucket: ZERO for bucket in Bucket}
 
 
 def aged_totals(rows: Iterable[AgedRow]) -> AgedRow:
     """The totals row (customer_id 0, no name)."""
-    raise NotImplementedError
+    buckets = _empty()
+    for row in rows:
+        for bucket, amount in row.buckets.items():
+            buckets[bucket] += amount
+    return AgedRow(0, "", buckets, sum(buckets.values(), ZERO))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from urllib.parse import quote, urlsplit
 
-from costready.i18n import N_
+from costready.i18n import N_, _
+from costready.money import format_number, plain, to_penny
 from costready.problems import Problem
 
 #: The placeholders a template may hold.
@@ -29,7 +32,82 @@ def validate_template(text: str) -> list[Problem]:
     """Problems with a payment-link template: https only, a host, no user name or password in
     it, no spaces or control characters, only the known placeholders, at most 2,000
     characters."""
-    raise NotImplementedError
+    if not text.strip():
+        return [Problem("payment_link", _("Payment link: enter a link template"))]
+    if len(text) > MAX_LENGTH:
+        return [
+            Problem(
+                "payment_link",
+                _("Payment link: at most {limit} characters (it has {count})").format(
+                    limit=format_number(Decimal(MAX_LENGTH)),
+                    count=format_number(Decimal(len(text))),
+                ),
+            )
+        ]
+    if any(character.isspace() or not character.isprintable() for character in text):
+        return [
+            Problem(
+                "payment_link",
+                _("Payment link: remove the spaces or control characters from the link"),
+            )
+        ]
+    problems = [
+        Problem(
+            "payment_link",
+            _("Payment link: {{{name}}} is not a placeholder CostReady fills; use {known}").format(
+                name=name, known=", ".join(f"{{{known}}}" for known in PLACEHOLDERS)
+            ),
+        )
+        for name in _placeholders(text)
+        if name not in PLACEHOLDERS
+    ]
+    if _STRAY_BRACE.search(_PLACEHOLDER.sub("", text)):
+        problems.append(
+            Problem(
+                "payment_link",
+                _("Payment link: a brace { or } is not part of a placeholder such as {amount}"),
+            )
+        )
+    return problems + _url_problems(_PLACEHOLDER.sub("x", text))
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]*)\}")
+_STRAY_BRACE = re.compile(r"[{}]")
+
+
+def _placeholders(text: str) -> list[str]:
+    return _PLACEHOLDER.findall(text)
+
+
+def _url_problems(url: str) -> list[Problem]:
+    """The URL with its placeholders filled by a sample value: https, a host, no user-info."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return [Problem("payment_link", _("Payment link: this is not a web address"))]
+    if parts.scheme.lower() != "https":
+        return [
+            Problem(
+                "payment_link",
+                _("Payment link: only secure links starting with https:// are accepted"),
+            )
+        ]
+    if "@" in parts.netloc:
+        return [
+            Problem(
+                "payment_link",
+                _("Payment link: a link may not hold a user name or password (before an @)"),
+            )
+        ]
+    if not host or "." not in host:
+        return [
+            Problem(
+                "payment_link",
+                _("Payment link: give the site's name after https:// (such as paypal.me)"),
+            )
+        ]
+    return []
 
 
 def render_link(
@@ -42,7 +120,22 @@ def render_link(
     """The link for one invoice: each placeholder replaced by its URL-encoded value; the
     amount (the balance due) as 12.34 (two places, a dot, no separators). ValueError when the
     template is not valid."""
-    raise NotImplementedError
+    problems = validate_template(template)
+    if problems:
+        raise ValueError(problems[0].message)
+    values = {
+        "amount": amount_text(amount),
+        "reference": reference,
+        "invoice_number": invoice_number,
+        "currency": currency,
+    }
+    # one pass, so a value that itself looks like a placeholder is never substituted again
+    return _PLACEHOLDER.sub(lambda match: quote(values[match.group(1)], safe=""), template)
+
+
+def amount_text(amount: Decimal) -> str:
+    """12.34: two places (half-up), a dot, no separators or symbol."""
+    return plain(to_penny(amount))
 
 
 def link_for(
@@ -54,4 +147,6 @@ def link_for(
     currency: str = "GBP",
 ) -> str | None:
     """The link to print or show, or None: no template, nothing due, or a credit note."""
-    raise NotImplementedError
+    if not template.strip() or is_credit_note or amount_due <= 0:
+        return None
+    return render_link(template, amount_due, reference, invoice_number, currency)

@@ -8,8 +8,16 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from costready.i18n import N_
+from costready.i18n import N_, _
+from costready.money import ZERO, NumberBound, TextBound, format_money
 from costready.problems import Problem
+
+#: A payment: pounds and whole pence up to £1,000,000,000 (more than 0 is checked apart).
+AMOUNT = NumberBound(
+    Decimal("0"), Decimal("1000000000"), 2, N_("from £0 to £1,000,000,000, in pounds and pence")
+)
+#: The payer's reference (a bank reference is at most 18 characters; cheques and cards vary).
+REFERENCE = TextBound(100)
 
 
 class PaymentMethod(StrEnum):
@@ -56,6 +64,10 @@ class CreditEntryKind(StrEnum):
     REFUNDED = "refunded"
 
 
+#: The kinds that add to a customer's credit (the others use it).
+CREDIT_IN = frozenset({CreditEntryKind.OVERPAYMENT, CreditEntryKind.CREDIT_NOTE_EXCESS})
+
+
 @dataclass(frozen=True)
 class CreditEntry:
     """One movement on a customer's credit. `amount` is positive; the kind says which way.
@@ -80,25 +92,28 @@ class Allocation:
 
 def total_paid(payments: Iterable[Payment]) -> Decimal:
     """The sum of the payments' amounts."""
-    raise NotImplementedError
+    return sum((payment.amount for payment in payments), ZERO)
 
 
 def balance(total: Decimal, paid: Decimal, credited: Decimal) -> Decimal:
     """What is still owed: total - payments - credit notes against it, never below £0."""
-    raise NotImplementedError
+    return max(ZERO, total - paid - credited)
 
 
 def settle(total: Decimal, paid_so_far: Decimal, credited: Decimal, amount: Decimal) -> Allocation:
     """A payment of `amount`: the part that reduces the balance, and the rest, which becomes
     the customer's credit. (An Allocation unpacks as (applied, to_customer_credit).)"""
-    raise NotImplementedError
+    if amount < 0:
+        raise ValueError("a payment is not negative")
+    applied = min(amount, balance(total, paid_so_far, credited))
+    return Allocation(applied, amount - applied)
 
 
 def creditable(invoice_total: Decimal, credited_so_far: Decimal) -> Decimal:
     """What a credit note may still credit against an invoice: its total less the credit notes
     already issued against it (never below £0). Payments do not reduce it: crediting a paid
     invoice turns the credited money into the customer's credit (`apply_credit_note`)."""
-    raise NotImplementedError
+    return max(ZERO, invoice_total - credited_so_far)
 
 
 def apply_credit_note(
@@ -107,20 +122,47 @@ def apply_credit_note(
     """A credit note of `amount` against an invoice: the part that reduces its balance, and the
     part beyond the balance (already paid) that becomes the customer's credit. ValueError when
     `amount` exceeds `creditable`."""
-    raise NotImplementedError
+    if amount < 0 or amount > creditable(invoice_total, credited_so_far):
+        raise ValueError("a credit note cannot exceed what is left to credit")
+    applied = min(amount, balance(invoice_total, paid, credited_so_far))
+    return Allocation(applied, amount - applied)
 
 
 def credit_available(entries: Iterable[CreditEntry]) -> Decimal:
     """A customer's credit: money in less money out, never below £0."""
-    raise NotImplementedError
+    total = ZERO
+    for entry in entries:
+        total += entry.amount if entry.kind in CREDIT_IN else -entry.amount
+    return max(ZERO, total)
 
 
 def validate_payment(payment: Payment, today: date | None = None) -> list[Problem]:
     """Problems with a payment: amount more than £0 in whole pence within bounds, reference
     length, not dated after `today` when given."""
-    raise NotImplementedError
+    problems = []
+    refusal = AMOUNT.refusal(payment.amount, _("Amount"))
+    if refusal is None and payment.amount <= 0:
+        refusal = _("Amount: must be more than £0")
+    if refusal is not None:
+        problems.append(Problem("amount", refusal))
+    refusal = REFERENCE.refusal(payment.reference, _("Reference"))
+    if refusal is not None:
+        problems.append(Problem("reference", refusal))
+    if today is not None and payment.date > today:
+        problems.append(Problem("date", _("Date: a payment cannot be dated in the future")))
+    return problems
 
 
 def validate_credit_note_amount(amount: Decimal, left_to_credit: Decimal) -> list[Problem]:
     """A credit note can never exceed what is left to credit on its invoice."""
-    raise NotImplementedError
+    if amount > left_to_credit:
+        return [
+            Problem(
+                "lines",
+                _(
+                    "Credit note: its total ({amount}) is more than is left to credit on the "
+                    "invoice ({left})"
+                ).format(amount=format_money(amount), left=format_money(left_to_credit)),
+            )
+        ]
+    return []

@@ -9,6 +9,7 @@ from enum import StrEnum
 from costready.i18n import N_
 
 from .documents import Document
+from .payments import balance
 
 
 class Status(StrEnum):
@@ -39,4 +40,16 @@ def status(
     notes cover its whole total; `paid` when nothing is left to pay; `overdue` when a balance
     remains after the due date; `part_paid` when something was paid or credited; else
     `issued`."""
-    raise NotImplementedError
+    if not document.is_issued:
+        return Status.DRAFT
+    if document.is_credit_note:
+        return Status.ISSUED
+    if total > 0 and credited >= total:
+        return Status.CREDITED
+    if balance(total, paid, credited) == 0:
+        return Status.PAID
+    if document.due_date is not None and today > document.due_date:
+        return Status.OVERDUE
+    if paid > 0 or credited > 0:
+        return Status.PART_PAID
+    return Status.ISSUED
