@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from costready.i18n import N_, _
 from costready.money import ZERO, NumberBound, TextBound, format_money
@@ -81,8 +82,7 @@ class CreditEntry:
     id: int | None = None
 
 
-@dataclass(frozen=True)
-class Allocation:
+class Allocation(NamedTuple):
     """What one amount does to an invoice: `applied` reduces its balance, `to_customer_credit`
     is the rest (never lost, never refused)."""
 
