@@ -9,7 +9,7 @@ from costready.invoicing.documents import Document, DocumentKind, Line, percent,
 from costready.rules_file import VatTreatment
 
 D = Decimal
-S, R, Z, E, O = (
+S, R, Z, E, OUT = (
     VatTreatment.STANDARD,
     VatTreatment.REDUCED,
     VatTreatment.ZERO,
