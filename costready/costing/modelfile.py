@@ -208,6 +208,10 @@ class _Reader:
             self.problem(f"{path}.{key}", _("expected a date such as 2026-04-01"))
             return date(2000, 1, 1)
 
+    def optional_day(self, data: Mapping, key: str, path: str) -> date | None:
+        """A date, or None when the key is absent or null."""
+        return None if data.get(key) is None else self.day(data, key, path)
+
     def shares(self, data: Any, path: str) -> dict[str, Decimal]:
         table = self.obj(data, path)
         return {str(k): self.number(table, k, path) for k in table}

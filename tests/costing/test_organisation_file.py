@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -83,6 +85,24 @@ def test_written_and_read_back_it_is_the_same_file():
     again = read(organisation_file_to_dict(FILE))
     assert again == FILE
     assert text(again) == text(FILE)
+
+
+def test_every_profile_field_travels():
+    # A field added to Organisation and forgotten here would be lost on export; ids and
+    # versions belong to one workspace and stay behind.
+    written = organisation_file_to_dict(FILE)["organisation"]
+    fields = {f.name for f in dataclasses.fields(Organisation)} - {"id", "version"}
+    assert set(written) == fields
+    full = replace(
+        FILE,
+        organisation=replace(
+            FILE.organisation,
+            place_of_registration="England and Wales",
+            registered_office="2 Low Street\nTown",
+            vat_registered_from=date(2026, 7, 1),
+        ),
+    )
+    assert read(organisation_file_to_dict(full)) == full
 
 
 def test_a_model_file_or_a_newer_version_is_refused():
