@@ -64,7 +64,8 @@ class WarningBanner(QFrame):
 
     def buttons(self) -> list[QPushButton]:
         """The buttons beside the warnings, top to bottom."""
-        found = (self._buttons.itemAt(i).widget() for i in range(self._buttons.count()))
+        items = (self._buttons.itemAt(i) for i in range(self._buttons.count()))
+        found = (item.widget() for item in items if item is not None)
         return [button for button in found if isinstance(button, QPushButton)]
 
     def show_warnings(self, messages: Sequence[str]) -> None:

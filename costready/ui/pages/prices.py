@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing.price_lists import PriceList
+from costready.costing.price_lists import PriceList, coming
 from costready.costing.reference_prices import homecare_comparisons
 from costready.costing.results import UnpricedService
 from costready.costing.vat import Supplier, charges_vat, threshold_note, vat_warnings
@@ -41,7 +41,12 @@ from costready.ui.prices.adopt import (
     adoption_state,
 )
 from costready.ui.prices.breakdown import BuildupTree, SensitivityTable
-from costready.ui.prices.price_lists import PriceListsDialog, in_force_text, uk_date
+from costready.ui.prices.price_lists import (
+    PriceListsDialog,
+    WithdrawalRefused,
+    in_force_text,
+    uk_date,
+)
 from costready.ui.prices.table import (
     COLUMN_KEYS,
     PricesTableModel,
@@ -591,12 +596,12 @@ class PricesPage(QWidget):
         today = date.today()
         try:
             current = workspace.current_price_list(organisation_id, today)
-            coming = [p for p in workspace.price_lists(organisation_id) if p.effective_from > today]
+            later = coming(workspace.price_lists(organisation_id), today)
         except Exception:  # the page must still show prices if the history cannot be read
-            current, coming = None, []
+            current, later = None, []
         text = in_force_text(current) if current else _("No price list in force today.")
-        if coming:
-            soonest = min(coming, key=lambda p: p.effective_from)
+        if later:
+            soonest = later[0]
             text += " " + _("The next takes effect on {date}.").format(
                 date=uk_date(soonest.effective_from)
             )
@@ -700,6 +705,29 @@ class PricesPage(QWidget):
         self._show_adoption()
         self.prices_adopted.emit(price_list)
 
+    def _withdraw(self, price_list: PriceList) -> PriceList:
+        """Withdraw a list still to take effect (the app layer decides whether it may be)."""
+        from costready.app.price_lists import withdraw
+        from costready.app.workspace import StorageError
+        from costready.costing.results import CostingError
+
+        try:
+            withdrawn = withdraw(self.document.store, self.document.organisation_id, price_list.id)
+        except CostingError as refused:
+            raise WithdrawalRefused("\n".join(p.message for p in refused.problems)) from None
+        except StorageError as error:
+            raise WithdrawalRefused(str(error)) from error
+        message = _("Price list from {date} withdrawn; it stays in the history.").format(
+            date=uk_date(withdrawn.effective_from)
+        )
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
+        self.last_message = message
+        self._show_in_force()
+        self._show_adoption()
+        return withdrawn
+
     def show_price_lists(self) -> PriceListsDialog:
         """The history of price lists, the one in force today marked."""
         workspace = self.document.workspace
@@ -710,6 +738,7 @@ class PricesPage(QWidget):
             workspace.current_price_list(organisation_id, date.today()),
             names,
             self,
+            withdraw=self._withdraw,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.price_lists_dialog = dialog
