@@ -37,8 +37,7 @@ def test_a_year_with_the_minimum_compares_the_price() -> None:
 def test_only_hourly_personal_care_is_compared() -> None:
     scenario = _sample()
     services = tuple(
-        dataclasses.replace(s, regulated_activity=RegulatedActivity.NONE)
-        for s in scenario.services
+        dataclasses.replace(s, regulated_activity=RegulatedActivity.NONE) for s in scenario.services
     )
     plain = dataclasses.replace(scenario, services=services)
     assert homecare_comparisons(plain, price_scenario(plain)) == []
