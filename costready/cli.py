@@ -115,6 +115,39 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help=_("adopt even though the prices carry warnings (such as pay below the legal minimum)"),
     )
 
+    lists = add("price-lists", help=_("list the price lists adopted, and which is in force"))
+    lists.add_argument(
+        "--organisation",
+        metavar="ID|NAME",
+        help=_("which organisation (default: the last one used)"),
+    )
+    withdraw = add(
+        "withdraw",
+        help=_(
+            "withdraw an adopted price list before its date: it is kept, marked withdrawn, "
+            "and never takes effect"
+        ),
+    )
+    withdraw.add_argument(
+        "--organisation",
+        metavar="ID|NAME",
+        help=_("which organisation (default: the last one used)"),
+    )
+    which = withdraw.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--from",
+        dest="effective_from",
+        type=_day,
+        metavar="DD/MM/YYYY",
+        help=_("the date the price list was to apply from"),
+    )
+    which.add_argument(
+        "--id",
+        type=int,
+        metavar="N",
+        help=_("the price list's number (see: costready price-lists)"),
+    )
+
     report = add("report", help=_("write a PDF"))
     report.add_argument("kind", choices=["price-list", "costing"])
     _add_selection(report)
@@ -246,6 +279,8 @@ def _run(args: argparse.Namespace) -> int:
         "price": _price,
         "model": _model,
         "adopt": _adopt,
+        "price-lists": _price_lists,
+        "withdraw": _withdraw,
         "report": _report,
         "backup": _backup,
         "restore": _restore,
@@ -462,6 +497,55 @@ def _adopt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _price_lists(args: argparse.Namespace) -> None:
+    today = date.today()
+    with _workspace(args) as workspace:
+        org_id = _chosen_organisation(workspace, args)
+        lists = workspace.price_lists(org_id)
+        current = workspace.current_price_list(org_id, today)
+    if not lists:
+        print(_("No prices adopted yet. Try: costready adopt --help"))
+    for price_list in lists:
+        if price_list.withdrawn_on is not None:
+            status = _("withdrawn {day}").format(day=format_date(price_list.withdrawn_on))
+        elif current is not None and price_list.id == current.id:
+            status = _("in force")
+        else:
+            status = _("to come") if price_list.effective_from > today else ""
+        day = format_date(price_list.effective_from)
+        print(f"{price_list.id}\t{day}\t{price_list.scenario_name}\t{status}".rstrip())
+
+
+def _withdraw(args: argparse.Namespace) -> None:
+    from costready.app.price_lists import withdraw
+
+    with _workspace(args) as workspace:
+        org_id = _chosen_organisation(workspace, args)
+        lists = workspace.price_lists(org_id)
+        if args.id is not None:
+            found = [p for p in lists if p.id == args.id]
+        else:
+            found = [
+                p for p in lists if p.effective_from == args.effective_from and not p.withdrawn
+            ]
+        if not found:
+            raise CliError(_("no such price list to withdraw (see: costready price-lists)"))
+        if len(found) > 1:
+            raise CliError(
+                _(
+                    "more than one price list is from that date; give its number with --id "
+                    "(see: costready price-lists)"
+                )
+            )
+        withdrawn = withdraw(workspace, org_id, found[0].id)
+    print(
+        _(
+            "Withdrew the price list from {day} (“{scenario}”); it stays in the history, "
+            "marked withdrawn."
+        ).format(day=format_date(withdrawn.effective_from), scenario=withdrawn.scenario_name)
+    )
+
+
 def _backup(args: argparse.Namespace) -> None:
     from costready.app.backups import backup_now, list_backups
 
@@ -616,15 +700,19 @@ def _stored_id(org: Organisation) -> int:
     return org.id
 
 
+def _chosen_organisation(workspace: Workspace, args: argparse.Namespace) -> int:
+    """The organisation --organisation names, else the one the window would open."""
+    if args.organisation:
+        return _find_organisation(workspace, args.organisation)
+    organisations = workspace.organisations()
+    if not organisations:
+        raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
+    return organisation_to_open(workspace) or _stored_id(organisations[0])
+
+
 def _select(workspace: Workspace, args: argparse.Namespace) -> tuple[int, int]:
     """(organisation id, scenario id) from --organisation/--scenario or the sensible default."""
-    if args.organisation:
-        org_id = _find_organisation(workspace, args.organisation)
-    else:
-        organisations = workspace.organisations()
-        if not organisations:
-            raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
-        org_id = organisation_to_open(workspace) or _stored_id(organisations[0])
+    org_id = _chosen_organisation(workspace, args)
     scenarios = workspace.scenarios(org_id)
     if not scenarios:
         raise CliError(_("the organisation has no scenarios yet"))

@@ -91,8 +91,10 @@ def publication(workspace: WorkspaceReader, organisation_id: int, scenario_id: i
 def adopted_price_list(
     scenario_id: int, summaries: list[ScenarioSummary], price_lists: list[PriceList]
 ) -> PriceList | None:
-    """The newest list the scenario published, if it is the adopted one (else None: a draft)."""
+    """The newest list the scenario published and did not withdraw, if it is the adopted one
+    (else None: a draft)."""
     if not any(s.adopted for s in summaries if s.id == scenario_id):
         return None
-    published = [p for p in price_lists if p.scenario_id == scenario_id]
+    # a withdrawn list never stands for the scenario: without another, its list is a draft
+    published = [p for p in price_lists if p.scenario_id == scenario_id and not p.withdrawn]
     return max(published, key=lambda p: p.created_at) if published else None

@@ -75,7 +75,8 @@ STEPS = (
         N_("Staff and their time"),
         N_(
             "Staff are usually most of the cost. Not every paid hour can be charged for: "
-            "holiday, training and travel between visits are paid but not billable, so the "
+            "holiday, sickness, training and travel between visits are paid but not billable, "
+            "so the "
             "hours you do charge must carry them. Split each post's time across your services "
             "and the time spent on management and administration, which is shared out as an "
             "overhead."

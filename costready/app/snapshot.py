@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hin
 from costready import __version__
 from costready.app.opening import organisation_to_open, scenario_to_open
 from costready.costing.model import Scenario
-from costready.costing.price_lists import PriceList
+from costready.costing.price_lists import PriceList, in_force
 from costready.costing.scenarios import ScenarioSummary
 from costready.i18n import _
 from costready.organisation import Organisation
@@ -100,7 +100,7 @@ class FirstScreen:
 
     def current_price_list(self, organisation_id: int, on: date) -> PriceList | None:
         """As `Workspace.current_price_list`: the newest list in force on `on`."""
-        return next((p for p in self.price_lists(organisation_id) if p.effective_from <= on), None)
+        return in_force(self.price_lists(organisation_id), on)
 
     def get_setting(self, organisation_id: int | None, key: str, default: str = "") -> str:
         if organisation_id is not None:

@@ -35,6 +35,7 @@ from costready.costing.model import (
     Scenario,
 )
 from costready.costing.plausibility import tax_year_warning
+from costready.costing.reference_prices import homecare_comparisons
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.rules import (
     AgeBand,
@@ -233,6 +234,7 @@ class _Report:
     def assumptions(self) -> list[Flowable]:
         flow: list[Flowable] = [para(_("Assumptions"), "h1"), *self._tax_year_facts()]
         flow += self._figure_sources()
+        flow += self._reference_prices()
         flow += self._vat_warnings()
         flow += [para(_("Staff on-cost settings"), "h2")]
         flow += [para(line, "body") for line in self._post_settings()]
@@ -362,6 +364,13 @@ class _Report:
             Spacer(1, 3),
             *sources,
         ]
+
+    def _reference_prices(self) -> list[Flowable]:
+        """Hourly personal care beside the Homecare Association's minimum price, where held."""
+        lines = homecare_comparisons(self.scenario, self.result)
+        if not lines:
+            return []
+        return [para(_("Reference prices"), "h2"), *(para(line, "body") for line in lines)]
 
     def _sick_pay_fact(self) -> list[Flowable]:
         held = rules.statutory_sick_pay(self.result.tax_year)

@@ -59,8 +59,25 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
 
 STYLES: dict[str, ParagraphStyle] = {
     "title": _style("title", fontName=FONT_BOLD, fontSize=20, leading=24, spaceAfter=6),
-    "h1": _style("h1", fontName=FONT_BOLD, fontSize=14, leading=17, spaceBefore=10, spaceAfter=6),
-    "h2": _style("h2", fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
+    # keepWithNext: a heading never ends a page with its content on the next
+    "h1": _style(
+        "h1",
+        fontName=FONT_BOLD,
+        fontSize=14,
+        leading=17,
+        spaceBefore=10,
+        spaceAfter=6,
+        keepWithNext=1,
+    ),
+    "h2": _style(
+        "h2",
+        fontName=FONT_BOLD,
+        fontSize=11,
+        leading=14,
+        spaceBefore=8,
+        spaceAfter=4,
+        keepWithNext=1,
+    ),
     "body": _style("body", spaceAfter=4),
     "small": _style("small", fontSize=8, leading=10, textColor=MUTED),
     "draft": _style("draft", fontName=FONT_BOLD, fontSize=12, leading=15, textColor=NEGATIVE),

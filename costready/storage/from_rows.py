@@ -184,4 +184,5 @@ def price_list_from_row(row: PriceListRow) -> PriceList:
             for entry in row.entries
             if entry.name is not None
         },
+        withdrawn_on=row.withdrawn_on,
     )

@@ -333,6 +333,8 @@ class PriceListRow(Base):
     approved_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    # set when withdrawn before its effective date (revision 0006); kept, never in force
+    withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     entries: Mapped[list[PriceListEntryRow]] = _children("PriceListEntryRow.position")
 

@@ -45,13 +45,28 @@ class WarningBanner(QFrame):
         layout.addWidget(self.heading)
         self._row = QHBoxLayout()
         self._row.addWidget(self.label, 1)
+        self._buttons = QVBoxLayout()  # one button per page the warnings send the person to
+        self._row.addLayout(self._buttons)
         layout.addLayout(self._row)
         self.messages: list[str] = []
         self.hide()
 
     def add_button(self, button: QPushButton) -> None:
         """A button beside the warnings (e.g. to the page where they are fixed)."""
-        self._row.addWidget(button)
+        self._buttons.addWidget(button)
+
+    def clear_buttons(self) -> None:
+        """Remove the buttons added so far (they follow what the warnings are about)."""
+        while (item := self._buttons.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.setParent(None)  # gone at once, not at the next turn of the event loop
+                widget.deleteLater()
+
+    def buttons(self) -> list[QPushButton]:
+        """The buttons beside the warnings, top to bottom."""
+        items = (self._buttons.itemAt(i) for i in range(self._buttons.count()))
+        found = (item.widget() for item in items if item is not None)
+        return [button for button in found if isinstance(button, QPushButton)]
 
     def show_warnings(self, messages: Sequence[str]) -> None:
         """Show `messages` one to a line, or hide when there are none."""

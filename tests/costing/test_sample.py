@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ SAMPLE = resource("sample", "community-hub.json")
 
 #: Plausible 2026-27 prices per unit for a small community organisation (inclusive ranges).
 PLAUSIBLE = {
-    "home-support": (Decimal("28"), Decimal("35")),
+    "home-support": (Decimal("30"), Decimal("40")),
     "day-activities": (Decimal("30"), Decimal("60")),
     "befriending": (Decimal("15"), Decimal("30")),
     "social-prescribing": (Decimal("30"), Decimal("45")),
@@ -95,3 +96,49 @@ def test_sample_survives_export_and_import(model: CostingModel) -> None:
     again = read_model(json.loads(json.dumps(model_to_dict(model))))
     assert again.scenario == model.scenario
     assert price_scenario(again.scenario) == price_scenario(model.scenario)
+
+
+# A credible CQC-registered provider (issue 14, "The sample, made lawful and credible") ----------
+def test_sample_is_registered_with_cqc(model: CostingModel) -> None:
+    assert model.organisation.cqc_registered is True
+    home = next(s for s in model.scenario.services if s.id == "home-support")
+    assert home.regulated_activity.value == "personal_care"
+
+
+def test_sample_has_a_registered_manager_mostly_on_home_support(model: CostingModel) -> None:
+    manager = next(post for post in model.scenario.staff if post.id == "registered-manager")
+    assert manager.annual_salary is not None and manager.annual_salary >= Decimal("30000")
+    assert manager.time["home-support"] > Decimal("0.5")
+
+
+def test_cqc_fee_is_the_organisations_own_figure_on_home_support(model: CostingModel) -> None:
+    fee = next(line for line in model.scenario.costs if line.id == "cqc-fee")
+    assert fee.direct == "home-support"
+    assert "our CQC fee invoice" in fee.name
+    assert fee.annual_amount > 0
+    notes = json.loads(SAMPLE.read_text(encoding="utf-8"))["notes"]["cqc"]
+    assert "https://www.cqc.org.uk/guidance-providers/fees" in notes
+
+
+def test_every_post_allows_for_sickness(model: CostingModel) -> None:
+    for post in model.scenario.staff:
+        assert post.non_chargeable.get("sickness", Decimal(0)) > 0, post.id
+
+
+def test_every_post_is_paid_at_least_its_bands_minimum(result: ScenarioResult) -> None:
+    assert not [w for w in result.warnings if "minimum" in w.message.lower()]
+    assert result.warnings == ()
+
+
+def test_sample_figures_are_those_the_readme_states(result: ScenarioResult) -> None:
+    prices = {service.id: service.price for service in result.services}
+    assert prices == {
+        "home-support": Decimal("36.40"),
+        "day-activities": Decimal("50.00"),
+        "befriending": Decimal("24.00"),
+        "social-prescribing": Decimal("35.80"),
+    }
+    assert result.total_cost == Decimal("550803.69")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for figure in ("£36.40", "£50.00", "£24.00", "£35.80", "£550,803.69"):
+        assert figure in readme

@@ -102,7 +102,7 @@ def test_the_sample_keeps_supervision_other_time_and_pension_bases(qtbot, worksp
     _next(qtbot, dialog, flow.COSTS)
     assert workspace.load_scenario(sample_ids[1]).staff == scenario.staff
     prices = {s.name: s.price for s in dialog.document.result.services}
-    assert prices["Home support"] == Decimal("33.00")  # the administrator at £24,800 (issue 14)
+    assert prices["Home support"] == Decimal("36.40")  # the sample as README.md states it
 
 
 # From a new organisation to a price ------------------------------------------------------------
@@ -376,6 +376,18 @@ def test_escape_in_a_cell_leaves_the_cell_not_the_guide(qtbot, workspace, sample
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.indexWidget(index) is None)
     assert dialog.isVisible()  # the first Escape only leaves the cell
+
+
+def test_the_staff_step_hint_counts_sickness_as_paid_time_not_charged(qtbot, workspace):
+    dialog = _open(qtbot, workspace)
+    _to_staff_with_one_service(qtbot, dialog)
+    staff = dialog.steps[flow.STAFF]
+    assert isinstance(staff, StaffStep)
+    text = staff.time_hint.text()
+    assert staff.time_hint.isVisible()
+    assert "Holiday, sickness, training and travel are paid but cannot be charged" in text
+    assert "2% of paid hours is allowed for sickness" in text  # the rules file's default
+    assert "holiday, sickness, training and travel" in flow.step(flow.STAFF).explanation
 
 
 def test_the_staff_step_asks_about_the_employment_allowance(qtbot, workspace):

@@ -275,9 +275,74 @@ def test_price_lists_show_the_one_in_force(qtbot, page, document, workspace):
     assert dialog.table.item(row, 0).text() == "In force"
     assert dialog.table.item(row, 1).text() == "01/04/2025"
     assert dialog.table.item(row, 2).text() == "Trustees"
-    assert dialog.table.item(1 - row, 0).text() == ""
+    assert dialog.table.item(1 - row, 0).text() == "To come"
     assert dialog.prices.item(0, 0).text() == "Home support"
     assert dialog.prices.item(0, 1).text() == "£25.00"
+    dialog.reject()
+
+
+def test_a_list_still_to_come_is_withdrawn_after_confirming(
+    qtbot, page, document, workspace, monkeypatch
+):
+    prices = {"home-support": Decimal("25.00")}
+    workspace.adopt_scenario(
+        document.scenario_id, prices, date(2025, 4, 1), "Trustees", date(2025, 3, 1)
+    )
+    workspace.adopt_scenario(
+        document.scenario_id, prices, date(2100, 1, 1), "Future board", date(2025, 3, 2)
+    )
+    page.refresh()
+    dialog = page.show_price_lists()
+    asked: list[str] = []
+
+    def confirm(price_list):
+        asked.append(f"{price_list.effective_from:%d/%m/%Y} {price_list.scenario_name}")
+        return len(asked) > 1  # cancel the first time, confirm the second
+
+    monkeypatch.setattr(dialog, "confirm_withdrawal", confirm)
+    in_force = dialog.in_force_row()
+    dialog.table.selectRow(in_force)
+    assert not dialog.withdraw_button.isEnabled()  # a list in force is never withdrawn
+    dialog.table.selectRow(1 - in_force)
+    assert dialog.withdraw_button.isEnabled()
+
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert asked == [f"01/01/2100 {document.scenario.name}"]
+    assert not any(p.withdrawn for p in workspace.price_lists(document.organisation_id))
+
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    [withdrawn] = [p for p in workspace.price_lists(document.organisation_id) if p.withdrawn]
+    assert withdrawn.effective_from == date(2100, 1, 1)  # kept in the history
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1 - in_force, 0).text() == f"Withdrawn {date.today():%d/%m/%Y}"
+    assert not dialog.withdraw_button.isEnabled()
+    assert "The next takes effect" not in page.in_force_label.text()
+    assert "withdrawn" in page.last_message
+    dialog.reject()
+
+
+def test_a_refused_withdrawal_is_explained(qtbot, page, document, workspace, monkeypatch):
+    from costready.app import price_lists
+
+    prices = {"home-support": Decimal("25.00")}
+    workspace.adopt_scenario(
+        document.scenario_id, prices, date(2100, 1, 1), "Future board", date(2025, 3, 2)
+    )
+    dialog = page.show_price_lists()
+    told: list[str] = []
+    monkeypatch.setattr(dialog, "confirm_withdrawal", lambda _list: True)
+    monkeypatch.setattr(dialog, "show_refusal", told.append)
+    # the list took effect between opening the dialog and withdrawing it
+    real = price_lists.withdraw
+    monkeypatch.setattr(
+        price_lists,
+        "withdraw",
+        lambda ws, org, number: real(ws, org, number, date(2100, 1, 2)),
+    )
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert told and "has taken effect" in told[0] and "01/01/2100" in told[0]
+    assert not workspace.price_lists(document.organisation_id)[0].withdrawn
     dialog.reject()
 
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session, selectinload
 from costready.costing.organisation_file import PortablePriceList
 from costready.costing.price_lists import PriceList, PublishedService
 from costready.costing.scenarios import ScenarioSummary
+from costready.i18n import _
 from costready.storage import from_rows
 from costready.storage.checks import check_prices
-from costready.storage.errors import InvalidData
+from costready.storage.errors import InvalidData, StorageError
 from costready.storage.models import PriceListEntryRow, PriceListRow
 
 
@@ -31,11 +32,34 @@ class PriceListRepository:
         return [from_rows.price_list_from_row(row) for row in rows]
 
     def current(self, organisation_id: int, on: date) -> PriceList | None:
-        """The list in force on `on`: the latest effective_from <= on (ties: the newest made)."""
+        """The list in force on `on`: of those not withdrawn, the latest effective_from <= on
+        (ties: the newest made)."""
         row = self.session.scalars(
-            _price_lists(organisation_id).where(PriceListRow.effective_from <= on).limit(1)
+            _price_lists(organisation_id)
+            .where(PriceListRow.effective_from <= on, PriceListRow.withdrawn_on.is_(None))
+            .limit(1)
         ).first()
         return from_rows.price_list_from_row(row) if row is not None else None
+
+    def get(self, organisation_id: int, price_list_id: int) -> PriceList:
+        """One of the organisation's price lists; StorageError when it has no such list."""
+        return from_rows.price_list_from_row(self._row(organisation_id, price_list_id))
+
+    def withdraw(self, organisation_id: int, price_list_id: int, on: date) -> PriceList:
+        """Mark the list withdrawn on `on`; it is kept (never deleted) and never in force.
+        Whether it may be withdrawn is the domain's rule, checked by the caller."""
+        row = self._row(organisation_id, price_list_id)
+        row.withdrawn_on = on
+        self.session.flush()
+        return from_rows.price_list_from_row(row)
+
+    def _row(self, organisation_id: int, price_list_id: int) -> PriceListRow:
+        row = self.session.scalars(
+            _price_lists(organisation_id).where(PriceListRow.id == price_list_id)
+        ).first()
+        if row is None:
+            raise StorageError(_("There is no price list with id {id}.").format(id=price_list_id))
+        return row
 
     def publish(
         self,

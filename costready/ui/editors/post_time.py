@@ -44,7 +44,7 @@ class PostTimeDialog(QDialog):
     def __init__(self, post: StaffPost, scenario: Scenario, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Time of {post}").format(post=post.role))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -111,7 +111,9 @@ class PostTimeDialog(QDialog):
             spin.setAccessibleName(_(label))
             spin.valueChanged.connect(self._update_non_chargeable_total)
             shown = _("{kind}, share of paid hours").format(kind=_(label))
-            form.addRow(shown, self._travel_row(spin) if kind == "travel" else spin)
+            form.addRow(shown, spin)
+            if kind == "travel":  # the same time as minutes, on its own line so neither is cut
+                form.addRow(_("…or travel, minutes per contact hour"), self._travel_row(spin))
             self.kind_spins[kind] = spin
         self.non_chargeable_label = QLabel()
         self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
@@ -121,10 +123,10 @@ class PostTimeDialog(QDialog):
         self._update_non_chargeable_total()
         return box
 
-    def _travel_row(self, spin: PercentSpinBox) -> QHBoxLayout:
+    def _travel_row(self, spin: PercentSpinBox) -> DecimalSpinBox:
         """Travel as a share of paid hours, or as minutes per contact hour (how providers and
         councils' fair-cost-of-care returns count it); either one sets the other."""
-        self.travel_minutes = DecimalSpinBox(Decimal(600), 2, _(" minutes per contact hour"))
+        self.travel_minutes = DecimalSpinBox(Decimal(600), 2, _(" minutes"))
         self.travel_minutes.setAccessibleName(_("Travel in minutes per contact hour"))
         self.travel_minutes.setToolTip(
             _("m minutes per contact hour is m ÷ (60 + m) of paid hours: 15 minutes is 20%")
@@ -132,11 +134,7 @@ class PostTimeDialog(QDialog):
         self.travel_minutes.set_decimal(travel_minutes(spin.share()))
         self.travel_minutes.valueChanged.connect(self._on_travel_minutes_changed)
         spin.valueChanged.connect(self._on_travel_share_changed)
-        row = QHBoxLayout()
-        row.addWidget(spin)
-        row.addWidget(QLabel(_("of paid hours, or")))
-        row.addWidget(self.travel_minutes)
-        return row
+        return self.travel_minutes
 
     def _on_travel_minutes_changed(self, _value: float) -> None:
         spin = self.kind_spins["travel"]

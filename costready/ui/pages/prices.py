@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.costing.price_lists import PriceList
+from costready.costing.price_lists import PriceList, coming
+from costready.costing.reference_prices import homecare_comparisons
 from costready.costing.results import UnpricedService
-from costready.costing.vat import Supplier, charges_vat, threshold_note
+from costready.costing.vat import Supplier, charges_vat, threshold_note, vat_warnings
 from costready.i18n import N_, _
 from costready.problems import Problem
 from costready.ui.chart_widget import ChartWidget
@@ -40,7 +41,12 @@ from costready.ui.prices.adopt import (
     adoption_state,
 )
 from costready.ui.prices.breakdown import BuildupTree, SensitivityTable
-from costready.ui.prices.price_lists import PriceListsDialog, in_force_text, uk_date
+from costready.ui.prices.price_lists import (
+    PriceListsDialog,
+    WithdrawalRefused,
+    in_force_text,
+    uk_date,
+)
 from costready.ui.prices.table import (
     COLUMN_KEYS,
     PricesTableModel,
@@ -161,11 +167,6 @@ class PricesPage(QWidget):
         self.warning_banner = WarningBanner(
             _("Check these before adopting the prices (they are worked out all the same):")
         )
-        # every warning so far is of a post's pay: the button goes where it is fixed
-        to_staff = QPushButton(_("Go to Staff"))
-        to_staff.setAccessibleName(_("Go to Staff to check the pay"))
-        to_staff.clicked.connect(lambda _checked=False: self.navigate_requested.emit("staff"))
-        self.warning_banner.add_button(to_staff)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         # not VAT registered: the registration threshold beside the menu's taxable income
@@ -222,6 +223,13 @@ class PricesPage(QWidget):
         self.unpriced_label.setAccessibleName(_("Services that cannot be priced"))
         self.unpriced_label.hide()
         layout.addWidget(self.unpriced_label)
+        self.reference_note = QLabel()
+        self.reference_note.setWordWrap(True)
+        self.reference_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.reference_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reference_note.setAccessibleName(_("Reference prices"))
+        self.reference_note.hide()
+        layout.addWidget(self.reference_note)
         self.detail_panel = self._detail_panel()
         layout.addWidget(self.detail_panel, 1)
         self.no_detail = QWidget()  # keeps the table at the top while there is no build-up
@@ -354,7 +362,10 @@ class PricesPage(QWidget):
         )
         self.table.setColumnHidden(COLUMN_KEYS.index("price_inc_vat"), not self._charges_vat)
         self._show_vat_note(org.locale)
-        self.warning_banner.show_warnings([w.message for w in result.warnings] if result else [])
+        # the VAT warnings too: a treatment against the default changes what the list charges
+        vat = vat_warnings(Supplier.of(org), self.document.scenario.services)
+        self._show_warnings([*result.warnings, *vat] if result else [])
+        self._show_reference_prices()
         self._adopt_action.setEnabled(result is not None)
         self.adopt_button.setEnabled(result is not None)
         if result is None:
@@ -395,6 +406,28 @@ class PricesPage(QWidget):
             )
         )
         self.unpriced_label.setVisible(bool(names))
+
+    def _show_warnings(self, warnings: list[Problem]) -> None:
+        """The warnings, with one button to each page where one of them is fixed (pay on Staff,
+        a price or a VAT treatment on Services...), in the order the warnings name them."""
+        self.warning_banner.show_warnings([warning.message for warning in warnings])
+        self.warning_banner.clear_buttons()
+        targets = dict.fromkeys(t for t in map(fix_page, warnings) if t is not None)
+        for page, label in targets:
+            button = QPushButton(label)
+            about = [w.message for w in warnings if fix_page(w) == (page, label)]
+            button.setAccessibleName(f"{label}: {about[0]}" if len(about) == 1 else label)
+            button.clicked.connect(
+                lambda _checked=False, key=page: self.navigate_requested.emit(key)
+            )
+            self.warning_banner.add_button(button)
+
+    def _show_reference_prices(self) -> None:
+        """Hourly personal care beside the Homecare Association's minimum price, where held."""
+        result = self.document.result
+        lines = homecare_comparisons(self.document.scenario, result) if result else []
+        self.reference_note.setText("\n".join(lines))
+        self.reference_note.setVisible(bool(lines))
 
     def _show_vat_note(self, locale: str) -> None:
         """Not registered: the threshold and the menu's taxable income, a warning above it."""
@@ -563,12 +596,12 @@ class PricesPage(QWidget):
         today = date.today()
         try:
             current = workspace.current_price_list(organisation_id, today)
-            coming = [p for p in workspace.price_lists(organisation_id) if p.effective_from > today]
+            later = coming(workspace.price_lists(organisation_id), today)
         except Exception:  # the page must still show prices if the history cannot be read
-            current, coming = None, []
+            current, later = None, []
         text = in_force_text(current) if current else _("No price list in force today.")
-        if coming:
-            soonest = min(coming, key=lambda p: p.effective_from)
+        if later:
+            soonest = later[0]
             text += " " + _("The next takes effect on {date}.").format(
                 date=uk_date(soonest.effective_from)
             )
@@ -672,6 +705,29 @@ class PricesPage(QWidget):
         self._show_adoption()
         self.prices_adopted.emit(price_list)
 
+    def _withdraw(self, price_list: PriceList) -> PriceList:
+        """Withdraw a list still to take effect (the app layer decides whether it may be)."""
+        from costready.app.price_lists import withdraw
+        from costready.app.workspace import StorageError
+        from costready.costing.results import CostingError
+
+        try:
+            withdrawn = withdraw(self.document.store, self.document.organisation_id, price_list.id)
+        except CostingError as refused:
+            raise WithdrawalRefused("\n".join(p.message for p in refused.problems)) from None
+        except StorageError as error:
+            raise WithdrawalRefused(str(error)) from error
+        message = _("Price list from {date} withdrawn; it stays in the history.").format(
+            date=uk_date(withdrawn.effective_from)
+        )
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
+        self.last_message = message
+        self._show_in_force()
+        self._show_adoption()
+        return withdrawn
+
     def show_price_lists(self) -> PriceListsDialog:
         """The history of price lists, the one in force today marked."""
         workspace = self.document.workspace
@@ -682,6 +738,7 @@ class PricesPage(QWidget):
             workspace.current_price_list(organisation_id, date.today()),
             names,
             self,
+            withdraw=self._withdraw,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.price_lists_dialog = dialog

@@ -162,7 +162,8 @@ class StaffPage(TablePage):
     title = N_("Staff")
     subtitle = N_(
         "Each post's pay and on-costs, and how its paid time is split between services and "
-        "overheads. Edit… sets the time split and holiday."
+        "overheads. Edit… sets the time split and the paid time not charged for (holiday, "
+        "sickness, training…)."
     )
     empty_text = N_("No staff posts yet — Add a post")
     add_text = N_("Add a post")
@@ -421,8 +422,8 @@ class StaffPage(TablePage):
                 ColumnKind.PERCENT,
                 tooltip=non_chargeable_summary,
                 help=N_(
-                    "Paid time nobody can be billed for (holiday, training, supervision, "
-                    "travel). Double-click or Edit… to change it."
+                    "Paid time nobody can be billed for (holiday, sickness, training, "
+                    "supervision, travel). Double-click or Edit… to change it."
                 ),
             ),
             Column(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from babel.dates import format_date
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +28,7 @@ from costready.ui.widgets import money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = (
-    N_("In force"),
+    N_("Status"),
     N_("Effective from"),
     N_("Approved by"),
     N_("Approved on"),
@@ -49,8 +52,17 @@ def in_force_text(price_list: PriceList, locale: str = "en_GB") -> str:
     )
 
 
+#: Withdraws a price list and returns it as now stored; raises WithdrawalRefused with the reason.
+Withdraw = Callable[[PriceList], PriceList]
+
+
+class WithdrawalRefused(Exception):
+    """The list was not withdrawn; the message says why, in words for the person."""
+
+
 class PriceListsDialog(QDialog):
-    """The history of price lists; selecting one shows its prices."""
+    """The history of price lists; selecting one shows its prices. A list still to take effect
+    can be withdrawn (with `withdraw`): it stays in the history, marked withdrawn."""
 
     def __init__(
         self,
@@ -58,11 +70,15 @@ class PriceListsDialog(QDialog):
         current: PriceList | None,
         service_names: dict[str, str],
         parent: QWidget | None = None,
+        withdraw: Withdraw | None = None,
+        today: date | None = None,
     ):
         super().__init__(parent)
+        self._withdraw = withdraw
+        self._today = today or date.today()
         self.setWindowTitle(_("Price lists"))
         self.resize(760, 440)
-        self._lists = price_lists
+        self._lists = list(price_lists)
         self._names = service_names
         self.current_id = current.id if current else None
 
@@ -103,6 +119,18 @@ class PriceListsDialog(QDialog):
         layout.addWidget(self.prices, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.withdraw_button = QPushButton(_("&Withdraw…"))
+        self.withdraw_button.setAccessibleName(_("Withdraw the selected price list"))
+        self.withdraw_button.setToolTip(
+            _(
+                "A list whose date is still to come can be withdrawn: it stays in the history, "
+                "marked withdrawn, and never takes effect."
+            )
+        )
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.setVisible(withdraw is not None)
+        self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
+        buttons.addButton(self.withdraw_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
 
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
@@ -113,10 +141,21 @@ class PriceListsDialog(QDialog):
     def in_force_row(self) -> int:
         return next((i for i, p in enumerate(self._lists) if p.id == self.current_id), -1)
 
+    def selected(self) -> PriceList | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._lists[rows[0].row()] if rows else None
+
+    def _status(self, price_list: PriceList) -> str:
+        if price_list.withdrawn_on is not None:
+            return _("Withdrawn {date}").format(date=uk_date(price_list.withdrawn_on))
+        if price_list.id == self.current_id:
+            return _("In force")
+        return _("To come") if price_list.effective_from > self._today else ""
+
     def _fill_row(self, row: int, price_list: PriceList) -> None:
         current = price_list.id == self.current_id
         cells = (
-            _("In force") if current else "",
+            self._status(price_list),
             uk_date(price_list.effective_from),
             price_list.approved_by,
             uk_date(price_list.approved_on),
@@ -135,8 +174,12 @@ class PriceListsDialog(QDialog):
             self.table.setItem(row, column, item)
 
     def _on_table_selection_changed(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        price_list = self._lists[rows[0].row()] if rows else None
+        price_list = self.selected()
+        self.withdraw_button.setEnabled(
+            price_list is not None
+            and not price_list.withdrawn
+            and price_list.effective_from > self._today
+        )
         entries = list(price_list.prices.items()) if price_list else []
         self.prices.setRowCount(len(entries))
         for row, (service_id, price) in enumerate(entries):
@@ -144,3 +187,44 @@ class PriceListsDialog(QDialog):
             amount = QTableWidgetItem(money_text(price))
             amount.setTextAlignment(RIGHT)
             self.prices.setItem(row, 1, amount)
+
+    # --- withdrawing ---------------------------------------------------------------------------
+
+    def confirm_withdrawal(self, price_list: PriceList) -> bool:
+        """Ask before withdrawing, naming the list and its date (tests patch this)."""
+        answer = QMessageBox.question(
+            self,
+            _("Withdraw a price list"),
+            _(
+                "Withdraw the price list from {date} (“{scenario}”, approved by {who})?\n\n"
+                "It will not take effect. It stays in the history, marked withdrawn; to "
+                "publish prices from that date, adopt them again."
+            ).format(
+                date=uk_date(price_list.effective_from),
+                scenario=price_list.scenario_name,
+                who=price_list.approved_by,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_refusal(self, message: str) -> None:
+        """Say why the list was not withdrawn (tests patch this)."""
+        QMessageBox.warning(self, _("Withdraw a price list"), message)
+
+    def _on_withdraw_button_clicked(self) -> None:
+        price_list = self.selected()
+        if price_list is None or self._withdraw is None:
+            return
+        if not self.confirm_withdrawal(price_list):
+            return
+        try:
+            withdrawn = self._withdraw(price_list)
+        except WithdrawalRefused as refusal:
+            self.show_refusal(str(refusal))
+            return
+        row = self._lists.index(price_list)
+        self._lists[row] = withdrawn
+        self._fill_row(row, withdrawn)
+        self._on_table_selection_changed()

@@ -6,9 +6,14 @@ from PySide6.QtWidgets import QWidget
 
 from costready.app.guide import Step
 from costready.costing.model import Scenario
-from costready.costing.rules import UnknownTaxYear, rules_for, statutory_holiday_weeks
+from costready.costing.rules import (
+    UnknownTaxYear,
+    default_sickness_share,
+    rules_for,
+    statutory_holiday_weeks,
+)
 from costready.i18n import _
-from costready.money import format_number
+from costready.money import format_number, format_percent
 from costready.ui.document import ScenarioDocument
 from costready.ui.editors.allowance import AllowanceQuestions
 from costready.ui.guide.steps.base import TablePageStep, hint
@@ -41,15 +46,18 @@ class StaffStep(TablePageStep):
 
     def make_page(self, document: ScenarioDocument) -> TablePage:
         page = StaffPage(document)
-        page.extra_area.addWidget(
-            hint(
-                _(
-                    "Holiday, training and travel are paid but cannot be charged for: statutory "
-                    "holiday is {weeks} weeks a year. Time on management and administration is "
-                    "shared across all services as an overhead."
-                ).format(weeks=format_number(statutory_holiday_weeks()))
+        self.time_hint = hint(
+            _(
+                "Holiday, sickness, training and travel are paid but cannot be charged "
+                "for: statutory holiday is {weeks} weeks a year, and {sickness} of paid "
+                "hours is allowed for sickness unless you know your own rate. Time on "
+                "management and administration is shared across all services as an overhead."
+            ).format(
+                weeks=format_number(statutory_holiday_weeks()),
+                sickness=format_percent(default_sickness_share()),
             )
         )
+        page.extra_area.addWidget(self.time_hint)
         page.extra_area.addWidget(self.questions)
         page.extra_area.addWidget(self.allowance_hint)
         document.changed.connect(self._show_allowance)
