@@ -347,3 +347,31 @@ def describe(name: str, known: Known) -> str:
     text = f"{_(q.short)}: {value_text(name, known.values.get(name))}"
     source = known.sources.get(name)
     return f"{text} ({_(source)})" if source else text
+
+
+def encode(name: str, value: Value) -> str:
+    """An answer as stored text ("" for none; choices of a multi-choice joined by commas)."""
+    if value is None:
+        return ""
+    if isinstance(value, frozenset):
+        return ",".join(sorted(value))
+    return str(value)
+
+
+def decode(name: str, text: str) -> Value:
+    """Stored text back to an answer; text that no longer fits the question reads as none."""
+    try:
+        q = question(name)
+    except KeyError:
+        return None
+    if q.kind is Kind.MULTI:
+        chosen = frozenset(t for t in text.split(",") if t)
+        return chosen & {c for c, _label in q.choices}
+    if not text:
+        return None
+    if q.kind in (Kind.NUMBER, Kind.MONEY):
+        try:
+            return Decimal(text)
+        except ArithmeticError:
+            return None
+    return text if text in {*q.spec().choices, DONT_KNOW} else None
