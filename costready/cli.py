@@ -371,6 +371,7 @@ def _report(args: argparse.Namespace) -> int | None:
                     file=sys.stderr,
                 )
     print(_("Wrote {file}").format(file=args.output))
+    return None
 
 
 def _compliance_report(args: argparse.Namespace) -> int:

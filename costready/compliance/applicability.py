@@ -44,7 +44,9 @@ def applicability(item: Item, known: Known, on: date) -> Applicability:
     if verdict.truth is Truth.TRUE:
         return Applicability(State.APPLIES, _because(_("Applies because"), verdict, known))
     if verdict.truth is Truth.UNKNOWN:
-        return Applicability(State.CHECK, _because(_("Check, until these are answered"), verdict, known))
+        return Applicability(
+            State.CHECK, _because(_("Check, until these are answered"), verdict, known)
+        )
     if item.check_when is not None:
         maybe = judge(item.check_when, known.values, figures)
         if maybe.truth is not Truth.FALSE:

@@ -130,6 +130,7 @@ def _area(area: Area, items: list[ReportItem], report: ReadinessReport) -> list[
         )
     ]
     if todo:
-        flow.append(para(_("Still to do"), "h2"))
-        flow += [para(f"• {line}", "body") for line in todo]
+        bullets = [para(f"• {line}", "body") for line in todo]
+        flow.append(KeepTogether([para(_("Still to do"), "h2"), bullets[0]]))
+        flow += bullets[1:]
     return flow
