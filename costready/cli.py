@@ -19,6 +19,7 @@ from costready.app.opening import organisation_to_open, scenario_to_open
 from costready.i18n import _
 
 if TYPE_CHECKING:
+    from costready.compliance.readiness import Readiness
     from costready.costing.results import ScenarioResult
     from costready.organisation import Organisation
     from costready.problems import Problem
@@ -148,10 +149,23 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help=_("the price list's number (see: costready price-lists)"),
     )
 
-    report = add("report", help=_("write a PDF"))
-    report.add_argument("kind", choices=["price-list", "costing"])
+    report = add("report", help=_("write a PDF (or, for evidence-pack, a ZIP)"))
+    report.add_argument("kind", choices=["price-list", "costing", "readiness", "evidence-pack"])
     _add_selection(report)
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+    checklist = add("checklist", help=_("list the compliance checklist items that apply"))
+    checklist.add_argument("--organisation", metavar="ID|NAME", help=_("which organisation"))
+    checklist.add_argument("--area", metavar="AREA", help=_("only this area (e.g. cqc, hmrc)"))
+    checklist.add_argument(
+        "--all",
+        action="store_true",
+        help=_("include items that do not apply, each with whether it applies and why"),
+    )
+    checklist.add_argument("--json", action="store_true", help=_("print JSON"))
+    ready = add("readiness", help=_("readiness per area and overall, due soon and overdue"))
+    ready.add_argument("--organisation", metavar="ID|NAME", help=_("which organisation"))
+    ready.add_argument("--json", action="store_true", help=_("print JSON"))
 
     backup = add(
         "backup", help=_("copy the workspace to a dated backup beside it (the last 14 are kept)")
@@ -283,6 +297,8 @@ def _run(args: argparse.Namespace) -> int:
         "withdraw": _withdraw,
         "report": _report,
         "backup": _backup,
+        "checklist": _checklist,
+        "readiness": _readiness,
         "restore": _restore,
         "org": _org,
         "scenario": _scenario,
@@ -430,7 +446,9 @@ def _model(args: argparse.Namespace) -> None:
         )
 
 
-def _report(args: argparse.Namespace) -> None:
+def _report(args: argparse.Namespace) -> int | None:
+    if args.kind in ("readiness", "evidence-pack"):
+        return _compliance_report(args)
     with _workspace(args) as workspace:
         org_id, scenario_id = _select(workspace, args)
         org = workspace.organisation(org_id)
@@ -459,6 +477,128 @@ def _report(args: argparse.Namespace) -> None:
                     file=sys.stderr,
                 )
     print(_("Wrote {file}").format(file=args.output))
+    return None
+
+
+def _compliance_report(args: argparse.Namespace) -> int:
+    from costready.app.compliance import write_evidence_pack, write_readiness_report
+
+    with _workspace(args) as workspace:
+        org_id = _organisation_only(workspace, args)
+        if args.kind == "readiness":
+            write_readiness_report(workspace, org_id, args.output)
+            problems: list[Problem] = []
+        else:
+            problems = write_evidence_pack(workspace, org_id, args.output)
+    _print_problems(problems)
+    print(_("Wrote {file}").format(file=args.output))
+    return 1 if problems else 0
+
+
+def _organisation_only(workspace: Workspace, args: argparse.Namespace) -> int:
+    """The organisation from --organisation, else the one the window would open."""
+    if args.organisation:
+        return _find_organisation(workspace, args.organisation)
+    organisations = workspace.organisations()
+    if not organisations:
+        raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
+    return organisation_to_open(workspace) or _stored_id(organisations[0])
+
+
+def _checklist(args: argparse.Namespace) -> None:
+    from costready.app.compliance import checklist
+    from costready.compliance.applicability import STATE_LABELS
+    from costready.compliance.definitions import AREA_LABELS, Area
+    from costready.compliance.readiness import STATUS_LABELS
+
+    if args.area and args.area not in {a.value for a in Area}:
+        raise CliError(
+            _("no area “{area}”; the areas are {areas}").format(
+                area=args.area, areas=", ".join(a.value for a in Area)
+            )
+        )
+    with _workspace(args) as workspace:
+        view = checklist(workspace, _organisation_only(workspace, args))
+    entries = [
+        e
+        for e in view.entries
+        if (args.all or e.applicable) and (not args.area or e.item.area.value == args.area)
+    ]
+    if args.json:
+        data = [
+            {
+                "id": e.item.id,
+                "area": e.item.area.value,
+                "title": e.item.text("title", view.today),
+                "source": e.item.source,
+                "checked": e.item.checked.isoformat(),
+                "applies": e.applicability.state.value,
+                "applicable": e.applicable,
+                "why": e.applicability.why,
+                "status": "done" if e.done(view.today) else e.progress.status.value,
+                "renews_on": (r.isoformat() if (r := e.renews_on()) else None),
+            }
+            for e in entries
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    area = None
+    for e in entries:
+        if e.item.area is not area:
+            area = e.item.area
+            print(f"\n{_(AREA_LABELS[area])}")
+        state = _(STATE_LABELS[e.applicability.state])
+        status = _("Done") if e.done(view.today) else _(STATUS_LABELS[e.progress.status])
+        print(f"  {e.item.id}\t{state}\t{status}\t{e.item.text('title', view.today)}")
+        if args.all:
+            print(f"  \t{e.applicability.why}")
+
+
+def _readiness(args: argparse.Namespace) -> None:
+    from costready.app.compliance import checklist
+    from costready.compliance.definitions import AREA_LABELS
+    from costready.reports.readiness import percent_text
+
+    with _workspace(args) as workspace:
+        view = checklist(workspace, _organisation_only(workspace, args))
+    areas = view.areas()
+    if args.json:
+
+        def figures(value: Readiness) -> dict:
+            return {
+                "done": value.done,
+                "applicable": value.applicable,
+                "percent": None if value.percent is None else _quantity(value.percent),
+            }
+
+        listed = {
+            "due_soon": view.due_soon(),
+            "overdue": view.overdue(),
+        }
+        data = {
+            "organisation": view.organisation.name,
+            "as_at": view.today.isoformat(),
+            "overall": figures(view.overall),
+            "areas": {area.value: figures(value) for area, value in areas.items()},
+            **{
+                key: [{"id": e.item.id, "renews_on": str(e.renews_on())} for e in entries]
+                for key, entries in listed.items()
+            },
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    print(
+        _("{name}: readiness {value}").format(
+            name=view.organisation.name, value=percent_text(view.overall)
+        )
+    )
+    for area, value in areas.items():
+        print(f"  {_(AREA_LABELS[area])}: {percent_text(value)}")
+    for title, entries in ((_("Overdue"), view.overdue()), (_("Due soon"), view.due_soon())):
+        for e in entries:
+            renews = e.renews_on()
+            day = format_date(renews) if renews else ""
+            print(f"{title}: {e.item.id} {e.item.text('title', view.today)} ({day})")
 
 
 def _adopt(args: argparse.Namespace) -> int:

@@ -138,6 +138,34 @@ _LABELS: Mapping[str, tuple[str, Unit]] = {
     "late_payment.interest_over_reference_rate": (
         N_("Late payment interest over the Bank of England reference rate"),
         Unit.SHARE,
+    # compliance checklist figures (resources/checklists quote them)
+    "procurement.central_government_threshold": (
+        N_("Procurement threshold: central government and NHS (goods and services, inc VAT)"),
+        Unit.MONEY,
+    ),
+    "procurement.sub_central_threshold": (
+        N_("Procurement threshold: councils and other sub-central buyers (inc VAT)"),
+        Unit.MONEY,
+    ),
+    "procurement.light_touch_threshold": (
+        N_("Procurement threshold: light touch services such as social care (inc VAT)"),
+        Unit.MONEY,
+    ),
+    "procurement.below_threshold_notice_central": (
+        N_("Below-threshold notice: central government and NHS (inc VAT)"),
+        Unit.MONEY,
+    ),
+    "procurement.below_threshold_notice_other": (
+        N_("Below-threshold notice: councils and others (inc VAT)"),
+        Unit.MONEY,
+    ),
+    "ico.tier_1_fee": (N_("ICO data protection fee, tier 1"), Unit.MONEY),
+    "ico.tier_2_fee": (N_("ICO data protection fee, tier 2"), Unit.MONEY),
+    "ico.tier_3_fee": (N_("ICO data protection fee, tier 3"), Unit.MONEY),
+    "ico.tier_1_turnover": (N_("ICO tier 1: turnover up to"), Unit.MONEY),
+    "insurance.employers_liability_minimum": (
+        N_("Employers' liability insurance: minimum cover"),
+        Unit.MONEY,
     ),
 }
 
@@ -160,6 +188,12 @@ _RULE_LABELS: Mapping[str, str] = {
     ),
     "vat_regulated_activities": N_(
         "Activities regulated by CQC (personal care, accommodation with care, treatment)"
+    ),
+    "procurement.act_in_force": N_(
+        "Procurement Act 2023: procurements started on or after 24 February 2025"
+    ),
+    "procurement.provider_selection_regime": N_(
+        "Provider Selection Regime: NHS health care services, from 1 January 2024"
     ),
 }
 

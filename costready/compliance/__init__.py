@@ -1,1 +1,1 @@
-"""Compliance (later issues build here)."""
+"""Compliance and market readiness: checklist definitions, applicability, readiness (no Qt)."""

@@ -382,3 +382,8 @@ class SettingRow(Base):
     )
     key: Mapped[str]
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# The compliance checklist's tables live in their own module; imported here so the metadata
+# (and the migrations' comparison with it) includes them.
+from costready.storage import models_compliance  # noqa: E402, F401

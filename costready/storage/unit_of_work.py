@@ -19,6 +19,7 @@ from costready.i18n import _
 from costready.storage.errors import StorageError
 from costready.storage.models import WorkspaceStateRow
 from costready.storage.repositories import (
+    ComplianceRepository,
     OrganisationRepository,
     PriceListRepository,
     ScenarioRepository,
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.scenarios = ScenarioRepository(session)
         self.price_lists = PriceListRepository(session)
         self.settings = SettingRepository(session)
+        self.compliance = ComplianceRepository(session)
         #: the data version a writing unit of work leaves (set just before its commit)
         self.written_version: int | None = None
 

@@ -57,6 +57,7 @@ PAGE_TITLES = {
     "staff": N_("Staff"),
     "costs": N_("Costs"),
     "prices": N_("Prices"),
+    "checklist": N_("Checklist"),
 }
 
 
@@ -398,6 +399,8 @@ class MainWindow(QMainWindow):
             self._connect_prices(page)
         elif key == "organisation":
             self._connect_organisation(page)
+        elif key == "checklist":
+            page.navigate_requested.connect(self._on_page_navigate_requested)  # type: ignore[attr-defined]
         return page
 
     def _connect_home(self, page: QWidget) -> None:

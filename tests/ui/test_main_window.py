@@ -15,8 +15,8 @@ from costready.ui.dialogs.compare import CompareDialog
 from costready.ui.dialogs.copy_scenario import CopyScenarioDialog
 from costready.ui.main_window import MainWindow
 
-PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices"]
-PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices"]
+PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices", "Checklist"]
+PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices", "checklist"]
 
 
 def menu_texts(window: MainWindow, title: str) -> list[str]:

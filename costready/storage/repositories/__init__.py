@@ -13,12 +13,14 @@ The pattern, for every repository here and every one invoicing and compliance ad
 A new repository is added to `UnitOfWork` as one more attribute.
 """
 
+from costready.storage.repositories.compliance import ComplianceRepository
 from costready.storage.repositories.organisations import OrganisationRepository
 from costready.storage.repositories.price_lists import PriceListRepository
 from costready.storage.repositories.scenarios import ScenarioRepository
 from costready.storage.repositories.settings import SettingRepository
 
 __all__ = [
+    "ComplianceRepository",
     "OrganisationRepository",
     "PriceListRepository",
     "ScenarioRepository",

@@ -11,7 +11,15 @@ if TYPE_CHECKING:
     from costready.ui.document import ScenarioDocument
 
 #: Page keys in sidebar order; Ctrl+1.. switch to them in this order.
-PAGE_KEYS: tuple[str, ...] = ("home", "organisation", "services", "staff", "costs", "prices")
+PAGE_KEYS: tuple[str, ...] = (
+    "home",
+    "organisation",
+    "services",
+    "staff",
+    "costs",
+    "prices",
+    "checklist",
+)
 
 #: A page class: it is built over the open document.
 PageClass = Callable[["ScenarioDocument"], "QWidget"]
@@ -44,4 +52,8 @@ def page_class(key: str) -> PageClass:
         from costready.ui.pages.prices import PricesPage
 
         return PricesPage
+    if key == "checklist":
+        from costready.ui.pages.checklist import ChecklistPage
+
+        return ChecklistPage
     raise KeyError(key)

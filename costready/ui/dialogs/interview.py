@@ -1,0 +1,153 @@
+"""The applicability interview: a short guided dialog, re-runnable, over app.compliance."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.compliance.interview import QUESTIONS, YES_NO_LABELS, Known, Question, describe
+from costready.compliance.rules import DONT_KNOW, Kind, Value
+from costready.i18n import _
+from costready.money import MoneyError, parse_number
+
+
+class InterviewDialog(QDialog):
+    """One form of the interview's questions; what the app knows is shown, not asked."""
+
+    def __init__(self, known: Known, answers: dict[str, Value], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Which rules apply to you?"))
+        self.setAccessibleName(_("Applicability interview"))
+        self.resize(760, 640)
+        self.inputs: dict[str, QWidget] = {}
+        self._answers = dict(answers)
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "A few questions decide which checklist items apply. “Don't know” leaves an "
+                "item to check; you can run this again at any time."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for name in known.sources:
+            if any(q.name == name for q in QUESTIONS):
+                label = QLabel(describe(name, known))
+                label.setObjectName(f"known_{name}")
+                form.addRow(label)
+        today = date.today()
+        for question in QUESTIONS:
+            if question.name in known.sources:
+                continue
+            widget = self._input(question, answers.get(question.name))
+            text = question.text(today)
+            if question.follows:
+                text = _("(If yes to the question above) {text}").format(text=text)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setBuddy(widget)
+            widget.setAccessibleName(_(question.short))
+            widget.setAccessibleDescription(text)
+            form.addRow(label, widget)
+            self.inputs[question.name] = widget
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def _input(self, question: Question, value: Value) -> QWidget:
+        if question.kind is Kind.MULTI:
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            for key, label in question.choices:
+                check = QCheckBox(_(label))
+                check.setObjectName(f"{question.name}_{key}")
+                check.setAccessibleName(_(label))
+                check.setChecked(isinstance(value, frozenset) and key in value)
+                layout.addWidget(check)
+            return box
+        if question.kind in (Kind.NUMBER, Kind.MONEY):
+            edit = QLineEdit("" if value is None else str(value))
+            edit.setPlaceholderText(_("not answered"))
+            return edit
+        combo = QComboBox()
+        combo.addItem(_("Not answered"), None)
+        choices = [*question.choices, (DONT_KNOW, YES_NO_LABELS[DONT_KNOW])]
+        for key, label in choices:
+            combo.addItem(_(label), key)
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+        return combo
+
+    def answers(self) -> dict[str, Value]:
+        """The answers as entered (MoneyError names a number that cannot be read)."""
+        result = dict(self._answers)
+        for question in QUESTIONS:
+            widget = self.inputs.get(question.name)
+            if widget is None:
+                continue
+            result[question.name] = self._read(question, widget)
+        return result
+
+    def _read(self, question: Question, widget: QWidget) -> Value:
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return data if isinstance(data, str) else None
+        if isinstance(widget, QLineEdit):
+            text = widget.text().strip().removeprefix("£")
+            if not text:
+                return None
+            number = parse_number(text, _(question.short))
+            if number < 0:
+                raise MoneyError(_("{field}: enter zero or more").format(field=_(question.short)))
+            return Decimal(number)
+        chosen = {
+            key
+            for key, _label in question.choices
+            if (check := widget.findChild(QCheckBox, f"{question.name}_{key}")) is not None
+            and check.isChecked()
+        }
+        return frozenset(chosen)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.answers()
+        except MoneyError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()
+
+
+def focus_first(dialog: InterviewDialog) -> None:
+    """Keyboard users start on the first question."""
+    first = next(iter(dialog.inputs.values()), None)
+    if first is not None:
+        first.setFocus(Qt.FocusReason.OtherFocusReason)

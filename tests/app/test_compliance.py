@@ -1,0 +1,79 @@
+"""Compliance use cases: facts from the app, answers kept, evidence pack checksums verified."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from costready.app import compliance
+from costready.app.sample import install_sample
+from costready.compliance.evidence import EvidenceKind
+from costready.compliance.readiness import Progress, Status
+from costready.storage.models_compliance import ComplianceEvidenceRow
+
+TODAY = date(2026, 12, 6)
+
+
+def test_vat_registration_comes_from_the_profile_and_is_not_asked(workspace) -> None:
+    org_id, _scenario = install_sample(workspace)
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert "vat_registered" in view.known.sources
+    assert all(q.name != "vat_registered" for q in view.known.asked())
+    # the taxable turnover seam: asked until invoicing (issue 15) supplies it
+    with workspace.reading() as uow:
+        assert compliance.taxable_turnover_last_12_months(uow, org_id) is None
+    assert any(q.name == "taxable_turnover" for q in view.known.asked())
+
+
+def test_answers_are_kept_and_judged(workspace) -> None:
+    org_id, _scenario = install_sample(workspace)
+    compliance.save_answers(workspace, org_id, {"food": "regularly"})
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert view.answers["food"] == "regularly"
+    assert view.entry("FOOD-01").applicable
+
+
+def _pack(workspace, tmp_path: Path) -> tuple[int, Path]:
+    org_id, _scenario = install_sample(workspace)
+    evidence = tmp_path / "ico.pdf"
+    evidence.write_bytes(b"ICO registration")
+    assert compliance.attach_file(workspace, org_id, "DATA-01", evidence, TODAY) == []
+    compliance.add_note_evidence(workspace, org_id, "DATA-01", EvidenceKind.REFERENCE, "ZA1")
+    compliance.save_progress(
+        workspace, org_id, "DATA-01", Progress(Status.DONE, done_on=date(2026, 1, 20))
+    )
+    return org_id, tmp_path / "pack.zip"
+
+
+def test_the_evidence_pack_holds_the_report_the_files_and_an_index(workspace, tmp_path) -> None:
+    org_id, target = _pack(workspace, tmp_path)
+    assert compliance.write_evidence_pack(workspace, org_id, target, TODAY) == []
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        assert "readiness-report.pdf" in names
+        assert any(n.endswith("ico.pdf") for n in names)
+        index = archive.read("index.tsv").decode()
+    assert "DATA-01\tfile\tico.pdf" in index and "\tok" in index
+    assert "ZA1" in index
+
+
+def test_an_altered_or_missing_file_is_reported_not_dropped(workspace, tmp_path) -> None:
+    org_id, target = _pack(workspace, tmp_path)
+    with workspace.writing() as uow:
+        row = uow.session.query(ComplianceEvidenceRow).filter_by(kind="file").one()
+        row.content = b"tampered"
+    problems = compliance.write_evidence_pack(workspace, org_id, target, TODAY)
+    assert problems and "checksum" in problems[0].message
+    with zipfile.ZipFile(target) as archive:
+        assert "changed since it was attached" in archive.read("index.tsv").decode()
+    with workspace.writing() as uow:
+        uow.session.query(ComplianceEvidenceRow).filter_by(kind="file").one().content = None
+    problems = compliance.write_evidence_pack(workspace, org_id, target, TODAY)
+    assert problems and "missing" in problems[0].message
+
+
+def test_advisor_table_lists_every_organisation(workspace) -> None:
+    install_sample(workspace)
+    rows = compliance.advisor_table(workspace, TODAY)
+    assert len(rows) == 1 and rows[0].overall.applicable > 0
