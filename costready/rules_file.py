@@ -138,6 +138,7 @@ _LABELS: Mapping[str, tuple[str, Unit]] = {
     "late_payment.interest_over_reference_rate": (
         N_("Late payment interest over the Bank of England reference rate"),
         Unit.SHARE,
+    ),
     # compliance checklist figures (resources/checklists quote them)
     "procurement.central_government_threshold": (
         N_("Procurement threshold: central government and NHS (goods and services, inc VAT)"),

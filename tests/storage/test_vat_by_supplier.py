@@ -9,7 +9,6 @@ from costready.costing.model import RegulatedActivity, VatTreatment
 from costready.organisation import Organisation
 from costready.storage import migrate
 from costready.storage.db import make_engine
-from costready.storage.revision import HEAD
 from costready.storage.workspace import Workspace
 from tests.storage.conftest import full_scenario, sqlite_url
 
