@@ -41,7 +41,7 @@ def council() -> Customer:
         po_required=True,
         supplier_reference="SUP-99",
         peppol_scheme="0088",
-        peppol_id="5000000000000",
+        peppol_id="5000000000005",
         id=7,
     )
 
