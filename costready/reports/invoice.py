@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
@@ -52,7 +52,7 @@ class DocumentData:
     customer: Customer
     organisation: Organisation
     totals: Totals
-    bank: BankDetails = BankDetails()
+    bank: BankDetails = field(default_factory=BankDetails)
     terms_days: int | None = None
     paid: Decimal = ZERO
     credited: Decimal = ZERO
@@ -81,7 +81,7 @@ def shows_vat(document: Document, figures: Totals) -> bool:
 
 
 def document_title(data: DocumentData) -> str:
-    """"Credit note"; "VAT invoice" for a VAT document; else "Invoice"."""
+    """ "Credit note"; "VAT invoice" for a VAT document; else "Invoice"."""
     if data.document.is_credit_note:
         return _("Credit note")
     if shows_vat(data.document, data.totals):
@@ -99,9 +99,9 @@ def write_document(target: PathOrFile, data: DocumentData) -> None:
     data = dataclasses.replace(data, organisation=organisation)
     title = document_title(data)
     story: list[Flowable] = [
-        _heading(data, title),
+        heading(organisation, title, _facts(data)),
         Spacer(1, 5 * mm),
-        _parties(data),
+        addressee(_("Credit to") if document.is_credit_note else _("Bill to"), data.customer),
         Spacer(1, 5 * mm),
         _lines_table(data),
         Spacer(1, 3 * mm),
@@ -110,7 +110,7 @@ def write_document(target: PathOrFile, data: DocumentData) -> None:
         *_exemption_notes(data),
         *_support_plan(data),
         *_notes(document.notes),
-        *_how_to_pay(data),
+        *payment_block(data, _pay_by(data)),
         Spacer(1, 5 * mm),
         *(para(line, "small") for line in sender_lines(organisation, data.sender_extras)),
     ]
@@ -140,9 +140,8 @@ def period_text(start: date, end: date, locale: str) -> str:
     return f"{long_day(start, locale)} – {long_day(end, locale)}"
 
 
-def _heading(data: DocumentData, title: str) -> Flowable:
+def heading(organisation: Organisation, title: str, facts: Sequence[tuple[str, str]]) -> Flowable:
     """Our name and address on the left; the title and the document's facts on the right."""
-    organisation = data.organisation
     left: list[Flowable] = [para(organisation.name, "h1")]
     if organisation.address.strip():
         left.append(para(organisation.address.strip(), "body"))
@@ -153,7 +152,6 @@ def _heading(data: DocumentData, title: str) -> Flowable:
                 "small",
             )
         )
-    facts = _facts(data)
     right: list[Flowable] = [para(title, "title"), _facts_table(facts)]
     width = styles.frame_width()
     table = Table([[left, right]], colWidths=[width * 0.52, width * 0.48], hAlign="LEFT")
@@ -214,10 +212,9 @@ def _plain_grid(padding: float = 0) -> TableStyle:
     )
 
 
-def _parties(data: DocumentData) -> Flowable:
+def addressee(label: str, customer: Customer) -> Flowable:
     """Who the document is to (the customer's billing name and address)."""
-    customer = fonts.clipped(data.customer, "name")
-    label = _("Credit to") if data.document.is_credit_note else _("Bill to")
+    customer = fonts.clipped(customer, "name")
     block: list[Flowable] = [para(label, "h2"), para(customer.name, "cell_bold")]
     if customer.billing_address.strip():
         block.append(para(customer.billing_address.strip(), "body"))
@@ -363,8 +360,7 @@ def _support_plan(data: DocumentData) -> list[Flowable]:
     for line in document.lines:
         quantities[line.unit] = quantities.get(line.unit, ZERO) + line.quantity
     amounts = ", ".join(
-        f"{quantity_text(quantity, locale)} × {unit}"
-        for unit, quantity in quantities.items()
+        f"{quantity_text(quantity, locale)} × {unit}" for unit, quantity in quantities.items()
     )
     text = _(
         "For the support plan: each line above gives the date, the hours or units and the "
@@ -373,25 +369,25 @@ def _support_plan(data: DocumentData) -> list[Flowable]:
     return [Spacer(1, 3 * mm), para(text, "body")]
 
 
-def _how_to_pay(data: DocumentData) -> list[Flowable]:
-    """Bank details with the invoice number as the reference, and beside them the payment
-    link and its QR code, on an invoice with something to pay."""
+def _pay_by(data: DocumentData) -> str | None:
     document, locale = data.document, data.organisation.locale
+    if document.due_date is None or data.balance <= 0:
+        return None
+    return _("Please pay {amount} by {date}.").format(
+        amount=styles.money(data.balance, locale), date=long_day(document.due_date, locale)
+    )
+
+
+def payment_block(data: DocumentData, request: str | None) -> list[Flowable]:
+    """'How to pay': `request` (what to pay by when), bank details with the invoice number as
+    the reference, and beside them the payment link and its QR code while a balance is due.
+    Nothing for a credit note."""
+    document = data.document
     if document.is_credit_note:
         return []
-    block: list[Flowable] = []
-    if document.due_date is not None and data.balance > 0:
-        block.append(
-            para(
-                _("Please pay {amount} by {date}.").format(
-                    amount=styles.money(data.balance, locale),
-                    date=long_day(document.due_date, locale),
-                ),
-                "body",
-            )
-        )
+    block: list[Flowable] = [para(request, "body")] if request else []
     if not data.bank.is_empty:
-        block.append(_bank_table(data.bank, document.number or ""))
+        block.append(bank_table(data.bank, document.number or ""))
     online: list[Flowable] = []
     if data.payment_link and data.balance > 0:
         block += [
@@ -403,14 +399,12 @@ def _how_to_pay(data: DocumentData) -> list[Flowable]:
     if not block:
         return []
     width = styles.frame_width()
-    side = Table(
-        [[block, online]], colWidths=[width - QR_SIZE - 12, QR_SIZE + 12], hAlign="LEFT"
-    )
+    side = Table([[block, online]], colWidths=[width - QR_SIZE - 12, QR_SIZE + 12], hAlign="LEFT")
     side.setStyle(_plain_grid())
     return [Spacer(1, 4 * mm), KeepTogether([para(_("How to pay"), "h2"), side])]
 
 
-def _bank_table(bank: BankDetails, reference: str) -> Flowable:
+def bank_table(bank: BankDetails, reference: str) -> Flowable:
     rows = [
         (_("Account name"), bank.account_name),
         (_("Sort code"), format_sort_code(bank.sort_code)),

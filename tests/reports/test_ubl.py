@@ -137,9 +137,10 @@ def test_credit_note_names_the_invoice_it_corrects() -> None:
 
 def test_missing_ids_and_references_are_named_before_building() -> None:
     data = invoice_data(
-        mixed_lines(), seller_peppol_scheme="", seller_peppol_id="", customer=dataclasses.replace(
-            council(), peppol_scheme="", peppol_id=""
-        )
+        mixed_lines(),
+        seller_peppol_scheme="",
+        seller_peppol_id="",
+        customer=dataclasses.replace(council(), peppol_scheme="", peppol_id=""),
     )
     data = dataclasses.replace(
         data, document=dataclasses.replace(data.document, purchase_order="", customer_reference="")
