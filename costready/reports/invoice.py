@@ -10,7 +10,6 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 import segno
-from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -192,10 +191,13 @@ def _facts_table(rows: Sequence[tuple[str, str]]) -> Flowable:
     width = styles.frame_width() * 0.48
     label_width = width * 0.45
     cells = [
-        [para(label, "cell_bold"), styles.cell(value, width - label_width)] for label, value in rows
+        [styles.cell(label, label_width - 4, "cell_bold"), styles.cell(value, width - label_width)]
+        for label, value in rows
     ]
     table = Table(cells, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(_plain_grid(padding=1.5))
+    style = _plain_grid(padding=1.5)
+    style.add("FONT", (0, 0), (0, -1), styles.FONT_BOLD, 8.5)
+    table.setStyle(style)
     return table
 
 
@@ -322,9 +324,14 @@ def _totals_table(data: DocumentData) -> Flowable:
         if data.credited > 0:
             rows.append([_("Credited"), styles.money(data.credited, locale)])
         rows.append([_("Balance due"), styles.money(data.balance, locale)])
-    cells = [[para(label, "cell_bold"), para(value, "cell_num")] for label, value in rows]
+    # plain strings where they fit (quick to lay out), each column's font set below
+    cells = [[styles.cell(label, 146, "cell_bold"), value] for label, value in rows]
     table = Table(cells, colWidths=[150.0, 100.0], hAlign="RIGHT")
     style = [
+        ("FONT", (0, 0), (-1, -1), styles.FONT, 8.5),
+        ("FONT", (0, 0), (0, -1), styles.FONT_BOLD, 8.5),
+        ("FONT", (0, total_row), (-1, total_row), styles.FONT_BOLD, 9.5),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LINEABOVE", (0, total_row), (-1, total_row), 1, styles.INK),
         ("LINEBELOW", (0, total_row), (-1, total_row), 1, styles.INK),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -395,7 +402,7 @@ def payment_block(data: DocumentData, request: str | None) -> list[Flowable]:
             para(_("Or pay online (scan the code or follow the link):"), "body"),
             link_paragraph(data.payment_link),
         ]
-        online = [qr_drawing(data.payment_link)]
+        online = [QrCode(data.payment_link)]
     if not block:
         return []
     width = styles.frame_width()
@@ -411,12 +418,15 @@ def bank_table(bank: BankDetails, reference: str) -> Flowable:
         (_("Account number"), bank.account_number),
         (_("Payment reference"), reference),
     ]
-    cells = [[para(label, "cell_bold"), styles.cell(value, 220)] for label, value in rows]
+    cells = [
+        [styles.cell(label, 106, "cell_bold"), styles.cell(value, 216)] for label, value in rows
+    ]
     table = Table(cells, colWidths=[110.0, 220.0], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), styles.FONT, 8.5),
+                ("FONT", (0, 0), (0, -1), styles.FONT_BOLD, 8.5),
                 ("BOX", (0, 0), (-1, -1), 0.6, styles.RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -434,32 +444,42 @@ def link_paragraph(url: str) -> Paragraph:
     return Paragraph(f"<a href={quoteattr(url)}><u>{text}</u></a>", style)
 
 
-def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
-    """A QR code of `text` drawn as vector squares (segno, made offline), with a quiet zone."""
-    code = segno.make(text, error="m")
-    rows = [list(row) for row in code.matrix_iter(scale=1, border=4)]
-    module = size / len(rows)
-    drawing = Drawing(size, size)
-    for y, row in enumerate(rows):
-        x = 0
-        while x < len(row):  # one rectangle per run of dark modules in a row
-            if not row[x]:
-                x += 1
-                continue
+class QrCode(Flowable):
+    """A QR code of `text` (segno, made offline) drawn as one filled path of its dark
+    modules, quiet zone included: vector, sharp in print, and quick to draw."""
+
+    def __init__(self, text: str, size: float = QR_SIZE) -> None:
+        super().__init__()
+        code = segno.make(text, error="m")
+        self.rows = [tuple(row) for row in code.matrix_iter(scale=1, border=4)]
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        module = self.width / len(self.rows)
+        path = self.canv.beginPath()
+        for y, row in enumerate(self.rows):
+            top = self.height - (y + 1) * module
+            for start, end in _dark_runs(row):
+                path.rect(start * module, top, (end - start) * module, module)
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def _dark_runs(row: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of dark modules in a row: one rectangle per run."""
+    runs, start = [], None
+    for x, dark in enumerate(row):
+        if dark and start is None:
             start = x
-            while x < len(row) and row[x]:
-                x += 1
-            drawing.add(
-                Rect(
-                    start * module,
-                    size - (y + 1) * module,
-                    (x - start) * module,
-                    module,
-                    fillColor=colors.black,
-                    strokeColor=None,
-                )
-            )
-    return drawing
+        elif not dark and start is not None:
+            runs.append((start, x))
+            start = None
+    if start is not None:
+        runs.append((start, len(row)))
+    return runs
 
 
 def _notes(notes: str) -> list[Flowable]:
