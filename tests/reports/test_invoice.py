@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import segno
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from costready.invoicing.customers import Funding
 from costready.invoicing.documents import Line, totals
 from costready.money import format_money
-from costready.reports.invoice import DocumentData, document_title, write_document
+from costready.reports.invoice import DocumentData, QrCode, document_title, write_document
 from costready.rules_file import VatTreatment
 from tests.reports.invoicing_builders import (
     LINK,
@@ -176,3 +177,17 @@ def test_the_pdfs_total_is_the_totals_gross(lines: list[Line], registered: bool)
     text = text_of(data)
     assert f"Total {gross}" in text or f"Total to pay, including VAT {gross}" in text
     assert f"Please pay {gross} by" in text or totals(data.document).gross == 0
+
+
+def test_qr_code_holds_the_link_with_a_quiet_zone() -> None:
+    code = QrCode(LINK)
+    expected = segno.make(LINK, error="m").matrix
+    assert [row[4:-4] for row in code.rows[4:-4]] == [tuple(row) for row in expected]
+    assert not any(code.rows[0]) and not any(row[0] for row in code.rows)
+
+
+def test_a_long_link_wraps_and_stays_whole() -> None:
+    link = "https://pay.example.org/" + "a" * 400 + "?ref={INV-0042}"
+    data = invoice_data(mixed_lines(), payment_link=link)
+    assert set(links_of(data)) == {link}  # each wrapped line of it links to the whole
+    assert "aaaa" in text_of(data)
