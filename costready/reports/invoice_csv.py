@@ -50,6 +50,17 @@ def amount(value: Decimal) -> str:
     return plain(to_penny(value))
 
 
+#: A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text(value: str) -> str:
+    """Typed text for a cell: as typed, but with a leading apostrophe where a spreadsheet would
+    otherwise run it as a formula ("=HYPERLINK(...)" as a customer name), the guard OWASP
+    recommends; the apostrophe shows in a text editor, never as a calculation."""
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
 def iso(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -77,9 +88,9 @@ def _document_row(data: DocumentData) -> list[str]:
         iso(document.issue_date),
         iso(document.tax_point),
         iso(document.due_date),
-        data.customer.name,
-        document.purchase_order,
-        document.customer_reference,
+        text(data.customer.name),
+        text(document.purchase_order),
+        text(document.customer_reference),
         document.credits_number or "",
         amount(figures.net),
         amount(figures.vat),
@@ -98,10 +109,10 @@ def payments_csv(payments: Iterable[PaymentRow]) -> str:
             [
                 iso(row.payment.date),
                 row.invoice_number,
-                row.customer,
+                text(row.customer),
                 amount(row.payment.amount),
                 row.payment.method.value,
-                row.payment.reference,
+                text(row.payment.reference),
             ]
             for row in payments
         ),
@@ -111,7 +122,8 @@ def payments_csv(payments: Iterable[PaymentRow]) -> str:
 def aged_debt_csv(rows: Sequence[AgedRow]) -> str:
     """The aged debtors table: one row per customer, then the totals row."""
     lines = [
-        [row.name, *(amount(row.buckets[b]) for b in Bucket), amount(row.total)] for row in rows
+        [text(row.name), *(amount(row.buckets[b]) for b in Bucket), amount(row.total)]
+        for row in rows
     ]
     totals = aged_totals(rows)
     lines.append(["Total", *(amount(totals.buckets[b]) for b in Bucket), amount(totals.total)])

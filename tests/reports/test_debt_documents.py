@@ -207,3 +207,11 @@ def test_payments_csv() -> None:
         ["date", "invoice_number", "customer", "amount", "method", "reference"],
         ["2026-11-28", "INV-0042", "Leeds", "500.00", "cheque", TEA],
     ]
+
+
+def test_typed_text_that_a_spreadsheet_would_run_is_kept_as_text() -> None:
+    # A reference such as "=HYPERLINK(...)" must reach an accountant's spreadsheet as text.
+    payment = Payment(date(2026, 11, 28), D("5"), PaymentMethod.CASH, "=1+1", 7)
+    rows = list(csv.reader(io.StringIO(payments_csv([PaymentRow(payment, "INV-1", "@Leeds")]))))
+    assert rows[1][2] == "'@Leeds" and rows[1][5] == "'=1+1"
+    assert rows[1][3] == "5.00"  # amounts stay numbers
