@@ -356,6 +356,7 @@ class ReportRows:
     def tables(self) -> list[Table]:
         """Every table of the costing report, in its order."""
         return [
+            self.facts_table(),
             self.glance_table(),
             self.volumes_table(),
             self.staff_table(),
@@ -364,6 +365,23 @@ class ReportRows:
             self.build_up_table(),
             self.sensitivity_table(),
         ]
+
+    def facts_table(self) -> Table:
+        """The report's title page: what it is about, its period and totals."""
+        sc, res = self.scenario, self.result
+        rows: tuple[tuple[Cell, ...], ...] = (
+            (_("Organisation"), self.org.name),
+            (_("Scenario"), sc.name),
+            (_("Period starts"), sc.period_start),
+            (_("Period ends"), sc.period_end),
+            (_("Tax year"), res.tax_year),
+            (_("Produced on"), date.today()),
+            (_("Services"), Decimal(len(res.services))),
+            (_("Total cost"), Money(res.total_cost)),
+            (_("Income at planned volumes"), Money(res.total_income)),
+            (_("Surplus at planned volumes"), Money(res.total_surplus)),
+        )
+        return Table(_("About this report"), (_("Item"), _("Value")), rows)
 
     def glance_table(self) -> Table:
         rows: list[tuple[Cell, ...]] = [
