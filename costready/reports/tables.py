@@ -531,10 +531,10 @@ class ReportRows:
                     s.break_even_units,
                 ),
             ]
-            for step, (label, amount, quantity) in enumerate(steps):
+            for step, (words, value, quantity) in enumerate(steps):
                 if step == PRICE_STEP:
                     totals.add(len(rows))
-                rows.append((s.name, label, amount, quantity))
+                rows.append((s.name, words, value, quantity))
         headers = (_("Service"), _("Item"), _("Amount"), _("Units"))
         return Table(_("How each price is built"), headers, tuple(rows), frozenset(totals))
 
