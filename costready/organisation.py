@@ -216,15 +216,23 @@ def logo_problem(data: bytes) -> str | None:
     """Why `data` cannot be a logo (not a PNG or JPEG, too large, damaged), or None."""
     if not data:
         return None
-    if len(data) > LOGO_MOST_BYTES:
-        return _("Logo: the file is {size} KB; use one of at most {most} KB").format(
-            size=len(data) // 1000, most=LOGO_MOST_BYTES // 1000
-        )
+    too_large = logo_too_large(len(data))
+    if too_large is not None:
+        return too_large
     if not data.startswith((PNG_SIGNATURE, JPEG_SIGNATURE)):
         return _("Logo: use a PNG or JPEG picture")
     if logo_size(data) is None:
         return _("Logo: the picture cannot be read; it may be damaged")
     return None
+
+
+def logo_too_large(size: int) -> str | None:
+    """The refusal of a logo file of `size` bytes, or None when it is small enough."""
+    if size <= LOGO_MOST_BYTES:
+        return None
+    return _("Logo: the file is {size} KB; use one of at most {most} KB").format(
+        size=-(-size // 1000), most=LOGO_MOST_BYTES // 1000
+    )
 
 
 def logo_size(data: bytes) -> tuple[int, int] | None:
