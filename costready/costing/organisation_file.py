@@ -38,6 +38,7 @@ from costready.costing.price_lists import PublishedService, validate_adoption
 from costready.costing.results import CostingError
 from costready.files import write_atomically
 from costready.i18n import _
+from costready.money import is_whole
 from costready.organisation import (
     DESCRIPTION,
     NAME,
@@ -260,7 +261,7 @@ def _profile(reader: _Reader, data: dict) -> Organisation:
 
 def _months(reader: _Reader, data: dict, path: str) -> int:
     months = reader.number(data, "prices_valid_months", path, default=Decimal(0))
-    if months != months.to_integral_value():
+    if not is_whole(months):
         reader.problem(f"{path}.prices_valid_months", _("give a whole number of months"))
         return 0
     return int(months)

@@ -36,6 +36,8 @@ from costready.ui.editors.profile import FormErrors
 from costready.ui.file_dialogs import open_file_name
 from costready.ui.widgets import FieldError
 
+#: Alt+letter only where the letter is free on the page and in the guided setup (P, I, D, R):
+#: a letter used twice does nothing. Tab reaches every field either way.
 #: The fields whose problems this group shows under them.
 ERROR_KEYS = ("phone", "email", "website", "terms", "prices_valid_months", "logo")
 LOGO_PREVIEW = (160, 64)  # the logo's preview box on the page, in pixels
@@ -58,11 +60,11 @@ class PriceListDetailsForm(QGroupBox):
         field(form, _("&Phone:"), self.phone_edit, _("Phone"), "phone")
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText(_("such as orders@example.org"))
-        field(form, _("&Email:"), self.email_edit, _("Email"), "email")
+        field(form, _("Ema&il:"), self.email_edit, _("Email"), "email")
         self.website_edit = QLineEdit()
         self.website_edit.setPlaceholderText(_("such as www.example.org"))
-        field(form, _("&Website:"), self.website_edit, _("Website"), "website")
-        field(form, _("Lo&go:"), self._logo_row(), _("Logo"), "logo")
+        field(form, _("Website:"), self.website_edit, _("Website"), "website")
+        field(form, _("Logo:"), self._logo_row(), _("Logo"), "logo")
         self.months_spin = QSpinBox()
         self.months_spin.setRange(0, VALID_MONTHS_MOST)
         self.months_spin.setSpecialValueText(_("No end date"))
@@ -73,7 +75,7 @@ class PriceListDetailsForm(QGroupBox):
         )
         field(
             form,
-            _("Prices &valid for:"),
+            _("Prices vali&d for:"),
             self.months_spin,
             _("Prices valid for"),
             "prices_valid_months",
@@ -88,7 +90,7 @@ class PriceListDetailsForm(QGroupBox):
         )
         self.terms_edit.setFixedHeight(self.terms_edit.fontMetrics().lineSpacing() * 4 + 12)
         field(
-            form, _("&Terms:"), self.terms_edit, _("Terms: how to order and payment terms"), "terms"
+            form, _("Terms:"), self.terms_edit, _("Terms: how to order and payment terms"), "terms"
         )
         for edit in (self.phone_edit, self.email_edit, self.website_edit):
             edit.editingFinished.connect(self.finished)
@@ -104,7 +106,7 @@ class PriceListDetailsForm(QGroupBox):
         self.logo_preview.setFixedSize(*LOGO_PREVIEW)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setAccessibleName(_("Logo preview"))
-        self.choose_logo_button = QPushButton(_("C&hoose…"))
+        self.choose_logo_button = QPushButton(_("Choose…"))
         self.choose_logo_button.setAccessibleName(_("Choose a logo (PNG or JPEG)"))
         self.choose_logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button = QPushButton(_("&Remove"))

@@ -92,20 +92,20 @@ class FileActions(ActionGroup):
             _("Export &costing report PDF…"), self.export_costing_report_pdf, "export"
         )
         self.print_price_list = self.add(
-            _("&Print price list…"),
+            _("Print price &list…"),
             self.print_price_list_pdf,
             "print",
             QKeySequence.StandardKey.Print,
         )
         self.print_report = self.add(
-            _("Print costing re&port…"), self.print_costing_report, "print", "Ctrl+Shift+P"
+            _("Print co&sting report…"), self.print_costing_report, "print", "Ctrl+Shift+P"
         )
         self.separator()
         self.export_prices_table = self.add(
-            _("Export Prices &table (Excel or CSV)…"), self.export_prices_spreadsheet, "export"
+            _("Export Prices table (E&xcel or CSV)…"), self.export_prices_spreadsheet, "export"
         )
         self.export_report_tables = self.add(
-            _("Export costing report ta&bles (Excel or CSV)…"),
+            _("Export costing report tables (Excel or CS&V)…"),
             self.export_report_spreadsheet,
             "export",
         )
