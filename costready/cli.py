@@ -177,6 +177,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     restore.add_argument("file", type=Path, metavar="FILE")
     _add_org_commands(add, common)
     _add_scenario_commands(add, common)
+    _add_export_command(add)
     return parser.parse_args(argv)
 
 
@@ -247,6 +248,45 @@ def _add_scenario_commands(
         )
 
 
+def _add_export_command(add: Callable[..., argparse.ArgumentParser]) -> None:
+    export = add(
+        "export",
+        help=_("write the Prices table or every table of the costing report for a spreadsheet"),
+    )
+    export.add_argument("table", choices=["prices", "report"])
+    _add_selection(export)
+    export.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        default=None,
+        help=_("csv or xlsx (default: from the file's extension)"),
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+
+def _export(args: argparse.Namespace) -> None:
+    """The Prices table or the costing report's tables as CSV or XLSX (money as numbers)."""
+    from costready.costing.engine import price_scenario
+    from costready.reports.spreadsheet import Format, write_tables
+    from costready.reports.tables import prices_table, report_tables
+
+    chosen = args.format or args.output.suffix.lower().lstrip(".")
+    if chosen not in ("csv", "xlsx"):
+        raise CliError(_("say --format csv or --format xlsx (or name the file .csv or .xlsx)"))
+    with _workspace(args) as workspace:
+        org_id, scenario_id = _select(workspace, args)
+        org = workspace.organisation(org_id)
+        scenario = workspace.load_scenario(scenario_id)
+        result = price_scenario(scenario)
+        result.check_complete()  # a table with services missing would mislead its reader
+        if args.table == "prices":
+            tables = [prices_table(result, org.vat_registered, org.locale)]
+        else:
+            tables = report_tables(org, scenario, result)
+        write_tables(args.output, tables, Format(chosen))
+    print(_("Wrote {file}").format(file=args.output))
+
+
 def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--organisation",
@@ -302,6 +342,7 @@ def _run(args: argparse.Namespace) -> int:
         "restore": _restore,
         "org": _org,
         "scenario": _scenario,
+        "export": _export,
     }
     try:
         return handlers[args.command](args) or 0

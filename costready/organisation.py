@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import io
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from costready.i18n import N_, _
@@ -19,6 +21,15 @@ DESCRIPTION = TextBound(2_000)
 REGISTRATION = TextBound(50)
 #: A locale such as en_GB.
 LOCALE = TextBound(20)
+#: A telephone number as people write it ("0113 496 0000 (Mon–Fri)").
+PHONE = TextBound(50)
+#: How long a price list's prices hold, in months (0: until further notice); five years at most.
+VALID_MONTHS_MOST = 60
+#: A logo file: a PNG or JPEG of at most 500 KB, kept in the workspace (a price list's
+#: letterhead needs a few hundred pixels, not a photograph).
+LOGO_MOST_BYTES = 500_000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
 
 
 class LegalForm(StrEnum):
@@ -61,6 +72,14 @@ class Organisation:
     cqc_registered: bool = False
     financial_year_start: date = date(2026, 4, 1)  # the year part is ignored; day and month matter
     locale: str = "en_GB"
+    #: what a commissioner reads on the price list: how to reach us, how to order and pay
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    terms: str = ""  # how to order, payment terms (a short paragraph)
+    #: months a price list's prices hold from their effective date (0: no end date)
+    prices_valid_months: int = 0
+    logo: bytes = b""  # PNG or JPEG bytes; empty: no logo
     id: int | None = None  # the database id once saved
     #: the stored version this value was read at (an optimistic lock: a save against a newer
     #: one is refused); not part of equality, so an edited copy compares by its contents
@@ -122,6 +141,7 @@ def validate_organisation(org: Organisation) -> list[Problem]:
                 ),
             )
         )
+    problems += _contact_problems(org)
     if org.company_number and not _looks_like_company_number(org.company_number):
         problems.append(
             Problem(
@@ -144,6 +164,10 @@ def _lengths(org: Organisation) -> list[Problem]:
         ("address", org.address, DESCRIPTION, _("Address")),
         ("vat_number", org.vat_number, REGISTRATION, _("VAT number")),
         ("locale", org.locale, LOCALE, _("Locale")),
+        ("phone", org.phone, PHONE, _("Phone")),
+        ("email", org.email, NAME, _("Email")),
+        ("website", org.website, NAME, _("Website")),
+        ("terms", org.terms, DESCRIPTION, _("Terms")),
     )
     problems = []
     for path, value, bound, label in fields:
@@ -151,6 +175,101 @@ def _lengths(org: Organisation) -> list[Problem]:
         if refusal is not None:
             problems.append(Problem(path, refusal))
     return problems
+
+
+def _contact_problems(org: Organisation) -> list[Problem]:
+    """The price list's contact details, months and logo, each naming the field and the fix."""
+    problems = []
+    email = org.email.strip()
+    if email and not _looks_like_email(email):
+        problems.append(
+            Problem(
+                "email",
+                _("Email: “{email}” is not an email address (such as hello@example.org)").format(
+                    email=email
+                ),
+            )
+        )
+    website = org.website.strip()
+    if website and (" " in website or "." not in website):
+        problems.append(
+            Problem(
+                "website",
+                _("Website: “{site}” is not a web address (such as www.example.org)").format(
+                    site=website
+                ),
+            )
+        )
+    if not 0 <= org.prices_valid_months <= VALID_MONTHS_MOST:
+        problems.append(
+            Problem(
+                "prices_valid_months",
+                _("Prices valid for: give 0 (no end date) to {most} months").format(
+                    most=VALID_MONTHS_MOST
+                ),
+            )
+        )
+    logo = logo_problem(org.logo)
+    if logo is not None:
+        problems.append(Problem("logo", logo))
+    return problems
+
+
+def _looks_like_email(email: str) -> bool:
+    local, at, domain = email.rpartition("@")
+    return bool(at and local and "." in domain.strip(".")) and not any(c.isspace() for c in email)
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why `data` cannot be a logo (not a PNG or JPEG, too large, damaged), or None."""
+    if not data:
+        return None
+    too_large = logo_too_large(len(data))
+    if too_large is not None:
+        return too_large
+    if not data.startswith((PNG_SIGNATURE, JPEG_SIGNATURE)):
+        return _("Logo: use a PNG or JPEG picture")
+    if logo_size(data) is None:
+        return _("Logo: the picture cannot be read; it may be damaged")
+    return None
+
+
+def logo_too_large(size: int) -> str | None:
+    """The refusal of a logo file of `size` bytes, or None when it is small enough."""
+    if size <= LOGO_MOST_BYTES:
+        return None
+    return _("Logo: the file is {size} KB; use one of at most {most} KB").format(
+        size=-(-size // 1000), most=LOGO_MOST_BYTES // 1000
+    )
+
+
+def logo_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels of a PNG or JPEG that decodes whole, else None."""
+    # Pillow (which reportlab brings) loads here: only a profile with a logo needs it
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in ("PNG", "JPEG"):
+                return None
+            image.load()  # decodes every pixel: a truncated file fails here
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return (width, height) if width and height else None
+
+
+def valid_until(effective_from: date, months: int) -> date | None:
+    """The last day prices from `effective_from` hold for `months` (0: None, no end date):
+    the day before the same date `months` later (1 April 2026, 12 -> 31 March 2027)."""
+    if months <= 0:
+        return None
+    total = effective_from.month - 1 + months
+    year, month = effective_from.year + total // 12, total % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if effective_from.day > last:  # 31 January, 1 month: to the end of February
+        return date(year, month, last)
+    return date(year, month, effective_from.day) - timedelta(days=1)
 
 
 def _looks_like_company_number(number: str) -> bool:

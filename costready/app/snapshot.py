@@ -15,6 +15,7 @@ ordinary way.
 
 from __future__ import annotations
 
+import base64
 import binascii
 import json
 import os
@@ -268,6 +269,8 @@ def _encode(value: Any) -> Any:
         return value.value
     if isinstance(value, str):
         return value
+    if isinstance(value, bytes):  # a logo
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, Decimal):
         return str(value)  # exactly, exponent and all
     if isinstance(value, date):  # a datetime too: isoformat keeps its time and zone
@@ -321,6 +324,8 @@ def _decode(kind: Any, data: Any) -> Any:
         return kind(data)
     if kind in (str, int, bool):
         return _typed(kind, data)
+    if kind is bytes:
+        return base64.b64decode(_typed(str, data), validate=True)
     raise TypeError(f"cannot read a {kind} from the snapshot")
 
 

@@ -11,6 +11,8 @@ the workspace keeps it: every value of the right kind, though it need not price 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -36,6 +38,7 @@ from costready.costing.price_lists import PublishedService, validate_adoption
 from costready.costing.results import CostingError
 from costready.files import write_atomically
 from costready.i18n import _
+from costready.money import is_whole
 from costready.organisation import (
     DESCRIPTION,
     NAME,
@@ -127,7 +130,28 @@ def _profile_dict(org: Organisation) -> dict:
         "vat_registered_from": (
             org.vat_registered_from.isoformat() if org.vat_registered_from else None
         ),
+        **_contact_dict(org),
     }
+
+
+def _contact_dict(org: Organisation) -> dict:
+    """The price list's contact details, terms, validity and logo (base64), where given: a
+    profile without them writes the same file as before they were kept."""
+    given: dict[str, object] = {
+        key: value
+        for key, value in (
+            ("phone", org.phone),
+            ("email", org.email),
+            ("website", org.website),
+            ("terms", org.terms),
+        )
+        if value
+    }
+    if org.prices_valid_months:
+        given["prices_valid_months"] = org.prices_valid_months
+    if org.logo:
+        given["logo"] = base64.b64encode(org.logo).decode("ascii")
+    return given
 
 
 def _scenario_dict(org: Organisation, entry: PortableScenario) -> dict:
@@ -228,6 +252,12 @@ def _profile(reader: _Reader, data: dict) -> Organisation:
         place_of_registration=reader.text(data, "place_of_registration", path, default=""),
         registered_office=reader.text(data, "registered_office", path, default=""),
         vat_registered_from=reader.optional_day(data, "vat_registered_from", path),
+        phone=reader.text(data, "phone", path, default=""),
+        email=reader.text(data, "email", path, default=""),
+        website=reader.text(data, "website", path, default=""),
+        terms=reader.text(data, "terms", path, default=""),
+        prices_valid_months=_months(reader, data, path),
+        logo=_logo(reader, data, path),
     )
     unreadable = {problem.path for problem in reader.problems}
     for problem in validate_organisation(org):
@@ -235,6 +265,23 @@ def _profile(reader: _Reader, data: dict) -> Organisation:
         if where not in unreadable:
             reader.problem(where, problem.message)
     return org
+
+
+def _months(reader: _Reader, data: dict, path: str) -> int:
+    months = reader.number(data, "prices_valid_months", path, default=Decimal(0))
+    if not is_whole(months):
+        reader.problem(f"{path}.prices_valid_months", _("give a whole number of months"))
+        return 0
+    return int(months)
+
+
+def _logo(reader: _Reader, data: dict, path: str) -> bytes:
+    text = reader.text(data, "logo", path, default="")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        reader.problem(f"{path}.logo", _("the logo is not a picture written as base64"))
+        return b""
 
 
 def _scenarios(reader: _Reader, root: dict) -> tuple[PortableScenario, ...]:

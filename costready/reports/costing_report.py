@@ -20,23 +20,19 @@ from reportlab.platypus import (
 from costready.costing import rules
 from costready.costing.allowance import allowance_check
 from costready.costing.explain import (
-    Explainer,
     change_text,
     sensitivity_rows,
     surplus_words,
     units_text,
 )
 from costready.costing.model import (
-    BASIS_LABELS,
-    OVERHEAD_CATEGORIES,
-    Basis,
     NiKind,
     PensionBase,
     Scenario,
 )
 from costready.costing.plausibility import tax_year_warning
 from costready.costing.reference_prices import homecare_comparisons
-from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
+from costready.costing.results import ScenarioResult, ServiceResult
 from costready.costing.rules import (
     AgeBand,
     Figure,
@@ -46,13 +42,14 @@ from costready.costing.rules import (
     UnknownTaxYear,
     rules_for,
 )
-from costready.costing.vat import Supplier, charges_vat, vat_warnings
+from costready.costing.vat import Supplier, vat_warnings
 from costready.i18n import _, ngettext
-from costready.money import format_exact_money, to_penny
+from costready.money import format_exact_money
 from costready.organisation import Organisation
 from costready.reports import fonts, styles
 from costready.reports.charts import cost_buildup_drawing
 from costready.reports.styles import LANDSCAPE, NEGATIVE, PORTRAIT, PathOrFile, para
+from costready.reports.tables import ApportionedLine, ReportRows
 from costready.rules_file import VAT_LABELS
 
 ZERO = Decimal(0)
@@ -109,18 +106,11 @@ class _Report:
         self.scenario = scenario
         self.result = result
         self.locale = org.locale
-        # the words that explain a figure come from the same place as the Prices page's
-        self.explain = Explainer(scenario, result, org.locale, charges_vat(Supplier.of(org)))
-        self.post_roles = {post.id: post.role for post in scenario.staff}
-        self.post_roles.update({post.post_id: post.role for post in result.posts})
-        self.line_names = {line.id: line.name for line in scenario.costs}
-        self.line_categories = {line.id: line.category for line in scenario.costs}
-        # Look-ups built once: a large model has hundreds of lines and services.
-        self.bases: dict[str, str | None] = {line.id: line.basis for line in scenario.costs}
-        self.bases.update({POOL_KEY_PREFIX + pool.id: pool.basis for pool in scenario.pools})
-        self.bases.update({POOL_KEY_PREFIX + pool.pool_id: pool.basis for pool in result.pools})
-        self.pool_labels = {pool.id: pool.label for pool in scenario.pools}
-        self.pool_labels.update({pool.pool_id: pool.label for pool in result.pools})
+        # the rows of every table, shared with the spreadsheet export (reports/tables.py)
+        self.rows = ReportRows(org, scenario, result)
+        self.explain = self.rows.explain
+        self.overhead_label = self.rows.overhead_label
+        self.basis_of = self.rows.basis_of
 
     # -- small formatters -------------------------------------------------------------------
     def money(self, amount: Decimal) -> str:
@@ -129,16 +119,6 @@ class _Report:
     def exact_money(self, amount: Decimal) -> str:
         """Four places, half-up, for a figure rounded in the next step (as the screen shows it)."""
         return format_exact_money(amount, self.locale)
-
-    def overhead_label(self, key: str) -> str:
-        if key.startswith(POOL_KEY_PREFIX):
-            pool_id = key[len(POOL_KEY_PREFIX) :]
-            return _("{pool} (overhead pool)").format(pool=self.pool_labels.get(pool_id, pool_id))
-        return self.line_names.get(key, key)
-
-    def basis_of(self, key: str) -> str:
-        basis = self.bases.get(key)
-        return _(BASIS_LABELS[Basis(basis)]) if basis else ""
 
     def surplus_words(self, service: ServiceResult) -> str:
         """The convention in words: '5% mark-up on cost', '£1.00 per unit'."""
@@ -518,39 +498,21 @@ class _Report:
         rows: list[list] = [
             [para(h, "head" if i == 0 else "head_num") for i, h in enumerate(heads)]
         ]
-        totals = [ZERO] * 6
-        head_total = ZERO
-        for post in self.result.posts:
-            parts = [
-                post.pay_per_person,
-                post.employer_ni_per_person,
-                post.pension_per_person,
-                post.other_per_person,
-            ]
-            shown = [to_penny(p * post.headcount) for p in parts]
-            shown += [post.employment_allowance, post.annual_cost]
-            totals = [t + s for t, s in zip(totals, shown, strict=True)]
-            head_total += post.headcount
+        posts, total = self.rows.staff()
+        for post in [*posts, total]:
             rows.append(
                 [
-                    styles.cell(post.role, widths[0]),
+                    styles.cell(post.role, widths[0]) if post is not total else post.role,
                     styles.number(post.headcount, self.locale),
-                    styles.number(post.paid_hours_per_person, self.locale),
-                    *[self.money(v) for v in shown[:4]],
-                    self.money(-shown[4]) if shown[4] else self.money(ZERO),
-                    self.money(shown[5]),
+                    styles.number(post.paid_hours_each, self.locale) if post is not total else "",
+                    *[
+                        self.money(v)
+                        for v in (post.pay, post.employer_ni, post.pension, post.other)
+                    ],
+                    self.money(post.allowance),
+                    self.money(post.annual_cost),
                 ]
             )
-        rows.append(
-            [
-                _("Total"),
-                styles.number(head_total, self.locale),
-                "",
-                *[self.money(v) for v in totals[:4]],
-                self.money(-totals[4]) if totals[4] else self.money(ZERO),
-                self.money(totals[5]),
-            ]
-        )
         return [
             para(_("Staff on-costs"), "h1"),
             styles.table(rows, widths, total_rows=[len(rows) - 1]),
@@ -566,18 +528,6 @@ class _Report:
             ),
         ]
 
-    def _overhead_keys(self) -> list[str]:
-        """Apportioned lines in scenario order, then pools; anything else the results name."""
-        keys = [c.id for c in self.scenario.costs if c.kind == "apportion"]
-        keys += [POOL_KEY_PREFIX + p.pool_id for p in self.result.pools]
-        keys += [
-            POOL_KEY_PREFIX + p.id
-            for p in self.scenario.pools
-            if POOL_KEY_PREFIX + p.id not in keys
-        ]
-        seen = {k for s in self.result.services for k in s.overheads}
-        return [k for k in keys if k in seen] + sorted(seen - set(keys))
-
     def apportionment(self) -> list[Flowable]:
         flow: list[Flowable] = [
             para(_("Overhead apportionment"), "h1"),
@@ -589,10 +539,10 @@ class _Report:
                 "body",
             ),
         ]
-        lines = self._apportioned_lines()
+        lines = self.rows.apportioned_lines()
         if not lines:
             return [*flow, para(_("This scenario has no overheads to share."), "body")]
-        if len(lines) < len(self._overhead_keys()):
+        if len(lines) < len(self.rows.overhead_keys()):
             flow.append(
                 para(
                     _(
@@ -611,41 +561,9 @@ class _Report:
         flow += self._pool_makeup()
         return flow
 
-    def _apportioned_lines(self) -> list[tuple[str, str, dict[str, Decimal]]]:
-        """(label, basis, service id -> share) per overhead line and pool; past
-        MAX_APPORTION_ROWS, lines are added up by category and basis (pools stay apart)."""
-        keys = self._overhead_keys()
-        grouped = len(keys) > MAX_APPORTION_ROWS
-        rows: dict[tuple[str, str], dict[str, Decimal]] = {}
-        counts: dict[tuple[str, str], int] = {}
-        for key in keys:
-            label = self.overhead_label(key)
-            if grouped and not key.startswith(POOL_KEY_PREFIX):
-                category = self.line_categories.get(key, "other")
-                label = _(OVERHEAD_CATEGORIES.get(category, OVERHEAD_CATEGORIES["other"]))
-            slot = (label, self.basis_of(key))
-            amounts = rows.setdefault(slot, {})
-            counts[slot] = counts.get(slot, 0) + 1
-            for service in self.result.services:
-                share = service.overheads.get(key)
-                if share is not None:
-                    amounts[service.id] = amounts.get(service.id, ZERO) + share
-        return [
-            (
-                ngettext("{label} ({count} line)", "{label} ({count} lines)", counts[slot]).format(
-                    label=slot[0], count=counts[slot]
-                )
-                if counts[slot] > 1
-                else slot[0],
-                slot[1],
-                amounts,
-            )
-            for slot, amounts in rows.items()
-        ]
-
     def _apportion_table(
         self,
-        lines: Sequence[tuple[str, str, dict[str, Decimal]]],
+        lines: Sequence[ApportionedLine],
         services: Sequence[ServiceResult],
     ) -> Flowable:
         width = styles.frame_width(LANDSCAPE)
@@ -660,13 +578,13 @@ class _Report:
             para(_("Total (all services)"), "head_num"),
         ]
         rows: list[list] = [head]
-        for label, basis, amounts in lines:
+        for line in lines:
             rows.append(
                 [
-                    styles.cell(label, label_width),
-                    styles.cell(basis, 88),
-                    *[self.money(amounts.get(s.id, ZERO)) for s in services],
-                    self.money(sum(amounts.values(), ZERO)),
+                    styles.cell(line.label, label_width),
+                    styles.cell(line.basis, 88),
+                    *[self.money(line.amounts.get(s.id, ZERO)) for s in services],
+                    self.money(sum(line.amounts.values(), ZERO)),
                 ]
             )
         grand = sum((s.overhead_total for s in self.result.services), ZERO)
@@ -691,22 +609,12 @@ class _Report:
                 para(_("Amount"), "head_num"),
             ]
         ]
-        for pool in self.result.pools:
-            label = pool.label or self.pool_labels.get(pool.pool_id, pool.pool_id)
-            for post_id, amount in pool.staff.items():
-                rows.append(
-                    [
-                        label,
-                        _("Staff time: {role}").format(role=self.post_roles.get(post_id, post_id)),
-                        self.money(amount),
-                    ]
-                )
-                label = ""
-            for line_id, amount in pool.lines.items():
-                rows.append([label, self.line_names.get(line_id, line_id), self.money(amount)])
-                label = ""
-            rows.append([_("{pool} total").format(pool=pool.label), "", self.money(pool.total)])
-        totals = [i for i, row in enumerate(rows) if i and row[1] == ""]
+        makeup = self.rows.pool_makeup()
+        shown = ""  # each pool's name on its first part only
+        for pool, part, amount, total in makeup:
+            rows.append([pool if total or pool != shown else "", part, self.money(amount)])
+            shown = "" if total else pool
+        totals = [i + 1 for i, row in enumerate(makeup) if row[3]]
         return [
             KeepTogether(
                 [
@@ -725,21 +633,7 @@ class _Report:
     def _build_up(self, s: ServiceResult) -> Flowable:
         money = self.money
         rows: list[list] = [[para(_("Item"), "head"), para(_("Amount"), "head_num")]]
-        for post_id, amount in s.direct_staff_lines.items():
-            rows.append(
-                [
-                    _("Direct staff: {role}").format(role=self.post_roles.get(post_id, post_id)),
-                    money(amount),
-                ]
-            )
-        for line_id, amount in s.direct_other_lines.items():
-            rows.append(
-                [
-                    _("Other direct: {line}").format(line=self.line_names.get(line_id, line_id)),
-                    money(amount),
-                ]
-            )
-        rows += [[label, money(amount)] for label, amount in self._overhead_rows(s)]
+        rows += [[label, money(amount)] for label, amount in self.rows.cost_items(s)]
         bold = [len(rows)]
         rows.append([_("Full cost"), money(s.full_cost)])
         rounding = _("rounded up to the nearest {step}").format(step=money(s.price_rounding))
@@ -775,43 +669,6 @@ class _Report:
         ]
         rows = [[styles.cell(str(r[0]), 330) if i else r[0], r[1]] for i, r in enumerate(rows)]
         return styles.table(rows, [330, 170], total_rows=bold)
-
-    def _overhead_rows(self, s: ServiceResult) -> list[tuple[str, Decimal]]:
-        """Each overhead share by name and basis; past MAX_OVERHEAD_ROWS lines, one row per
-        category (the apportionment table still lists every line)."""
-        if len(s.overheads) <= MAX_OVERHEAD_ROWS:
-            return [
-                (
-                    _("Overhead: {line} ({basis})").format(
-                        line=self.overhead_label(key),
-                        basis=self.explain.basis_working(s.id, key),
-                    ),
-                    amount,
-                )
-                for key, amount in s.overheads.items()
-            ]
-        groups: dict[str, list[Decimal]] = {}
-        for key, amount in s.overheads.items():
-            if key.startswith(POOL_KEY_PREFIX):
-                label = _("Overhead: {line} ({basis})").format(
-                    line=self.overhead_label(key), basis=self.explain.basis_working(s.id, key)
-                )
-            else:
-                category = self.line_categories.get(key, "other")
-                name = _(OVERHEAD_CATEGORIES.get(category, OVERHEAD_CATEGORIES["other"]))
-                label = _("Overheads: {category}").format(category=name)
-            groups.setdefault(label, []).append(amount)
-        return [
-            (
-                ngettext("{label} ({count} line)", "{label} ({count} lines)", len(amounts)).format(
-                    label=label, count=len(amounts)
-                )
-                if len(amounts) > 1
-                else label,
-                sum(amounts, ZERO),
-            )
-            for label, amounts in groups.items()
-        ]
 
     def sensitivity(self) -> list[Flowable]:
         width = styles.frame_width(PORTRAIT)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from costready.costing.model import Scenario, VatTreatment
 from costready.costing.price_lists import Publication
@@ -15,12 +16,14 @@ from costready.costing.results import ScenarioResult
 from costready.costing.rules import vat_rate
 from costready.i18n import _
 from costready.money import vat_amount
-from costready.organisation import Organisation
+from costready.organisation import Organisation, logo_problem, logo_size, valid_until
 from costready.reports import fonts, styles
 from costready.reports.styles import PathOrFile, para
 from costready.rules_file import VAT_LABELS
 
 VAT_CHARGED = (VatTreatment.STANDARD, VatTreatment.REDUCED)
+LOGO_WIDTH = 45 * mm  # the logo's box at the top right of the first page
+LOGO_HEIGHT = 22 * mm
 
 
 @dataclass(frozen=True)
@@ -117,15 +120,19 @@ def write_price_list(
     # Text past the input bounds (an old workspace, a hand-edited file) is cut, not laid out.
     organisation = fonts.clipped(organisation, "name")
     entries = [fonts.clipped(entry, "name", "unit") for entry in entries]
+    until = (
+        valid_until(effective_from, organisation.prices_valid_months) if effective_from else None
+    )
     story: list[Flowable] = [
-        *_letterhead(organisation),
+        _letterhead(organisation),
         Spacer(1, 4 * mm),
         para(_("Price list"), "title"),
-        *_status(effective_from, draft, locale),
+        *_status(effective_from, until, draft, locale),
+        para(vat_line(organisation, entries), "body"),
         Spacer(1, 3 * mm),
         _entries_table(organisation, entries),
         Spacer(1, 4 * mm),
-        *_notes(organisation, entries),
+        *_terms(organisation),
     ]
     footer = _("{name} · Price list").format(name=organisation.name)
     if draft:
@@ -140,10 +147,14 @@ def unit_phrase(unit: str) -> str:
     return _("per {unit}").format(unit=unit)
 
 
-def _letterhead(org: Organisation) -> list[Flowable]:
+def _letterhead(org: Organisation) -> Flowable:
+    """Name, address, contact details and registration numbers; the logo beside them."""
     lines = [para(org.name, "h1")]
     if org.address.strip():
         lines.append(para(org.address.strip(), "body"))
+    contact = contact_line(org)
+    if contact:
+        lines.append(para(contact, "body"))
     numbers = []
     if org.registered_charity and org.charity_number.strip():
         numbers.append(_("Registered charity number {number}").format(number=org.charity_number))
@@ -153,20 +164,68 @@ def _letterhead(org: Organisation) -> list[Flowable]:
         numbers.append(_("VAT registration number {number}").format(number=org.vat_number))
     if numbers:
         lines.append(para(" · ".join(numbers), "small"))
-    return lines
+    logo = _logo(org.logo)
+    if logo is None:
+        return KeepTogether(lines)
+    width = styles.frame_width()
+    letterhead = Table([[lines, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
+    letterhead.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return letterhead
 
 
-def _status(effective_from: date | None, draft: bool, locale: str) -> list[Flowable]:
+def contact_line(org: Organisation) -> str:
+    """ "Telephone 0113 496 0000 · Email hello@example.org · www.example.org", as given."""
+    parts = []
+    if org.phone.strip():
+        parts.append(_("Telephone {phone}").format(phone=org.phone.strip()))
+    if org.email.strip():
+        parts.append(_("Email {email}").format(email=org.email.strip()))
+    if org.website.strip():
+        parts.append(org.website.strip())
+    return " · ".join(parts)
+
+
+def _logo(data: bytes) -> Flowable | None:
+    """The logo at most LOGO_WIDTH × LOGO_HEIGHT, in proportion; None without a usable one."""
+    size = logo_size(data) if data and logo_problem(data) is None else None
+    if size is None:
+        return None
+    width, height = size
+    scale = min(LOGO_WIDTH / width, LOGO_HEIGHT / height)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+
+
+def _status(
+    effective_from: date | None, until: date | None, draft: bool, locale: str
+) -> list[Flowable]:
+    """'Prices from 01/04/2026' (and 'until 31/03/2027' when they have an end date)."""
     if not draft:
         assert effective_from is not None
         text = _("Prices from {date}").format(date=styles.day(effective_from, locale))
+        if until is not None:
+            text = _("Prices from {date} until {until}").format(
+                date=styles.day(effective_from, locale), until=styles.day(until, locale)
+            )
         return [para(text, "h2")]
     if effective_from is None:
         text = _("DRAFT: these prices have not been adopted and may change.")
-    else:
+    elif until is None:
         text = _("DRAFT: proposed prices from {date}; not yet adopted and may change.").format(
             date=styles.day(effective_from, locale)
         )
+    else:
+        text = _(
+            "DRAFT: proposed prices from {date} until {until}; not yet adopted and may change."
+        ).format(date=styles.day(effective_from, locale), until=styles.day(until, locale))
     return [para(text, "draft")]
 
 
@@ -213,28 +272,29 @@ def _vat_words(treatment: VatTreatment, locale: str) -> str:
     return label
 
 
-def _notes(org: Organisation, entries: list[PriceListEntry]) -> list[Flowable]:
+def vat_line(org: Organisation, entries: list[PriceListEntry]) -> str:
+    """The price list's one line on VAT, from the organisation's VAT status and the services'
+    treatments: no VAT charged, prices exclude VAT, or no service carries any."""
     if not org.vat_registered:
-        return [
-            para(_("We are not registered for VAT, so no VAT is added to these prices."), "small")
-        ]
-    notes = [
-        para(
-            _(
-                "Prices are shown before VAT. Where VAT applies it is added at the rate "
-                "shown; exempt services carry no VAT."
-            ),
-            "small",
+        return _(
+            "We are not registered for VAT, so no VAT is charged: these prices are the full prices."
+        )
+    if not any(entry.vat in VAT_CHARGED for entry in entries):
+        return _(
+            "No VAT is added to these prices: each service is exempt from VAT or outside its scope."
+        )
+    return _(
+        "Prices exclude VAT. Where VAT applies it is added at the rate shown, and the price "
+        "including VAT is shown beside it; exempt services carry no VAT."
+    )
+
+
+def _terms(org: Organisation) -> list[Flowable]:
+    """How to order and payment terms, as the organisation wrote them."""
+    if not org.terms.strip():
+        return []
+    return [
+        KeepTogether(
+            [para(_("How to order and payment terms"), "h2"), para(org.terms.strip(), "body")]
         )
     ]
-    if not any(entry.vat in VAT_CHARGED for entry in entries):
-        notes = [
-            para(
-                _(
-                    "No VAT is added to these prices: each service is exempt from VAT or "
-                    "outside its scope."
-                ),
-                "small",
-            )
-        ]
-    return notes

@@ -33,6 +33,12 @@ def organisation_fields(org: Organisation) -> dict[str, object]:
         "cqc_registered": org.cqc_registered,
         "financial_year_start": org.financial_year_start,
         "locale": org.locale,
+        "phone": org.phone,
+        "email": org.email,
+        "website": org.website,
+        "terms": org.terms,
+        "prices_valid_months": org.prices_valid_months,
+        "logo": org.logo or None,
     }
 
 

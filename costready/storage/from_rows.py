@@ -60,6 +60,12 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         cqc_registered=row.cqc_registered,
         financial_year_start=row.financial_year_start,
         locale=row.locale,
+        phone=row.phone,
+        email=row.email,
+        website=row.website,
+        terms=row.terms,
+        prices_valid_months=row.prices_valid_months,
+        logo=row.logo or b"",
         version=row.version,
     )
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -78,6 +79,13 @@ class OrganisationRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: when it was last saved (None: before revision 0003 kept it)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime, default=utc_now)
+    #: the price list's contact details, terms and validity (revision 0009)
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    website: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    terms: Mapped[str] = mapped_column(Text, default="", server_default="")
+    prices_valid_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
 
 
 class ServiceRow(Base):

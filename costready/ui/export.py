@@ -28,6 +28,14 @@ def file_name(*parts: str, extension: str = "pdf") -> str:
     return f"{' '.join(safe.split())}.{extension}"
 
 
+def with_extension(path: str, suggested_name: str) -> str:
+    """`path` as typed, with the suggested name's extension added when it has none of its own
+    ("prices" -> "prices.xlsx"), so the file opens in the right program."""
+    if Path(path).suffix:
+        return path
+    return path + Path(suggested_name).suffix
+
+
 class PdfExporter(QObject):
     """Writes PDFs for `window`; its status bar says how it went, with a button to open one."""
 
@@ -44,13 +52,26 @@ class PdfExporter(QObject):
         self.open_button.hide()
         window.statusBar().addPermanentWidget(self.open_button)
 
-    def export(self, title: str, suggested_name: str, write: Callable[[Path], None]) -> bool:
+    def export(
+        self,
+        title: str,
+        suggested_name: str,
+        write: Callable[[Path], None],
+        file_filter: str = "",
+        open_label: str = "",
+    ) -> bool:
         """Ask where to save `title` ("Export the price list"), then `write(path)` in the
-        background; False when the person cancelled."""
-        path = save_file_name(self._window, title, suggested_name, _("PDF (*.pdf)"))
+        background; False when the person cancelled. A PDF unless `file_filter` says otherwise
+        (then `open_label` names the button that opens the file: "Open spreadsheet")."""
+        path = save_file_name(self._window, title, suggested_name, file_filter or _("PDF (*.pdf)"))
         if not path:
             return False
+        path = with_extension(path, suggested_name)
         self.open_button.hide()
+        self.open_button.setText(open_label or _("Open PDF"))
+        self.open_button.setAccessibleName(
+            _("Open the file just saved") if open_label else _("Open the PDF just saved")
+        )
         self._window.statusBar().showMessage(_("Writing {path}…").format(path=path))
         target = Path(path)
 

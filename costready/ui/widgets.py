@@ -41,6 +41,7 @@ _THEME_NAMES = {
     "up": "go-up",
     "down": "go-down",
     "edit": "document-edit",
+    "print": "document-print",
 }
 
 

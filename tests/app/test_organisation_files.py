@@ -158,3 +158,37 @@ def test_an_import_refused_half_way_leaves_nothing_behind(
     with pytest.raises(InvalidData):
         import_organisation(workspace, file)
     assert (workspace.organisations(), workspace.settings()) == before
+
+
+def test_the_price_list_details_and_logo_travel_with_the_organisation(workspace, history, tmp_path):
+    from io import BytesIO
+
+    from PIL import Image
+
+    logo = BytesIO()
+    Image.new("RGB", (40, 20), (1, 2, 3)).save(logo, "PNG")
+    org = workspace.organisation(history)
+    detailed = replace(
+        org,
+        phone="0113 496 0000",
+        email="orders@riverside.example",
+        website="www.riverside.example",
+        terms="Order by email.",
+        prices_valid_months=12,
+        logo=logo.getvalue(),
+    )
+    workspace.save_organisation(detailed)
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    save_organisation_file(export_organisation(workspace, history), first)
+    with Workspace(f"sqlite:///{tmp_path / 'other.sqlite'}") as other:
+        imported = import_organisation(other, load_organisation_file(first))
+        got = other.organisation(imported.organisation_id)
+        assert (got.phone, got.email, got.website, got.terms) == (
+            detailed.phone,
+            detailed.email,
+            detailed.website,
+            detailed.terms,
+        )
+        assert got.prices_valid_months == 12 and got.logo == logo.getvalue()
+        save_organisation_file(export_organisation(other, imported.organisation_id), second)
+    assert first.read_bytes() == second.read_bytes()

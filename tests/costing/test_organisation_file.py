@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from PIL import Image
 
 from costready.costing.model import Scenario, Service, Volume, VolumeKind
 from costready.costing.modelfile import parse_json
@@ -87,12 +89,16 @@ def test_written_and_read_back_it_is_the_same_file():
     assert text(again) == text(FILE)
 
 
+def png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 2), (1, 2, 3)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_every_profile_field_travels():
     # A field added to Organisation and forgotten here would be lost on export; ids and
-    # versions belong to one workspace and stay behind.
-    written = organisation_file_to_dict(FILE)["organisation"]
-    fields = {f.name for f in dataclasses.fields(Organisation)} - {"id", "version"}
-    assert set(written) == fields
+    # versions belong to one workspace and stay behind. Optional contact details are written
+    # only when given, so the profile here gives every field.
     full = replace(
         FILE,
         organisation=replace(
@@ -100,8 +106,17 @@ def test_every_profile_field_travels():
             place_of_registration="England and Wales",
             registered_office="2 Low Street\nTown",
             vat_registered_from=date(2026, 7, 1),
+            phone="0113 496 0000",
+            email="hello@example.org",
+            website="https://example.org",
+            terms="Order by phone.",
+            prices_valid_months=12,
+            logo=png(),
         ),
     )
+    written = organisation_file_to_dict(full)["organisation"]
+    fields = {f.name for f in dataclasses.fields(Organisation)} - {"id", "version"}
+    assert set(written) == fields
     assert read(organisation_file_to_dict(full)) == full
 
 

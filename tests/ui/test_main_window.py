@@ -66,8 +66,19 @@ def test_menus_are_as_planned(window):
         "Export organisation…",
         "Export price list PDF…",
         "Export costing report PDF…",
+        "Print price list…",
+        "Print costing report…",
+        "Export Prices table (Excel or CSV)…",
+        "Export costing report tables (Excel or CSV)…",
         "Quit",
     ]
+    # each Alt+letter of the File menu is its own
+    keys = [
+        QKeySequence.mnemonic(a.text()).toString()
+        for a in window.menuBar().actions()[0].menu().actions()
+        if "&" in a.text()
+    ]
+    assert len(keys) == len(set(keys)), keys
     assert menu_texts(window, "&Scenario") == [
         "Copy scenario…",
         "Compare scenarios…",

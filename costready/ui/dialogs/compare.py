@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from costready.costing.engine import price_scenario
 from costready.costing.results import CostingError, ScenarioResult
 from costready.costing.scenarios import ServiceComparison, compare
 from costready.i18n import _
+from costready.reports.tables import Table, compare_table
 from costready.ui.widgets import FieldError, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -54,9 +56,11 @@ class CompareDialog(QDialog):
         organisation_id: int,
         current_id: int,
         parent: QWidget | None = None,
+        export: Callable[[Table], object] | None = None,
     ):
         super().__init__(parent)
         self.workspace = workspace
+        self.rows: list[ServiceComparison] = []
         self.setWindowTitle(_("Compare scenarios"))
         self.resize(900, 440)
         layout = QVBoxLayout(self)
@@ -89,10 +93,25 @@ class CompareDialog(QDialog):
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self._export = export
+        self.export_button = buttons.addButton(
+            _("&Export (Excel or CSV)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setAccessibleName(_("Export the comparison to a spreadsheet"))
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_button.setVisible(export is not None)
         layout.addWidget(buttons)
         self.first.currentIndexChanged.connect(self.refresh)
         self.second.currentIndexChanged.connect(self.refresh)
         self.refresh()
+
+    def table_values(self) -> Table:
+        """The comparison shown, as a table for a spreadsheet."""
+        return compare_table(self.first.currentText(), self.second.currentText(), self.rows)
+
+    def _on_export_button_clicked(self) -> None:
+        if self._export is not None:
+            self._export(self.table_values())
 
     def _price(self, scenario_id: int) -> ScenarioResult:
         return price_scenario(self.workspace.load_scenario(scenario_id))
@@ -100,6 +119,8 @@ class CompareDialog(QDialog):
     def refresh(self) -> None:
         """Price both scenarios and fill the table, or say why one cannot be priced."""
         self.table.setRowCount(0)
+        self.rows = []
+        self.export_button.setEnabled(False)
         self.error.clear_error()
         try:
             a = self._price(self.first.currentData())
@@ -112,6 +133,7 @@ class CompareDialog(QDialog):
             )
             return
         self.rows = compare(a, b)
+        self.export_button.setEnabled(bool(self.rows))
         first, second = self.first.currentText(), self.second.currentText()
         self._set_headers(first, second)
         self.table.setRowCount(len(self.rows))

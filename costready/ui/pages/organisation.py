@@ -26,6 +26,7 @@ from costready.i18n import N_, _
 from costready.organisation import Organisation
 from costready.ui.document import ScenarioDocument
 from costready.ui.editors.allowance import AllowanceQuestions
+from costready.ui.editors.price_list_details import PriceListDetailsForm
 from costready.ui.editors.profile import FormErrors, ProfileForm
 from costready.ui.editors.profile import qdate as _qdate
 from costready.ui.widgets import FieldError, page_header
@@ -71,11 +72,13 @@ class OrganisationPage(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 12, 0)
         profile, scenario = self._build_profile(), self._build_scenario()
-        # forms wider than this are hard to scan; both groups share one label column width
-        for group in (profile, scenario):
+        self.price_list_details = PriceListDetailsForm(self._form_errors)
+        self.price_list_details.finished.connect(self.save_profile)
+        # forms wider than this are hard to scan; the groups share one label column width
+        for group in (profile, self.price_list_details, scenario):
             group.setMaximumWidth(760)
             body_layout.addWidget(group)
-        self._align_labels(profile, scenario)
+        self._align_labels(profile, self.price_list_details, scenario)
         body_layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -180,11 +183,16 @@ class OrganisationPage(QWidget):
     # Profile ---------------------------------------------------------------------------------
     def _show_profile(self, org: Organisation) -> None:
         self.profile.show_profile(org)
+        self.price_list_details.show_profile(org)
 
     def save_profile(self) -> bool:
         """Save the profile as the form shows it, or show each problem by its field and save
         nothing."""
         org = self.profile.checked()
+        if org is not None:  # and what the price list says besides the prices
+            org = self.price_list_details.applied(org)
+            if self.price_list_details.problems(org):
+                org = None
         if org is None:
             self._status(_("Not saved: fix the details marked in red"))
             return False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
@@ -88,6 +90,24 @@ class FileActions(ActionGroup):
         )
         self.export_report = self.add(
             _("Export &costing report PDF…"), self.export_costing_report_pdf, "export"
+        )
+        self.print_price_list = self.add(
+            _("Print price &list…"),
+            self.print_price_list_pdf,
+            "print",
+            QKeySequence.StandardKey.Print,
+        )
+        self.print_report = self.add(
+            _("Print co&sting report…"), self.print_costing_report, "print", "Ctrl+Shift+P"
+        )
+        self.separator()
+        self.export_prices_table = self.add(
+            _("Export Prices table (E&xcel or CSV)…"), self.export_prices_spreadsheet, "export"
+        )
+        self.export_report_tables = self.add(
+            _("Export costing report tables (Excel or CS&V)…"),
+            self.export_report_spreadsheet,
+            "export",
         )
         self.separator()
         self.quit = self.add(_("&Quit"), window.close, "quit", "Ctrl+Q", needs_workspace=False)
@@ -510,6 +530,88 @@ class FileActions(ActionGroup):
             _("Export the costing report"), self._suggested_name(_("Costing report")), write
         )
 
+    # Printing ---------------------------------------------------------------------------------
+    def print_price_list_pdf(self) -> None:
+        """The price list (as exported) in a print preview, printed from there."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_export(_("The price list")):
+            return
+        from costready.app.adoption import publication
+        from costready.reports.price_list import write_publication
+        from costready.ui.printing import preview
+
+        organisation = workspace.organisation(document.organisation_id)
+        published = publication(workspace, document.organisation_id, document.scenario_id)
+        preview(
+            self.window,
+            _("Price list"),
+            lambda: _pdf_bytes(lambda out: write_publication(out, organisation, published)),
+        )
+
+    def print_costing_report(self) -> None:
+        """The costing report in a print preview, printed from there."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_export(_("The costing report")):
+            return
+        from costready.reports.costing_report import write_costing_report
+        from costready.ui.printing import preview
+
+        organisation = workspace.organisation(document.organisation_id)
+        scenario, result = document.scenario, document.result
+        assert result is not None  # _can_export said so
+        preview(
+            self.window,
+            _("Costing report"),
+            lambda: _pdf_bytes(
+                lambda out: write_costing_report(out, organisation, scenario, result)
+            ),
+        )
+
+    # Spreadsheets -----------------------------------------------------------------------------
+    def export_prices_spreadsheet(self) -> None:
+        """The Prices table as an Excel workbook or CSV file."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_export(_("The Prices table")):
+            return
+        from costready.reports.tables import prices_table
+        from costready.ui.table_export import export_tables
+
+        organisation = workspace.organisation(document.organisation_id)
+        assert document.result is not None  # _can_export said so
+        table = prices_table(document.result, organisation.vat_registered, organisation.locale)
+        export_tables(
+            self.window.pdf_exporter,
+            _("Export the Prices table"),
+            self._name_parts(_("Prices")),
+            [table],
+        )
+
+    def export_report_spreadsheet(self) -> None:
+        """Every table of the costing report as an Excel workbook (a sheet each) or CSV."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None:
+            return
+        if not self._can_export(_("The costing report")):
+            return
+        from costready.reports.tables import report_tables
+        from costready.ui.table_export import export_tables
+
+        organisation = workspace.organisation(document.organisation_id)
+        assert document.result is not None  # _can_export said so
+        tables = report_tables(organisation, document.scenario, document.result)
+        export_tables(
+            self.window.pdf_exporter,
+            _("Export the costing report's tables"),
+            self._name_parts(_("Costing report")),
+            tables,
+        )
+
+    def _name_parts(self, what: str) -> list[str]:
+        """Organisation, what, scenario: the parts of a suggested file name."""
+        document = self.window.document
+        scenario = document.scenario.name if document is not None else ""
+        return [self.window.organisation_label.text(), what, scenario]
+
     def _can_export(self, document_name: str) -> bool:
         """True when every service prices; else say which cannot, and why, and export nothing
         (a price list or report with services missing would mislead whoever reads it)."""
@@ -575,6 +677,13 @@ def service_changes_box(
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     return box, go_ahead
+
+
+def _pdf_bytes(write: Callable[[BinaryIO], None]) -> bytes:
+    """The PDF `write` makes, in memory (to print it)."""
+    out = io.BytesIO()
+    write(out)
+    return out.getvalue()
 
 
 def report_error(parent: QWidget, title: str, error: BaseException) -> None:

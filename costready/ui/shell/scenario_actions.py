@@ -55,8 +55,21 @@ class ScenarioActions(ActionGroup):
         if workspace is None or document is None:
             return
         from costready.ui.dialogs.compare import CompareDialog
+        from costready.ui.table_export import export_tables
 
-        CompareDialog(workspace, document.organisation_id, document.scenario_id, self.window).exec()
+        organisation = self.window.organisation_label.text()
+        CompareDialog(
+            workspace,
+            document.organisation_id,
+            document.scenario_id,
+            self.window,
+            export=lambda table: export_tables(
+                self.window.pdf_exporter,
+                _("Export the comparison"),
+                [organisation, _("Compare scenarios")],
+                [table],
+            ),
+        ).exec()
 
     def adopt_prices(self) -> None:
         """Go to the Prices page and adopt there (the page says when a list is adopted)."""
