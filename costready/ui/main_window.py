@@ -590,7 +590,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_profile_conflict(self, message: str) -> None:
-        self._show_conflict(message, _("Change organisation details"))
+        from costready.ui.edit_names import CHANGE_PROFILE, Edit
+
+        self._show_conflict(message, Edit(CHANGE_PROFILE))
 
     def _show_conflict(self, message: str, edit: str) -> None:
         bar = self.conflict_bar
