@@ -36,6 +36,7 @@ from costready.ui.shell.file_actions import FileActions
 from costready.ui.shell.help_actions import HelpActions
 from costready.ui.shell.opening import WorkspaceOpening
 from costready.ui.shell.organisation_actions import OrganisationActions
+from costready.ui.shell.page_area import PageArea
 from costready.ui.shell.scenario_actions import ScenarioActions
 from costready.ui.widgets import empty_state, icon
 
@@ -226,7 +227,8 @@ class MainWindow(QMainWindow):
         self.page_title.setFont(title_font)
         right_layout.addWidget(self.page_title)
         self.stack = QStackedWidget()
-        right_layout.addWidget(self.stack, 1)
+        # the pages scroll when the window is smaller than the page on screen needs
+        right_layout.addWidget(PageArea(self.stack), 1)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
 

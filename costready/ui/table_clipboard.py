@@ -80,8 +80,12 @@ def paste_text(view: QAbstractItemView, text: str, name: str) -> bool:
     model = view.model()
     if not isinstance(model, RecordTableModel) or not text:
         return False
-    start = selected_cells(view)
-    top = start[0] if start else model.index(0, 0)
+    # from the current cell, as a spreadsheet does (a table that selects whole rows
+    # still has one current cell)
+    top = view.currentIndex()
+    if not top.isValid():
+        start = selected_cells(view)
+        top = start[0] if start else model.index(0, 0)
     visible = [c for c in range(model.columnCount()) if not _hidden(view, c)]
     first = visible.index(top.column()) if top.column() in visible else 0
     cells: list[tuple[int, int, str]] = []

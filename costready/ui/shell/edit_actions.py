@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def _edit_of(command: QUndoCommand) -> str:
     """The edit a command names (an `Edit` when it has one, else its own text)."""
-    return str(getattr(command, "edit", "") or command.actionText())
+    edit = getattr(command, "edit", "")
+    return edit if isinstance(edit, str) and edit else command.actionText()
 
 
 class EditActions(ActionGroup):
