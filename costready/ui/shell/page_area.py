@@ -29,8 +29,13 @@ class PageArea(QScrollArea):
 
     @Slot(int)
     def _on_stack_current_changed(self, current: int) -> None:
-        for index in range(self.stack.count()):
-            page = self.stack.widget(index)
+        pages = [self.stack.widget(index) for index in range(self.stack.count())]
+        alive = {id(page) for page in pages}
+        for gone in [key for key in self._policies if key not in alive]:
+            del self._policies[gone]  # a page taken off the stack (another workspace opened)
+        for index, page in enumerate(pages):
+            if page is None:
+                continue
             key = id(page)
             if index == current:
                 if key in self._policies:
