@@ -296,8 +296,9 @@ class _ProfileEdit(QUndoCommand):
     """A change to the organisation's profile, so Ctrl+Z puts the old details back (saved)."""
 
     def __init__(self, page: OrganisationPage, old: Organisation, new: Organisation):
-        self.edit = edit_names.Edit(edit_names.CHANGE_PROFILE)
-        super().__init__(self.edit.replace("&", "&&"))
+        edit = edit_names.Edit(edit_names.CHANGE_PROFILE)
+        super().__init__(edit.replace("&", "&&"))
+        self.edit = edit  # the Undo and Redo entries read their sentences from it
         self._page = page
         self._old = old
         self._new = new
