@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(16, 12, 16, 8)
+        right_layout.setContentsMargins(8, 12, 8, 8)  # pages bring their own margins too
         self._right_layout = right_layout  # the conflict bar goes on top when first wanted
         self.page_title = QLabel("")
         self.page_title.setObjectName("windowPageTitle")

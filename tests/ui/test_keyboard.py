@@ -225,6 +225,11 @@ def test_every_page_fits_a_1024_by_600_screen(qtbot, window):
         qtbot.waitUntil(lambda p=page, h=need: p.height() >= h)
         reach = area.verticalScrollBar().maximum() + area.viewport().height()
         assert reach >= least.height(), key
+    # the Prices table, named in the issue, shows every column without scrolling sideways
+    window.show_page("prices")
+    table = window.prices_page.table
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+    assert not table.horizontalScrollBar().isVisible()
     assert window.minimumSizeHint().width() <= width
     assert window.minimumSizeHint().height() <= height
 
