@@ -8,14 +8,21 @@ from costready.paths import resource
 
 DOMAIN = "costready"
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_locale = "en_GB"
 
 
 def install(locale: str = "en_GB") -> None:
     """Switch the catalog (e.g. to `cy` once Welsh exists); en_GB falls back to the source text."""
-    global _translation
+    global _translation, _locale
+    _locale = locale
     _translation = _gettext.translation(
         DOMAIN, localedir=str(resource("locale")), languages=[locale], fallback=True
     )
+
+
+def current_locale() -> str:
+    """The locale the app's words are shown in ("en_GB", "cy"...)."""
+    return _locale
 
 
 def _(message: str) -> str:

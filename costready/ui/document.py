@@ -21,6 +21,7 @@ from costready.costing.model import Scenario
 from costready.costing.results import CostingError, ScenarioResult
 from costready.i18n import _
 from costready.problems import Problem
+from costready.ui.edit_names import undo_text
 
 if TYPE_CHECKING:
     from costready.app.reading import WorkspaceReader
@@ -206,6 +207,7 @@ class _EditCommand(QUndoCommand):
     def __init__(self, document: ScenarioDocument, old: Scenario, new: Scenario, text: str):
         # the text becomes the Undo/Redo menu entry, where "&" would mark a shortcut letter
         super().__init__(text.replace("&", "&&"))
+        self.edit = text  # the Undo and Redo entries read their sentences from it
         self._description = text
         self._document = document
         self._old = old
@@ -218,7 +220,7 @@ class _EditCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if self._document.replace(self._old, _("Undo {what}").format(what=self._description)):
+        if self._document.replace(self._old, undo_text(self._description)):
             self._document.saved.emit(_("Undone: {what}").format(what=self._description))
         elif not self._document.unsaved_edit:  # (a conflict waits for the window's reload)
             # the history no longer matches what is saved: show what is saved and start afresh

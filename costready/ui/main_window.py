@@ -36,6 +36,7 @@ from costready.ui.shell.file_actions import FileActions
 from costready.ui.shell.help_actions import HelpActions
 from costready.ui.shell.opening import WorkspaceOpening
 from costready.ui.shell.organisation_actions import OrganisationActions
+from costready.ui.shell.page_area import PageArea
 from costready.ui.shell.scenario_actions import ScenarioActions
 from costready.ui.widgets import empty_state, icon
 
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(16, 12, 16, 8)
+        right_layout.setContentsMargins(8, 12, 8, 8)  # pages bring their own margins too
         self._right_layout = right_layout  # the conflict bar goes on top when first wanted
         self.page_title = QLabel("")
         self.page_title.setObjectName("windowPageTitle")
@@ -227,7 +228,8 @@ class MainWindow(QMainWindow):
         self.page_title.setFont(title_font)
         right_layout.addWidget(self.page_title)
         self.stack = QStackedWidget()
-        right_layout.addWidget(self.stack, 1)
+        # the pages scroll when the window is smaller than the page on screen needs
+        right_layout.addWidget(PageArea(self.stack), 1)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
 
@@ -593,7 +595,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_profile_conflict(self, message: str) -> None:
-        self._show_conflict(message, _("Change organisation details"))
+        from costready.ui.edit_names import CHANGE_PROFILE, Edit
+
+        self._show_conflict(message, Edit(CHANGE_PROFILE))
 
     def _show_conflict(self, message: str, edit: str) -> None:
         bar = self.conflict_bar

@@ -29,6 +29,7 @@ from costready.money import (
     parse_number,
     parse_percent,
 )
+from costready.ui.edit_names import CHANGE_CELL, Edit, field_noun
 
 #: The role that carries a cell's raw value (Decimal, str, bool, date) for sorting and tests.
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -104,6 +105,9 @@ class Column:
     #: a warning in words for a cell that saves but needs a second look ("" when none): the
     #: cell is marked (amber, a warning sign) and the words join its tooltip and spoken text
     warning: Callable[[Any], str] | None = None
+    #: the column's value named inside a sentence, untranslated ("price rounding" for "Round
+    #: price up to"), where the header does not read as one: "Undo change to Lunch club's …"
+    noun: str = ""
 
     def kind_for(self, item: Any) -> ColumnKind:
         return self.kind_of(item) if self.kind_of is not None else self.kind
@@ -284,23 +288,78 @@ class RecordTableModel(QAbstractTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         try:
-            parsed = self._parse(column, kind, value)
-            if parsed == column.get(item):
-                return True  # nothing changed: nothing to save
-            edited = column.set(item, parsed)  # type: ignore[misc]
-            rows = (*self._rows[: index.row()], edited, *self._rows[index.row() + 1 :])
-            if self._validate is not None:
-                self._validate(rows, index.row())
+            rows = self._edited_rows(self._rows, index.row(), index.column(), value)
         except (EditRefused, MoneyError) as error:
             self.edit_refused.emit(str(error))
             return False
-        description = _("Change {field} of {name}").format(
-            field=_(column.header).lower(), name=self._label(item)
-        )
+        if rows is None:
+            return True  # nothing changed: nothing to save
+        field = _(column.noun) if column.noun else field_noun(_(column.header))
+        description = Edit(CHANGE_CELL, name=self._label(item), field=field)
         if not self.commit(rows, description):
             return False
         self.edit_accepted.emit()
         return True
+
+    def set_cells(self, cells: Sequence[tuple[int, int, str]], description: str) -> bool:
+        """Save many typed cells (row, column, text) as one edit, as a paste does.
+
+        Each cell is read and checked exactly as if it had been typed; one refusal refuses them
+        all (nothing is saved) and `edit_refused` names the cell. Cells that cannot be edited
+        are left alone. False when nothing was saved.
+        """
+        rows: tuple[Any, ...] = self._rows
+        changed = False
+        for row, column, text in cells:
+            index = self.index(row, column)
+            if not self._valid(index) or not self.columns[column].is_editable(rows[row]):
+                continue
+            value: Any = text
+            if self.columns[column].kind_for(rows[row]) in (ColumnKind.BOOL, ColumnKind.CHOICE):
+                value = self._choice_from_text(self.columns[column], rows[row], text)
+            try:
+                edited = self._edited_rows(rows, row, column, value)
+            except (EditRefused, MoneyError) as error:
+                self.edit_refused.emit(str(error))
+                return False
+            if edited is not None:
+                rows, changed = edited, True
+        if not changed or not self.commit(rows, description):
+            return False
+        self.edit_accepted.emit()
+        return True
+
+    def _choice_from_text(self, column: Column, item: Any, text: str) -> Any:
+        """A pasted choice or tick, read from the words shown for it (or TRUE/FALSE)."""
+        if column.kind_for(item) is ColumnKind.BOOL:
+            if text.strip().upper() in ("TRUE", "YES", "1", _("Yes").upper()):
+                return True
+            if text.strip().upper() in ("FALSE", "NO", "0", "", _("No").upper()):
+                return False
+        else:
+            for label, value in column.choices(item) if column.choices is not None else ():
+                if text.strip().casefold() in (label.casefold(), str(value).casefold()):
+                    return value
+        raise EditRefused(
+            _("{field}: “{text}” is not one of the choices").format(
+                field=_(column.header), text=text
+            )
+        )
+
+    def _edited_rows(
+        self, rows: tuple[Any, ...], row: int, column_number: int, value: Any
+    ) -> tuple[Any, ...] | None:
+        """`rows` with one cell set to `value` (parsed and checked), or None if unchanged."""
+        column = self.columns[column_number]
+        item = rows[row]
+        parsed = self._parse(column, column.kind_for(item), value)
+        if parsed == column.get(item):
+            return None
+        edited = column.set(item, parsed)  # type: ignore[misc]
+        new = (*rows[:row], edited, *rows[row + 1 :])
+        if self._validate is not None:
+            self._validate(new, row)
+        return new
 
     def _parse(self, column: Column, kind: ColumnKind, value: Any) -> Any:
         """What was typed, read for the column's kind and checked against its limits."""

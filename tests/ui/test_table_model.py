@@ -103,7 +103,7 @@ def test_a_good_edit_is_parsed_and_committed_with_a_description():
     assert model.item(0).amount == Decimal("9500.25")
     assert model.setData(model.index_of(0, "share"), "12.5%")
     assert model.item(0).share == Decimal("0.125")
-    assert committed == ["Change amount of Rent", "Change share of Rent"]
+    assert committed == ["Change to Rent's amount", "Change to Rent's share"]
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def test_a_refused_profile_edit_is_named_and_kept_until_reload(qtbot, window, ot
 
     bar = window.conflict_bar
     assert bar.isVisible()
-    assert bar.heading.text() == "Your change “Change organisation details” was not saved"
+    assert bar.heading.text() == "Your change “Change to the organisation's details” was not saved"
     assert bar.label.text().startswith("The organisation “Riverside Community Hub” was changed")
     assert page.address_edit.toPlainText() == "2 My Street"  # what was typed stays shown
     assert other.organisation(document.organisation_id).address == "1 Other Street"

@@ -26,6 +26,7 @@ from costready.costing.results import CostingError, ScenarioResult
 from costready.costing.scenarios import ServiceComparison, compare
 from costready.i18n import _
 from costready.reports.tables import Table, compare_table
+from costready.ui.tables import TableWidget
 from costready.ui.widgets import FieldError, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -84,7 +85,7 @@ class CompareDialog(QDialog):
         self.second.setCurrentIndex(current)
         self.error = FieldError()
         layout.addWidget(self.error)
-        self.table = QTableWidget(0, 8)
+        self.table = TableWidget(0, 8)
         self.table.setAccessibleName(_("Comparison of unit costs and prices"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 from costready.costing.allowance import allowance_check
 from costready.costing.model import ANSWER_LABELS, Answer, Scenario
 from costready.i18n import N_, _
+from costready.ui import edit_names
 
 #: (scenario field, question): the questions that decide it (HMRC NIM06530; NICA 2014 s.2)
 QUESTIONS = (
@@ -97,16 +98,14 @@ class AllowanceQuestions(QWidget):
         ):
             # "not sure" or "not eligible": the allowance is not claimed
             new = dataclasses.replace(new, claims_employment_allowance=False)
-        self.changed.emit(new, _("Answer who can claim the Employment Allowance"))
+        self.changed.emit(new, edit_names.Edit(edit_names.ANSWER_ALLOWANCE))
 
     def _on_claim_toggled(self, checked: bool) -> None:
         if self._scenario is None:
             return
         self.changed.emit(
             dataclasses.replace(self._scenario, claims_employment_allowance=checked),
-            _("Claim the Employment Allowance")
-            if checked
-            else _("Stop claiming the Employment Allowance"),
+            edit_names.Edit(edit_names.CLAIM_ALLOWANCE if checked else edit_names.STOP_ALLOWANCE),
         )
 
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from costready.costing.model import Scenario
 from costready.i18n import _
 from costready.problems import Problem
+from costready.ui import edit_names
 from costready.ui.delegates import RecordDelegate
 from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, EditRefused, RecordTableModel
+from costready.ui.tables import TableView
 from costready.ui.warning_banner import TaxYearBanner
 from costready.ui.widgets import FieldError, empty_state, icon, page_header
 
@@ -270,7 +272,7 @@ class TablePage(QWidget):
 
     @staticmethod
     def make_view(model: RecordTableModel, name: str) -> QTableView:
-        view = QTableView()
+        view = TableView()
         view.setModel(model)
         view.setItemDelegate(RecordDelegate(view))
         view.setAccessibleName(name)
@@ -389,7 +391,7 @@ class TablePage(QWidget):
             return
         rows[row], rows[target] = rows[target], rows[row]
         what = self.label_of(rows[target])
-        if self.apply_rows(tuple(rows), _("Move {name}").format(name=what)):
+        if self.apply_rows(tuple(rows), edit_names.Edit(edit_names.MOVE_ROW, name=what)):
             self.select_row(target)
 
     # Saving --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from costready.i18n import N_, _
 from costready.money import format_money
 from costready.money import format_percent as _percent
 from costready.problems import Problem
+from costready.ui import edit_names
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.pool import PoolDialog
 from costready.ui.editors.shares import SharesDialog
@@ -198,6 +199,7 @@ class CostsPage(TablePage):
                     "time, floor area…). Pool: gathered with other overheads. Formerly "
                     "“Charged”."
                 ),
+                noun=N_("way of sharing"),
             ),
             Column(
                 "target",
@@ -208,6 +210,7 @@ class CostsPage(TablePage):
                 choices=self._target_choices,
                 display=self._target_text,
                 tooltip=self._target_text,
+                noun=N_("destination"),
             ),
             Column(
                 "varies",
@@ -220,6 +223,7 @@ class CostsPage(TablePage):
                     "Tick a direct cost that rises and falls with the units sold (mileage, "
                     "materials); it counts as a variable cost for break-even."
                 ),
+                noun=N_("“varies with volume” setting"),
             ),
         ]
 
@@ -293,6 +297,7 @@ class CostsPage(TablePage):
                 ),
                 choices=lambda p: [(_(label), b.value) for b, label in BASIS_LABELS.items()],
                 display=lambda p: self._pool_basis_text(p),
+                noun=N_("sharing basis"),
             ),
             Column("total", N_("Cost a year"), self._pool_total, ColumnKind.MONEY, bold=True),
         ]
@@ -395,10 +400,10 @@ class CostsPage(TablePage):
         scenario = self.document.scenario
         if new:
             pools = (*scenario.pools, pool)
-            what = _("Add overhead pool {pool}").format(pool=pool.label)
+            what = edit_names.Edit(edit_names.ADD_POOL, pool=pool.label)
         else:
             pools = tuple(pool if p.id == pool.id else p for p in scenario.pools)
-            what = _("Change overhead pool {pool}").format(pool=pool.label)
+            what = edit_names.Edit(edit_names.CHANGE_POOL, pool=pool.label)
         if self.apply(dataclasses.replace(scenario, pools=pools), what):
             self.show_status(_("Saved: {what}").format(what=what))
 
@@ -419,7 +424,10 @@ class CostsPage(TablePage):
             self.show_refusal(message, _("Not removed — {message}"))
             return
         pools = tuple(p for p in scenario.pools if p.id != pool.id)
-        if self.apply(dataclasses.replace(scenario, pools=pools), _("Remove overhead pool")):
+        if self.apply(
+            dataclasses.replace(scenario, pools=pools),
+            edit_names.Edit(edit_names.REMOVE_POOL, pool=pool.label),
+        ):
             self.show_status(
                 _("Removed overhead pool {pool}. Press Ctrl+Z to bring it back.").format(
                     pool=pool.label
@@ -436,7 +444,7 @@ class CostsPage(TablePage):
         scenario = self.document.scenario
         line = CostLine(id=cost_id, name=name, annual_amount=ZERO, basis=Basis.STAFF_TIME)
         new = dataclasses.replace(scenario, costs=(*scenario.costs, line))
-        if self.apply(new, _("Add cost {name}").format(name=name)):
+        if self.apply(new, edit_names.Edit(edit_names.ADD_COST, name=name)):
             self.tabs.setCurrentIndex(0)
             self.select_row(len(new.costs) - 1)
             self.show_status(
@@ -450,7 +458,7 @@ class CostsPage(TablePage):
         new = dataclasses.replace(
             scenario, costs=tuple(c for c in scenario.costs if c.id != line.id)
         )
-        if self.apply(new, _("Remove cost {name}").format(name=line.name)):
+        if self.apply(new, edit_names.Edit(edit_names.REMOVE_COST, name=line.name)):
             self.show_status(
                 _("Removed {name} ({amount} a year). Press Ctrl+Z to bring it back.").format(
                     name=line.name, amount=format_money(line.annual_amount)
@@ -485,6 +493,6 @@ class CostsPage(TablePage):
         name = scenario.cost(line_id).name
         if self.apply(
             dataclasses.replace(scenario, costs=costs),
-            _("Change shares of {name}").format(name=name),
+            edit_names.Edit(edit_names.CHANGE_COST_SHARES, name=name),
         ):
             self.show_status(_("Saved the shares of {name}.").format(name=name))

@@ -24,6 +24,7 @@ from costready.app.errors import StaleRecord, StorageError
 from costready.costing.rules import tax_years
 from costready.i18n import N_, _
 from costready.organisation import Organisation
+from costready.ui import edit_names
 from costready.ui.document import ScenarioDocument
 from costready.ui.editors.allowance import AllowanceQuestions
 from costready.ui.editors.price_list_details import PriceListDetailsForm
@@ -272,7 +273,9 @@ class OrganisationPage(QWidget):
             return
         self._clear_error("scenario_name")
         scenario = self.document.scenario
-        self.document.apply(dataclasses.replace(scenario, name=name), _("Rename scenario"))
+        self.document.apply(
+            dataclasses.replace(scenario, name=name), edit_names.Edit(edit_names.RENAME_SCENARIO)
+        )
 
     def _on_period_edited(self) -> None:
         start = _pydate(self.period_start_edit.date())
@@ -286,13 +289,14 @@ class OrganisationPage(QWidget):
         scenario = self.document.scenario
         self.document.apply(
             dataclasses.replace(scenario, period_start=start, period_end=end),
-            _("Change scenario period"),
+            edit_names.Edit(edit_names.CHANGE_PERIOD),
         )
 
     def _on_tax_year_activated(self, _index: int) -> None:
         year = self.tax_year_combo.currentData()
         self.document.apply(
-            dataclasses.replace(self.document.scenario, tax_year=year), _("Change tax year")
+            dataclasses.replace(self.document.scenario, tax_year=year),
+            edit_names.Edit(edit_names.CHANGE_TAX_YEAR),
         )
 
 
@@ -300,7 +304,9 @@ class _ProfileEdit(QUndoCommand):
     """A change to the organisation's profile, so Ctrl+Z puts the old details back (saved)."""
 
     def __init__(self, page: OrganisationPage, old: Organisation, new: Organisation):
-        super().__init__(_("Change organisation details"))
+        edit = edit_names.Edit(edit_names.CHANGE_PROFILE)
+        super().__init__(edit.replace("&", "&&"))
+        self.edit = edit  # the Undo and Redo entries read their sentences from it
         self._page = page
         self._old = old
         self._new = new

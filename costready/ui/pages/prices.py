@@ -53,6 +53,7 @@ from costready.ui.prices.table import (
     unpriced_names,
     unpriced_text,
 )
+from costready.ui.tables import TableView
 from costready.ui.warning_banner import TaxYearBanner, WarningBanner
 from costready.ui.widgets import icon, money_text, page_header
 
@@ -241,7 +242,7 @@ class PricesPage(QWidget):
     # --- building ------------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
+        table = TableView()
         table.setModel(self.model)
         table.setAccessibleName(_("Prices of services"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -28,6 +28,7 @@ from costready.i18n import N_, _
 from costready.money import format_money, format_percent
 from costready.problems import Problem
 from costready.rules_file import VAT_LABELS
+from costready.ui import edit_names
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.pages._table_page import TablePage
 from costready.ui.table_model import Column, ColumnKind
@@ -243,6 +244,7 @@ class ServicesPage(TablePage):
                     "How planned units a year are counted: typed in, worked out from the hours "
                     "of staff who deliver the service, or capacity × occupancy."
                 ),
+                noun=N_("way of counting units"),
             ),
             Column(
                 "units",
@@ -284,6 +286,7 @@ class ServicesPage(TablePage):
                     "Mark-up on cost: price = cost × (1 + surplus). Share of price: the surplus "
                     "is that share of the price. Fixed: a set amount added to each unit."
                 ),
+                noun=N_("surplus convention"),
             ),
             Column(
                 "surplus",
@@ -310,6 +313,7 @@ class ServicesPage(TablePage):
                     "The activity CQC registers you for, such as personal care in people's "
                     "homes. With a CQC registration, it makes the service exempt from VAT."
                 ),
+                noun=N_("CQC-regulated activity setting"),
             ),
             Column(
                 "welfare_advice",
@@ -324,6 +328,7 @@ class ServicesPage(TablePage):
                     "given only for one person's own circumstances does not. Tick it if yours "
                     "does."
                 ),
+                noun=N_("welfare advice setting"),
             ),
             Column(
                 "vat",
@@ -350,6 +355,7 @@ class ServicesPage(TablePage):
                 set=lambda s, v: replace(s, price_rounding=v),
                 choices=lambda s: [(_(label), step) for label, step in ROUNDING_STEPS],
                 display=_rounding_text,
+                noun=N_("price rounding"),
             ),
             Column(
                 "description",
@@ -387,7 +393,7 @@ class ServicesPage(TablePage):
                 for post in staff
             )
         new = dataclasses.replace(scenario, services=(*scenario.services, service), staff=staff)
-        if self.apply(new, _("Add service {name}").format(name=name)):
+        if self.apply(new, edit_names.Edit(edit_names.ADD_SERVICE, name=name)):
             row = len(new.services) - 1
             self.select_row(row)
             self.show_status(
@@ -402,7 +408,7 @@ class ServicesPage(TablePage):
         went with it and what now needs putting right."""
         service = self.model.item(row)
         new, notes = remove_service(self.document.scenario, service.id)
-        if not self.apply(new, _("Remove service {name}").format(name=service.name)):
+        if not self.apply(new, edit_names.Edit(edit_names.REMOVE_SERVICE, name=service.name)):
             return
         parts = [_("Removed {name}.").format(name=service.name), *notes]
         parts.append(_("Press Ctrl+Z to bring it back."))

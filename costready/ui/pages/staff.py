@@ -37,6 +37,7 @@ from costready.costing.validate import validate_post
 from costready.i18n import N_, _
 from costready.money import format_money, format_number, format_percent
 from costready.problems import Problem
+from costready.ui import edit_names
 from costready.ui.editors.common import NewItemDialog
 from costready.ui.editors.post_time import PostTimeDialog
 from costready.ui.pages._table_page import TablePage
@@ -279,6 +280,7 @@ class StaffPage(TablePage):
                 ColumnKind.CHOICE,
                 set=_set_pay_type,
                 choices=lambda p: [(_(label), key) for key, label in PAY_TYPES.items()],
+                noun=N_("pay type"),
             ),
             Column(
                 "pay",
@@ -293,6 +295,7 @@ class StaffPage(TablePage):
                     "The full-time salary a year of one person (not a part-timer's actual pay: "
                     "that is this × FTE), or the hourly rate"
                 ),
+                noun=N_("full-time pay"),
             ),
             Column(
                 "age_band",
@@ -341,6 +344,7 @@ class StaffPage(TablePage):
                 ColumnKind.NUMBER,
                 set=lambda p, v: replace(p, headcount=v),
                 help=N_("How many people work in this post"),
+                noun=N_("number of people"),
             ),
             Column(
                 "delivers_units",
@@ -352,6 +356,7 @@ class StaffPage(TablePage):
                     "Tick for people who do the work being sold (e.g. support workers): their "
                     "chargeable hours count as units of services counted from staff hours."
                 ),
+                noun=N_("“does the work sold” setting"),
             ),
             Column(
                 "paid_for_hours_worked",
@@ -364,6 +369,7 @@ class StaffPage(TablePage):
                     "staff): if a service sells fewer units, their pay for it falls too. This "
                     "changes break-even and the effect of volume changes, not the prices."
                 ),
+                noun=N_("“paid only for hours worked” setting"),
             ),
             Column(
                 "ni_kind",
@@ -373,6 +379,7 @@ class StaffPage(TablePage):
                 set=self._set_ni_kind,
                 choices=lambda p: [(_(label), k.value) for k, label in NI_LABELS.items()],
                 help=N_("Worked out from the tax year's rates, a percentage of pay, or none"),
+                noun=N_("employer NI"),
             ),
             Column(
                 "ni_rate",
@@ -387,6 +394,7 @@ class StaffPage(TablePage):
                     "A set percentage applies to all pay, with no threshold; “Worked out” (from "
                     "the tax year's figures) is recommended"
                 ),
+                noun=N_("NI rate"),
             ),
             Column(
                 "pension_rate",
@@ -396,6 +404,7 @@ class StaffPage(TablePage):
                 set=_set_pension_rate,
                 maximum=ONE,
                 help=N_("The employer's pension contribution"),
+                noun=N_("pension rate"),
             ),
             Column(
                 "pension_base",
@@ -405,6 +414,7 @@ class StaffPage(TablePage):
                 set=_set_pension_base,
                 editable_if=lambda p: p.pension is not None,
                 choices=lambda p: [(_(label), k.value) for k, label in PENSION_BASE_LABELS.items()],
+                noun=N_("pension basis"),
             ),
             Column(
                 "other_oncosts",
@@ -414,6 +424,7 @@ class StaffPage(TablePage):
                 set=lambda p, v: replace(p, other_oncosts_rate=v),
                 maximum=ONE,
                 help=N_("Anything else paid on top of pay, as a share of pay (e.g. DBS, uniform)"),
+                noun=N_("other on-costs rate"),
             ),
             Column(
                 "non_chargeable",
@@ -425,6 +436,7 @@ class StaffPage(TablePage):
                     "Paid time nobody can be billed for (holiday, sickness, training, "
                     "supervision, travel). Double-click or Edit… to change it."
                 ),
+                noun=N_("non-chargeable time"),
             ),
             Column(
                 "time",
@@ -445,7 +457,7 @@ class StaffPage(TablePage):
         scenario = self.document.scenario
         post = self.new_post(scenario, post_id, role)
         new = dataclasses.replace(scenario, staff=(*scenario.staff, post))
-        if self.apply(new, _("Add post {role}").format(role=role)):
+        if self.apply(new, edit_names.Edit(edit_names.ADD_POST, role=role)):
             self.select_row(len(new.staff) - 1)
             self.show_status(
                 _(
@@ -489,7 +501,7 @@ class StaffPage(TablePage):
         new = dataclasses.replace(
             scenario, staff=tuple(p for p in scenario.staff if p.id != post.id)
         )
-        if self.apply(new, _("Remove post {role}").format(role=post.role)):
+        if self.apply(new, edit_names.Edit(edit_names.REMOVE_POST, role=post.role)):
             self.show_status(
                 _("Removed {role}. Press Ctrl+Z to bring it back.").format(role=post.role)
             )
@@ -509,7 +521,7 @@ class StaffPage(TablePage):
         )
         role = scenario.post(post_id).role
         new = dataclasses.replace(scenario, staff=staff)
-        if self.apply(new, _("Change time of {role}").format(role=role)):
+        if self.apply(new, edit_names.Edit(edit_names.CHANGE_POST_TIME, role=role)):
             self.show_status(_("Saved the time of {role}.").format(role=role))
 
 

@@ -7,7 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,6 +17,7 @@ from costready.costing.explain import Line, buildup, change_text, sensitivity_ro
 from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
+from costready.ui.tables import TableWidget
 from costready.ui.widgets import money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -94,7 +94,7 @@ def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for index in range(item.childCount()) if (child := item.child(index)) is not None]
 
 
-class SensitivityTable(QTableWidget):
+class SensitivityTable(TableWidget):
     """Units, unit cost and surplus a year at −20%, −10%, planned and +10% volume."""
 
     HEADERS = (N_("Volume"), N_("Units"), N_("Unit cost"), N_("Surplus\na year"))

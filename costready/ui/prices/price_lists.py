@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from costready.costing.price_lists import PriceList
 from costready.i18n import N_, _
+from costready.ui.tables import TableWidget
 from costready.ui.widgets import money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -82,7 +82,7 @@ class PriceListsDialog(QDialog):
         self._names = service_names
         self.current_id = current.id if current else None
 
-        self.table = QTableWidget(len(price_lists), len(HEADERS))
+        self.table = TableWidget(len(price_lists), len(HEADERS))
         self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table.setAccessibleName(_("Price lists"))
         self.table.verticalHeader().hide()
@@ -94,7 +94,7 @@ class PriceListsDialog(QDialog):
         for row, price_list in enumerate(price_lists):
             self._fill_row(row, price_list)
 
-        self.prices = QTableWidget(0, 2)
+        self.prices = TableWidget(0, 2)
         price_header = QTableWidgetItem(_("Price (net)"))
         price_header.setTextAlignment(RIGHT)
         self.prices.setHorizontalHeaderItem(0, QTableWidgetItem(_("Service")))

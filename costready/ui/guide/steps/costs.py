@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QMenu, QToolButton, QWidget
 from costready.costing.guide import suggested_costs
 from costready.costing.model import Basis, CostLine
 from costready.i18n import _
+from costready.ui import edit_names
 from costready.ui.document import ScenarioDocument
 from costready.ui.guide.steps.base import TablePageStep, hint
 from costready.ui.pages._table_page import TablePage
@@ -60,7 +61,7 @@ class CostsStep(TablePageStep):
             return
         scenario = self.document.scenario
         new = dataclasses.replace(scenario, costs=(*scenario.costs, line))
-        if not page.apply(new, _("Add cost {name}").format(name=line.name)):
+        if not page.apply(new, edit_names.Edit(edit_names.ADD_COST, name=line.name)):
             return
         page.tabs.setCurrentIndex(0)
         row = len(new.costs) - 1
