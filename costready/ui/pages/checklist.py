@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from costready.app import compliance
 from costready.app.snapshot import StillOpening
 from costready.compliance.applicability import STATE_LABELS
-from costready.compliance.definitions import AREA_LABELS
+from costready.compliance.definitions import AREA_LABELS, Item
 from costready.compliance.evidence import EvidenceKind
 from costready.compliance.readiness import STATUS_LABELS, Entry, Progress, Status
 from costready.i18n import N_, _
@@ -59,6 +59,14 @@ def _parse_day(text: str, field: str) -> date | None:
         return datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError:
         raise ValueError(_("{field}: enter a date as dd/mm/yyyy").format(field=field)) from None
+
+
+def source_text(item: Item) -> str:
+    """When the item was checked against its source, or that nobody has confirmed it yet."""
+    if item.checked is None:
+        note = f" {_(item.source_note)}" if item.source_note else ""
+        return _("Check the source: this item has not yet been confirmed against it.") + note
+    return _("Checked against its source on {day}.").format(day=_day_text(item.checked))
 
 
 class ChecklistPage(QWidget):
@@ -321,7 +329,7 @@ class ChecklistPage(QWidget):
             parts.append(_("Evidence a buyer may ask for: ") + "; ".join(item.evidence))
         if item.credit:
             parts.append(_("From: ") + item.credit)
-        parts.append(_("Checked against its source on {day}.").format(day=_day_text(item.checked)))
+        parts.append(source_text(item))
         self.body.setText("\n\n".join(parts))
         self.go_button.setVisible(bool(item.links_to))
         self.go_button.setText(_("Go to {page}").format(page=item.links_to.capitalize()))
