@@ -326,9 +326,11 @@ class ChecklistPage(QWidget):
         if item.guidance:
             parts.append(item.text("guidance", today))
         if item.evidence:
-            parts.append(_("Evidence a buyer may ask for: ") + "; ".join(item.evidence))
+            parts.append(
+                _("Evidence a buyer may ask for: ") + "; ".join(_(e) for e in item.evidence)
+            )
         if item.credit:
-            parts.append(_("From: ") + item.credit)
+            parts.append(_("From: ") + _(item.credit))
         parts.append(source_text(item))
         self.body.setText("\n\n".join(parts))
         self.go_button.setVisible(bool(item.links_to))
