@@ -3,11 +3,12 @@ each item's details (why it applies, guidance, source), and status and evidence 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,7 @@ from costready.compliance.readiness import STATUS_LABELS, Entry, Progress, Statu
 from costready.i18n import N_, _
 from costready.problems import Problem
 from costready.reports.readiness import percent_text
+from costready.ui.dialogs.advisor import AdvisorDialog
 from costready.ui.dialogs.interview import InterviewDialog, focus_first
 from costready.ui.document import ScenarioDocument
 from costready.ui.widgets import page_header
@@ -108,6 +110,13 @@ class ChecklistPage(QWidget):
         self.interview_button.setDefault(True)
         self.interview_button.clicked.connect(self.run_interview)
         top.addWidget(self.interview_button)
+        self.advisor_button = QPushButton(_("Every or&ganisation…"))
+        self.advisor_button.setAccessibleName(_("Readiness of every organisation"))
+        self.advisor_button.setToolTip(
+            _("For advisors: each organisation's readiness by area in one table")
+        )
+        self.advisor_button.clicked.connect(self.show_advisor_view)
+        top.addWidget(self.advisor_button)
         layout.addLayout(top)
 
         splitter = QSplitter()
@@ -116,6 +125,12 @@ class ChecklistPage(QWidget):
         self.tree.setHeaderLabels([_("Item"), _("Applies"), _("Status"), _("Renews")])
         self.tree.setColumnWidth(0, 340)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        # Enter (or a double click) opens the item's details; Space marks it done or not done
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.installEventFilter(self)
+        self.tree.setAccessibleDescription(
+            _("Enter opens an item's details; Space marks it done, or not done again")
+        )
         splitter.addWidget(self.tree)
         splitter.addWidget(self._details())
         splitter.setStretchFactor(0, 3)
@@ -146,6 +161,7 @@ class ChecklistPage(QWidget):
         self.source_button.setAccessibleName(_("Open the source in the browser"))
         self.source_button.clicked.connect(self._on_source_button_clicked)
         self.go_button = QPushButton()
+        self.go_button.setAccessibleName(_("Go to the page that does this"))
         self.go_button.clicked.connect(self._on_go_button_clicked)
         row = QHBoxLayout()
         row.addWidget(self.source_button)
@@ -283,6 +299,11 @@ class ChecklistPage(QWidget):
                 ]
             )
             row.setData(0, ITEM_ROLE, entry.item.id)
+            row.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                ", ".join(part for part in (row.text(0), row.text(1), status, row.text(3)) if part),
+            )
             groups[area].addChild(row)
             if entry.item.id == self.current:
                 chosen = row
@@ -301,6 +322,46 @@ class ChecklistPage(QWidget):
         item_id = item.data(0, ITEM_ROLE) if item is not None else None
         self.current = item_id
         self._show_entry(self.view.entry(item_id) if item_id and self.view else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.current is not None
+        ):
+            self.toggle_done()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ITEM_ROLE):
+            self.status.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # an area's row: Enter opens or closes the group
+            item.setExpanded(not item.isExpanded())
+
+    def toggle_done(self) -> list[Problem]:
+        """Mark the shown item done today (keeping an earlier date), or not started again."""
+        if self.current is None or self.view is None:
+            return []
+        progress = self.view.entry(self.current).progress
+        if progress.status is Status.DONE:
+            changed = dataclasses.replace(progress, status=Status.NOT_STARTED)
+        else:
+            changed = dataclasses.replace(
+                progress, status=Status.DONE, done_on=progress.done_on or self.view.today
+            )
+        problems = compliance.save_progress(
+            self.document.store, self.document.organisation_id, self.current, changed
+        )
+        if problems:
+            self.error.setText("\n".join(p.message for p in problems))
+            return problems
+        self.refresh()
+        self.readiness_changed.emit()
+        return []
 
     def select(self, item_id: str) -> None:
         """Show item `item_id` (for tests and links from Home)."""
@@ -335,6 +396,7 @@ class ChecklistPage(QWidget):
         self.body.setText("\n\n".join(parts))
         self.go_button.setVisible(bool(item.links_to))
         self.go_button.setText(_("Go to {page}").format(page=item.links_to.capitalize()))
+        self.go_button.setAccessibleName(self.go_button.text())
         progress = entry.progress
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
         self.reason.setText(progress.reason)
@@ -357,6 +419,17 @@ class ChecklistPage(QWidget):
         if dialog.exec() != InterviewDialog.DialogCode.Accepted:
             return
         self.save_answers(dialog.answers())
+
+    def advisor_dialog(self) -> AdvisorDialog:
+        """The advisor view over every organisation in the workspace, read now."""
+        return AdvisorDialog(compliance.advisor_table(self.document.store), self)
+
+    def show_advisor_view(self) -> None:
+        try:
+            dialog = self.advisor_dialog()
+        except StillOpening:
+            return
+        dialog.exec()
 
     def save_answers(self, answers: dict) -> None:
         compliance.save_answers(self.document.store, self.document.organisation_id, answers)
