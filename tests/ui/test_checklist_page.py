@@ -126,3 +126,15 @@ def test_the_advisor_view_lists_every_organisation_by_area(qtbot, qtmodeltester,
     assert "done" in model.index_of(0, "overall").data(Qt.ItemDataRole.ToolTipRole)
     assert all(model.index(0, c).data() for c in range(model.columnCount()))
     qtmodeltester.check(model)
+
+
+def test_the_follow_up_question_waits_for_a_yes(qtbot, document) -> None:
+    page = _page(qtbot, document)
+    dialog = InterviewDialog(page.view.known, {"sole_carer": "no"})
+    qtbot.addWidget(dialog)
+    care, follow = dialog.inputs["personal_care"], dialog.inputs["sole_carer"]
+    assert isinstance(care, QComboBox)
+    assert not follow.isEnabled()
+    assert dialog.answers()["sole_carer"] is None  # an earlier answer no longer counts
+    care.setCurrentIndex(care.findData("yes"))
+    assert follow.isEnabled() and dialog.answers()["sole_carer"] == "no"

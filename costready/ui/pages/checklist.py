@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -123,7 +124,12 @@ class ChecklistPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("Checklist items"))
         self.tree.setHeaderLabels([_("Item"), _("Applies"), _("Status"), _("Renews")])
-        self.tree.setColumnWidth(0, 340)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        # the title takes the room; applies, status and renewal date fit their words
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         # Enter (or a double click) opens the item's details; Space marks it done or not done
         self.tree.itemActivated.connect(self._on_tree_item_activated)
@@ -227,9 +233,14 @@ class ChecklistPage(QWidget):
         attach = QPushButton(_("Attach &file…"))
         attach.setAccessibleName(_("Attach a file"))
         attach.clicked.connect(self._on_attach_clicked)
-        for part in (self.evidence_kind, self.evidence_text, add, attach):
-            add_row.addWidget(part)
+        add_row.addWidget(self.evidence_kind)
+        add_row.addWidget(self.evidence_text, 1)
         outer.addLayout(add_row)
+        buttons = QHBoxLayout()  # on their own row, so the reference field has room
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        buttons.addWidget(attach)
+        outer.addLayout(buttons)
         outer.addStretch(1)
         return box
 
