@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -158,11 +160,23 @@ class ChecklistPage(QWidget):
         self.why_applies = QLabel()
         self.why_applies.setObjectName("whyApplies")
         self.body = QLabel()
+        # a long item's text scrolls in its own area, so the form below keeps its room
+        text_box = QWidget()
+        texts = QVBoxLayout(text_box)
+        texts.setContentsMargins(0, 0, 0, 0)
         for text in (self.why_applies, self.body):
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            outer.addWidget(text)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            texts.addWidget(text)
+        texts.addStretch(1)
+        self.text_scroll = QScrollArea()
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
+        self.text_scroll.setWidget(text_box)
+        outer.addWidget(self.text_scroll, 1)
         self.source_button = QPushButton(_("Open the &source"))
         self.source_button.setAccessibleName(_("Open the source in the browser"))
         self.source_button.clicked.connect(self._on_source_button_clicked)
@@ -186,7 +200,7 @@ class ChecklistPage(QWidget):
         self.checked_by = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(70)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         for widget, label in (
             (self.status, _("S&tatus")),
             (self.reason, _("&Reason (if not applicable)")),
@@ -217,7 +231,7 @@ class ChecklistPage(QWidget):
         outer.addWidget(QLabel(_("Evidence")))
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(_("Evidence"))
-        self.evidence.setMaximumHeight(90)
+        self.evidence.setFixedHeight(self.evidence.fontMetrics().lineSpacing() * 4 + 8)
         outer.addWidget(self.evidence)
         add_row = QHBoxLayout()
         self.evidence_kind = QComboBox()
@@ -241,7 +255,6 @@ class ChecklistPage(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(attach)
         outer.addLayout(buttons)
-        outer.addStretch(1)
         return box
 
     def primary_action(self) -> QAction | None:
