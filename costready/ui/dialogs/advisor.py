@@ -82,7 +82,7 @@ class AdvisorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Readiness of every organisation"))
         self.setAccessibleName(_("Readiness of every organisation"))
-        self.resize(1100, 420)
+        self.resize(1200, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -99,8 +99,9 @@ class AdvisorDialog(QDialog):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the Close button
         header = self.table.horizontalHeader()
+        # every column fits its words (the organisation's name first of all); twelve areas
+        # are wider than a small screen, so the table scrolls sideways rather than elide names
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         if not rows:
             layout.addWidget(QLabel(_("This workspace has no organisations yet.")))
