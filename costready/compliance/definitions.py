@@ -64,6 +64,14 @@ AREA_LABELS = {
 
 #: The app's places a tip may link to (page keys of the window).
 PAGES = frozenset({"organisation", "services", "prices", "invoices", "checklist"})
+#: Those pages' names, for "Go to Prices" (the window's own titles live in the ui layer).
+PAGE_LABELS = {
+    "organisation": N_("Organisation"),
+    "services": N_("Services"),
+    "prices": N_("Prices"),
+    "invoices": N_("Invoices"),
+    "checklist": N_("Checklist"),
+}
 _ID = re.compile(r"^[A-Z]{2,6}-[0-9]{2}$")
 _TEXT_FIELDS = ("title", "asks", "why")
 

@@ -153,3 +153,9 @@ def test_unverified_figures_are_not_quoted() -> None:
     for item_id in ("CQC-12", "GOV-02"):
         text = item_by_id(item_id).text("asks", TODAY)
         assert "£" not in text
+
+
+def test_every_page_a_tip_links_to_has_a_name() -> None:
+    from costready.compliance.definitions import PAGE_LABELS, PAGES
+
+    assert set(PAGE_LABELS) == PAGES

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from costready.app import compliance
 from costready.app.snapshot import StillOpening
 from costready.compliance.applicability import STATE_LABELS
-from costready.compliance.definitions import AREA_LABELS, Item
+from costready.compliance.definitions import AREA_LABELS, PAGE_LABELS, Item
 from costready.compliance.evidence import EvidenceKind
 from costready.compliance.readiness import STATUS_LABELS, Entry, Progress, Status
 from costready.i18n import N_, _
@@ -419,7 +419,8 @@ class ChecklistPage(QWidget):
         parts.append(source_text(item))
         self.body.setText("\n\n".join(parts))
         self.go_button.setVisible(bool(item.links_to))
-        self.go_button.setText(_("Go to {page}").format(page=item.links_to.capitalize()))
+        page = PAGE_LABELS.get(item.links_to, "")
+        self.go_button.setText(_("Go to {page}").format(page=_(page)) if page else "")
         self.go_button.setAccessibleName(self.go_button.text())
         progress = entry.progress
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
