@@ -166,6 +166,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ready = add("readiness", help=_("readiness per area and overall, due soon and overdue"))
     ready.add_argument("--organisation", metavar="ID|NAME", help=_("which organisation"))
     ready.add_argument("--json", action="store_true", help=_("print JSON"))
+    ready.add_argument(
+        "--all-organisations",
+        action="store_true",
+        help=_("every organisation's readiness by area (the advisor view)"),
+    )
 
     backup = add(
         "backup", help=_("copy the workspace to a dated backup beside it (the last 14 are kept)")
@@ -572,7 +577,8 @@ def _checklist(args: argparse.Namespace) -> None:
                 "area": e.item.area.value,
                 "title": e.item.text("title", view.today),
                 "source": e.item.source,
-                "checked": e.item.checked.isoformat(),
+                "checked": e.item.checked.isoformat() if e.item.checked else None,
+                "verified": e.item.verified,
                 "applies": e.applicability.state.value,
                 "applicable": e.applicable,
                 "why": e.applicability.why,
@@ -600,6 +606,9 @@ def _readiness(args: argparse.Namespace) -> None:
     from costready.compliance.definitions import AREA_LABELS
     from costready.reports.readiness import percent_text
 
+    if args.all_organisations:
+        _readiness_all(args)
+        return
     with _workspace(args) as workspace:
         view = checklist(workspace, _organisation_only(workspace, args))
     areas = view.areas()
@@ -640,6 +649,51 @@ def _readiness(args: argparse.Namespace) -> None:
             renews = e.renews_on()
             day = format_date(renews) if renews else ""
             print(f"{title}: {e.item.id} {e.item.text('title', view.today)} ({day})")
+
+
+def _readiness_figures(value: Readiness) -> dict:
+    return {
+        "done": value.done,
+        "applicable": value.applicable,
+        "percent": None if value.percent is None else _quantity(value.percent),
+    }
+
+
+def _readiness_all(args: argparse.Namespace) -> None:
+    """The advisor view: each organisation's readiness overall and by area."""
+    from costready.app.compliance import advisor_table
+    from costready.compliance.definitions import AREA_LABELS
+    from costready.reports.readiness import percent_text
+
+    if args.organisation:
+        raise CliError(_("--all-organisations and --organisation cannot be used together"))
+    with _workspace(args) as workspace:
+        rows = advisor_table(workspace)
+    if args.json:
+        data = [
+            {
+                "organisation": row.organisation.name,
+                "id": row.organisation.id,
+                "overall": _readiness_figures(row.overall),
+                "areas": {a.value: _readiness_figures(v) for a, v in row.areas.items()},
+                "due_soon": row.due_soon,
+                "overdue": row.overdue,
+            }
+            for row in rows
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        print(
+            _("{name}: readiness {value} · {soon} due soon · {late} overdue").format(
+                name=row.organisation.name,
+                value=percent_text(row.overall),
+                soon=row.due_soon,
+                late=row.overdue,
+            )
+        )
+        for area, value in row.areas.items():
+            print(f"  {_(AREA_LABELS[area])}: {percent_text(value)}")
 
 
 def _adopt(args: argparse.Namespace) -> int:

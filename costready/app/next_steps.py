@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from costready.app.adoption import adopted_price_list
 from costready.app.guide import FINISHED_SETTING, STEP_SETTING
-from costready.app.reading import WorkspaceReader, reading
+from costready.app.reading import OpensUnitsOfWork, WorkspaceReader, reading
+from costready.compliance.readiness import Entry, Readiness
 from costready.costing.model import Scenario
 from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
 from costready.i18n import _, ngettext
+from costready.money import format_percent
 from costready.organisation import Organisation
 from costready.problems import Problem
 
@@ -28,6 +31,7 @@ class Step:
     text: str
     button: str
     done: bool
+    page: str = ""  # the page its button opens, when that is not `key` (the checklist's lists)
 
 
 @dataclass(frozen=True)
@@ -163,3 +167,88 @@ def _prices_text(
     if adopted:
         return _("These prices are adopted and published as your price list.")
     return _("Check each price and adopt them so they appear on your price list.")
+
+
+# Compliance (issue 16): readiness, and what is due soon or overdue -----------------------------
+
+#: How many items a due-soon or overdue tile names before "and N more".
+LISTED = 3
+
+
+def compliance_steps(
+    workspace: WorkspaceReader, organisation_id: int, today: date | None = None
+) -> list[Step]:
+    """Home's checklist tiles: readiness overall, then "overdue" and "due soon" (within 60
+    days) when there are any. None while only the start-up snapshot is open (the checklist
+    is read from the workspace itself, which is not loaded before the first screen)."""
+    if not isinstance(workspace, OpensUnitsOfWork):
+        return []
+    from costready.app.compliance import checklist  # storage is loaded by now
+
+    view = checklist(workspace, organisation_id, today)  # type: ignore[arg-type]
+    overall, overdue, soon = view.overall, view.overdue(), view.due_soon()
+    steps = [_readiness_step(bool(view.answers), overall, bool(overdue))]
+    if overdue:
+        steps.append(
+            Step(
+                "checklist_overdue",
+                ngettext("{n} item overdue", "{n} items overdue", len(overdue)).format(
+                    n=len(overdue)
+                ),
+                _entries_text(overdue, view.today, _("expired {day}")),
+                _("Renew in Checklist"),
+                False,
+                page="checklist",
+            )
+        )
+    if soon:
+        steps.append(
+            Step(
+                "checklist_due_soon",
+                ngettext(
+                    "{n} item due in the next 60 days",
+                    "{n} items due in the next 60 days",
+                    len(soon),
+                ).format(n=len(soon)),
+                _entries_text(soon, view.today, _("renews {day}")),
+                _("Plan renewals"),
+                False,
+                page="checklist",
+            )
+        )
+    return steps
+
+
+def _readiness_step(answered: bool, overall: Readiness, overdue: bool) -> Step:
+    done, applicable = overall.done, overall.applicable
+    if not answered:
+        text = _(
+            "Answer a few questions to see which CQC, HMRC and procurement rules apply to you."
+        )
+    elif overall.percent is not None:
+        text = _("Readiness {percent}: {done} of {applicable} items that apply are done.").format(
+            percent=format_percent(overall.percent / 100, places=0),
+            done=done,
+            applicable=applicable,
+        )
+    else:
+        text = _("No checklist items apply to you on your answers.")
+    return Step(
+        "checklist",
+        _("Show a buyer you meet the rules"),
+        text,
+        _("Open Checklist"),
+        answered and done == applicable and not overdue,
+    )
+
+
+def _entries_text(entries: Sequence[Entry], today: date, when: str) -> str:
+    lines = []
+    for entry in entries[:LISTED]:
+        renews = entry.renews_on()
+        day = renews.strftime("%d/%m/%Y") if renews else ""
+        lines.append(f"{entry.item.id} {entry.item.text('title', today)} ({when.format(day=day)})")
+    more = len(entries) - LISTED
+    if more > 0:
+        lines.append(ngettext("and {n} more", "and {n} more", more).format(n=more))
+    return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -64,6 +64,14 @@ AREA_LABELS = {
 
 #: The app's places a tip may link to (page keys of the window).
 PAGES = frozenset({"organisation", "services", "prices", "invoices", "checklist"})
+#: Those pages' names, for "Go to Prices" (the window's own titles live in the ui layer).
+PAGE_LABELS = {
+    "organisation": N_("Organisation"),
+    "services": N_("Services"),
+    "prices": N_("Prices"),
+    "invoices": N_("Invoices"),
+    "checklist": N_("Checklist"),
+}
 _ID = re.compile(r"^[A-Z]{2,6}-[0-9]{2}$")
 _TEXT_FIELDS = ("title", "asks", "why")
 
@@ -78,7 +86,7 @@ class Item:
     asks: str
     why: str
     source: str
-    checked: date
+    checked: date | None  # None only when the source is not yet verified (`verified = false`)
     applies_when: Rule | None = None  # None: applies to every organisation
     check_when: Rule | None = None  # when it does not apply, still "check" if this holds
     not_applicable_because: str = ""  # said when it does not apply
@@ -89,6 +97,10 @@ class Item:
     done_when: str = ""  # a fact that marks it done when the app holds the evidence
     credit: str = ""  # whose advice it is (the tips' sources, by name)
     file: str = ""
+    #: False when nobody has confirmed the item against its source yet: shown as
+    #: "check the source", with `source_note` saying what is known of it
+    verified: bool = True
+    source_note: str = ""
 
     def text(self, field: str, on: date) -> str:
         """A text field translated, with its figures as in force on `on`."""
@@ -176,9 +188,7 @@ def parse_item(entry: Any, file: str, index: int) -> tuple[Item | None, list[Pro
     source = entry.get("source")
     if not isinstance(source, str) or not source.startswith("https://"):
         fail("source", _("an https link to the source is required"))
-    checked = entry.get("checked")
-    if not isinstance(checked, date):
-        fail("checked", _("the date the item was checked against its source is required"))
+    checked, verified, source_note = _checked(entry, fail)
     renews = entry.get("renews_months", 0)
     if not isinstance(renews, int) or isinstance(renews, bool) or not 0 <= renews <= 120:
         fail("renews_months", _("a whole number of months from 0 to 120"))
@@ -195,7 +205,7 @@ def parse_item(entry: Any, file: str, index: int) -> tuple[Item | None, list[Pro
     problems += _figure_problems(entry, where)
     if problems:
         return None, problems
-    assert isinstance(area, str) and isinstance(source, str) and isinstance(checked, date)
+    assert isinstance(area, str) and isinstance(source, str)
     return (
         Item(
             id=item_id,
@@ -215,9 +225,36 @@ def parse_item(entry: Any, file: str, index: int) -> tuple[Item | None, list[Pro
             done_when=done_when,
             credit=entry.get("credit", ""),
             file=file,
+            verified=verified,
+            source_note=source_note,
         ),
         [],
     )
+
+
+def _checked(
+    entry: dict[str, Any], fail: Callable[[str, str], None]
+) -> tuple[date | None, bool, str]:
+    """The date the item was checked against its source, or, for `verified = false`, no date
+    and a `source_note` saying why it could not be confirmed (a date is never guessed)."""
+    verified = entry.get("verified", True)
+    note = entry.get("source_note", "")
+    checked = entry.get("checked")
+    if not isinstance(verified, bool):
+        fail("verified", _("true or false"))
+        return None, True, ""
+    if not isinstance(note, str):
+        fail("source_note", _("a text"))
+        return None, verified, ""
+    if verified:
+        if not isinstance(checked, date):
+            fail("checked", _("the date the item was checked against its source is required"))
+        return checked if isinstance(checked, date) else None, True, note.strip()
+    if checked is not None:
+        fail("checked", _("an unverified item has no checked date; remove it or verify the item"))
+    if not note.strip():
+        fail("source_note", _("say why the source could not be confirmed"))
+    return None, False, note.strip()
 
 
 def _rule(entry: dict[str, Any], key: str, where: str, problems: list[Problem]) -> Rule | None:

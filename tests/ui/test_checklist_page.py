@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
 from costready.app import compliance
 from costready.compliance.applicability import State
 from costready.compliance.readiness import Status
 from costready.ui.dialogs.interview import InterviewDialog
-from costready.ui.pages.checklist import ChecklistPage
+from costready.ui.pages.checklist import ITEM_ROLE, ChecklistPage
 
 
 def _page(qtbot, document) -> ChecklistPage:
@@ -70,3 +71,70 @@ def test_not_applicable_without_a_reason_is_refused(qtbot, document) -> None:
     qtbot.keyClicks(page.reason, "We hold no personal data")
     assert page.save_current() == []
     assert not page.view.entry("DATA-02").applicable
+
+
+def test_keyboard_enter_opens_details_and_space_toggles_done(qtbot, document) -> None:
+    page = _page(qtbot, document)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select("DATA-02")
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    before = page.view.overall.done
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+    entry = page.view.entry("DATA-02")
+    assert entry.progress.status is Status.DONE and entry.progress.done_on == page.view.today
+    assert page.view.overall.done == before + 1
+    assert page.current == "DATA-02" and page.tree.currentItem().data(0, ITEM_ROLE) == "DATA-02"
+    stored = compliance.checklist(document.store, document.organisation_id)
+    assert stored.entry("DATA-02").progress.status is Status.DONE
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)  # and back again
+    assert page.view.entry("DATA-02").progress.status is Status.NOT_STARTED
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.status.hasFocus)
+
+
+def test_tab_goes_from_the_list_to_the_details_and_every_input_is_named(qtbot, document) -> None:
+    page = _page(qtbot, document)
+    chain = []  # the widgets Tab stops at, in order, from the advisor button on
+    widget = page.advisor_button
+    for _step in range(60):
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+    assert chain.index(page.tree) < chain.index(page.source_button) < chain.index(page.status)
+    kinds = (QComboBox, QLineEdit, QPlainTextEdit, QCheckBox, QPushButton)
+    inputs = [w for kind in kinds for w in page.findChildren(kind)]
+    unnamed = [w for w in inputs if not w.accessibleName()]
+    assert not unnamed, [type(w).__name__ for w in unnamed]
+    page.select("DATA-02")
+    spoken = page.tree.currentItem().data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("DATA-02 ") and "Not started" in spoken
+
+
+def test_the_advisor_view_lists_every_organisation_by_area(qtbot, qtmodeltester, document) -> None:
+    page = _page(qtbot, document)
+    dialog = page.advisor_dialog()
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model.rowCount() == 1
+    assert model.index_of(0, "organisation").data() == "Riverside Community Hub"
+    assert model.index_of(0, "overall").data().endswith("%")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "CQC registration" in headers and "Market-readiness tips" in headers
+    assert dialog.table.accessibleName() == "Readiness by organisation"
+    assert "done" in model.index_of(0, "overall").data(Qt.ItemDataRole.ToolTipRole)
+    assert all(model.index(0, c).data() for c in range(model.columnCount()))
+    qtmodeltester.check(model)
+
+
+def test_the_follow_up_question_waits_for_a_yes(qtbot, document) -> None:
+    page = _page(qtbot, document)
+    dialog = InterviewDialog(page.view.known, {"sole_carer": "no"})
+    qtbot.addWidget(dialog)
+    care, follow = dialog.inputs["personal_care"], dialog.inputs["sole_carer"]
+    assert isinstance(care, QComboBox)
+    assert not follow.isEnabled()
+    assert dialog.answers()["sole_carer"] is None  # an earlier answer no longer counts
+    care.setCurrentIndex(care.findData("yes"))
+    assert follow.isEnabled() and dialog.answers()["sole_carer"] == "no"

@@ -32,3 +32,12 @@ def test_the_scroll_area_is_not_a_tab_stop(qtbot, document):
     home = shown(qtbot, HomePage(document))
     scroll = home.findChild(QScrollArea)
     assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_checklist_tile_opens_the_checklist(qtbot, document):
+    home = shown(qtbot, HomePage(document))
+    tile = home.tiles["checklist"]
+    assert "Answer a few questions" in tile.step.text
+    with qtbot.waitSignal(home.navigate_requested) as signal:
+        qtbot.mouseClick(tile.button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["checklist"]

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -45,28 +44,41 @@ class InterviewDialog(QDialog):
         intro.setWordWrap(True)
         outer.addWidget(intro)
         body = QWidget()
-        form = QFormLayout(body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for name in known.sources:
-            if any(q.name == name for q in QUESTIONS):
-                label = QLabel(describe(name, known))
+        form = QVBoxLayout(body)
+        form.setSpacing(4)
+        known_here = [name for name in known.sources if any(q.name == name for q in QUESTIONS)]
+        if known_here:
+            form.addWidget(_heading(_("What CostReady knows already (change it where it is kept)")))
+            for name in known_here:
+                label = QLabel("• " + describe(name, known))
                 label.setObjectName(f"known_{name}")
-                form.addRow(label)
+                label.setWordWrap(True)
+                form.addWidget(label)
+            form.addSpacing(12)
         today = date.today()
-        for question in QUESTIONS:
-            if question.name in known.sources:
-                continue
+        asked = [q for q in QUESTIONS if q.name not in known.sources]
+        for number, question in enumerate(asked, start=1):
             widget = self._input(question, answers.get(question.name))
             text = question.text(today)
-            if question.follows:
-                text = _("(If yes to the question above) {text}").format(text=text)
-            label = QLabel(text)
+            label = QLabel(_("{number}. {text}").format(number=number, text=text))
             label.setWordWrap(True)
             label.setBuddy(widget)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
             widget.setAccessibleName(_(question.short))
             widget.setAccessibleDescription(text)
-            form.addRow(label, widget)
+            form.addSpacing(8)
+            form.addWidget(label)
+            if question.follows:
+                form.addWidget(_note(_("Only if you answered Yes to the question above.")))
+            if question.help:
+                form.addWidget(_note(_(question.help)))
+            form.addWidget(widget)
             self.inputs[question.name] = widget
+        form.addStretch(1)
+        self._link_follow_ups()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -81,6 +93,20 @@ class InterviewDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+
+    def _link_follow_ups(self) -> None:
+        """A follow-up question can be answered only once its question is answered Yes."""
+        for question in QUESTIONS:
+            follow_up = self.inputs.get(question.name)
+            leader = self.inputs.get(question.follows) if question.follows else None
+            if follow_up is None or not isinstance(leader, QComboBox):
+                continue
+
+            def update(_index: int = 0, lead: QComboBox = leader, w: QWidget = follow_up) -> None:
+                w.setEnabled(lead.currentData() == "yes")
+
+            leader.currentIndexChanged.connect(update)
+            update()
 
     def _input(self, question: Question, value: Value) -> QWidget:
         if question.kind is Kind.MULTI:
@@ -114,7 +140,9 @@ class InterviewDialog(QDialog):
             widget = self.inputs.get(question.name)
             if widget is None:
                 continue
-            result[question.name] = self._read(question, widget)
+            # a follow-up whose question is not answered Yes has no answer
+            enabled = widget.isEnabledTo(self)
+            result[question.name] = self._read(question, widget) if enabled else None
         return result
 
     def _read(self, question: Question, widget: QWidget) -> Value:
@@ -144,6 +172,26 @@ class InterviewDialog(QDialog):
             self.error.setText(str(error))
             return
         self.accept()
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _note(text: str) -> QLabel:
+    """A muted line of help under a question."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setItalic(True)  # set apart from the question without losing contrast
+    label.setFont(font)
+    return label
 
 
 def focus_first(dialog: InterviewDialog) -> None:

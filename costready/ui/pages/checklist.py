@@ -3,22 +3,26 @@ each item's details (why it applies, guidance, source), and status and evidence 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,12 +33,13 @@ from PySide6.QtWidgets import (
 from costready.app import compliance
 from costready.app.snapshot import StillOpening
 from costready.compliance.applicability import STATE_LABELS
-from costready.compliance.definitions import AREA_LABELS
+from costready.compliance.definitions import AREA_LABELS, PAGE_LABELS, Item
 from costready.compliance.evidence import EvidenceKind
 from costready.compliance.readiness import STATUS_LABELS, Entry, Progress, Status
 from costready.i18n import N_, _
 from costready.problems import Problem
 from costready.reports.readiness import percent_text
+from costready.ui.dialogs.advisor import AdvisorDialog
 from costready.ui.dialogs.interview import InterviewDialog, focus_first
 from costready.ui.document import ScenarioDocument
 from costready.ui.widgets import page_header
@@ -59,6 +64,14 @@ def _parse_day(text: str, field: str) -> date | None:
         return datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError:
         raise ValueError(_("{field}: enter a date as dd/mm/yyyy").format(field=field)) from None
+
+
+def source_text(item: Item) -> str:
+    """When the item was checked against its source, or that nobody has confirmed it yet."""
+    if item.checked is None:
+        note = f" {_(item.source_note)}" if item.source_note else ""
+        return _("Check the source: this item has not yet been confirmed against it.") + note
+    return _("Checked against its source on {day}.").format(day=_day_text(item.checked))
 
 
 class ChecklistPage(QWidget):
@@ -100,14 +113,32 @@ class ChecklistPage(QWidget):
         self.interview_button.setDefault(True)
         self.interview_button.clicked.connect(self.run_interview)
         top.addWidget(self.interview_button)
+        self.advisor_button = QPushButton(_("Every or&ganisation…"))
+        self.advisor_button.setAccessibleName(_("Readiness of every organisation"))
+        self.advisor_button.setToolTip(
+            _("For advisors: each organisation's readiness by area in one table")
+        )
+        self.advisor_button.clicked.connect(self.show_advisor_view)
+        top.addWidget(self.advisor_button)
         layout.addLayout(top)
 
         splitter = QSplitter()
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("Checklist items"))
         self.tree.setHeaderLabels([_("Item"), _("Applies"), _("Status"), _("Renews")])
-        self.tree.setColumnWidth(0, 340)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        # the title takes the room; applies, status and renewal date fit their words
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        # Enter (or a double click) opens the item's details; Space marks it done or not done
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.installEventFilter(self)
+        self.tree.setAccessibleDescription(
+            _("Enter opens an item's details; Space marks it done, or not done again")
+        )
         splitter.addWidget(self.tree)
         splitter.addWidget(self._details())
         splitter.setStretchFactor(0, 3)
@@ -129,15 +160,28 @@ class ChecklistPage(QWidget):
         self.why_applies = QLabel()
         self.why_applies.setObjectName("whyApplies")
         self.body = QLabel()
+        # a long item's text scrolls in its own area, so the form below keeps its room
+        text_box = QWidget()
+        texts = QVBoxLayout(text_box)
+        texts.setContentsMargins(0, 0, 0, 0)
         for text in (self.why_applies, self.body):
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            outer.addWidget(text)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            texts.addWidget(text)
+        texts.addStretch(1)
+        self.text_scroll = QScrollArea()
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
+        self.text_scroll.setWidget(text_box)
+        outer.addWidget(self.text_scroll, 1)
         self.source_button = QPushButton(_("Open the &source"))
         self.source_button.setAccessibleName(_("Open the source in the browser"))
         self.source_button.clicked.connect(self._on_source_button_clicked)
         self.go_button = QPushButton()
+        self.go_button.setAccessibleName(_("Go to the page that does this"))
         self.go_button.clicked.connect(self._on_go_button_clicked)
         row = QHBoxLayout()
         row.addWidget(self.source_button)
@@ -156,7 +200,7 @@ class ChecklistPage(QWidget):
         self.checked_by = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(70)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         for widget, label in (
             (self.status, _("S&tatus")),
             (self.reason, _("&Reason (if not applicable)")),
@@ -187,7 +231,7 @@ class ChecklistPage(QWidget):
         outer.addWidget(QLabel(_("Evidence")))
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(_("Evidence"))
-        self.evidence.setMaximumHeight(90)
+        self.evidence.setFixedHeight(self.evidence.fontMetrics().lineSpacing() * 4 + 8)
         outer.addWidget(self.evidence)
         add_row = QHBoxLayout()
         self.evidence_kind = QComboBox()
@@ -203,10 +247,14 @@ class ChecklistPage(QWidget):
         attach = QPushButton(_("Attach &file…"))
         attach.setAccessibleName(_("Attach a file"))
         attach.clicked.connect(self._on_attach_clicked)
-        for part in (self.evidence_kind, self.evidence_text, add, attach):
-            add_row.addWidget(part)
+        add_row.addWidget(self.evidence_kind)
+        add_row.addWidget(self.evidence_text, 1)
         outer.addLayout(add_row)
-        outer.addStretch(1)
+        buttons = QHBoxLayout()  # on their own row, so the reference field has room
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        buttons.addWidget(attach)
+        outer.addLayout(buttons)
         return box
 
     def primary_action(self) -> QAction | None:
@@ -275,6 +323,11 @@ class ChecklistPage(QWidget):
                 ]
             )
             row.setData(0, ITEM_ROLE, entry.item.id)
+            row.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                ", ".join(part for part in (row.text(0), row.text(1), status, row.text(3)) if part),
+            )
             groups[area].addChild(row)
             if entry.item.id == self.current:
                 chosen = row
@@ -293,6 +346,46 @@ class ChecklistPage(QWidget):
         item_id = item.data(0, ITEM_ROLE) if item is not None else None
         self.current = item_id
         self._show_entry(self.view.entry(item_id) if item_id and self.view else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.current is not None
+        ):
+            self.toggle_done()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ITEM_ROLE):
+            self.status.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # an area's row: Enter opens or closes the group
+            item.setExpanded(not item.isExpanded())
+
+    def toggle_done(self) -> list[Problem]:
+        """Mark the shown item done today (keeping an earlier date), or not started again."""
+        if self.current is None or self.view is None:
+            return []
+        progress = self.view.entry(self.current).progress
+        if progress.status is Status.DONE:
+            changed = dataclasses.replace(progress, status=Status.NOT_STARTED)
+        else:
+            changed = dataclasses.replace(
+                progress, status=Status.DONE, done_on=progress.done_on or self.view.today
+            )
+        problems = compliance.save_progress(
+            self.document.store, self.document.organisation_id, self.current, changed
+        )
+        if problems:
+            self.error.setText("\n".join(p.message for p in problems))
+            return problems
+        self.refresh()
+        self.readiness_changed.emit()
+        return []
 
     def select(self, item_id: str) -> None:
         """Show item `item_id` (for tests and links from Home)."""
@@ -318,13 +411,17 @@ class ChecklistPage(QWidget):
         if item.guidance:
             parts.append(item.text("guidance", today))
         if item.evidence:
-            parts.append(_("Evidence a buyer may ask for: ") + "; ".join(item.evidence))
+            parts.append(
+                _("Evidence a buyer may ask for: ") + "; ".join(_(e) for e in item.evidence)
+            )
         if item.credit:
-            parts.append(_("From: ") + item.credit)
-        parts.append(_("Checked against its source on {day}.").format(day=_day_text(item.checked)))
+            parts.append(_("From: ") + _(item.credit))
+        parts.append(source_text(item))
         self.body.setText("\n\n".join(parts))
         self.go_button.setVisible(bool(item.links_to))
-        self.go_button.setText(_("Go to {page}").format(page=item.links_to.capitalize()))
+        page = PAGE_LABELS.get(item.links_to, "")
+        self.go_button.setText(_("Go to {page}").format(page=_(page)) if page else "")
+        self.go_button.setAccessibleName(self.go_button.text())
         progress = entry.progress
         self.status.setCurrentIndex(self.status.findData(progress.status.value))
         self.reason.setText(progress.reason)
@@ -347,6 +444,17 @@ class ChecklistPage(QWidget):
         if dialog.exec() != InterviewDialog.DialogCode.Accepted:
             return
         self.save_answers(dialog.answers())
+
+    def advisor_dialog(self) -> AdvisorDialog:
+        """The advisor view over every organisation in the workspace, read now."""
+        return AdvisorDialog(compliance.advisor_table(self.document.store), self)
+
+    def show_advisor_view(self) -> None:
+        try:
+            dialog = self.advisor_dialog()
+        except StillOpening:
+            return
+        dialog.exec()
 
     def save_answers(self, answers: dict) -> None:
         compliance.save_answers(self.document.store, self.document.organisation_id, answers)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.app.next_steps import Step, next_steps
+from costready.app.next_steps import Step, compliance_steps, next_steps
 from costready.i18n import N_, _
 from costready.ui.document import ScenarioDocument
 from costready.ui.warning_banner import TaxYearBanner
@@ -38,7 +38,7 @@ class StepTile(QFrame):
         layout.setContentsMargins(14, 12, 14, 12)
         top = QHBoxLayout()
         badge = QLabel()
-        badge.setPixmap(icon("check" if step.done else step.key).pixmap(22, 22))
+        badge.setPixmap(icon("check" if step.done else step.page or step.key).pixmap(22, 22))
         top.addWidget(badge)
         title = QLabel(step.title)
         font = title.font()
@@ -137,10 +137,11 @@ class HomePage(QWidget):
         self._header_box.addWidget(self._header)
         self._summary.setText(self._summary_text())
         self._clear_tiles()
-        for index, step in enumerate(home.steps):
+        steps = [*home.steps, *compliance_steps(document.workspace, document.organisation_id)]
+        for index, step in enumerate(steps):
             tile = StepTile(step)
             tile.button.clicked.connect(
-                lambda _c=False, k=step.key: self.navigate_requested.emit(k)
+                lambda _c=False, k=step.page or step.key: self.navigate_requested.emit(k)
             )
             self.tiles[step.key] = tile
             self._grid.addWidget(tile, index // 2, index % 2)
