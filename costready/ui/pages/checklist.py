@@ -98,10 +98,17 @@ class ChecklistPage(QWidget):
         top = QHBoxLayout()
         self.readiness = QLabel()
         self.readiness.setObjectName("readiness")
+        # wraps rather than widening the page past a 1024-pixel screen
+        self.readiness.setWordWrap(True)
         top.addWidget(self.readiness, 1)
         filter_label = QLabel(_("&Show:"))
         self.filter = QComboBox()
         self.filter.setAccessibleName(_("Show"))
+        # the longest choice is elided in the closed box (the list shows it whole)
+        self.filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter.setMinimumContentsLength(18)
         for key, label in FILTERS:
             self.filter.addItem(_(label), key)
         filter_label.setBuddy(self.filter)
