@@ -35,6 +35,7 @@ from costready.costing.model import (
     Scenario,
 )
 from costready.costing.plausibility import tax_year_warning
+from costready.costing.post_parts import post_parts
 from costready.costing.reference_prices import homecare_comparisons
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.rules import (
@@ -48,7 +49,7 @@ from costready.costing.rules import (
 )
 from costready.costing.vat import Supplier, charges_vat, vat_warnings
 from costready.i18n import _, ngettext
-from costready.money import format_exact_money, to_penny
+from costready.money import format_exact_money
 from costready.organisation import Organisation
 from costready.reports import fonts, styles
 from costready.reports.charts import cost_buildup_drawing
@@ -521,14 +522,15 @@ class _Report:
         totals = [ZERO] * 6
         head_total = ZERO
         for post in self.result.posts:
-            parts = [
-                post.pay_per_person,
-                post.employer_ni_per_person,
-                post.pension_per_person,
-                post.other_per_person,
+            parts = post_parts(post)
+            shown = [
+                parts.pay,
+                parts.employer_ni,
+                parts.pension,
+                parts.other,
+                parts.employment_allowance,
+                parts.annual_cost,
             ]
-            shown = [to_penny(p * post.headcount) for p in parts]
-            shown += [post.employment_allowance, post.annual_cost]
             totals = [t + s for t, s in zip(totals, shown, strict=True)]
             head_total += post.headcount
             rows.append(
