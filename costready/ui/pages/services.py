@@ -8,6 +8,7 @@ from typing import Any, TypedDict, Unpack
 
 from PySide6.QtGui import QShowEvent
 
+from costready.costing.explain import units_text
 from costready.costing.model import (
     REGULATED_ACTIVITY_LABELS,
     SURPLUS_LABELS,
@@ -196,6 +197,11 @@ class ServicesPage(TablePage):
         found = self._result(service)
         return getattr(found, field) if found is not None else None
 
+    def _units_text(self, service: Service) -> str:
+        """Planned units as every screen and report shows them (922.5, never 923 here)."""
+        units = self._result_value(service, "planned_units")
+        return units_text(units) if units is not None else ""
+
     # Columns -------------------------------------------------------------------------------
     def build_columns(self) -> list[Column]:
         replace = dataclasses.replace
@@ -229,7 +235,7 @@ class ServicesPage(TablePage):
                 N_("Planned units"),
                 lambda s: self._result_value(s, "planned_units"),
                 ColumnKind.NUMBER,
-                places=0,
+                display=self._units_text,
                 help=N_("Units a year as worked out from how they are counted"),
             ),
             Column(
@@ -249,6 +255,7 @@ class ServicesPage(TablePage):
                 N_("Units a year"),
                 lambda s: s.volume.units,
                 ColumnKind.NUMBER,
+                display=lambda s: units_text(s.volume.units) if s.volume.units is not None else "",
                 set=lambda s, v: _set_volume(s, units=v),
                 editable_if=lambda s: s.volume.kind is VolumeKind.TYPED,
             ),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from costready.app import guide as flow
 from costready.app.guide import Step
+from costready.costing.explain import units_text
 from costready.costing.model import SURPLUS_LABELS, SurplusKind
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
@@ -35,7 +36,11 @@ COLUMNS = (
     Column("name", N_("Service"), lambda s: s.name),
     Column("unit", N_("Unit"), lambda s: s.unit, display=lambda s: _(s.unit)),
     Column(
-        "planned_units", N_("Units a year"), lambda s: s.planned_units, ColumnKind.NUMBER, places=0
+        "planned_units",
+        N_("Units a year"),
+        lambda s: s.planned_units,
+        ColumnKind.NUMBER,
+        display=lambda s: units_text(s.planned_units),  # as every screen and report shows it
     ),
     Column("full_cost", N_("Full cost a year"), lambda s: s.full_cost, ColumnKind.MONEY),
     Column("unit_cost", N_("Unit cost"), lambda s: s.unit_cost, ColumnKind.MONEY),
