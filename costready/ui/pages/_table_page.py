@@ -120,6 +120,7 @@ class TablePage(QWidget):
         self.document = document
         self.dialog: QWidget | None = None  # the detail dialog open now (tests reach it here)
         self._fitted_rows = -1
+        self._status_of: Scenario | None = None  # the scenario the status line speaks of
         self.model = RecordTableModel(
             self.build_columns(),
             self.rows_of(document.scenario),
@@ -217,6 +218,7 @@ class TablePage(QWidget):
         layout.addLayout(self.extra_area)
         layout.addWidget(self.error)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Status"))
         layout.addWidget(self.status)
@@ -298,6 +300,8 @@ class TablePage(QWidget):
     def _on_document_changed(self) -> None:
         # a good edit, an undo or a redo: an earlier refusal no longer applies
         self.error.clear_error()
+        if self.document.scenario is not self._status_of:
+            self.status.clear()  # stale: it spoke of the scenario as it was
         scenario = self.document.scenario
         self.model.set_rows(self.rows_of(scenario))
         self.model.refresh()
@@ -342,8 +346,11 @@ class TablePage(QWidget):
             self._update_actions()
 
     def show_status(self, message: str) -> None:
-        """Say what just happened, here and in the window's status bar."""
+        """Say what just happened, here and in the window's status bar. The line here clears
+        at the next change to the scenario (an edit, undo, another page's change): by then it
+        no longer says what just happened."""
         self.status.setText(message)
+        self._status_of = self.document.scenario
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 10000)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 
 from costready.costing.explain import units_text
 from costready.costing.model import (
+    NEW_SERVICE_SURPLUS,
     REGULATED_ACTIVITY_LABELS,
     SURPLUS_LABELS,
     RegulatedActivity,
@@ -381,7 +382,12 @@ class ServicesPage(TablePage):
 
     def _add_service(self, name: str, service_id: str) -> None:
         scenario = self.document.scenario
-        service = Service(id=service_id, name=name, volume=Volume(VolumeKind.TYPED, units=ZERO))
+        service = Service(
+            id=service_id,
+            name=name,
+            volume=Volume(VolumeKind.TYPED, units=ZERO),
+            surplus=NEW_SERVICE_SURPLUS,  # the guide's suggestion, wherever a service is added
+        )
         # VAT starts as the law usually has it for this organisation (costing/vat.py)
         service = dataclasses.replace(
             service, vat=default_treatment(self._supplier(), service).treatment

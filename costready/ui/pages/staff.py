@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from costready.costing.engine import paid_hours
@@ -117,6 +117,7 @@ def ask_doubt(parent: QWidget, doubt: Doubt) -> Answer:
     """Ask "did you mean…?" in a window-modal box: the alternative (the default, when there is
     one), what was typed, or Cancel (Escape). Tests patch this function at its boundary."""
     box = QMessageBox(QMessageBox.Icon.Question, _("Did you mean…?"), doubt.question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
     box.setAccessibleName(_("Did you mean…?"))
     answers: dict[object, Answer] = {}
     if doubt.alternative is not None:

@@ -20,7 +20,7 @@ from costready.costing.explain import Line, buildup, change_text, sensitivity_ro
 from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
-from costready.ui.widgets import money_text
+from costready.ui.widgets import as_typed, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 TEXT, WORKING, AMOUNT = range(3)
@@ -85,8 +85,8 @@ class BuildupTree(QTreeWidget):
         item = QTreeWidgetItem([line.text, line.detail, line.amount])
         item.setTextAlignment(AMOUNT, RIGHT)
         if line.detail:
-            item.setToolTip(WORKING, line.detail)
-            item.setToolTip(TEXT, f"{line.text} — {line.detail}")
+            item.setToolTip(WORKING, as_typed(line.detail))
+            item.setToolTip(TEXT, as_typed(f"{line.text} — {line.detail}"))
         if line.kind in ("total", "group"):
             font = QFont(self.font())
             font.setBold(True)

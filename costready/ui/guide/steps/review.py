@@ -66,6 +66,7 @@ class ReviewStep(GuideStep):
         self.table = TablePage.make_view(self.model, _("Prices"))
         self.body.insertWidget(at + 1, self.table, 10)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("Summary"))
         self.body.insertWidget(at + 2, self.summary)
@@ -122,6 +123,7 @@ class ReviewStep(GuideStep):
             return
         scenario = self.document.scenario
         intro = QLabel(_("These prices cannot be worked out yet:"))
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setStyleSheet("font-weight: bold;")
         self.problems_layout.addWidget(intro)
         by_steps: dict[tuple[str, ...], list[Problem]] = {}
