@@ -83,7 +83,7 @@ def as_typed(text: str) -> str:
     “Tea & Cake <b>” shows as typed and never turns the rest bold."""
     if not QtGui.Qt.mightBeRichText(text):
         return text
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
 
 
 class ElidedLabel(QLabel):

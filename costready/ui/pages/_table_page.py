@@ -66,7 +66,22 @@ def fit_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     for section in range(view.model().columnCount()):
         width = max(view.sizeHintForColumn(section), header.sectionSizeHint(section))
-        header.resizeSection(section, min(max(width + 12, 60), 320))
+        header.resizeSection(section, min(max(width + 12, 60), MAX_FITTED_WIDTH))
+
+
+#: No column is fitted wider than this (longer text wraps or is elided, with a tooltip).
+MAX_FITTED_WIDTH = 320
+#: The name column is never fitted narrower than this: a name typed later must still show.
+MIN_NAME_WIDTH = 180
+
+
+def widen_names(view: QTableView) -> None:
+    """Widen the name column (the first) when a name no longer fits it, never narrowing it:
+    "Community transport" typed over "service" shows whole, not as "mmunity transport"."""
+    header = view.horizontalHeader()
+    wanted = min(max(view.sizeHintForColumn(0) + 12, MIN_NAME_WIDTH), MAX_FITTED_WIDTH)
+    if view.model().columnCount() and header.sectionSize(0) < wanted:
+        header.resizeSection(0, wanted)
 
 
 class ProblemBanner(QFrame):
@@ -312,6 +327,7 @@ class TablePage(QWidget):
             # fit when rows come or go, not on every edit (a width someone set stays put)
             self._fitted_rows = self.model.rowCount()
             self._fit_columns()
+        widen_names(self.view)
         self._update_actions()
         self.refresh_extra()
 
