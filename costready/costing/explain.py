@@ -35,6 +35,7 @@ from costready.money import (
     format_number,
     format_percent,
     format_quantity,
+    is_whole_pennies,
     line_net,
 )
 from costready.rules_file import VAT_LABELS
@@ -336,7 +337,7 @@ class Explainer:
                 money(parts.pay),
                 "note",
                 detail=_("{people} × {each} a person").format(
-                    people=people, each=format_exact_money(cost.pay_per_person, self.locale)
+                    people=people, each=self._exact_money(cost.pay_per_person)
                 ),
             ),
             Line(_("Employer NI"), money(parts.employer_ni), "note"),
@@ -358,6 +359,10 @@ class Explainer:
             Line(_("= Post's cost a year"), money(parts.annual_cost), "note", detail=detail)
         )
         return tuple(lines)
+
+    def _exact_money(self, amount: Decimal) -> str:
+        """Whole pennies as they are (£20,046.00); anything finer to four places (£1.7704)."""
+        return self.money(amount, places=2 if is_whole_pennies(amount) else 4)
 
     def _direct_other(self, service: ServiceResult) -> Line:
         children = []

@@ -195,3 +195,14 @@ def test_the_explanation_says_why_surplus_a_unit_times_units_is_not_the_year(qtb
         assert "rounded to the penny" in year.text(WORKING)
     else:
         assert "instead" not in year.text(WORKING)
+
+
+def test_the_report_says_why_surplus_a_unit_times_units_is_not_the_year(document, tmp_path):
+    service = document.result.service("home-support")
+    product = line_net(service.planned_units, service.surplus_per_unit)
+    assert product != service.surplus_at_planned_volume  # the sample shows the difference
+    target = tmp_path / "report.pdf"
+    organisation = document.workspace.organisation(document.organisation_id)
+    write_costing_report(target, organisation, document.scenario, document.result)
+    text = " ".join(pdf_text(target).split())
+    assert f"gives {format_money(product)} instead, because the surplus a unit is" in text
