@@ -178,6 +178,11 @@ def test_home_never_says_done_for_services_the_prices_cannot_use(qtbot, document
 
 
 def test_a_renamed_service_shows_its_whole_name(qtbot, document):
+    """The guide's first service is often named later: "service" becomes "Community
+    transport…", and the column fitted to "service" must not cut it to "mmunity transport"."""
+    scenario = document.scenario
+    short = tuple(dataclasses.replace(s, name=s.id[:3]) for s in scenario.services)
+    document.apply(dataclasses.replace(scenario, services=short), "Short names")
     page = shown(qtbot, ServicesPage(document), 1100, 700)
     edit_cell(qtbot, page.view, 0, "name", "Community transport to the day centre")
     index = page.model.index_of(0, "name")
