@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -54,6 +54,13 @@ class BuildupTree(QTreeWidget):
 
     def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
         self.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # the line's name takes about two fifths of the room the amount leaves, so on a narrow
+        # screen the working keeps enough width to read (not a word a line)
+        room = self.viewport().width() - self.header().sectionSize(AMOUNT)
+        self.header().resizeSection(TEXT, max(140, min(280, room * 2 // 5)))
+        super().resizeEvent(event)
 
     def show_service(
         self,
