@@ -359,6 +359,16 @@ def format_number(value: Decimal, locale: str = "en_GB", places: int | None = No
         return _format_number(value, locale, places)
 
 
+def format_quantity(value: Decimal, locale: str = "en_GB", max_places: int = 4) -> str:
+    """A quantity that enters a calculation (planned units, hours), shown to the places the
+    calculation used: every place it has, trailing zeros dropped (922.50 -> "922.5", 6708.000 ->
+    "6,708"), so a trustee multiplying the shown figures gets the engine's answer. Past
+    `max_places` places it is shown half-up to `max_places` (no figure a person typed has more).
+    """
+    places = min(decimal_places(value), max_places) if _displayable(value) else None
+    return format_number(value, locale, places)
+
+
 def _displayable(value: Decimal) -> bool:
     """False for NaN, Infinity and magnitudes no bound allows (1E+30, 1E-999999999): shown as
     written, so a value stored before its bound existed can still be seen, and put right."""

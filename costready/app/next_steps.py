@@ -70,7 +70,7 @@ def next_steps(
     steps = [_guide_step()] if guide_open else []
     steps += [
         _organisation_step(organisation),
-        *_scenario_steps(scenario),
+        *_scenario_steps(scenario, problems),
         Step(
             "prices",
             _("Review and adopt your prices"),
@@ -112,10 +112,12 @@ def _organisation_step(org: Organisation) -> Step:
     )
 
 
-def _scenario_steps(scenario: Scenario) -> list[Step]:
+def _scenario_steps(scenario: Scenario, problems: Sequence[Problem] = ()) -> list[Step]:
+    """Services, staff and costs: done once there are some and none of them has a problem
+    (Home never says Done for something the prices cannot use)."""
     services, staff, costs = len(scenario.services), len(scenario.staff), len(scenario.costs)
     return [
-        Step(
+        _records_step(
             "services",
             _("Add the services you sell"),
             ngettext("{n} service on your menu.", "{n} services on your menu.", services).format(
@@ -124,9 +126,10 @@ def _scenario_steps(scenario: Scenario) -> list[Step]:
             if services
             else _("List what you offer and the unit you charge by (hour, session, place-week…)."),
             _("Open Services"),
-            services > 0,
+            services,
+            problems,
         ),
-        Step(
+        _records_step(
             "staff",
             _("Add your staff"),
             ngettext(
@@ -135,18 +138,37 @@ def _scenario_steps(scenario: Scenario) -> list[Step]:
             if staff
             else _("Each post's pay, on-costs and how its time is shared across services."),
             _("Open Staff"),
-            staff > 0,
+            staff,
+            problems,
         ),
-        Step(
+        _records_step(
             "costs",
             _("Add your running costs"),
             ngettext("{n} cost line.", "{n} cost lines.", costs).format(n=costs)
             if costs
             else _("Rent, insurance, travel, IT and other costs, and how they are shared."),
             _("Open Costs"),
-            costs > 0,
+            costs,
+            problems,
         ),
     ]
+
+
+def _records_step(
+    key: str, title: str, text: str, button: str, count: int, problems: Sequence[Problem]
+) -> Step:
+    """A step for one kind of record (its key is the model's section: "services"...): its
+    first problem, if any, replaces "Done" with what to fix."""
+    found = [
+        p for p in problems if p.path == f"$.{key}" or p.path.startswith((f"$.{key}[", f"$.{key}."))
+    ]
+    if count and found:
+        text = ngettext(
+            "{text} {n} thing to fix: {problem}",
+            "{text} {n} things to fix, first: {problem}",
+            len(found),
+        ).format(text=text, n=len(found), problem=found[0].message)
+    return Step(key, title, text, button, count > 0 and not found)
 
 
 def _prices_text(

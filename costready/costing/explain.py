@@ -19,6 +19,7 @@ from costready.costing.model import (
     VatTreatment,
     VolumeKind,
 )
+from costready.costing.post_parts import post_parts
 from costready.costing.results import (
     POOL_KEY_PREFIX,
     PoolCost,
@@ -33,7 +34,9 @@ from costready.money import (
     format_money,
     format_number,
     format_percent,
-    is_whole,
+    format_quantity,
+    is_whole_pennies,
+    line_net,
 )
 from costready.rules_file import VAT_LABELS
 
@@ -71,8 +74,9 @@ def surplus_words(kind: SurplusKind, value: Decimal, locale: str = "en_GB") -> s
 
 
 def units_text(units: Decimal, locale: str = "en_GB") -> str:
-    """Planned units for reading: whole numbers as they are, others to one decimal place."""
-    return format_number(units, locale, places=0 if is_whole(units) else 1)
+    """Planned units in the one form every screen and report shows them: to the places the
+    engine divided by (922.5, 4,446.624), so full cost ÷ units can be redone by hand."""
+    return format_quantity(units, locale)
 
 
 def break_even_text(service: ServiceResult, locale: str = "en_GB") -> str:
@@ -148,7 +152,7 @@ class Explainer:
             return _("typed in")  # the figure itself stands beside these words
         if volume.kind is VolumeKind.CAPACITY:
             return _("capacity {capacity} × occupancy {occupancy}").format(
-                capacity=format_number((volume.capacity or ZERO).normalize(), locale),
+                capacity=format_quantity(volume.capacity or ZERO, locale),
                 occupancy=percent(volume.occupancy or ZERO, locale),
             )
         parts = []
@@ -164,8 +168,8 @@ class Explainer:
                     "(1 − {off} non-chargeable)"
                 ).format(
                     role=post.role,
-                    headcount=format_number(cost.headcount.normalize(), locale),
-                    hours=format_number(cost.paid_hours_per_person.normalize(), locale),
+                    headcount=format_quantity(cost.headcount, locale),
+                    hours=format_quantity(cost.paid_hours_per_person, locale),
                     share=percent(share, locale),
                     off=percent(off, locale),
                 )
@@ -236,7 +240,46 @@ class Explainer:
                 ),
             ),
             *self._vat_lines(service),
+            *self._surplus_lines(service),
         ]
+
+    def _surplus_lines(self, service: ServiceResult) -> list[Line]:
+        """The surplus a unit and a year, and why one times the units is not the other."""
+        money = self.money
+        return [
+            Line(
+                _("Surplus a unit"),
+                money(service.surplus_per_unit),
+                "note",
+                detail=_("price {price} less unit cost {exact}, to the penny").format(
+                    price=money(service.price), exact=money(service.unit_cost_exact, places=4)
+                ),
+            ),
+            Line(
+                _("Surplus a year at planned volume"),
+                money(service.surplus_at_planned_volume),
+                "note",
+                detail=self.surplus_year_working(service),
+            ),
+        ]
+
+    def surplus_year_working(self, service: ServiceResult) -> str:
+        """How the yearly surplus was found and, where the shown surplus a unit × units gives
+        another figure, why, in one sentence."""
+        units = units_text(service.planned_units, self.locale)
+        working = _("price × {units} units less the full cost").format(units=units)
+        product = line_net(service.planned_units, service.surplus_per_unit)
+        if product == service.surplus_at_planned_volume:
+            return working
+        return working + _(
+            "; {per_unit} × {units} gives {product} instead, because the surplus a unit is "
+            "rounded to the penny from {exact}"
+        ).format(
+            per_unit=self.money(service.surplus_per_unit),
+            units=units,
+            product=self.money(product),
+            exact=self.money(service.price - service.unit_cost_exact, places=4),
+        )
 
     def _vat_lines(self, service: ServiceResult) -> list[Line]:
         if not self.charges_vat:
@@ -273,8 +316,53 @@ class Explainer:
             if post is not None and post.paid_for_hours_worked:
                 detail += _("; varies with volume (paid only for hours worked)")
             role = post.role if post else post_id
-            children.append(Line(role, self.money(amount), detail=detail))
+            parts = self._post_parts(post_id)
+            children.append(Line(role, self.money(amount), "item", parts, detail))
         return Line(_("Direct staff"), self.money(service.direct_staff), "group", tuple(children))
+
+    def post_cost_lines(self, post_id: str) -> tuple[Line, ...]:
+        """A post's annual cost in pounds, part by part (pay, employer NI, pension...), as the
+        engine worked it out: what "post costs £25,022.80 a year" is made of."""
+        return self._post_parts(post_id)
+
+    def _post_parts(self, post_id: str) -> tuple[Line, ...]:
+        cost = self._post_costs.get(post_id)
+        if cost is None:
+            return ()
+        parts, money = post_parts(cost), self.money
+        people = format_quantity(cost.headcount, self.locale)
+        lines = [
+            Line(
+                _("Pay"),
+                money(parts.pay),
+                "note",
+                detail=_("{people} × {each} a person").format(
+                    people=people, each=self._exact_money(cost.pay_per_person)
+                ),
+            ),
+            Line(_("Employer NI"), money(parts.employer_ni), "note"),
+            Line(_("Employer pension"), money(parts.pension), "note"),
+        ]
+        if parts.other:
+            lines.append(Line(_("Other on-costs"), money(parts.other), "note"))
+        if parts.employment_allowance:
+            lines.append(
+                Line(_("Less Employment Allowance"), money(-parts.employment_allowance), "note")
+            )
+        detail = ""
+        if parts.rounding_difference:
+            detail = _(
+                "worked out unrounded and rounded to the penny once, so it differs by {amount} "
+                "from the parts above"
+            ).format(amount=money(abs(parts.rounding_difference)))
+        lines.append(
+            Line(_("= Post's cost a year"), money(parts.annual_cost), "note", detail=detail)
+        )
+        return tuple(lines)
+
+    def _exact_money(self, amount: Decimal) -> str:
+        """Whole pennies as they are (£20,046.00); anything finer to four places (£1.7704)."""
+        return self.money(amount, places=2 if is_whole_pennies(amount) else 4)
 
     def _direct_other(self, service: ServiceResult) -> Line:
         children = []
@@ -355,12 +443,11 @@ class Explainer:
         if not total:
             return name
         part = weights.get(service_id, ZERO)
+        # the weights to every place the engine shared by, so the share can be redone by hand
+        shown = [format_quantity(value, self.locale) for value in (part, total)]
         if basis is Basis.STAFF_TIME:
-            # the engine shares by exact hours; whole hours are enough to follow the working
-            shown = [format_number(value, self.locale, places=0) for value in (part, total)]
             unit = _("hours")
         else:
-            shown = [format_number(value.normalize(), self.locale) for value in (part, total)]
             unit = _("m²") if basis is Basis.FLOOR_AREA else ""
         return _("{basis} {part} of {total}{unit}").format(
             basis=name, part=shown[0], total=shown[1], unit=f" {unit}" if unit else ""

@@ -11,7 +11,13 @@ def slug(name: str, fallback: str = "item") -> str:
     """“Day activities (Tues)” -> "day-activities-tues"; accents dropped (“Café” -> "cafe"),
     `fallback` when nothing readable is left."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or fallback
+    made = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    # a long name gives a short id: room left for "-2" within the id bound (100 characters)
+    return made[:SLUG_LENGTH].strip("-") or fallback
+
+
+#: The longest slug made from a name, leaving room for a "-2"… suffix within an id's bound.
+SLUG_LENGTH = 80
 
 
 def new_id(name: str, taken: Iterable[str], fallback: str = "item") -> str:

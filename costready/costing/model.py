@@ -154,6 +154,11 @@ class Surplus:
     value: Decimal = ZERO
 
 
+#: A new service's surplus, as the guided setup suggests it: 5% as a mark-up on cost (a service
+#: priced at cost leaves nothing for a bad year; the manager changes it on the Services page).
+NEW_SERVICE_SURPLUS = Surplus(SurplusKind.MARKUP_ON_COST, Decimal("0.05"))
+
+
 @dataclass(frozen=True)
 class Volume:
     """Planned billable units a year: typed, from staff hours, or capacity x occupancy."""

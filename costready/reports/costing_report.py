@@ -662,7 +662,12 @@ class _Report:
             [_("Price ({rounding})").format(rounding=rounding), money(s.price)],
             vat_row,
             [_("Surplus a unit"), money(s.surplus_per_unit)],
-            [_("Surplus at planned volume"), money(s.surplus_at_planned_volume)],
+            [
+                _("Surplus at planned volume: {working}").format(
+                    working=self.explain.surplus_year_working(s)
+                ),
+                money(s.surplus_at_planned_volume),
+            ],
             [_("Fixed cost"), money(s.fixed_cost)],
             [_("Variable cost at planned volume"), money(s.variable_cost)],
             [_("Break-even volume ({unit})").format(unit=s.unit), break_even],

@@ -30,7 +30,13 @@ from reportlab.platypus import (
 
 from costready.files import write_atomically
 from costready.i18n import _
-from costready.money import format_money, format_number, format_percent, is_whole
+from costready.money import (
+    format_money,
+    format_number,
+    format_percent,
+    format_quantity,
+    is_whole,
+)
 from costready.reports import fonts
 
 PathOrFile = str | Path | BinaryIO
@@ -167,8 +173,12 @@ def percent(value: Decimal, locale: str = "en_GB") -> str:
     return format_percent(value, locale, places=2)
 
 
-def number(value: Decimal, locale: str = "en_GB", places: int = 2) -> str:
-    """A quantity such as planned units: whole numbers without decimals, else `places` places."""
+def number(value: Decimal, locale: str = "en_GB", places: int | None = None) -> str:
+    """A quantity such as paid hours or headcount, in the one form every screen shows it: to
+    the places the calculation used (922.5, not 922.50); or, given `places`, whole numbers
+    without decimals and others to `places` places (a figure only read, never multiplied)."""
+    if places is None:
+        return format_quantity(value, locale)
     return format_number(value, locale=locale, places=0 if is_whole(value) else places)
 
 

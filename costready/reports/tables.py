@@ -20,6 +20,7 @@ from costready.costing.explain import (
     surplus_words,
 )
 from costready.costing.model import BASIS_LABELS, OVERHEAD_CATEGORIES, Basis, Scenario
+from costready.costing.post_parts import post_parts
 from costready.costing.results import POOL_KEY_PREFIX, ScenarioResult, ServiceResult
 from costready.costing.scenarios import ServiceComparison
 from costready.costing.vat import Supplier, charges_vat
@@ -221,24 +222,18 @@ class ReportRows:
         """Each post's parts (per person × headcount, to the penny) and the totals row."""
         rows = []
         for post in self.result.posts:
-            parts = [
-                post.pay_per_person,
-                post.employer_ni_per_person,
-                post.pension_per_person,
-                post.other_per_person,
-            ]
-            pay, ni, pension, other = (to_penny(p * post.headcount) for p in parts)
+            parts = post_parts(post)  # the engine's parts, as the Staff page shows them
             rows.append(
                 StaffRow(
                     role=post.role,
                     headcount=post.headcount,
                     paid_hours_each=post.paid_hours_per_person,
-                    pay=pay,
-                    employer_ni=ni,
-                    pension=pension,
-                    other=other,
-                    allowance=-post.employment_allowance if post.employment_allowance else ZERO,
-                    annual_cost=post.annual_cost,
+                    pay=parts.pay,
+                    employer_ni=parts.employer_ni,
+                    pension=parts.pension,
+                    other=parts.other,
+                    allowance=-parts.employment_allowance if parts.employment_allowance else ZERO,
+                    annual_cost=parts.annual_cost,
                 )
             )
         total = StaffRow(

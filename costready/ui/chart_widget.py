@@ -47,6 +47,7 @@ class ChartWidget(QWidget):
         self.svg.setPalette(paper)
         self.svg.setAutoFillBackground(True)
         self.message = QLabel(_("No chart to show"), self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self._layout = QStackedLayout(self)

@@ -18,6 +18,7 @@ from costready.i18n import _
 from costready.ui.background import run_in_background
 from costready.ui.dialogs.error import ErrorDialog
 from costready.ui.file_dialogs import save_file_name
+from costready.ui.widgets import as_typed
 
 
 def file_name(*parts: str, extension: str = "pdf") -> str:
@@ -98,7 +99,7 @@ class PdfExporter(QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
         else:
-            QMessageBox.warning(self._window, _("Not saved"), error)
+            QMessageBox.warning(self._window, _("Not saved"), as_typed(error))
         self.failed.emit(error)
 
     @Slot()

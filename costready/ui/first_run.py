@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -66,6 +67,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.sample_button)
 
         hint = QLabel(_("Everything is kept on this computer and saved as you go."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         layout.addWidget(hint)
 

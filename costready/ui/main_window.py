@@ -38,7 +38,7 @@ from costready.ui.shell.opening import WorkspaceOpening
 from costready.ui.shell.organisation_actions import OrganisationActions
 from costready.ui.shell.page_area import PageArea
 from costready.ui.shell.scenario_actions import ScenarioActions
-from costready.ui.widgets import empty_state, icon
+from costready.ui.widgets import ElidedLabel, as_typed, empty_state, icon
 
 if TYPE_CHECKING:
     from costready.app.reading import WorkspaceReader
@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
         side.setFixedWidth(210)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 12, 8, 12)
-        self.organisation_label = QLabel("")
-        self.organisation_label.setWordWrap(True)
+        # a long name is cut short with "…", never wrapped down the sidebar; full in its tooltip
+        self.organisation_label = ElidedLabel()
         font = self.organisation_label.font()
         font.setBold(True)
         self.organisation_label.setFont(font)
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
 
         # Alt+S opens the Scenario menu, so the switcher takes Alt+R
         scenario_label = QLabel(_("Scena&rio"))
+        scenario_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scenario_combo = QComboBox()
         self.scenario_combo.setAccessibleName(_("Scenario"))
         self.scenario_combo.setToolTip(_("The costing scenario you are working on"))
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(8, 12, 8, 8)  # pages bring their own margins too
         self._right_layout = right_layout  # the conflict bar goes on top when first wanted
         self.page_title = QLabel("")
+        self.page_title.setTextFormat(Qt.TextFormat.PlainText)
         self.page_title.setObjectName("windowPageTitle")
         title_font = self.page_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
             return
         org = reader.organisation(document.organisation_id)
         self.organisation_label.setText(org.name)
-        self.organisation_label.setToolTip(org.name)
+        self.organisation_label.setToolTip(as_typed(org.name))
         self._fill_scenario_combo(reader, document)
         self._refresh_window_title()
 
@@ -567,7 +569,7 @@ class MainWindow(QMainWindow):
             error, document.save_error = document.save_error, None
             show_unexpected(self, error, title=_("Not saved"))
         else:
-            QMessageBox.warning(self, _("Not saved"), message)
+            QMessageBox.warning(self, _("Not saved"), as_typed(message))
 
     # Another program's saves ------------------------------------------------------------------
     @property

@@ -30,6 +30,7 @@ from costready.money import (
     parse_percent,
 )
 from costready.ui.edit_names import CHANGE_CELL, Edit, field_noun
+from costready.ui.widgets import as_typed
 
 #: The role that carries a cell's raw value (Decimal, str, bool, date) for sorting and tests.
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -222,7 +223,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column.greyed_if and column.greyed_if(item):
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(item) or None
+            return as_typed(column.tooltip(item)) or None
         if role == Qt.ItemDataRole.FontRole and column.bold:
             font = QApplication.font()
             font.setBold(True)
@@ -238,7 +239,7 @@ class RecordTableModel(QAbstractTableModel):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole:
             own = column.tooltip(item) if column.tooltip is not None else ""
-            return "\n".join(text for text in (own, warning) if text)
+            return as_typed("\n".join(text for text in (own, warning) if text))
         shown = self._display(column, item, kind)
         return _("{column}: {value} (warning: {warning})").format(
             column=_(column.header), value=shown, warning=warning

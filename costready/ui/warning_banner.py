@@ -33,6 +33,7 @@ class WarningBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.heading = QLabel(heading)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)

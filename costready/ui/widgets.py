@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPalette
+from PySide6 import QtGui
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from costready.i18n import _
@@ -76,6 +78,43 @@ class FieldError(QLabel):
         return bool(self.text())
 
 
+def as_typed(text: str) -> str:
+    """Text for a widget that guesses whether it is given markup (a message box, a tooltip):
+    unchanged when it would be read as plain text anyway, else escaped, so a name such as
+    “Tea & Cake <b>” shows as typed and never turns the rest bold."""
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text drawn cut short with "…" when it does not fit (a long
+    organisation name in the sidebar). `text()` stays the full text; the owner sets it as the
+    tooltip too, so the whole name can still be read."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, super().minimumSizeHint().height())  # never widens its layout
+
+    def sizeHint(self) -> QSize:
+        return QSize(1, super().sizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as drawn now: whole, or cut short to the width."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), flags, self.shown_text())
+
+
 def page_header(title: str, subtitle: str = "") -> QWidget:
     """A page's title in a larger bold font with an optional one-line explanation below."""
     box = QWidget()
@@ -116,6 +155,7 @@ def empty_state(
     outer.setContentsMargins(24, 32, 24, 32)
     outer.addStretch(1)
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     outer.addWidget(label)

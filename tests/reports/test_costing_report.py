@@ -107,9 +107,9 @@ def test_no_break_even_is_said_in_words(tmp_path: Path, organisation: Organisati
 def test_sensitivity_and_chart_sections(report: Path) -> None:
     text = flat(report)
     assert "If volumes change" in text
-    assert "−20% 3,557.3 £" in text
-    assert "Planned 4,446.6 £25.73" in text
-    assert text.count("Planned 4,446.6 ") == 1  # the engine's own 0% row, shown once
+    assert "−20% 3,557.2992 £" in text
+    assert "Planned 4,446.624 £25.73" in text
+    assert text.count("Planned 4,446.624 ") == 1  # the engine's own 0% row, shown once
     assert "Cost build-up of each price" in text
     assert "Direct staff Other direct costs Overheads Surplus" in text
 
@@ -147,7 +147,7 @@ def test_example_model_through_the_engine(tmp_path: Path, example_model: Costing
     assert "Full cost £37,744.32" in text
     assert "Full cost £10,311.44" in text
     assert "Total overheads £10,669.05 £10,007.21 £1,865.74 £22,542.00" in text
-    assert "Home support hour 4,446.6 £26.04 £27.35" in text
+    assert "Home support hour 4,446.624 £26.04 £27.35" in text
     assert "Overhead: Hall and office rent (floor area 12 of 100 m²) £1,080.00" in text
     assert "Overhead: IT and phones (set percentage 60%) £900.00" in text
     assert "Not claimed." in text

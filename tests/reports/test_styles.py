@@ -37,7 +37,8 @@ def test_formats_are_british() -> None:
     assert styles.money(Decimal("1234.5")) == "£1,234.50"
     assert styles.percent(Decimal("0.125")) == "12.5%"
     assert styles.number(Decimal("900")) == "900"
-    assert styles.number(Decimal("4446.624")) == "4,446.62"
+    assert styles.number(Decimal("4446.624")) == "4,446.624"  # the places a sum used
+    assert styles.number(Decimal("922.50")) == "922.5"  # one quantity, one form
 
 
 def test_built_document_carries_typed_text_and_page_numbers() -> None:

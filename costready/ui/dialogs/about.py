@@ -31,6 +31,7 @@ class AboutDialog(QDialog):
                 "CostReady. Built with Qt for Python {qt} (LGPL), SQLAlchemy, reportlab and babel."
             ).format(qt=pyside_version)
         )
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)

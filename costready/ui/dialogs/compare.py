@@ -91,6 +91,7 @@ class CompareDialog(QDialog):
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
         self.note = QLabel(_("Differences are the second scenario less the first."))
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -67,6 +67,7 @@ class CopyScenarioDialog(QDialog):
         layout.addLayout(form)
 
         lines_label = QLabel(_("Apply the uplift &to:"))
+        lines_label.setTextFormat(Qt.TextFormat.PlainText)
         self.lines = QListWidget()
         self.lines.setAccessibleName(_("Lines the uplift applies to"))
         lines_label.setBuddy(self.lines)

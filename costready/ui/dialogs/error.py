@@ -108,9 +108,11 @@ class ErrorDialog(QDialog):
                 "and send them to whoever helps you with CostReady."
             )
         )
+        self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
         self.advice_label.setWordWrap(True)
         layout.addWidget(self.advice_label)
         self.copied_label = QLabel("")
+        self.copied_label.setTextFormat(Qt.TextFormat.PlainText)
         self.copied_label.setAccessibleName(_("Copy details result"))
         layout.addWidget(self.copied_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -56,9 +56,11 @@ class RestoreBackupDialog(QDialog):
             if backups
             else _("This workspace has no backups yet. You can choose a backup file instead.")
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         label = QLabel(_("&Backups, newest first"))
+        label.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Backups, newest first"))
         label.setBuddy(self.list)

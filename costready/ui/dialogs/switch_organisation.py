@@ -32,6 +32,7 @@ class SwitchOrganisationDialog(QDialog):
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         label = QLabel(_("&Organisations in this workspace:"))
+        label.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Organisations"))
         label.setBuddy(self.list)

@@ -48,6 +48,7 @@ class AllowanceQuestions(QWidget):
             combo.setAccessibleName(_(question))
             combo.activated.connect(lambda _index, key=key: self._on_answered(key))
             label_widget = QLabel(_(question))
+            label_widget.setTextFormat(Qt.TextFormat.PlainText)
             label_widget.setWordWrap(True)
             label_widget.setBuddy(combo)
             form.addRow(label_widget, combo)

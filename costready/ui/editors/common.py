@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from costready.costing import bounds
 from costready.costing.ids import new_id, slug
 from costready.i18n import _
 from costready.money import to_decimal
@@ -88,7 +87,8 @@ class PercentSpinBox(DecimalSpinBox):
 
 
 class NewItemDialog(QDialog):
-    """Ask for a new item's name; its id is made from the name (unique) and may be changed."""
+    """Ask for a new item's name. Its id (used in model files and price lists) is made from
+    the name, unique among `taken_ids`: a manager never needs to see or type it."""
 
     def __init__(
         self,
@@ -100,30 +100,11 @@ class NewItemDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._taken = set(taken_ids)
-        self._id_typed = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(name_label)
         form.addRow(name_label, self.name_edit)
-        # the id is made from the name; only someone who shares model files needs to see it
-        self.advanced = QToolButton()
-        self.advanced.setText(_("Advanced"))
-        self.advanced.setCheckable(True)
-        self.advanced.setAutoRaise(True)
-        self.advanced.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced.setAccessibleName(_("Show the advanced settings"))
-        self.advanced.toggled.connect(self._on_advanced_toggled)
-        form.addRow(self.advanced)
-        self.id_edit = QLineEdit()
-        self.id_edit.setAccessibleName(_("Id"))
-        self.id_edit.setToolTip(
-            _("A short fixed name used in model files and price lists; it never changes.")
-        )
-        form.addRow(_("&Id:"), self.id_edit)
-        form.setRowVisible(self.id_edit, False)
-        self._form = form
         layout.addLayout(form)
         self.error = FieldError()
         layout.addWidget(self.error)
@@ -135,7 +116,6 @@ class NewItemDialog(QDialog):
         layout.addWidget(self.buttons)
         self._name_label = name_label
         self.name_edit.textEdited.connect(self._on_name_edited)
-        self.id_edit.textEdited.connect(self._on_id_edited)
 
     @property
     def name(self) -> str:
@@ -143,39 +123,21 @@ class NewItemDialog(QDialog):
 
     @property
     def item_id(self) -> str:
-        return self.id_edit.text().strip()
+        return unique_id(self.name, self._taken) if self.name else ""
 
-    def _on_name_edited(self, text: str) -> None:
-        if not self._id_typed:
-            self.id_edit.setText(unique_id(text, self._taken) if text.strip() else "")
-        self.error.clear_error()
-
-    def _on_advanced_toggled(self, shown: bool) -> None:
-        self.advanced.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self._form.setRowVisible(self.id_edit, shown)
-        self.adjustSize()
-
-    def _on_id_edited(self, _text: str) -> None:
-        self._id_typed = True
+    def _on_name_edited(self, _text: str) -> None:
         self.error.clear_error()
 
     def problem(self) -> str:
         """What stops the item being added, in words naming the field; "" when fine."""
         if not self.name:
             return _("{field}: cannot be empty").format(field=self._name_label)
-        if not self.item_id:
-            return _("Id: cannot be empty")
-        if self.item_id in self._taken:
-            return _("Id: “{id}” is already used; choose another").format(id=self.item_id)
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.item_id):
-            return _("Id: use lower-case letters, digits and hyphens only (e.g. home-support)")
-        return ""
+        return bounds.NAME.refusal(self.name, self._name_label) or ""
 
     def _on_buttons_accepted(self) -> None:
         message = self.problem()
         if message:
-            if self.name:  # every problem but a missing name is the id's: show the field
-                self.advanced.setChecked(True)
             self.error.show_error(message)
+            self.name_edit.setFocus()
             return
         self.accept()

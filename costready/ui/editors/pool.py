@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +46,7 @@ class PoolDialog(QDialog):
                 "it — and shares it across services by one basis."
             )
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()

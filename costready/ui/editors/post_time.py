@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,6 +53,7 @@ class PostTimeDialog(QDialog):
                 "work such as management. The shares must add up to 100%."
             )
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         keys = time_keys(scenario)
@@ -62,6 +64,7 @@ class PostTimeDialog(QDialog):
         )
         layout.addWidget(self.time_editor)
         self.actual_pay = QLabel(_actual_pay(post))
+        self.actual_pay.setTextFormat(Qt.TextFormat.PlainText)
         self.actual_pay.setWordWrap(True)
         self.actual_pay.setAccessibleName(_("Actual yearly pay"))
         layout.addWidget(self.actual_pay)
@@ -84,6 +87,7 @@ class PostTimeDialog(QDialog):
                 "included; the rest is a share of paid hours."
             )
         )
+        what.setTextFormat(Qt.TextFormat.PlainText)
         what.setWordWrap(True)
         outer.addWidget(what)
         form = QFormLayout()
@@ -116,6 +120,7 @@ class PostTimeDialog(QDialog):
                 form.addRow(_("…or travel, minutes per contact hour"), self._travel_row(spin))
             self.kind_spins[kind] = spin
         self.non_chargeable_label = QLabel()
+        self.non_chargeable_label.setTextFormat(Qt.TextFormat.PlainText)
         self.non_chargeable_label.setAccessibleName(_("Non-chargeable total"))
         form.addRow(self.non_chargeable_label)
         self.non_chargeable_error = FieldError()

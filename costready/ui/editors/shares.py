@@ -75,6 +75,7 @@ class SharesEditor(QGroupBox):
             form.addRow(_name_label(label, spin), spin)
             self.spins[key] = spin
         self.total_label = QLabel()
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
         self.total_label.setAccessibleName(_("Allocated"))
         form.addRow(self.total_label)
         self.error = FieldError()
@@ -140,6 +141,7 @@ class SharesDialog(QDialog):
         layout = QVBoxLayout(self)
         if explanation:
             note = QLabel(explanation)
+            note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             layout.addWidget(note)
         self.editor = SharesEditor(_("Shares"), keys, shares)

@@ -68,7 +68,22 @@ def fit_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     for section in range(view.model().columnCount()):
         width = max(view.sizeHintForColumn(section), header.sectionSizeHint(section))
-        header.resizeSection(section, min(max(width + 12, 60), 320))
+        header.resizeSection(section, min(max(width + 12, 60), MAX_FITTED_WIDTH))
+
+
+#: No column is fitted wider than this (longer text wraps or is elided, with a tooltip).
+MAX_FITTED_WIDTH = 320
+#: The name column is never fitted narrower than this: a name typed later must still show.
+MIN_NAME_WIDTH = 180
+
+
+def widen_names(view: QTableView) -> None:
+    """Widen the name column (the first) when a name no longer fits it, never narrowing it:
+    "Community transport" typed over "service" shows whole, not as "mmunity transport"."""
+    header = view.horizontalHeader()
+    wanted = min(max(view.sizeHintForColumn(0) + 12, MIN_NAME_WIDTH), MAX_FITTED_WIDTH)
+    if view.model().columnCount() and header.sectionSize(0) < wanted:
+        header.resizeSection(0, wanted)
 
 
 class ProblemBanner(QFrame):
@@ -122,6 +137,7 @@ class TablePage(QWidget):
         self.document = document
         self.dialog: QWidget | None = None  # the detail dialog open now (tests reach it here)
         self._fitted_rows = -1
+        self._status_of: Scenario | None = None  # the scenario the status line speaks of
         self.model = RecordTableModel(
             self.build_columns(),
             self.rows_of(document.scenario),
@@ -219,6 +235,7 @@ class TablePage(QWidget):
         layout.addLayout(self.extra_area)
         layout.addWidget(self.error)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Status"))
         layout.addWidget(self.status)
@@ -300,6 +317,8 @@ class TablePage(QWidget):
     def _on_document_changed(self) -> None:
         # a good edit, an undo or a redo: an earlier refusal no longer applies
         self.error.clear_error()
+        if self.document.scenario is not self._status_of:
+            self.status.clear()  # stale: it spoke of the scenario as it was
         scenario = self.document.scenario
         self.model.set_rows(self.rows_of(scenario))
         self.model.refresh()
@@ -310,6 +329,7 @@ class TablePage(QWidget):
             # fit when rows come or go, not on every edit (a width someone set stays put)
             self._fitted_rows = self.model.rowCount()
             self._fit_columns()
+        widen_names(self.view)
         self._update_actions()
         self.refresh_extra()
 
@@ -344,8 +364,11 @@ class TablePage(QWidget):
             self._update_actions()
 
     def show_status(self, message: str) -> None:
-        """Say what just happened, here and in the window's status bar."""
+        """Say what just happened, here and in the window's status bar. The line here clears
+        at the next change to the scenario (an edit, undo, another page's change): by then it
+        no longer says what just happened."""
         self.status.setText(message)
+        self._status_of = self.document.scenario
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 10000)

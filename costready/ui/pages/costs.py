@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from costready.costing.model import (
@@ -20,7 +22,7 @@ from costready.costing.model import (
     Scenario,
 )
 from costready.costing.validate import validate_cost_line
-from costready.i18n import N_, _
+from costready.i18n import N_, _, ngettext
 from costready.money import format_money
 from costready.money import format_percent as _percent
 from costready.problems import Problem
@@ -229,6 +231,17 @@ class CostsPage(TablePage):
 
     # Building: tabs for the cost lines, the bases and the pools ----------------------------
     def place_table(self, layout: QVBoxLayout, table_area: QWidget) -> None:
+        # under the lines, in bold: what they add up to, as a total row would
+        self.total_label = QLabel()
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_label.setAccessibleName(_("Total of the cost lines"))
+        bold = QFont(self.total_label.font())
+        bold.setBold(True)
+        self.total_label.setFont(bold)
+        area_layout = table_area.layout()
+        if area_layout is not None:
+            area_layout.addWidget(self.total_label)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Costs"))
         self.tabs.addTab(table_area, _("Cost lines"))
@@ -246,6 +259,7 @@ class CostsPage(TablePage):
                 "uses it."
             )
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         layout.addWidget(note)
         columns = [Column("service", N_("Service"), lambda r: r.name)]
@@ -272,6 +286,7 @@ class CostsPage(TablePage):
                 "it and the costs charged to it, shared across services by one basis."
             )
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         layout.addWidget(note)
         self.add_pool_action = self._action(_("Add a pool"), "add", self.add_pool)
@@ -330,7 +345,20 @@ class CostsPage(TablePage):
         found = next((p for p in result.pools if p.pool_id == pool.id), None)
         return found.total if found else None
 
+    def total_text(self) -> str:
+        """“Total: £24,350.00 a year over 24 cost lines (staff costs are on the Staff page)”."""
+        lines = self.document.scenario.costs
+        total = sum((line.annual_amount for line in lines), Decimal(0))
+        return ngettext(
+            "Total: {amount} a year over {count} cost line (staff are on the Staff page)",
+            "Total: {amount} a year over {count} cost lines (staff are on the Staff page)",
+            len(lines),
+        ).format(amount=format_money(total), count=len(lines))
+
     def refresh_extra(self) -> None:
+        if hasattr(self, "total_label"):
+            self.total_label.setText(self.total_text())
+            self.total_label.setVisible(bool(self.document.scenario.costs))
         if not hasattr(self, "pools_model"):
             return  # still building
         self.bases_model.set_rows(self._basis_rows(self.document.scenario))

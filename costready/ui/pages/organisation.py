@@ -158,6 +158,7 @@ class OrganisationPage(QWidget):
         hint = QLabel(
             _("Employer National Insurance and pension are worked out with this tax year's rates.")
         )
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", hint)

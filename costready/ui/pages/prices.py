@@ -55,7 +55,7 @@ from costready.ui.prices.table import (
 )
 from costready.ui.tables import TableView
 from costready.ui.warning_banner import TaxYearBanner, WarningBanner
-from costready.ui.widgets import icon, money_text, page_header
+from costready.ui.widgets import as_typed, icon, money_text, page_header
 
 #: Where each part of a model is edited: the first part of a problem's path -> page key, label.
 FIX_PAGES = {
@@ -104,6 +104,7 @@ class ProblemBanner(QFrame):
             elif (inner := item.layout()) is not None:
                 _clear(inner)
         heading = QLabel(title or _("These prices cannot be worked out yet. Fix these first:"))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         bold = QFont(heading.font())
         bold.setBold(True)
@@ -169,6 +170,7 @@ class PricesPage(QWidget):
             _("Check these before adopting the prices (they are worked out all the same):")
         )
         self.empty_label = QLabel()
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
         # not VAT registered: the registration threshold beside the menu's taxable income
         self.vat_note = QLabel()
@@ -629,10 +631,12 @@ class PricesPage(QWidget):
             QMessageBox.information(
                 self,
                 _("Adopt these prices"),
-                _(
-                    "A price list is published whole: these services cannot be priced yet, "
-                    "so the prices cannot be adopted:\n{names}"
-                ).format(names=unpriced_names(result.unpriced)),
+                as_typed(
+                    _(
+                        "A price list is published whole: these services cannot be priced yet, "
+                        "so the prices cannot be adopted:\n{names}"
+                    ).format(names=unpriced_names(result.unpriced))
+                ),
             )
             return
         dialog = AdoptDialog(
@@ -749,6 +753,7 @@ class PricesPage(QWidget):
 
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)

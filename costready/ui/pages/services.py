@@ -8,7 +8,9 @@ from typing import Any, TypedDict, Unpack
 
 from PySide6.QtGui import QShowEvent
 
+from costready.costing.explain import units_text
 from costready.costing.model import (
+    NEW_SERVICE_SURPLUS,
     REGULATED_ACTIVITY_LABELS,
     SURPLUS_LABELS,
     RegulatedActivity,
@@ -197,6 +199,11 @@ class ServicesPage(TablePage):
         found = self._result(service)
         return getattr(found, field) if found is not None else None
 
+    def _units_text(self, service: Service) -> str:
+        """Planned units as every screen and report shows them (922.5, never 923 here)."""
+        units = self._result_value(service, "planned_units")
+        return units_text(units) if units is not None else ""
+
     # Columns -------------------------------------------------------------------------------
     def build_columns(self) -> list[Column]:
         replace = dataclasses.replace
@@ -230,7 +237,7 @@ class ServicesPage(TablePage):
                 N_("Planned units"),
                 lambda s: self._result_value(s, "planned_units"),
                 ColumnKind.NUMBER,
-                places=0,
+                display=self._units_text,
                 help=N_("Units a year as worked out from how they are counted"),
             ),
             Column(
@@ -251,6 +258,7 @@ class ServicesPage(TablePage):
                 N_("Units a year"),
                 lambda s: s.volume.units,
                 ColumnKind.NUMBER,
+                display=lambda s: units_text(s.volume.units) if s.volume.units is not None else "",
                 set=lambda s, v: _set_volume(s, units=v),
                 editable_if=lambda s: s.volume.kind is VolumeKind.TYPED,
             ),
@@ -380,7 +388,12 @@ class ServicesPage(TablePage):
 
     def _add_service(self, name: str, service_id: str) -> None:
         scenario = self.document.scenario
-        service = Service(id=service_id, name=name, volume=Volume(VolumeKind.TYPED, units=ZERO))
+        service = Service(
+            id=service_id,
+            name=name,
+            volume=Volume(VolumeKind.TYPED, units=ZERO),
+            surplus=NEW_SERVICE_SURPLUS,  # the guide's suggestion, wherever a service is added
+        )
         # VAT starts as the law usually has it for this organisation (costing/vat.py)
         service = dataclasses.replace(
             service, vat=default_treatment(self._supplier(), service).treatment

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from costready.costing.engine import paid_hours
@@ -24,6 +25,7 @@ from costready.costing.model import (
 )
 from costready.costing.pay import as_hourly, as_salaried, holiday_share, salary_from_hourly
 from costready.costing.plausibility import Doubt, post_doubt
+from costready.costing.post_parts import PostParts, post_parts
 from costready.costing.rules import (
     AGE_BAND_LABELS,
     AgeBand,
@@ -35,7 +37,7 @@ from costready.costing.rules import (
 )
 from costready.costing.validate import validate_post
 from costready.i18n import N_, _
-from costready.money import format_money, format_number, format_percent
+from costready.money import format_money, format_number, format_percent, format_quantity
 from costready.problems import Problem
 from costready.ui import edit_names
 from costready.ui.editors.common import NewItemDialog
@@ -116,6 +118,7 @@ def ask_doubt(parent: QWidget, doubt: Doubt) -> Answer:
     """Ask "did you mean…?" in a window-modal box: the alternative (the default, when there is
     one), what was typed, or Cancel (Escape). Tests patch this function at its boundary."""
     box = QMessageBox(QMessageBox.Icon.Question, _("Did you mean…?"), doubt.question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
     box.setAccessibleName(_("Did you mean…?"))
     answers: dict[object, Answer] = {}
     if doubt.alternative is not None:
@@ -227,12 +230,53 @@ class StaffPage(TablePage):
         warning = post_floor_warning(post, self.document.scenario.tax_year, "$")
         return warning.message if warning is not None else ""
 
-    def _annual_cost(self, post: StaffPost) -> Decimal | None:
+    def _parts(self, post: StaffPost) -> PostParts | None:
+        """The post's cost in pounds, part by part, from the engine's result (None until the
+        scenario prices): shown as the costing report shows it, never worked out here."""
         result = self.document.result
         if result is None:
             return None
         found = next((p for p in result.posts if p.post_id == post.id), None)
-        return found.annual_cost if found else None
+        return post_parts(found) if found else None
+
+    def _annual_cost(self, post: StaffPost) -> Decimal | None:
+        parts = self._parts(post)
+        return parts.annual_cost if parts else None
+
+    def _part(self, name: str) -> Callable[[StaffPost], Decimal | None]:
+        def get(post: StaffPost) -> Decimal | None:
+            parts = self._parts(post)
+            return getattr(parts, name) if parts else None
+
+        return get
+
+    def _cost_tooltip(self, post: StaffPost) -> str:
+        """The annual cost as a sum a person can check: every part, and any penny of rounding."""
+        parts = self._parts(post)
+        if parts is None:
+            return ""
+        lines = [
+            _("Pay {amount}").format(amount=format_money(parts.pay)),
+            _("+ employer NI {amount}").format(amount=format_money(parts.employer_ni)),
+            _("+ employer pension {amount}").format(amount=format_money(parts.pension)),
+        ]
+        if parts.other:
+            lines.append(_("+ other on-costs {amount}").format(amount=format_money(parts.other)))
+        if parts.employment_allowance:
+            lines.append(
+                _("− Employment Allowance {amount}").format(
+                    amount=format_money(parts.employment_allowance)
+                )
+            )
+        lines.append(_("= {amount} a year").format(amount=format_money(parts.annual_cost)))
+        if parts.rounding_difference:
+            lines.append(
+                _(
+                    "(worked out unrounded and rounded to the penny once, so it differs by "
+                    "{amount} from the parts)"
+                ).format(amount=format_money(abs(parts.rounding_difference)))
+            )
+        return "\n".join(lines)
 
     def _ni_rate_default(self) -> Decimal:
         try:
@@ -271,7 +315,29 @@ class StaffPage(TablePage):
                 self._annual_cost,
                 ColumnKind.MONEY,
                 bold=True,
+                tooltip=self._cost_tooltip,
                 help=N_("Pay, employer NI, pension and other on-costs for all the people"),
+            ),
+            Column(
+                "pay_a_year",
+                N_("Pay a year"),
+                self._part("pay"),
+                ColumnKind.MONEY,
+                help=N_("What all the people in the post are paid in a year (FTE included)"),
+            ),
+            Column(
+                "ni_a_year",
+                N_("Employer NI a year"),
+                self._part("employer_ni"),
+                ColumnKind.MONEY,
+                help=N_("The employer's National Insurance for all the people in the post"),
+            ),
+            Column(
+                "pension_a_year",
+                N_("Pension a year"),
+                self._part("pension"),
+                ColumnKind.MONEY,
+                help=N_("The employer's pension contribution for all the people in the post"),
             ),
             Column(
                 "pay_type",
@@ -326,6 +392,7 @@ class StaffPage(TablePage):
                 shown_hours,
                 ColumnKind.NUMBER,
                 set=_set_hours,
+                display=lambda p: format_quantity(h) if (h := shown_hours(p)) is not None else "",
                 required=False,
                 greyed_if=lambda p: p.paid_hours_per_person is None,
                 tooltip=lambda p: (

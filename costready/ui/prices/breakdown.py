@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,7 +20,7 @@ from costready.costing.model import Scenario
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
 from costready.ui.tables import TableWidget
-from costready.ui.widgets import money_text
+from costready.ui.widgets import as_typed, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 TEXT, WORKING, AMOUNT = range(3)
@@ -34,18 +36,31 @@ class BuildupTree(QTreeWidget):
         self.headerItem().setTextAlignment(AMOUNT, RIGHT)
         self.setAccessibleName(_("Cost build-up"))
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
+        # every line is read in full: long names and workings wrap onto more lines, never "…"
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
-        # the amount keeps its place at the right edge; the working is cut short (full in a tip)
+        # the amount keeps its place at the right edge; the line and its working share the rest
         header.setStretchLastSection(False)
-        # long line names are cut short rather than squeezing the working out of sight;
-        # the divider can be dragged, and the full name is in each line's tooltip
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TEXT, 280)
+        header.resizeSection(TEXT, 240)
         header.setSectionResizeMode(WORKING, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # a wrapped row's height depends on its column's width: measure again when it changes
+        header.sectionResized.connect(self._on_header_section_resized)
+
+    def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        self.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # the line's name takes about two fifths of the room the amount leaves, so on a narrow
+        # screen the working keeps enough width to read (not a word a line)
+        room = self.viewport().width() - self.header().sectionSize(AMOUNT)
+        self.header().resizeSection(TEXT, max(140, min(280, room * 2 // 5)))
+        super().resizeEvent(event)
 
     def show_service(
         self,
@@ -77,8 +92,8 @@ class BuildupTree(QTreeWidget):
         item = QTreeWidgetItem([line.text, line.detail, line.amount])
         item.setTextAlignment(AMOUNT, RIGHT)
         if line.detail:
-            item.setToolTip(WORKING, line.detail)
-            item.setToolTip(TEXT, f"{line.text} — {line.detail}")
+            item.setToolTip(WORKING, as_typed(line.detail))
+            item.setToolTip(TEXT, as_typed(f"{line.text} — {line.detail}"))
         if line.kind in ("total", "group"):
             font = QFont(self.font())
             font.setBold(True)
@@ -87,6 +102,28 @@ class BuildupTree(QTreeWidget):
         for child in line.children:
             item.addChild(self._item(child))
         return item
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights measured at the column's width, so wrapped text shows every line (a tree
+    view asks its delegate for a height without saying how wide the cell is)."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = self._tree.columnWidth(index.column())
+        if index.column() == 0:  # the first column is indented by its depth
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * self._tree.indentation()
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, max(width, 1), 1)  # a valid rect: the style wraps to it
+        return super().sizeHint(wrapped, index)
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from costready.costing.price_lists import PriceList
 from costready.i18n import N_, _
 from costready.ui.tables import TableWidget
-from costready.ui.widgets import money_text
+from costready.ui.widgets import as_typed, money_text
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADERS = (
@@ -195,14 +195,16 @@ class PriceListsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Withdraw a price list"),
-            _(
-                "Withdraw the price list from {date} (“{scenario}”, approved by {who})?\n\n"
-                "It will not take effect. It stays in the history, marked withdrawn; to "
-                "publish prices from that date, adopt them again."
-            ).format(
-                date=uk_date(price_list.effective_from),
-                scenario=price_list.scenario_name,
-                who=price_list.approved_by,
+            as_typed(
+                _(
+                    "Withdraw the price list from {date} (“{scenario}”, approved by {who})?\n\n"
+                    "It will not take effect. It stays in the history, marked withdrawn; to "
+                    "publish prices from that date, adopt them again."
+                ).format(
+                    date=uk_date(price_list.effective_from),
+                    scenario=price_list.scenario_name,
+                    who=price_list.approved_by,
+                )
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -211,7 +213,7 @@ class PriceListsDialog(QDialog):
 
     def show_refusal(self, message: str) -> None:
         """Say why the list was not withdrawn (tests patch this)."""
-        QMessageBox.warning(self, _("Withdraw a price list"), message)
+        QMessageBox.warning(self, _("Withdraw a price list"), as_typed(message))
 
     def _on_withdraw_button_clicked(self) -> None:
         price_list = self.selected()

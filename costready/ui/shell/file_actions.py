@@ -8,12 +8,14 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from costready.i18n import _
 from costready.ui.file_dialogs import open_file_name, save_file_name
 from costready.ui.shell.actions import ActionGroup
+from costready.ui.widgets import as_typed
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -210,6 +212,7 @@ class FileActions(ActionGroup):
     def confirm_restore(self, backup: Path) -> bool:
         """Ask before replacing the workspace, saying what happens to it."""
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Restore from backup"))
         box.setText(_("Restore the workspace from “{name}”?").format(name=backup.name))
@@ -332,6 +335,7 @@ class FileActions(ActionGroup):
         assert workspace is not None and document is not None
         current = workspace.organisation(document.organisation_id).name
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Import model"))
         box.setText(
@@ -356,6 +360,7 @@ class FileActions(ActionGroup):
 
     def _show_problems(self, title: str, problems: list[Problem]) -> None:
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
         box.setText(_("Nothing was changed. Fix these problems in the file and import it again:"))
@@ -625,17 +630,19 @@ class FileActions(ActionGroup):
             QMessageBox.information(
                 self.window,
                 _("Not exported"),
-                _(
-                    "{document} is not exported while some services cannot be priced. Fix "
-                    "these first, or remove the services:\n{names}"
-                ).format(document=document_name, names=unpriced_names(result.unpriced)),
+                as_typed(
+                    _(
+                        "{document} is not exported while some services cannot be priced. Fix "
+                        "these first, or remove the services:\n{names}"
+                    ).format(document=document_name, names=unpriced_names(result.unpriced))
+                ),
             )
             return False
         problems = document.problems if document is not None else []
         QMessageBox.information(
             self.window,
             _("Prices cannot be worked out yet"),
-            _("Fix these first:") + "\n" + "\n".join(p.message for p in problems),
+            as_typed(_("Fix these first:") + "\n" + "\n".join(p.message for p in problems)),
         )
         return False
 
@@ -662,6 +669,7 @@ def service_changes_box(
             )
         )
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Import model"))
     box.setText(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from costready.i18n import _
 from costready.ui.shell.actions import ActionGroup
+from costready.ui.widgets import as_typed
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -111,10 +112,13 @@ class OrganisationActions(ActionGroup):
             QMessageBox.information(
                 self.window,
                 _("Scenario kept"),
-                _(
-                    "“{name}” is this organisation's only scenario, so it is kept. Make another "
-                    "scenario first (Scenario › Copy scenario), or delete the organisation."
-                ).format(name=removal.name),
+                as_typed(
+                    _(
+                        "“{name}” is this organisation's only scenario, so it is kept. Make "
+                        "another scenario first (Scenario › Copy scenario), or delete the "
+                        "organisation."
+                    ).format(name=removal.name)
+                ),
             )
             return
         if not self.confirm(*scenario_question(removal)):

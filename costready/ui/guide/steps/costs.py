@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QPersistentModelIndex, QTimer
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolButton, QWidget
 
 from costready.costing.guide import suggested_costs
@@ -74,8 +75,20 @@ class CostsStep(TablePageStep):
         else:
             status = _("Added {name}. Type its amount a year.")
         page.show_status(status.format(name=line.name))
+        amount = QPersistentModelIndex(page.model.index_of(row, "amount"))
         page.view.setCurrentIndex(page.model.index_of(row, "amount"))
+        # once the menu has closed (it gives the focus back to its button as it goes): the
+        # amount's editor open, so the next keys typed are the amount
+        QTimer.singleShot(0, page, lambda: self._edit_amount(page, amount))
+
+    @staticmethod
+    def _edit_amount(page: CostsPage, amount: QPersistentModelIndex) -> None:
+        if not amount.isValid():
+            return
+        index = page.model.index(amount.row(), amount.column())
         page.view.setFocus()
+        page.view.setCurrentIndex(index)
+        page.view.edit(index)
 
     def _fill_common_menu(self) -> None:
         self.common_menu.clear()

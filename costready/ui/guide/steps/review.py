@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from costready.app import guide as flow
 from costready.app.guide import Step
+from costready.costing.explain import units_text
 from costready.costing.model import SURPLUS_LABELS, SurplusKind
 from costready.costing.results import ScenarioResult, ServiceResult
 from costready.i18n import N_, _
@@ -35,7 +36,11 @@ COLUMNS = (
     Column("name", N_("Service"), lambda s: s.name),
     Column("unit", N_("Unit"), lambda s: s.unit, display=lambda s: _(s.unit)),
     Column(
-        "planned_units", N_("Units a year"), lambda s: s.planned_units, ColumnKind.NUMBER, places=0
+        "planned_units",
+        N_("Units a year"),
+        lambda s: s.planned_units,
+        ColumnKind.NUMBER,
+        display=lambda s: units_text(s.planned_units),  # as every screen and report shows it
     ),
     Column("full_cost", N_("Full cost a year"), lambda s: s.full_cost, ColumnKind.MONEY),
     Column("unit_cost", N_("Unit cost"), lambda s: s.unit_cost, ColumnKind.MONEY),
@@ -61,6 +66,7 @@ class ReviewStep(GuideStep):
         self.table = TablePage.make_view(self.model, _("Prices"))
         self.body.insertWidget(at + 1, self.table, 10)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("Summary"))
         self.body.insertWidget(at + 2, self.summary)
@@ -117,6 +123,7 @@ class ReviewStep(GuideStep):
             return
         scenario = self.document.scenario
         intro = QLabel(_("These prices cannot be worked out yet:"))
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setStyleSheet("font-weight: bold;")
         self.problems_layout.addWidget(intro)
         by_steps: dict[tuple[str, ...], list[Problem]] = {}
