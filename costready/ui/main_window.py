@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
         side = QWidget()
         side.setObjectName("sidebar")
-        side.setFixedWidth(210)
+        side.setFixedWidth(196)  # narrow enough that the Prices table fits 1024 pixels
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 12, 8, 12)
         # a long name is cut short with "…", never wrapped down the sidebar; full in its tooltip
