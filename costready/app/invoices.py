@@ -57,6 +57,7 @@ __all__ = [
     "delete_draft",
     "document_rows",
     "document_view",
+    "find_document",
     "invoicing_settings",
     "issue",
     "menu_lines",
@@ -179,6 +180,18 @@ def money_tiles(ws: Workspace, org_id: int, today: date) -> MoneyTiles:
 
 
 # One document -------------------------------------------------------------------------------
+
+
+def find_document(ws: Workspace, org_id: int, wanted: str) -> int | None:
+    """The id of the organisation's document numbered `wanted` (INV-0001), or with id
+    `wanted`; None when there is none."""
+    with ws.reading() as uow:
+        found = uow.invoices.by_number(org_id, wanted.strip())
+        if found is None and wanted.strip().isdigit():
+            candidate = int(wanted.strip())
+            if uow.invoices.exists(candidate) and uow.invoices.organisation_id(candidate) == org_id:
+                found = candidate
+        return found
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,9 @@ class InvoiceRepository:
     def organisation_id(self, document_id: int) -> int:
         return self._row(document_id).organisation_id
 
+    def exists(self, document_id: int) -> bool:
+        return self.session.get(DocumentRow, document_id) is not None
+
     def by_number(self, organisation_id: int, number: str) -> int | None:
         """The id of the issued document numbered `number`, if any."""
         return self.session.scalar(
