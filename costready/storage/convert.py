@@ -39,6 +39,9 @@ def organisation_fields(org: Organisation) -> dict[str, object]:
         "terms": org.terms,
         "prices_valid_months": org.prices_valid_months,
         "logo": org.logo or None,
+        "place_of_registration": org.place_of_registration,
+        "registered_office": org.registered_office,
+        "vat_registered_from": org.vat_registered_from,
     }
 
 

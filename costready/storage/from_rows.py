@@ -67,6 +67,9 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         prices_valid_months=row.prices_valid_months,
         logo=row.logo or b"",
         version=row.version,
+        place_of_registration=row.place_of_registration,
+        registered_office=row.registered_office,
+        vat_registered_from=row.vat_registered_from,
     )
 
 

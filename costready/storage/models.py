@@ -86,6 +86,10 @@ class OrganisationRow(Base):
     terms: Mapped[str] = mapped_column(Text, default="", server_default="")
     prices_valid_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    #: what a company's invoices must state (revision 0010, invoicing)
+    place_of_registration: Mapped[str] = mapped_column(String(NAME), default="", server_default="")
+    registered_office: Mapped[str] = mapped_column(Text, default="", server_default="")
+    vat_registered_from: Mapped[date | None] = mapped_column(Date)
 
 
 class ServiceRow(Base):
@@ -395,3 +399,6 @@ class SettingRow(Base):
 # The compliance checklist's tables live in their own module; imported here so the metadata
 # (and the migrations' comparison with it) includes them.
 from costready.storage import models_compliance  # noqa: E402, F401
+
+# Invoicing's tables live in their own module; imported here so `Base.metadata` holds them.
+from costready.storage import models_invoicing as _invoicing  # noqa: E402, F401

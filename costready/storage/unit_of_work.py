@@ -20,7 +20,11 @@ from costready.storage.errors import StorageError
 from costready.storage.models import WorkspaceStateRow
 from costready.storage.repositories import (
     ComplianceRepository,
+    CustomerRepository,
+    DeliveryRepository,
+    InvoiceRepository,
     OrganisationRepository,
+    PaymentRepository,
     PriceListRepository,
     ScenarioRepository,
     SettingRepository,
@@ -38,6 +42,10 @@ class UnitOfWork:
         self.price_lists = PriceListRepository(session)
         self.settings = SettingRepository(session)
         self.compliance = ComplianceRepository(session)
+        self.customers = CustomerRepository(session)
+        self.invoices = InvoiceRepository(session)
+        self.payments = PaymentRepository(session)
+        self.deliveries = DeliveryRepository(session)
         #: the data version a writing unit of work leaves (set just before its commit)
         self.written_version: int | None = None
 
