@@ -65,6 +65,14 @@ class Organisation:
     #: the stored version this value was read at (an optimistic lock: a save against a newer
     #: one is refused); not part of equality, so an edited copy compares by its contents
     version: int | None = field(default=None, compare=False)
+    #: a company's place of registration as invoices state it ("England and Wales", "Scotland",
+    #: "Northern Ireland"): the 2015 trading disclosure regulations ask for it
+    place_of_registration: str = ""
+    #: a company's registered office address (multi-line), for the same regulations
+    registered_office: str = ""
+    #: the day VAT registration took effect (None: not known, taken as always); a document
+    #: follows the status at its own tax point
+    vat_registered_from: date | None = None
 
 
 def is_charity(org: Organisation) -> bool:

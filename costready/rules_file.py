@@ -38,6 +38,7 @@ class Unit(StrEnum):
     SHARE = "share"  # a fraction shown as a percentage
     DAYS = "days"
     WEEKS = "weeks"
+    AMOUNT = "amount"  # £, once (a fixed sum, a threshold)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,33 @@ _LABELS: Mapping[str, tuple[str, Unit]] = {
     "vat_deregistration_threshold": (N_("VAT deregistration threshold"), Unit.MONEY),
     "statutory_holiday_weeks": (N_("Statutory holiday (bank holidays may count)"), Unit.WEEKS),
     "sickness_default_share": (N_("Sickness, default share of paid hours"), Unit.SHARE),
+    "procurement.prompt_payment_days": (
+        N_("Days a public body has to pay an undisputed invoice"),
+        Unit.DAYS,
+    ),
+    "vat_tax_point.invoice_within_days": (
+        N_("VAT: an invoice issued within these days after the supply sets the tax point"),
+        Unit.DAYS,
+    ),
+    "disclosures.charity_income": (
+        N_("Registered charity: income above which invoices must say it is one"),
+        Unit.MONEY,
+    ),
+    "late_payment.fixed_sum_small": (N_("Late payment: fixed sum, debt under £1,000"), Unit.AMOUNT),
+    "late_payment.fixed_sum_medium": (
+        N_("Late payment: fixed sum, debt from £1,000 to under £10,000"),
+        Unit.AMOUNT,
+    ),
+    "late_payment.fixed_sum_large": (
+        N_("Late payment: fixed sum, debt of £10,000 or more"),
+        Unit.AMOUNT,
+    ),
+    "late_payment.medium_debt_from": (N_("Late payment: middle band starts at"), Unit.AMOUNT),
+    "late_payment.large_debt_from": (N_("Late payment: top band starts at"), Unit.AMOUNT),
+    "late_payment.interest_over_reference_rate": (
+        N_("Late payment interest over the Bank of England reference rate"),
+        Unit.SHARE,
+    ),
 }
 
 _RULE_LABELS: Mapping[str, str] = {
