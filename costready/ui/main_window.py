@@ -34,6 +34,7 @@ from costready.ui.shell.actions import ActionGroup
 from costready.ui.shell.edit_actions import EditActions
 from costready.ui.shell.file_actions import FileActions
 from costready.ui.shell.help_actions import HelpActions
+from costready.ui.shell.invoice_actions import InvoiceActions
 from costready.ui.shell.opening import WorkspaceOpening
 from costready.ui.shell.organisation_actions import OrganisationActions
 from costready.ui.shell.scenario_actions import ScenarioActions
@@ -57,7 +58,12 @@ PAGE_TITLES = {
     "staff": N_("Staff"),
     "costs": N_("Costs"),
     "prices": N_("Prices"),
+    "invoices": N_("Invoices"),
+    "customers": N_("Customers"),
+    "deliveries": N_("Deliveries"),
 }
+#: pages over the organisation's invoicing: they read again once the workspace is open
+INVOICING_PAGES = ("invoices", "customers", "deliveries")
 
 
 class _Pages(dict[str, QWidget]):
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self)
         self.organisation_actions = OrganisationActions(self)
         self.scenario_actions = ScenarioActions(self)
+        self.invoice_actions = InvoiceActions(self)
         self.help_actions = HelpActions(self)
         self._page_actions = self._build_page_actions()
         self._build_menus()
@@ -128,6 +135,7 @@ class MainWindow(QMainWindow):
             self.edit_actions,
             self.organisation_actions,
             self.scenario_actions,
+            self.invoice_actions,
             self.help_actions,
         )
 
@@ -398,13 +406,23 @@ class MainWindow(QMainWindow):
             self._connect_prices(page)
         elif key == "organisation":
             self._connect_organisation(page)
+        elif key in INVOICING_PAGES:
+            self._connect_invoicing(page)
         return page
+
+    def _connect_invoicing(self, page: QWidget) -> None:
+        from costready.ui.pages._invoicing_page import InvoicingPage
+
+        assert isinstance(page, InvoicingPage)
+        # a page built over the start-up snapshot reads its records once the workspace opens
+        self.workspace_loaded.connect(page.refresh)
 
     def _connect_home(self, page: QWidget) -> None:
         from costready.ui.pages.home import HomePage
 
         assert isinstance(page, HomePage)
         page.navigate_requested.connect(self._on_page_navigate_requested)
+        self.workspace_loaded.connect(lambda: page.money.refresh(page.document))
 
     def _connect_prices(self, page: QWidget) -> None:
         from costready.ui.pages.prices import PricesPage

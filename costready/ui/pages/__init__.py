@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 #: Page keys in sidebar order; Ctrl+1.. switch to them in this order.
 PAGE_KEYS: tuple[str, ...] = ("home", "organisation", "services", "staff", "costs", "prices")
+#: invoicing's pages (per organisation), after the costing ones
+PAGE_KEYS += ("invoices", "customers", "deliveries")
 
 #: A page class: it is built over the open document.
 PageClass = Callable[["ScenarioDocument"], "QWidget"]
@@ -44,4 +46,16 @@ def page_class(key: str) -> PageClass:
         from costready.ui.pages.prices import PricesPage
 
         return PricesPage
+    if key == "invoices":
+        from costready.ui.pages.invoices import InvoicesPage
+
+        return InvoicesPage
+    if key == "customers":
+        from costready.ui.pages.customers import CustomersPage
+
+        return CustomersPage
+    if key == "deliveries":
+        from costready.ui.pages.deliveries import DeliveriesPage
+
+        return DeliveriesPage
     raise KeyError(key)
