@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QListWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from costready.ui.widgets import FieldError
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
+    from costready.invoicing.documents import VatGroup
     from costready.ui.document import ScenarioDocument
 
 #: Dates on screen are UK dates.
@@ -150,3 +153,17 @@ def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def vat_group_words(group: VatGroup) -> str:
+    """A VAT group as the totals name it: "VAT at 20%", "Exempt", "Zero-rated (0%)"..."""
+    from costready.rules_file import VAT_LABELS
+
+    if group.category == "S":
+        return _("VAT at {rate}%").format(rate=group.rate)
+    return _(VAT_LABELS[group.treatment])
+
+
+def stretch_first(view: QTableView) -> None:
+    """The first column (a description, a name) takes the width the others leave."""
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

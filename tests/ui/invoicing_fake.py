@@ -192,7 +192,7 @@ def document_rows(
 
 def document_view(ws: Any, doc_id: int, today: date) -> DocumentView:
     doc = STATE.documents[doc_id]
-    total, paid, credited, bal, st = _figures(doc, today)
+    _total, paid, credited, bal, st = _figures(doc, today)
     notes = tuple(d for d in STATE.documents.values() if d.credits_id == doc_id)
     return DocumentView(
         doc,

@@ -17,6 +17,8 @@ from costready.ui.main_window import MainWindow
 
 PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices"]
 PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices"]
+PAGE_NAMES += ["Invoices", "Customers", "Deliveries"]
+PAGE_KEYS += ["invoices", "customers", "deliveries"]
 
 
 def menu_texts(window: MainWindow, title: str) -> list[str]:
@@ -51,7 +53,7 @@ def test_clicking_the_sidebar_switches_page(qtbot, window):
 
 def test_menus_are_as_planned(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Organisation", "Scenario", "Help"]
+    assert titles == ["File", "Edit", "Organisation", "Scenario", "Invoices", "Help"]
     assert menu_texts(window, "&File") == [
         "New organisation (guided)…",
         "Open workspace…",
@@ -76,6 +78,15 @@ def test_menus_are_as_planned(window):
         "Delete scenario…",
     ]
     assert menu_texts(window, "&Organisation") == ["Rename organisation…", "Delete organisation…"]
+    assert menu_texts(window, "In&voices") == [
+        "New invoice…",
+        "Record payment…",
+        "Credit note…",
+        "Bill a period…",
+        "Export PDF…",
+        "Export e-invoice…",
+        "Export CSV…",
+    ]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
 
 

@@ -54,7 +54,9 @@ from costready.ui.invoicing_forms import (
     optional_date_of,
     problems_of,
     show_field_problems,
+    stretch_first,
     today,
+    vat_group_words,
 )
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, ColumnKind, EditRefused, RecordTableModel
@@ -409,9 +411,8 @@ class InvoiceEditor(QDialog):
         if draft.vat_registered:
             self._total_row(_("Net:"), format_money(figures.net), _("Net"))
             for group in figures.groups:
-                label = _(VAT_LABELS[group.treatment])
-                words = _("VAT {label} ({rate}%) on {taxable}:").format(
-                    label=label.lower(), rate=group.rate, taxable=format_money(group.taxable)
+                words = _("{group} on {taxable}:").format(
+                    group=vat_group_words(group), taxable=format_money(group.taxable)
                 )
                 self._total_row(words, format_money(group.vat), words.rstrip(":"))
         total_words = QLabel(_("Total:"))
@@ -419,6 +420,7 @@ class InvoiceEditor(QDialog):
         self.totals_form.addRow(total_words, self.total_label)
         if self.lines_view.model().rowCount():
             fit_columns(self.lines_view)
+            stretch_first(self.lines_view)
 
     def _total_row(self, words: str, amount: str, name: str) -> None:
         value = QLabel(amount)

@@ -26,9 +26,8 @@ from costready.invoicing.documents import DOCUMENT_KIND_LABELS
 from costready.invoicing.payments import PAYMENT_METHOD_LABELS
 from costready.invoicing.status import STATUS_LABELS
 from costready.money import format_money
-from costready.rules_file import VAT_LABELS
 from costready.ui.dialogs.invoice_editor import line_columns
-from costready.ui.invoicing_forms import day_text, today
+from costready.ui.invoicing_forms import day_text, stretch_first, today, vat_group_words
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import RecordTableModel
 
@@ -90,6 +89,7 @@ class InvoiceViewDialog(QDialog):
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         layout.addWidget(table, 1)
         fit_columns(table)
+        stretch_first(table)
         bottom = QHBoxLayout()
         bottom.addWidget(self._money_box(), 1)
         bottom.addWidget(self._totals_box())
@@ -133,12 +133,7 @@ class InvoiceViewDialog(QDialog):
         if view.document.vat_registered:
             form.addRow(_("Net:"), _amount(view.totals.net))
             for group in view.totals.groups:
-                form.addRow(
-                    _("VAT {label} ({rate}%):").format(
-                        label=_(VAT_LABELS[group.treatment]).lower(), rate=group.rate
-                    ),
-                    _amount(group.vat),
-                )
+                form.addRow(vat_group_words(group) + ":", _amount(group.vat))
         form.addRow(_("Total:"), _amount(view.totals.gross, bold=True))
         if not view.document.is_credit_note:
             form.addRow(_("Paid:"), _amount(view.paid))

@@ -24,7 +24,7 @@ from costready.i18n import _
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.payments import PAYMENT_METHOD_LABELS, Payment, PaymentMethod
 from costready.invoicing.status import STATUS_LABELS
-from costready.money import MoneyError, format_money, parse_money
+from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
     date_edit,
@@ -55,7 +55,7 @@ class PaymentDialog(QDialog):
         self.setWindowTitle(_("Record payment for {number}").format(number=number))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        credit = payments.customer_credit(store, view.customer.id) if view.customer.id else 0
+        credit = payments.customer_credit(store, view.customer.id) if view.customer.id else ZERO
         facts = [
             _("{number} to {customer}: total {total}, balance {balance} ({status}).").format(
                 number=number,

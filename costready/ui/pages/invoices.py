@@ -3,6 +3,9 @@ a search box, and the aged-debt view as a second tab."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -69,17 +72,16 @@ def invoice_columns() -> list[Column]:
     ]
 
 
+def _bucket_of(bucket: Bucket) -> Callable[[AgedRow], Decimal]:
+    return lambda row: row.buckets[bucket]
+
+
 def aged_columns() -> list[Column]:
     """Customer, each bucket and the total, money right-aligned; the totals row in bold."""
     columns = [Column("customer", N_("Customer"), lambda r: r.name or _("Total"))]
     for bucket in Bucket:
         columns.append(
-            Column(
-                str(bucket),
-                BUCKET_LABELS[bucket],
-                lambda r, b=bucket: r.buckets[b],
-                kind=ColumnKind.MONEY,
-            )
+            Column(str(bucket), BUCKET_LABELS[bucket], _bucket_of(bucket), kind=ColumnKind.MONEY)
         )
     columns.append(
         Column("total", N_("Total"), lambda r: r.total, kind=ColumnKind.MONEY, bold=True)
@@ -139,13 +141,13 @@ class InvoicesPage(InvoicingPage):
             (_("C&ustomer:"), self.customer_combo, _("Customer filter")),
             (_("Issued &from:"), self.from_edit, _("Issued from")),
             (_("t&o:"), self.to_edit, _("Issued to")),
-            (_("&Search:"), self.search_edit, _("Search invoices")),
         ):
             text = QLabel(label)
             text.setBuddy(widget)
             widget.setAccessibleName(name)
             filters.addWidget(text)
-            filters.addWidget(widget, 1 if widget is self.search_edit else 0)
+            filters.addWidget(widget)
+        filters.addStretch(1)
         layout.addLayout(filters)
         self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.customer_combo.currentIndexChanged.connect(self._on_filter_changed)
@@ -160,7 +162,14 @@ class InvoicesPage(InvoicingPage):
         self.credit_action = self.action(_("Credit note…"), "remove", self.credit_note)
         self.buttons: dict[str, QToolButton] = {}
         actions = [self.new_action, self.open_action, self.pay_action, self.credit_action]
-        layout.addLayout(self.button_row(actions, self.buttons))
+        row = self.button_row(actions, self.buttons)
+        search_label = QLabel(_("&Search:"))
+        search_label.setBuddy(self.search_edit)
+        self.search_edit.setAccessibleName(_("Search invoices"))
+        self.search_edit.setMinimumWidth(240)
+        row.addWidget(search_label)
+        row.addWidget(self.search_edit)
+        layout.addLayout(row)
 
         self.model = LazyRecordModel(invoice_columns(), parent=self)
         self.view: QTableView = TablePage.make_view(self.model, _("Invoices"))
