@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -19,6 +20,16 @@ if (
     invoicing_fake.install()
 
 from costready.invoicing.status import Status
+
+
+@pytest.fixture
+def adopted(workspace, sample_ids):
+    """The sample's prices adopted from today, so the menu has items to invoice."""
+    from costready.app.adoption import adopt
+
+    return adopt(
+        workspace, sample_ids[1], date.today(), "Trustees", date.today(), despite_warnings=True
+    )
 
 
 @pytest.fixture
@@ -40,7 +51,7 @@ def yes(monkeypatch):
     return asked
 
 
-def test_customer_draft_issue_part_payment(qtbot, window, yes):
+def test_customer_draft_issue_part_payment(qtbot, adopted, window, yes):
     window.show_page("customers")
     customers = window.pages["customers"]
     qtbot.mouseClick(customers.buttons["add"], Qt.MouseButton.LeftButton)
