@@ -415,14 +415,14 @@ class MainWindow(QMainWindow):
 
         assert isinstance(page, InvoicingPage)
         # a page built over the start-up snapshot reads its records once the workspace opens
-        self.workspace_loaded.connect(page.refresh)
+        self.workspace_loaded.connect(page.on_workspace_loaded)
 
     def _connect_home(self, page: QWidget) -> None:
         from costready.ui.pages.home import HomePage
 
         assert isinstance(page, HomePage)
         page.navigate_requested.connect(self._on_page_navigate_requested)
-        self.workspace_loaded.connect(lambda: page.money.refresh(page.document))
+        self.workspace_loaded.connect(page.money.refresh)
 
     def _connect_prices(self, page: QWidget) -> None:
         from costready.ui.pages.prices import PricesPage

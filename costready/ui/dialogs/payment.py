@@ -47,7 +47,8 @@ class PaymentDialog(QDialog):
         from costready.app import invoices, payments
 
         self._store = store
-        self.invoice_id = self.document_id = invoice_id
+        self.invoice_id = invoice_id
+        self.document_id: int | None = invoice_id
         self.message = ""
         view = invoices.document_view(store, invoice_id, today())
         self.view = view

@@ -48,6 +48,16 @@ class InvoicingPage(QWidget):
     def refresh(self) -> None:
         """Read what the page shows again."""
 
+    def on_workspace_loaded(self) -> None:
+        """Read the records once the workspace behind the start-up snapshot is open; a page
+        left over from a closed workspace (deleted soon) stays as it is."""
+        from costready.app.errors import StorageError
+
+        try:
+            self.refresh()
+        except StorageError:
+            return
+
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # another page (or the menu) may have changed what this one shows
         super().showEvent(event)

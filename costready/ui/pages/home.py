@@ -98,7 +98,7 @@ class HomePage(QWidget):
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._body.addWidget(self._summary)
-        self.money = MoneyTiles()  # invoicing's figures (issue 15)
+        self.money = MoneyTiles(document)  # invoicing's figures (issue 15)
         self.money.open_invoices.connect(lambda: self.navigate_requested.emit("invoices"))
         self._body.addWidget(self.money)
         self._grid = QGridLayout()
@@ -140,7 +140,7 @@ class HomePage(QWidget):
         )
         self._header_box.addWidget(self._header)
         self._summary.setText(self._summary_text())
-        self.money.refresh(document)
+        self.money.refresh()
         self._clear_tiles()
         for index, step in enumerate(home.steps):
             tile = StepTile(step)

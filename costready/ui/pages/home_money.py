@@ -47,8 +47,9 @@ class MoneyTiles(QWidget):
 
     open_invoices = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
         super().__init__(parent)
+        self.document = document
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 8)
         self.owed = MoneyTile("owed")
@@ -60,15 +61,21 @@ class MoneyTiles(QWidget):
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
         self.hide()
 
-    def refresh(self, document: ScenarioDocument) -> None:
-        """Read the figures again (hidden while only the start-up snapshot is open)."""
-        store = store_of(document)
+    def refresh(self) -> None:
+        """Read the figures again (hidden while only the start-up snapshot is open, and on a
+        page left over from a workspace that has closed)."""
+        store = store_of(self.document)
         if store is None:
             self.hide()
             return
+        from costready.app.errors import StorageError
         from costready.app.invoices import money_tiles
 
-        tiles = money_tiles(store, document.organisation_id, today())
+        try:
+            tiles = money_tiles(store, self.document.organisation_id, today())
+        except StorageError:
+            self.hide()
+            return
         self.owed.show_figure(format_money(tiles.owed), _("owed to you"))
         self.overdue.show_figure(
             str(tiles.overdue_count),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -38,6 +39,9 @@ from costready.ui.table_model import Column, ColumnKind, RecordTableModel
 
 #: how long the search box waits after the last key before it searches (ms)
 SEARCH_DELAY = 250
+
+if TYPE_CHECKING:  # storage loads when the page first reads
+    from costready.app.invoices import InvoiceFilter
 
 
 def _status_text(row: object) -> str:
@@ -221,7 +225,7 @@ class InvoicesPage(InvoicingPage):
         self.customer_combo.setCurrentIndex(max(0, self.customer_combo.findData(chosen)))
         self._filling = False
 
-    def current_filter(self) -> object:
+    def current_filter(self) -> InvoiceFilter:
         from costready.app.invoices import InvoiceFilter
 
         return InvoiceFilter(
@@ -246,17 +250,10 @@ class InvoicesPage(InvoicingPage):
         self._search_timer.stop()
         chosen = self.selected_id()
         filt, day, org = self.current_filter(), today(), self.organisation_id
-        count = invoices.count_documents(store, org, filt, day)  # type: ignore[arg-type]
+        count = invoices.count_documents(store, org, filt, day)
         self.model.set_source(
             count,
-            lambda offset, limit: invoices.document_rows(
-                store,
-                org,
-                filt,
-                day,
-                offset,
-                limit,  # type: ignore[arg-type]
-            ),
+            lambda offset, limit: invoices.document_rows(store, org, filt, day, offset, limit),
         )
         if self.model.rows:
             fit_columns(self.view)
