@@ -224,3 +224,16 @@ def test_deliveries_add_import_and_bill(qtbot, window, workspace, council, tmp_p
     bill.accept()
     qtbot.waitUntil(lambda: page.dialog is None)
     assert page.model.index(0, page.model.column_index("state")).data() == "On a draft"
+
+
+def test_a_draft_takes_no_payment_or_credit(qtbot, window, workspace, council):
+    from costready.app import invoices
+
+    draft = invoices.new_draft(workspace, window.document.organisation_id, council.id)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(draft.id)
+    assert not page.pay_action.isEnabled()
+    window.invoice_actions.credit_note.trigger()
+    assert page.dialog is None
+    assert page.status.text() == "Choose an issued invoice in the list first."

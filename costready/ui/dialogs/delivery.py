@@ -168,10 +168,12 @@ class BillPeriodDialog(_Form):
         organisation_id: int,
         first: date,
         last: date,
+        names: dict[int, str],
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._store, self._org_id = store, organisation_id
+        self._names = names  # customers' names by id, to say whom each invoice is for
         self.setWindowTitle(_("Bill a period"))
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -227,9 +229,14 @@ class BillPeriodDialog(_Form):
         self.result_list.clear()
         for document in result.documents:
             self.result_list.addItem(
-                _("{number}: {lines} lines, {total}").format(
+                ngettext(
+                    "{number} for {customer}: {n} line, {total}",
+                    "{number} for {customer}: {n} lines, {total}",
+                    len(document.lines),
+                ).format(
                     number=document.number or _("Draft"),
-                    lines=len(document.lines),
+                    customer=self._names.get(document.customer_id or 0, ""),
+                    n=len(document.lines),
                     total=format_money(totals(document).gross),
                 )
             )

@@ -42,10 +42,10 @@ def delivery_columns(names: dict[int, str], services: dict[str, str]) -> list[Co
         Column("quantity", N_("Quantity"), lambda d: d.quantity, kind=ColumnKind.NUMBER),
         Column("unit", N_("Unit"), lambda d: d.unit),
         Column("customer", N_("Customer"), lambda d: names.get(d.customer_id, "")),
+        Column("state", N_("Billing"), _state),
         Column("worker", N_("Worker"), lambda d: d.worker),
         Column("person", N_("Person (code)"), lambda d: d.person_ref),
         Column("po", N_("Purchase order"), lambda d: d.purchase_order),
-        Column("state", N_("Billing"), _state),
     ]
 
 
@@ -206,7 +206,12 @@ class DeliveriesPage(InvoicingPage):
         first_of_this_month = day.replace(day=1)
         last_month_end = date.fromordinal(first_of_this_month.toordinal() - 1)
         dialog = BillPeriodDialog(
-            store, self.organisation_id, last_month_end.replace(day=1), last_month_end, self
+            store,
+            self.organisation_id,
+            last_month_end.replace(day=1),
+            last_month_end,
+            dict(self._names),
+            self,
         )
         self.open_dialog(dialog, lambda: self._after(dialog.message))
 

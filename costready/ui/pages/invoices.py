@@ -299,6 +299,19 @@ class InvoicesPage(InvoicingPage):
         self.pay_action.setEnabled(is_invoice and issued)
         self.credit_action.setEnabled(is_invoice and issued)
 
+    def _chosen_issued_invoice(self) -> int | None:
+        """The issued invoice selected (a payment or a credit note goes against one), else
+        None, having said so."""
+        row = self.selected_row()
+        if (
+            row is None
+            or getattr(row, "kind", None) != "invoice"
+            or not self.pay_action.isEnabled()
+        ):
+            self.say(_("Choose an issued invoice in the list first."))
+            return None
+        return getattr(row, "id", None)
+
     # Doing ---------------------------------------------------------------------------------
     def new_invoice(self, customer_id: int | None = None) -> None:
         """Start a draft: choose the customer in the editor, which saves it as a draft."""
@@ -346,10 +359,9 @@ class InvoicesPage(InvoicingPage):
             self.say(message)
 
     def record_payment(self, doc_id: int | None = None) -> None:
-        doc_id = doc_id if doc_id is not None else self.selected_id()
+        doc_id = doc_id if doc_id is not None else self._chosen_issued_invoice()
         store = self.store
         if doc_id is None or store is None:
-            self.say(_("Choose an issued invoice in the list first."))
             return
         from costready.ui.dialogs.payment import PaymentDialog
 
@@ -357,10 +369,9 @@ class InvoicesPage(InvoicingPage):
         self.open_dialog(dialog, lambda: self._after_editor(dialog))
 
     def credit_note(self, doc_id: int | None = None) -> None:
-        doc_id = doc_id if doc_id is not None else self.selected_id()
+        doc_id = doc_id if doc_id is not None else self._chosen_issued_invoice()
         store = self.store
         if doc_id is None or store is None:
-            self.say(_("Choose an issued invoice in the list first."))
             return
         from costready.ui.dialogs.credit_note import CreditNoteDialog
 
