@@ -237,3 +237,34 @@ def test_a_draft_takes_no_payment_or_credit(qtbot, window, workspace, council):
     window.invoice_actions.credit_note.trigger()
     assert page.dialog is None
     assert page.status.text() == "Choose an issued invoice in the list first."
+
+
+def test_every_input_of_every_invoicing_dialog_is_named(qtbot, window, workspace, council):
+    from tests.ui.test_accessibility import inputs_of, name_of
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    unnamed: dict[str, list[str]] = {}
+    checked = []
+
+    def check(page):
+        dialog = page.dialog
+        checked.append(dialog.windowTitle())
+        missing = [type(w).__name__ for w in inputs_of(dialog) if not name_of(w)]
+        if missing:
+            unnamed[dialog.windowTitle()] = missing
+        dialog.done(0)
+
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.new_invoice()
+    check(page)
+    page.select(invoice.id)
+    for open_one in (page.open_selected, page.record_payment, page.credit_note):
+        open_one()
+        check(page)
+    for key, opener in (("customers", "add"), ("deliveries", "add"), ("deliveries", "bill_period")):
+        window.show_page(key)
+        getattr(window.pages[key], opener)()
+        check(window.pages[key])
+    assert len(checked) == 7
+    assert not unnamed
