@@ -268,3 +268,38 @@ def test_every_input_of_every_invoicing_dialog_is_named(qtbot, window, workspace
         check(window.pages[key])
     assert len(checked) == 7
     assert not unnamed
+
+
+@pytest.mark.parametrize("key", ["invoices", "customers", "deliveries"])
+def test_an_invoicing_page_can_be_the_first_screen(qtbot, tmp_path, key):
+    """Built over the start-up snapshot (which holds no invoicing), the page waits, then shows
+    the organisation's records once the workspace is open."""
+    from costready.app import invoices
+    from costready.app.adoption import adopt
+    from costready.app.opening import LAST_PAGE
+    from costready.app.sample import install_sample
+    from costready.app.snapshot import write_snapshot
+    from costready.storage.workspace import Workspace
+    from costready.ui.main_window import MainWindow
+
+    url = f"sqlite:///{tmp_path / 'hub.sqlite'}"
+    with Workspace(url) as workspace:
+        org_id, scenario_id = install_sample(workspace)
+        adopt(workspace, scenario_id, date.today(), "Trustees", date.today(), despite_warnings=True)
+        customer = invoices.save_customer(workspace, org_id, Customer("Acme Trust"))
+        issued_invoice(workspace, org_id, customer)
+        workspace.set_setting(None, LAST_PAGE, key)
+        write_snapshot(workspace)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.workspace_loaded):
+        assert window.open_workspace_url(url)
+    assert window.current_page_key() == key
+    page = window.pages[key]
+    if key == "deliveries":
+        assert page.stack.currentWidget() is page.empty
+    else:
+        assert len(page.model.rows) == 1
+    window.close()
