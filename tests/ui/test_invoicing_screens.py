@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from costready.invoicing.customers import Customer, CustomerKind, Funding
 from costready.invoicing.documents import Document, DocumentKind, Line
@@ -303,3 +304,17 @@ def test_an_invoicing_page_can_be_the_first_screen(qtbot, tmp_path, key):
     else:
         assert len(page.model.rows) == 1
     window.close()
+
+
+def test_no_invoices_yet_says_what_to_do(qtbot, window, council):
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    assert page.list_stack.currentWidget() is page.empty
+    button = page.empty.findChild(QPushButton)
+    assert button is not None and button.text() == "New invoice…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.dialog is not None
+    assert page.dialog.customer_combo.currentText() == "Northshire County Council"
+    page.dialog.done(0)
+    page.status_combo.setCurrentIndex(page.status_combo.findData(Status.PAID))
+    assert page.list_stack.currentWidget() is page.view  # a filter that matches nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -155,6 +156,7 @@ class InvoiceEditor(QDialog):
         bottom.addWidget(self._build_totals())
         layout.addLayout(bottom)
         layout.addLayout(self._build_buttons())
+        self._set_tab_order()
         self._menu = invoices.menu_lines(store, organisation_id, self.issue_edit_day())
         for item in self._menu:
             self.menu_combo.addItem(
@@ -266,9 +268,44 @@ class InvoiceEditor(QDialog):
         for line_edit in (self.po_edit, self.reference_edit):
             line_edit.textEdited.connect(self._on_field_changed)
         self.notes_edit.textChanged.connect(self._on_field_changed)
+        self.errors["customer"] = self.errors["customer_id"]  # the app layer's name for it
+        self.po_hint = QLabel()
+        self.po_hint.setWordWrap(True)
+        grid.addWidget(self.po_hint, 4, 1)
+        self.customer_combo.currentIndexChanged.connect(self._show_po_hint)
+        self._show_po_hint()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return grid
+
+    def _set_tab_order(self) -> None:
+        # Tab goes along the rows as they are laid out
+        order = [
+            self.customer_combo,
+            self.issue_edit,
+            self.po_edit,
+            self.due_edit,
+            self.period_start_edit,
+            self.period_end_edit,
+            self.reference_edit,
+            self.notes_edit,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _show_po_hint(self) -> None:
+        chosen = next(
+            (c for c in self._customers if c.id == self.customer_combo.currentData()), None
+        )
+        needed = chosen is not None and chosen.po_required
+        self.po_hint.setText(
+            _("{customer} requires a purchase-order number on every invoice.").format(
+                customer=chosen.name
+            )
+            if needed and chosen is not None
+            else ""
+        )
+        self.po_hint.setVisible(needed)
 
     def _build_lines(self) -> QGroupBox:
         box = QGroupBox(_("Lines"))

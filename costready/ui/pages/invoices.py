@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -36,6 +37,7 @@ from costready.ui.lazy_model import LazyRecordModel
 from costready.ui.pages._invoicing_page import InvoicingPage
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
+from costready.ui.widgets import empty_state
 
 #: how long the search box waits after the last key before it searches (ms)
 SEARCH_DELAY = 250
@@ -180,7 +182,18 @@ class InvoicesPage(InvoicingPage):
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(lambda _index: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
-        layout.addWidget(self.view, 1)
+        self.list_stack = QStackedWidget()
+        self.empty = empty_state(
+            _(
+                "No invoices yet. Start one for a customer: its lines come from your adopted "
+                "prices, or are typed in."
+            ),
+            _("New invoice…"),
+            lambda: self.new_invoice(),
+        )
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.empty)
+        layout.addWidget(self.list_stack, 1)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Number of documents"))
         layout.addWidget(self.count_label)
@@ -257,6 +270,8 @@ class InvoicesPage(InvoicingPage):
         )
         if self.model.rows:
             fit_columns(self.view)
+        filtered = filt != type(filt)()
+        self.list_stack.setCurrentWidget(self.view if count or filtered else self.empty)
         self.count_label.setText(
             ngettext("{n} document", "{n} documents", count).format(n=f"{count:,}")
         )
