@@ -318,3 +318,12 @@ def test_no_invoices_yet_says_what_to_do(qtbot, window, council):
     page.dialog.done(0)
     page.status_combo.setCurrentIndex(page.status_combo.findData(Status.PAID))
     assert page.list_stack.currentWidget() is page.view  # a filter that matches nothing
+
+
+def test_switching_organisation_shows_its_own_customers(qtbot, window, council, example_ids):
+    window.show_page("customers")
+    page = window.pages["customers"]
+    assert [c.name for c in page.model.rows] == ["Northshire County Council"]
+    window.show_organisation(example_ids[0])
+    assert page.model.rows == ()
+    assert page.stack.currentWidget() is page.empty

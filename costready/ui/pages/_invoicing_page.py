@@ -34,7 +34,7 @@ class InvoicingPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.dialog: QDialog | None = None  # the dialog open now (tests reach it here)
-        document.changed.connect(self.refresh)  # another organisation, a reload
+        document.changed.connect(self._on_document_changed)
 
     @property
     def organisation_id(self) -> int:
@@ -47,6 +47,12 @@ class InvoicingPage(QWidget):
 
     def refresh(self) -> None:
         """Read what the page shows again."""
+
+    def _on_document_changed(self) -> None:
+        # another organisation, or a reload; a scenario edit changes nothing here, and a
+        # hidden page reads again when it is next shown
+        if self.isVisible():
+            self.refresh()
 
     def on_workspace_loaded(self) -> None:
         """Read the records once the workspace behind the start-up snapshot is open; a page
