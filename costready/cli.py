@@ -44,10 +44,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
     debug_help = _("on a failure, print the Python traceback too (for a bug report)")
     parser.add_argument("--database", metavar="URL", default=None, help=database_help)
     parser.add_argument("--debug", action="store_true", help=debug_help)
+    org_help = _(
+        "the organisation invoicing commands work on (default: the only one in the workspace)"
+    )
+    parser.add_argument("--org", metavar="ID", default=None, help=org_help)
     # --database and --debug may also follow the command (costready list --database URL)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
+    common.add_argument("--org", metavar="ID", default=argparse.SUPPRESS, help=org_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add = functools.partial(commands.add_parser, parents=[common])
 
@@ -130,6 +135,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     restore.add_argument("file", type=Path, metavar="FILE")
     _add_org_commands(add, common)
     _add_scenario_commands(add, common)
+    _add_invoicing_commands(add, common)
     return parser.parse_args(argv)
 
 
@@ -238,6 +244,7 @@ def execute(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from costready.costing.results import CostingError
+    from costready.invoicing.errors import InvoicingError
     from costready.storage.errors import StorageError
 
     handlers: dict[str, Callable[[argparse.Namespace], int | None]] = {
@@ -251,10 +258,19 @@ def _run(args: argparse.Namespace) -> int:
         "restore": _restore,
         "org": _org,
         "scenario": _scenario,
+        "invoice": _invoice,
+        "payments": _payments,
+        "deliveries": _deliveries,
+        "bill": _bill,
+        "debtors": _debtors,
+        "customers": _customers,
     }
     try:
         return handlers[args.command](args) or 0
     except CostingError as error:
+        _print_problems(error.problems)
+        return 1
+    except InvoicingError as error:
         _print_problems(error.problems)
         return 1
     except BrokenPipeError:  # the reader went away (costready demo | head): nothing to say
@@ -776,3 +792,399 @@ def _price_table(result: ScenarioResult) -> str:
         cells.append(row[-1])
         lines.append("  ".join(cells))
     return "\n".join(lines)
+
+
+# Invoicing ------------------------------------------------------------------------------------
+
+
+def _add_invoicing_commands(
+    add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    invoice = add("invoice", help=_("list, show or issue invoices and credit notes"))
+    invoice_commands = invoice.add_subparsers(
+        dest="invoice_command", metavar="list|show|issue", required=True
+    )
+    listed = invoice_commands.add_parser(
+        "list", parents=[common], help=_("list invoices and credit notes, drafts first")
+    )
+    listed.add_argument("--json", action="store_true", help=_("print JSON"))
+    listed.add_argument(
+        "--status",
+        choices=["draft", "issued", "part_paid", "paid", "overdue", "credited"],
+        help=_("only documents with this status"),
+    )
+    show = invoice_commands.add_parser(
+        "show", parents=[common], help=_("show one invoice or credit note")
+    )
+    show.add_argument("document", metavar="NUMBER|ID")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    issue = invoice_commands.add_parser(
+        "issue", parents=[common], help=_("issue a draft (its number is given now)")
+    )
+    issue.add_argument("document", metavar="ID", help=_("the draft's id (see invoice list)"))
+    issue.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+
+    pay = add("payments", help=_("record a payment against an invoice"))
+    pay_commands = pay.add_subparsers(dest="payments_command", metavar="record", required=True)
+    record = pay_commands.add_parser(
+        "record", parents=[common], help=_("record money received against an invoice")
+    )
+    record.add_argument("document", metavar="NUMBER|ID")
+    record.add_argument("--amount", required=True, metavar="POUNDS")
+    record.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+    record.add_argument(
+        "--method",
+        default="bank_transfer",
+        choices=["bank_transfer", "card", "cash", "cheque", "direct_debit", "other"],
+    )
+    record.add_argument("--reference", default="", help=_("the payer's reference"))
+
+    deliveries = add("deliveries", help=_("record units delivered, one at a time or from a CSV"))
+    delivery_commands = deliveries.add_subparsers(
+        dest="deliveries_command", metavar="add|import", required=True
+    )
+    added = delivery_commands.add_parser("add", parents=[common], help=_("record one delivery"))
+    added.add_argument("--service", required=True, metavar="SERVICE_ID")
+    added.add_argument("--date", required=True, type=_day, metavar="DD/MM/YYYY")
+    added.add_argument("--quantity", required=True, metavar="UNITS")
+    added.add_argument("--customer", required=True, metavar="ID|NAME")
+    added.add_argument("--worker", default="")
+    added.add_argument(
+        "--person-ref", default="", help=_("a reference for the person supported, never a name")
+    )
+    added.add_argument("--po", default="", metavar="PURCHASE_ORDER")
+    added.add_argument("--agreement", default="")
+    imported = delivery_commands.add_parser(
+        "import",
+        parents=[common],
+        help=_("add every delivery in a CSV file, or none when any row is wrong"),
+    )
+    imported.add_argument("file", type=Path, metavar="FILE.csv")
+
+    bill = add(
+        "bill", help=_("turn unbilled deliveries in a period into draft invoices (or issue them)")
+    )
+    bill.add_argument("--from", dest="date_from", required=True, type=_day, metavar="DD/MM/YYYY")
+    bill.add_argument("--to", dest="date_to", required=True, type=_day, metavar="DD/MM/YYYY")
+    bill.add_argument("--issue", action="store_true", help=_("issue the invoices too"))
+
+    debtors = add("debtors", help=_("what each customer owes, by days overdue"))
+    debtors.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    customers = add("customers", help=_("list or add customers"))
+    customer_commands = customers.add_subparsers(
+        dest="customers_command", metavar="list|add", required=True
+    )
+    shown = customer_commands.add_parser("list", parents=[common], help=_("list the customers"))
+    shown.add_argument("--json", action="store_true", help=_("print JSON"))
+    new = customer_commands.add_parser("add", parents=[common], help=_("add a customer"))
+    new.add_argument("name")
+    new.add_argument(
+        "--kind",
+        default="organisation",
+        choices=["local_authority", "nhs_body", "organisation", "individual"],
+    )
+    new.add_argument(
+        "--funding",
+        choices=["direct_payment", "personal_budget", "individual_service_fund", "self_funder"],
+        help=_("how an individual pays"),
+    )
+    new.add_argument("--address", default="", help=_("billing address (\\n between lines)"))
+    new.add_argument("--email", default="")
+    new.add_argument("--terms", type=int, metavar="DAYS", help=_("payment terms in days"))
+    new.add_argument("--po-required", action="store_true")
+    new.add_argument("--peppol-scheme", default="", metavar="NNNN")
+    new.add_argument("--peppol-id", default="")
+
+
+def _invoicing_org(workspace: Workspace, args: argparse.Namespace) -> int:
+    """--org, else the only organisation; more than one without --org is an error that
+    lists them."""
+    organisations = workspace.organisations()
+    wanted = getattr(args, "org", None)
+    if wanted:
+        return _find_organisation(workspace, wanted)
+    if not organisations:
+        raise CliError(_("the workspace has no organisations yet (try: costready demo)"))
+    if len(organisations) > 1:
+        listed = "; ".join(f"{org.id} {org.name}" for org in organisations)
+        raise CliError(
+            _("the workspace has several organisations; choose one with --org ID ({list})").format(
+                list=listed
+            )
+        )
+    return _stored_id(organisations[0])
+
+
+def _document_id(workspace: Workspace, org_id: int, wanted: str) -> int:
+    """A document by its number (INV-0001) or its id."""
+    from costready.app.invoices import find_document
+
+    found = find_document(workspace, org_id, wanted)
+    if found is None:
+        raise CliError(
+            _("no invoice or credit note “{name}” in this organisation").format(name=wanted)
+        )
+    return found
+
+
+def _invoice(args: argparse.Namespace) -> None:
+    from costready.app import invoices
+    from costready.invoicing.listing import InvoiceFilter
+    from costready.invoicing.status import Status
+
+    today = date.today()
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        if args.invoice_command == "list":
+            filt = InvoiceFilter(status=Status(args.status) if args.status else None)
+            rows = invoices.document_rows(workspace, org_id, filt, today, 0, 10**9)
+            _print_rows(rows, args.json)
+            return
+        doc_id = _document_id(workspace, org_id, args.document)
+        if args.invoice_command == "issue":
+            issued = invoices.issue(workspace, doc_id, args.date)
+            print(
+                _("Issued {number}, due {due}.").format(
+                    number=issued.number, due=format_date(issued.due_date or today)
+                )
+            )
+            return
+        view = invoices.document_view(workspace, doc_id, today)
+    _print_view(view, args.json)
+
+
+def _print_rows(rows: list, as_json: bool) -> None:
+    from costready.invoicing.status import STATUS_LABELS
+
+    if as_json:
+        print(json.dumps([_row_json(row) for row in rows], indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        print(_("No invoices yet."))
+    for row in rows:
+        when = format_date(row.issue_date) if row.issue_date else ""
+        number = _("Draft") if row.number == "Draft" else row.number
+        shown = _(STATUS_LABELS[row.status])
+        print(
+            f"{number:<16} {when:<10} {shown:<9} {_amount(row.total):>12} "
+            f"{_amount(row.balance):>12}  {row.customer_name} [{row.id}]"
+        )
+
+
+def _row_json(row: object) -> dict:
+    from costready.invoicing.listing import InvoiceRow
+
+    assert isinstance(row, InvoiceRow)
+    return {
+        "id": row.id,
+        "number": None if row.number == "Draft" else row.number,
+        "kind": row.kind.value,
+        "status": row.status.value,
+        "customer": row.customer_name,
+        "issue_date": row.issue_date.isoformat() if row.issue_date else None,
+        "due_date": row.due_date.isoformat() if row.due_date else None,
+        "total": _amount(row.total),
+        "balance": _amount(row.balance),
+    }
+
+
+def _print_view(view: object, as_json: bool) -> None:
+    from costready.app.invoices import DocumentView
+
+    assert isinstance(view, DocumentView)
+    document = view.document
+    lines = [
+        {
+            "description": line.description,
+            "quantity": _quantity(line.quantity),
+            "unit": line.unit,
+            "unit_price": _amount(line.unit_price),
+            "vat": line.treatment.value,
+            "net": _amount(net),
+        }
+        for line, net in zip(document.lines, view.totals.line_nets, strict=True)
+    ]
+    data: dict[str, object] = {
+        "id": document.id,
+        "number": document.number,
+        "kind": document.kind.value,
+        "status": view.status.value,
+        "customer": view.customer.name,
+        "issue_date": document.issue_date.isoformat() if document.issue_date else None,
+        "due_date": document.due_date.isoformat() if document.due_date else None,
+        "purchase_order": document.purchase_order,
+        "lines": lines,
+        "net": _amount(view.totals.net),
+        "vat": _amount(view.totals.vat),
+        "total": _amount(view.totals.gross),
+        "paid": _amount(view.paid),
+        "credited": _amount(view.credited),
+        "balance": _amount(view.balance),
+        "payment_link": view.payment_link,
+    }
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    print(f"{document.number or _('Draft')}  {view.customer.name}  ({view.status.value})")
+    for line in lines:
+        print(
+            f"  {line['description']}: {line['quantity']} {line['unit']} x "
+            f"£{line['unit_price']} = £{line['net']}"
+        )
+    for name in ("net", "vat", "total", "paid", "credited", "balance"):
+        print(f"  {name}: £{data[name]}")
+
+
+def _payments(args: argparse.Namespace) -> None:
+    from costready.app.payments import record_payment
+    from costready.invoicing.payments import Payment, PaymentMethod
+    from costready.money import MoneyError, parse_money
+
+    try:
+        amount = parse_money(args.amount, "amount")
+    except MoneyError as error:
+        raise CliError(str(error)) from error
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        doc_id = _document_id(workspace, org_id, args.document)
+        payment = Payment(
+            args.date or date.today(), amount, PaymentMethod(args.method), args.reference
+        )
+        result = record_payment(workspace, doc_id, payment)
+    print(_("Recorded £{applied} against the invoice.").format(applied=_amount(result.applied)))
+    if result.to_customer_credit:
+        print(
+            _("£{extra} is more than was owed and is now the customer's credit.").format(
+                extra=_amount(result.to_customer_credit)
+            )
+        )
+
+
+def _deliveries(args: argparse.Namespace) -> None:
+    from costready.app import deliveries, invoices
+    from costready.invoicing.billing import Delivery
+    from costready.money import MoneyError, parse_number
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        if args.deliveries_command == "import":
+            count = deliveries.import_deliveries(
+                workspace, org_id, args.file.read_text(encoding="utf-8-sig")
+            )
+            print(_("Added {count} deliveries.").format(count=count))
+            return
+        try:
+            quantity = parse_number(args.quantity, "quantity")
+        except MoneyError as error:
+            raise CliError(str(error)) from error
+        customer_id = _customer_id(invoices.customers(workspace, org_id), args.customer)
+        added = deliveries.add_delivery(
+            workspace,
+            org_id,
+            Delivery(
+                service_key=args.service,
+                day=args.date,
+                quantity=quantity,
+                customer_id=customer_id,
+                worker=args.worker,
+                person_ref=args.person_ref,
+                purchase_order=args.po,
+                agreement=args.agreement,
+            ),
+        )
+    print(_("Recorded delivery {id}.").format(id=added.id))
+
+
+def _customer_id(customers: list, wanted: str) -> int:
+    for customer in customers:
+        if str(customer.id) == wanted or customer.name.casefold() == wanted.casefold():
+            return int(customer.id)
+    raise CliError(_("no customer “{name}” in this organisation").format(name=wanted))
+
+
+def _bill(args: argparse.Namespace) -> int:
+    from costready.app.deliveries import bill_period
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        result = bill_period(workspace, org_id, args.date_from, args.date_to, issue=args.issue)
+    for document in result.documents:
+        print(
+            _("Issued {number}").format(number=document.number)
+            if document.is_issued
+            else _("Draft {id}").format(id=document.id)
+        )
+    if not result.documents:
+        print(_("Nothing to bill in that period."))
+    _print_problems(result.problems)
+    return 1 if result.problems else 0
+
+
+def _debtors(args: argparse.Namespace) -> None:
+    from costready.app.payments import aged_debtors
+    from costready.invoicing.aged_debt import Bucket, aged_totals
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        rows = aged_debtors(workspace, org_id, date.today())
+    if args.json:
+        out = [
+            {
+                "customer_id": row.customer_id,
+                "customer": row.name,
+                **{bucket.value: _amount(row.buckets[bucket]) for bucket in Bucket},
+                "total": _amount(row.total),
+            }
+            for row in rows
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        print(_("Nobody owes anything."))
+        return
+    heads = " ".join(f"{bucket.value:>12}" for bucket in Bucket)
+    print(f"{_('Customer'):<30} {heads} {_('Total'):>12}")
+    for row in [*rows, aged_totals(rows)]:
+        cells = " ".join(f"{_amount(row.buckets[bucket]):>12}" for bucket in Bucket)
+        name = row.name or _("Total")
+        print(f"{name[:30]:<30} {cells} {_amount(row.total):>12}")
+
+
+def _customers(args: argparse.Namespace) -> None:
+    from costready.app import invoices
+    from costready.invoicing.customers import Customer, CustomerKind, Funding
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        if args.customers_command == "list":
+            found = invoices.customers(workspace, org_id)
+            if args.json:
+                print(
+                    json.dumps(
+                        [{"id": c.id, "name": c.name, "kind": c.kind.value} for c in found],
+                        indent=2,
+                        ensure_ascii=False,
+                    )
+                )
+            elif not found:
+                print(_("No customers yet."))
+            for customer in found if not args.json else []:
+                print(f"{customer.id:>5}  {customer.name}  ({customer.kind.value})")
+            return
+        saved = invoices.save_customer(
+            workspace,
+            org_id,
+            Customer(
+                name=args.name,
+                kind=CustomerKind(args.kind),
+                funding=Funding(args.funding) if args.funding else None,
+                billing_address=args.address.replace("\\n", "\n"),
+                email=args.email,
+                payment_terms_days=args.terms,
+                po_required=args.po_required,
+                peppol_scheme=args.peppol_scheme,
+                peppol_id=args.peppol_id,
+            ),
+        )
+    print(_("Added customer {id}.").format(id=saved.id))

@@ -33,6 +33,9 @@ def organisation_fields(org: Organisation) -> dict[str, object]:
         "cqc_registered": org.cqc_registered,
         "financial_year_start": org.financial_year_start,
         "locale": org.locale,
+        "place_of_registration": org.place_of_registration,
+        "registered_office": org.registered_office,
+        "vat_registered_from": org.vat_registered_from,
     }
 
 

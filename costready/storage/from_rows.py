@@ -61,6 +61,9 @@ def organisation_from_row(row: OrganisationRow) -> Organisation:
         financial_year_start=row.financial_year_start,
         locale=row.locale,
         version=row.version,
+        place_of_registration=row.place_of_registration,
+        registered_office=row.registered_office,
+        vat_registered_from=row.vat_registered_from,
     )
 
 

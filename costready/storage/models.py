@@ -78,6 +78,10 @@ class OrganisationRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: when it was last saved (None: before revision 0003 kept it)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime, default=utc_now)
+    #: what a company's invoices must state (revision 0007, invoicing)
+    place_of_registration: Mapped[str] = mapped_column(String(NAME), default="", server_default="")
+    registered_office: Mapped[str] = mapped_column(Text, default="", server_default="")
+    vat_registered_from: Mapped[date | None] = mapped_column(Date)
 
 
 class ServiceRow(Base):
@@ -380,3 +384,7 @@ class SettingRow(Base):
     )
     key: Mapped[str]
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# Invoicing's tables live in their own module; imported here so `Base.metadata` holds them.
+from costready.storage import models_invoicing as _invoicing  # noqa: E402, F401

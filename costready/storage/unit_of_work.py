@@ -19,7 +19,11 @@ from costready.i18n import _
 from costready.storage.errors import StorageError
 from costready.storage.models import WorkspaceStateRow
 from costready.storage.repositories import (
+    CustomerRepository,
+    DeliveryRepository,
+    InvoiceRepository,
     OrganisationRepository,
+    PaymentRepository,
     PriceListRepository,
     ScenarioRepository,
     SettingRepository,
@@ -36,6 +40,10 @@ class UnitOfWork:
         self.scenarios = ScenarioRepository(session)
         self.price_lists = PriceListRepository(session)
         self.settings = SettingRepository(session)
+        self.customers = CustomerRepository(session)
+        self.invoices = InvoiceRepository(session)
+        self.payments = PaymentRepository(session)
+        self.deliveries = DeliveryRepository(session)
         #: the data version a writing unit of work leaves (set just before its commit)
         self.written_version: int | None = None
 

@@ -50,4 +50,4 @@ def test_a_workspace_from_before_reads_as_before(db_path: Path, org: Organisatio
         assert VatTreatment(loaded.services[0].vat)
     finally:
         workspace.close()
-    assert migrate.head_revision() == "0005"
+    assert "0005" in migrate.known_revisions()  # (the head moves on with later migrations)

@@ -13,13 +13,21 @@ The pattern, for every repository here and every one invoicing and compliance ad
 A new repository is added to `UnitOfWork` as one more attribute.
 """
 
+from costready.storage.repositories.customers import CustomerRepository
+from costready.storage.repositories.deliveries import DeliveryRepository
+from costready.storage.repositories.invoices import InvoiceRepository
 from costready.storage.repositories.organisations import OrganisationRepository
+from costready.storage.repositories.payments import PaymentRepository
 from costready.storage.repositories.price_lists import PriceListRepository
 from costready.storage.repositories.scenarios import ScenarioRepository
 from costready.storage.repositories.settings import SettingRepository
 
 __all__ = [
+    "CustomerRepository",
+    "DeliveryRepository",
+    "InvoiceRepository",
     "OrganisationRepository",
+    "PaymentRepository",
     "PriceListRepository",
     "ScenarioRepository",
     "SettingRepository",

@@ -1,0 +1,511 @@
+"""Invoices and credit notes: drafts saved and replaced, issue (the number allocated inside the
+writing unit of work), and the list, balances, statuses and aged debt worked out in SQL over
+integer pence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
+
+from costready.i18n import _
+from costready.invoicing.aged_debt import BUCKET_BOUNDS, AgedRow, Bucket
+from costready.invoicing.documents import Document, DocumentKind, Line, totals
+from costready.invoicing.listing import DRAFT_NUMBER, InvoiceFilter, InvoiceRow
+from costready.invoicing.numbering import NumberSeries, default_series
+from costready.invoicing.status import Status
+from costready.money import ZERO, from_pennies, to_pennies
+from costready.rules_file import VatTreatment
+from costready.storage.errors import StaleRecord, StorageError
+from costready.storage.models_invoicing import (
+    CustomerRow,
+    DocumentLineRow,
+    DocumentRow,
+    NumberSeriesRow,
+    PartyRow,
+    PaymentRow,
+)
+
+#: Payment kinds that count as paid against the invoice they name.
+PAID_KINDS = ("payment", "credit_applied")
+
+
+class InvoiceRepository:
+    """Documents in the unit of work's session (issued ones never change: triggers agree)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # Reading one ----------------------------------------------------------------------------
+    def get(self, document_id: int) -> Document:
+        row = self._row(document_id)
+        lines = self.session.scalars(
+            select(DocumentLineRow)
+            .where(DocumentLineRow.document_id == document_id)
+            .order_by(DocumentLineRow.position)
+        )
+        credits_number = None
+        if row.credits_id is not None:
+            credits_number = self.session.scalar(
+                select(DocumentRow.number).where(DocumentRow.id == row.credits_id)
+            )
+        return _document(row, [_line(line) for line in lines], credits_number)
+
+    def organisation_id(self, document_id: int) -> int:
+        return self._row(document_id).organisation_id
+
+    def exists(self, document_id: int) -> bool:
+        return self.session.get(DocumentRow, document_id) is not None
+
+    def by_number(self, organisation_id: int, number: str) -> int | None:
+        """The id of the issued document numbered `number`, if any."""
+        return self.session.scalar(
+            select(DocumentRow.id).where(
+                DocumentRow.organisation_id == organisation_id, DocumentRow.number == number
+            )
+        )
+
+    def paid(self, document_id: int) -> Decimal:
+        """Payments against the document (including customer credit set against it)."""
+        pence = self.session.scalar(
+            select(func.coalesce(func.sum(PaymentRow.amount_pence), 0)).where(
+                PaymentRow.document_id == document_id, PaymentRow.kind.in_(PAID_KINDS)
+            )
+        )
+        return from_pennies(int(pence or 0))
+
+    def credited(self, document_id: int) -> Decimal:
+        """The issued credit notes against an invoice, summed."""
+        pence = self.session.scalar(
+            select(func.coalesce(func.sum(DocumentRow.gross_pence), 0)).where(
+                DocumentRow.credits_id == document_id, DocumentRow.number.is_not(None)
+            )
+        )
+        return from_pennies(int(pence or 0))
+
+    def credit_notes(self, document_id: int) -> tuple[Document, ...]:
+        ids = self.session.scalars(
+            select(DocumentRow.id)
+            .where(DocumentRow.credits_id == document_id, DocumentRow.number.is_not(None))
+            .order_by(DocumentRow.issue_date, DocumentRow.id)
+        )
+        return tuple(self.get(i) for i in ids)
+
+    # Drafts ---------------------------------------------------------------------------------
+    def save_draft(self, organisation_id: int, document: Document) -> Document:
+        """Insert (id None) or replace a draft and its lines; StaleRecord when read at an older
+        version; StorageError for an issued document (the triggers refuse it too)."""
+        figures = totals(document)
+        fields = _fields(document, figures.net, figures.vat, figures.gross)
+        if document.id is None:
+            row = DocumentRow(organisation_id=organisation_id, version=1, **fields)
+            self.session.add(row)
+            self.session.flush()
+        else:
+            row = self._row(document.id)
+            if row.number is not None:
+                raise issued_error(row.number)
+            if document.version is not None and document.version != row.version:
+                raise StaleRecord(_("the draft invoice"), None)
+            self.session.execute(
+                delete(DocumentLineRow).where(DocumentLineRow.document_id == row.id)
+            )
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.version += 1
+            self.session.flush()
+        self._insert_lines(row.id, document.lines)
+        return self.get(row.id)
+
+    def _insert_lines(self, document_id: int, lines: Sequence[Line]) -> None:
+        if not lines:
+            return
+        self.session.execute(
+            insert(DocumentLineRow),
+            [_line_fields(document_id, position, line) for position, line in enumerate(lines)],
+        )
+
+    def delete_draft(self, document_id: int) -> None:
+        row = self._row(document_id)
+        if row.number is not None:
+            raise issued_error(row.number)
+        self.session.delete(row)
+        self.session.flush()
+
+    # Issue ------------------------------------------------------------------------------------
+    def series(self, organisation_id: int, kind: DocumentKind, yearly: bool) -> NumberSeries:
+        """The organisation's series for `kind` (made on first use with the default prefix)."""
+        row = self.session.scalars(
+            select(NumberSeriesRow).where(
+                NumberSeriesRow.organisation_id == organisation_id,
+                NumberSeriesRow.kind == str(kind),
+            )
+        ).first()
+        if row is None:
+            series = default_series(kind, yearly)
+            self.session.add(
+                NumberSeriesRow(
+                    organisation_id=organisation_id,
+                    kind=str(kind),
+                    prefix=series.prefix,
+                    yearly=series.yearly,
+                    width=series.width,
+                )
+            )
+            self.session.flush()
+            return series
+        return NumberSeries(row.prefix, row.yearly, row.width)
+
+    def set_yearly(self, organisation_id: int, yearly: bool) -> None:
+        """Choose yearly numbering for every series of the organisation (before any issue)."""
+        for kind in DocumentKind:
+            self.series(organisation_id, kind, yearly)
+        self.session.execute(
+            update(NumberSeriesRow)
+            .where(NumberSeriesRow.organisation_id == organisation_id)
+            .values(yearly=yearly)
+        )
+
+    def next_sequence(self, organisation_id: int, kind: DocumentKind, year: int) -> int:
+        """One more than the highest issued in the series (call after locking the
+        organisation: numbers are then unique and have no gaps)."""
+        highest = self.session.scalar(
+            select(func.max(DocumentRow.sequence)).where(
+                DocumentRow.organisation_id == organisation_id,
+                DocumentRow.kind == str(kind),
+                DocumentRow.series_year == year,
+            )
+        )
+        return int(highest or 0) + 1
+
+    def issue(self, issued: Document, sequence: int, series_year: int) -> Document:
+        """Write the issued value of a draft: its lines (rates fixed) first, while it is still
+        a draft, then number, dates and totals in the one update the triggers allow."""
+        assert issued.id is not None and issued.number is not None
+        row = self._row(issued.id)
+        if row.number is not None:
+            raise issued_error(row.number)
+        self.session.execute(delete(DocumentLineRow).where(DocumentLineRow.document_id == row.id))
+        self._insert_lines(row.id, issued.lines)
+        figures = totals(issued)
+        fields = _fields(issued, figures.net, figures.vat, figures.gross)
+        self.session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id == row.id, DocumentRow.number.is_(None))
+            .values(**fields, sequence=sequence, series_year=series_year, version=row.version + 1)
+        )
+        self.session.expire(row)
+        return self.get(row.id)
+
+    # Lists ------------------------------------------------------------------------------------
+    def count_rows(self, organisation_id: int, filt: InvoiceFilter, today: date) -> int:
+        listing = _listing(organisation_id, filt, today).subquery()
+        return int(self.session.scalar(select(func.count()).select_from(listing)) or 0)
+
+    def rows(
+        self, organisation_id: int, filt: InvoiceFilter, today: date, offset: int, limit: int
+    ) -> list[InvoiceRow]:
+        """A page of the list: drafts first, then newest issue date first (then newest id)."""
+        query = _listing(organisation_id, filt, today, ordered=True).offset(offset).limit(limit)
+        return [_invoice_row(found) for found in self.session.execute(query)]
+
+    def aged_debt(self, organisation_id: int, today: date) -> list[AgedRow]:
+        """Outstanding balances of issued invoices by customer and bucket, by name."""
+        docs = _with_balances(organisation_id, today).subquery()
+        days = _days_between(docs.c.due_date, today, self.session)
+        columns = [
+            func.sum(case((_in_bucket(days, first, last), docs.c.balance), else_=0)).label(
+                bucket.value
+            )
+            for bucket, first, last in BUCKET_BOUNDS
+        ]
+        query = (
+            select(docs.c.customer_id, docs.c.customer_name, *columns)
+            .where(docs.c.kind == str(DocumentKind.INVOICE), docs.c.number.is_not(None))
+            .where(docs.c.balance > 0)
+            .group_by(docs.c.customer_id, docs.c.customer_name)
+            .order_by(docs.c.customer_name, docs.c.customer_id)
+        )
+        result = []
+        for found in self.session.execute(query):
+            buckets = {
+                bucket: from_pennies(int(found._mapping[bucket.value] or 0)) for bucket in Bucket
+            }
+            result.append(
+                AgedRow(
+                    found.customer_id, found.customer_name, buckets, sum(buckets.values(), ZERO)
+                )
+            )
+        return result
+
+    def owed(self, organisation_id: int, today: date) -> tuple[Decimal, int]:
+        """(what issued invoices still owe, how many are overdue)."""
+        docs = _with_balances(organisation_id, today).subquery()
+        found = self.session.execute(
+            select(
+                func.coalesce(func.sum(docs.c.balance), 0),
+                func.count().filter(docs.c.status == str(Status.OVERDUE)),
+            ).where(docs.c.kind == str(DocumentKind.INVOICE), docs.c.number.is_not(None))
+        ).one()
+        return from_pennies(int(found[0] or 0)), int(found[1] or 0)
+
+    def invoiced_between(self, organisation_id: int, first: date, last: date) -> Decimal:
+        """Invoices issued from `first` to `last` less credit notes issued then, gross."""
+        sign = case((DocumentRow.kind == str(DocumentKind.CREDIT_NOTE), -1), else_=1)
+        pence = self.session.scalar(
+            select(func.coalesce(func.sum(DocumentRow.gross_pence * sign), 0)).where(
+                DocumentRow.organisation_id == organisation_id,
+                DocumentRow.number.is_not(None),
+                DocumentRow.issue_date >= first,
+                DocumentRow.issue_date <= last,
+            )
+        )
+        return from_pennies(int(pence or 0))
+
+    def _row(self, document_id: int) -> DocumentRow:
+        row = self.session.get(DocumentRow, document_id, populate_existing=True)
+        if row is None:
+            raise StorageError(
+                _("There is no invoice or credit note with id {id}.").format(id=document_id)
+            )
+        return row
+
+
+def issued_error(number: str) -> StorageError:
+    return StorageError(
+        _("{number} is issued and cannot change: correct it with a credit note").format(
+            number=number
+        )
+    )
+
+
+# SQL for the list and aged debt -------------------------------------------------------------
+
+
+def _with_balances(
+    organisation_id: int, today: date, filt: InvoiceFilter | None = None
+) -> Select[Any]:
+    """Every document of the organisation (that `filt` keeps) with customer name, paid,
+    credited, balance and status as columns: correlated sums over indexed columns, fast per
+    page and per scan. Filters that need no balance apply inside, where indexes serve them."""
+    credit = aliased(DocumentRow)
+    paid = (
+        select(func.coalesce(func.sum(PaymentRow.amount_pence), 0))
+        .where(PaymentRow.document_id == DocumentRow.id, PaymentRow.kind.in_(PAID_KINDS))
+        .scalar_subquery()
+    )
+    credited = (
+        select(func.coalesce(func.sum(credit.gross_pence), 0))
+        .where(credit.credits_id == DocumentRow.id, credit.number.is_not(None))
+        .scalar_subquery()
+    )
+    inner = (
+        select(
+            DocumentRow.id,
+            DocumentRow.kind,
+            DocumentRow.number,
+            DocumentRow.customer_id,
+            PartyRow.name.label("customer_name"),
+            DocumentRow.issue_date,
+            DocumentRow.due_date,
+            DocumentRow.gross_pence,
+            paid.label("paid"),
+            credited.label("credited"),
+        )
+        .join(CustomerRow, CustomerRow.id == DocumentRow.customer_id)
+        .join(PartyRow, PartyRow.id == CustomerRow.party_id)
+        .where(DocumentRow.organisation_id == organisation_id, *_conditions(filt))
+        .subquery()
+    )
+    owing = inner.c.gross_pence - inner.c.paid - inner.c.credited
+    is_credit_note = inner.c.kind == str(DocumentKind.CREDIT_NOTE)
+    balance = case(
+        (inner.c.number.is_(None), inner.c.gross_pence),
+        (is_credit_note, 0),
+        (owing > 0, owing),
+        else_=0,
+    )
+    status = case(
+        (inner.c.number.is_(None), literal(str(Status.DRAFT))),
+        (is_credit_note, literal(str(Status.ISSUED))),
+        (
+            and_(inner.c.gross_pence > 0, inner.c.credited >= inner.c.gross_pence),
+            literal(str(Status.CREDITED)),
+        ),
+        (owing <= 0, literal(str(Status.PAID))),
+        (inner.c.due_date < today, literal(str(Status.OVERDUE))),
+        (or_(inner.c.paid > 0, inner.c.credited > 0), literal(str(Status.PART_PAID))),
+        else_=literal(str(Status.ISSUED)),
+    )
+    return select(*inner.c, balance.label("balance"), status.label("status"))
+
+
+def _listing(
+    organisation_id: int, filt: InvoiceFilter, today: date, ordered: bool = False
+) -> Select[Any]:
+    """The list's rows, filtered (the status outside, on the derived column); `ordered`:
+    drafts first, then the newest issue date, then the newest id."""
+    docs = _with_balances(organisation_id, today, filt).subquery()
+    query = select(docs)
+    if filt.status is not None:
+        query = query.where(docs.c.status == str(filt.status))
+    if ordered:
+        query = query.order_by(
+            docs.c.issue_date.is_(None).desc(), docs.c.issue_date.desc(), docs.c.id.desc()
+        )
+    return query
+
+
+def _conditions(filt: InvoiceFilter | None) -> list[ColumnElement[bool]]:
+    if filt is None:
+        return []
+    conditions: list[ColumnElement[bool]] = []
+    if filt.customer_id is not None:
+        conditions.append(DocumentRow.customer_id == filt.customer_id)
+    if filt.date_from is not None:
+        conditions.append(DocumentRow.issue_date >= filt.date_from)
+    if filt.date_to is not None:
+        conditions.append(DocumentRow.issue_date <= filt.date_to)
+    text = filt.text.strip()
+    if text:
+        pattern = f"%{_escape_like(text.casefold())}%"
+        conditions.append(
+            or_(
+                func.lower(DocumentRow.number).like(pattern, escape="\\"),
+                func.lower(PartyRow.name).like(pattern, escape="\\"),
+                func.lower(DocumentRow.purchase_order).like(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _invoice_row(found: Any) -> InvoiceRow:
+    return InvoiceRow(
+        id=found.id,
+        kind=DocumentKind(found.kind),
+        number=found.number or DRAFT_NUMBER,
+        customer_name=found.customer_name,
+        issue_date=found.issue_date,
+        due_date=found.due_date,
+        total=from_pennies(int(found.gross_pence)),
+        balance=from_pennies(int(found.balance)),
+        status=Status(found.status),
+    )
+
+
+def _days_between(due: Any, today: date, session: Session) -> Any:
+    """Days from `due` to `today` as SQL (julianday on SQLite; date subtraction elsewhere)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(literal(today.isoformat())) - func.julianday(due)
+    return literal(today) - due
+
+
+def _in_bucket(days: Any, first: int | None, last: int | None) -> ColumnElement[bool]:
+    conditions = []
+    if first is not None:
+        conditions.append(days >= first)
+    if last is not None:
+        conditions.append(days <= last)
+    return and_(*conditions)
+
+
+# Rows <-> values ----------------------------------------------------------------------------
+
+
+def _fields(document: Document, net: Decimal, vat: Decimal, gross: Decimal) -> dict[str, Any]:
+    return {
+        "kind": str(document.kind),
+        "number": document.number,
+        "customer_id": document.customer_id,
+        "issue_date": document.issue_date,
+        "tax_point": document.tax_point,
+        "due_date": document.due_date,
+        "period_start": document.period_start,
+        "period_end": document.period_end,
+        "purchase_order": document.purchase_order,
+        "customer_reference": document.customer_reference,
+        "notes": document.notes,
+        "vat_registered": document.vat_registered,
+        "credits_id": document.credits_id,
+        "net_pence": to_pennies(net),
+        "vat_pence": to_pennies(vat),
+        "gross_pence": to_pennies(gross),
+    }
+
+
+def _line_fields(document_id: int, position: int, line: Line) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "position": position,
+        "description": line.description,
+        "quantity": line.quantity,
+        "unit": line.unit,
+        "unit_price_pence": to_pennies(line.unit_price),
+        "treatment": str(line.treatment),
+        "vat_rate": line.vat_rate,
+        "service_key": line.service_key,
+        "net_pence": to_pennies(line.net),
+        "delivery_ids": ",".join(str(i) for i in line.delivery_ids),
+    }
+
+
+def _line(row: DocumentLineRow) -> Line:
+    return Line(
+        description=row.description,
+        quantity=row.quantity,
+        unit=row.unit,
+        unit_price=from_pennies(row.unit_price_pence),
+        treatment=VatTreatment(row.treatment),
+        service_key=row.service_key,
+        delivery_ids=tuple(int(i) for i in row.delivery_ids.split(",") if i),
+        vat_rate=row.vat_rate,
+    )
+
+
+def _document(row: DocumentRow, lines: list[Line], credits_number: str | None) -> Document:
+    return Document(
+        kind=DocumentKind(row.kind),
+        customer_id=row.customer_id,
+        lines=tuple(lines),
+        number=row.number,
+        issue_date=row.issue_date,
+        tax_point=row.tax_point,
+        due_date=row.due_date,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        purchase_order=row.purchase_order,
+        customer_reference=row.customer_reference,
+        notes=row.notes,
+        vat_registered=row.vat_registered,
+        credits_id=row.credits_id,
+        credits_number=credits_number,
+        id=row.id,
+        version=row.version,
+    )
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """The first and last day of `day`'s month."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)

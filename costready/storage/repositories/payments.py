@@ -1,0 +1,107 @@
+"""Payments against invoices and movements on a customer's credit, in whole pence."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from costready.invoicing.payments import CreditEntry, CreditEntryKind, Payment, PaymentMethod
+from costready.money import from_pennies, to_pennies
+from costready.storage.models_invoicing import PaymentRow
+
+#: Kinds that add to a customer's credit, and kinds that use it.
+CREDIT_IN = ("overpayment", "credit_note_excess")
+CREDIT_OUT = ("credit_applied", "refunded")
+#: Kinds that count as paid against the invoice they name.
+PAID_KINDS = ("payment", "credit_applied")
+
+
+class PaymentRepository:
+    """Payment rows in the unit of work's session (added, never changed)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(
+        self,
+        organisation_id: int,
+        customer_id: int,
+        kind: str,
+        day: date,
+        amount: Decimal,
+        *,
+        document_id: int | None = None,
+        method: PaymentMethod = PaymentMethod.BANK_TRANSFER,
+        reference: str = "",
+    ) -> int:
+        """One row; `kind` is "payment", "credit_applied", "overpayment",
+        "credit_note_excess" or "refunded" (see PaymentRow)."""
+        row = PaymentRow(
+            organisation_id=organisation_id,
+            customer_id=customer_id,
+            document_id=document_id,
+            kind=kind,
+            day=day,
+            amount_pence=to_pennies(amount),
+            method=str(method),
+            reference=reference,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def for_document(self, document_id: int) -> tuple[Payment, ...]:
+        """What was paid against a document, oldest first (customer credit set against it
+        shows as a payment of method "other" referenced "Customer credit")."""
+        rows = self.session.scalars(
+            select(PaymentRow)
+            .where(PaymentRow.document_id == document_id, PaymentRow.kind.in_(PAID_KINDS))
+            .order_by(PaymentRow.day, PaymentRow.id)
+        )
+        return tuple(
+            Payment(
+                date=row.day,
+                amount=from_pennies(row.amount_pence),
+                method=PaymentMethod(row.method),
+                reference=row.reference,
+                invoice_id=row.document_id,
+                id=row.id,
+            )
+            for row in rows
+        )
+
+    def credit(self, customer_id: int) -> Decimal:
+        """The customer's credit: money in less money out (never below £0)."""
+        sign = case((PaymentRow.kind.in_(CREDIT_IN), 1), else_=-1)
+        pence = self.session.scalar(
+            select(func.coalesce(func.sum(PaymentRow.amount_pence * sign), 0)).where(
+                PaymentRow.customer_id == customer_id,
+                PaymentRow.kind.in_(CREDIT_IN + CREDIT_OUT),
+            )
+        )
+        return max(from_pennies(0), from_pennies(int(pence or 0)))
+
+    def credit_entries(self, customer_id: int) -> list[CreditEntry]:
+        rows = self.session.scalars(
+            select(PaymentRow)
+            .where(
+                PaymentRow.customer_id == customer_id,
+                PaymentRow.kind.in_(CREDIT_IN + CREDIT_OUT),
+            )
+            .order_by(PaymentRow.day, PaymentRow.id)
+        )
+        kinds = {"credit_applied": CreditEntryKind.APPLIED}
+        return [
+            CreditEntry(
+                date=row.day,
+                kind=kinds.get(row.kind) or CreditEntryKind(row.kind),
+                amount=from_pennies(row.amount_pence),
+                customer_id=row.customer_id,
+                document_id=row.document_id,
+                id=row.id,
+            )
+            for row in rows
+        ]
