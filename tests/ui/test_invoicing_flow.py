@@ -3,21 +3,11 @@ and the status and aged debt changing; every dialog driven through its widgets."
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-
-if (
-    "costready.app.invoices" not in sys.modules
-    and importlib.util.find_spec("costready.app.invoices") is None
-):  # until inv-store lands
-    from tests.ui import invoicing_fake
-
-    invoicing_fake.install()
 
 from costready.invoicing.status import Status
 
