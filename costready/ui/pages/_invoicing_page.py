@@ -65,7 +65,9 @@ class InvoicingPage(QWidget):
             return
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()  # another page (or the menu) may have changed what this one shows
+        # read on every showing: another page, the menu or the command line may have changed
+        # what this one shows (the page reads nothing until it is first shown)
+        self.refresh()
         super().showEvent(event)
 
     def primary_action(self) -> QAction | None:

@@ -92,7 +92,7 @@ class CustomersPage(InvoicingPage):
         self.error = FieldError()
         layout.addWidget(self.error)
         layout.addWidget(self.make_status())
-        self.refresh()
+        # read when first shown (showEvent): building the page reads nothing twice
 
     def primary_action(self) -> QAction | None:
         return self.add_action

@@ -124,7 +124,7 @@ class InvoicesPage(InvoicingPage):
         self._search_timer.setInterval(SEARCH_DELAY)
         self._search_timer.timeout.connect(self.reload_list)
         self._filling = False
-        self.refresh()
+        # read when first shown (showEvent): building the page reads nothing twice
 
     # Building ------------------------------------------------------------------------------
     def _build_list(self) -> QWidget:
