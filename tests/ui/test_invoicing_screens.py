@@ -327,3 +327,28 @@ def test_switching_organisation_shows_its_own_customers(qtbot, window, council, 
     window.show_organisation(example_ids[0])
     assert page.model.rows == ()
     assert page.stack.currentWidget() is page.empty
+
+
+def test_issue_is_refused_without_a_required_po_before_asking(
+    qtbot, window, workspace, council, yes
+):
+    import dataclasses
+
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    invoices.save_customer(workspace, org_id, dataclasses.replace(council, po_required=True))
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.new_invoice()
+    editor = page.dialog
+    editor.add_menu_line()
+    editor.issue()
+    assert yes == []  # nothing asked: the refusal comes first, by its field
+    assert "Purchase order" in editor.errors["purchase_order"].text()
+    assert editor.po_edit.placeholderText() == "Required by Northshire County Council"
+    qtbot.keyClicks(editor.po_edit, "PO-7781")
+    editor.issue()
+    assert yes == ["Issue this invoice? It cannot be changed afterwards, only credited."]
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.model.rows[0].number.startswith("INV-")

@@ -41,6 +41,7 @@ from costready.invoicing.documents import (
     line_problems,
     mixed_scope_problems,
     totals,
+    validate_document,
     vat_registered_at,
 )
 from costready.invoicing.errors import InvoicingError
@@ -153,6 +154,7 @@ class InvoiceEditor(QDialog):
         bottom = QHBoxLayout()
         self.general_error = FieldError()
         bottom.addWidget(self.general_error, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self._build_totals())
         layout.addLayout(bottom)
         layout.addLayout(self._build_buttons())
@@ -269,9 +271,6 @@ class InvoiceEditor(QDialog):
             line_edit.textEdited.connect(self._on_field_changed)
         self.notes_edit.textChanged.connect(self._on_field_changed)
         self.errors["customer"] = self.errors["customer_id"]  # the app layer's name for it
-        self.po_hint = QLabel()
-        self.po_hint.setWordWrap(True)
-        grid.addWidget(self.po_hint, 4, 1)
         self.customer_combo.currentIndexChanged.connect(self._show_po_hint)
         self._show_po_hint()
         grid.setColumnStretch(1, 1)
@@ -294,18 +293,17 @@ class InvoiceEditor(QDialog):
             QWidget.setTabOrder(first, second)
 
     def _show_po_hint(self) -> None:
+        """Say in the purchase-order field when the customer requires one."""
         chosen = next(
             (c for c in self._customers if c.id == self.customer_combo.currentData()), None
         )
-        needed = chosen is not None and chosen.po_required
-        self.po_hint.setText(
-            _("{customer} requires a purchase-order number on every invoice.").format(
-                customer=chosen.name
-            )
-            if needed and chosen is not None
+        hint = (
+            _("Required by {customer}").format(customer=chosen.name)
+            if chosen is not None and chosen.po_required
             else ""
         )
-        self.po_hint.setVisible(needed)
+        self.po_edit.setPlaceholderText(hint)
+        self.po_edit.setAccessibleDescription(hint)
 
     def _build_lines(self) -> QGroupBox:
         box = QGroupBox(_("Lines"))
@@ -347,6 +345,8 @@ class InvoiceEditor(QDialog):
 
     def _build_totals(self) -> QWidget:
         box = QWidget()
+        box.setMinimumWidth(260)
+        box.setMaximumWidth(440)  # figures beside their words, at the right under the lines
         self.totals_form = QFormLayout(box)
         self.totals_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_label = QLabel()
@@ -577,6 +577,11 @@ class InvoiceEditor(QDialog):
         if not self.save_draft():
             return
         assert self._saved is not None and self._saved.id is not None
+        customer = next(c for c in self._customers if c.id == self._saved.customer_id)
+        problems = validate_document(self._saved, customer)
+        if problems:  # said before asking; the app layer checks again (and the sender's details)
+            show_field_problems(problems, self.errors, self.general_error)
+            return
         if not confirm(self, _("Issue invoice"), _(ISSUE_QUESTION), _("Issue invoice")):
             return
         try:
