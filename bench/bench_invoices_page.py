@@ -1,6 +1,6 @@
 """Opening the Invoices page on a workspace of 100,000 invoices: first rows on screen, memory.
 
-Run by hand: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_invoice_list.py
+Run by hand: `QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_invoices_page.py
 [--documents N] [--runs N]`.
 Goal (issue 15): the first rows on screen in <= 200 ms, the process within 300 MB. The page is
 built and shown the way the window does it (count, first page of rows, table painted); the
