@@ -89,7 +89,7 @@ def save_invoicing_settings(ws: Workspace, org_id: int, settings: InvoicingSetti
         raise InvoicingError(problems)
     with ws.writing() as uow:
         uow.organisations.lock(org_id)
-        uow.settings.set(org_id, SETTINGS_KEY, json.dumps(_settings_json(settings)))
+        uow.settings.set(org_id, SETTINGS_KEY, json.dumps(settings_json(settings)))
         uow.invoices.set_yearly(org_id, settings.yearly_numbers)
 
 
@@ -105,7 +105,8 @@ def read_settings(uow: UnitOfWork, org_id: int) -> InvoicingSettings:
     return InvoicingSettings(bank=BankDetails(**bank) if bank else None, **values)
 
 
-def _settings_json(settings: InvoicingSettings) -> dict[str, object]:
+def settings_json(settings: InvoicingSettings) -> dict[str, object]:
+    """The settings as the JSON the workspace keeps."""
     data = dataclasses.asdict(settings)
     if settings.bank is None or settings.bank.is_empty:
         data["bank"] = None

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from costready.app.model_files import import_into
+from costready.app.sample_invoices import REGISTERED_OFFICE, add_sample_invoicing
 from costready.costing.modelfile import load_model_file
 from costready.organisation import LegalForm
 from costready.paths import resource
@@ -49,8 +50,11 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
                 registered_charity=True,
                 charity_number="1190001",
                 address="The Old Library, 12 Mill Lane, Riverside, RV1 2AB",
+                registered_office=REGISTERED_OFFICE,
+                place_of_registration="England and Wales",
             )
         )
+        add_sample_invoicing(uow, organisation_id, model.scenario)
         uow.settings.set(None, LAST_ORGANISATION, str(organisation_id))
     return organisation_id, scenario_id
 

@@ -122,6 +122,11 @@ def _profile_dict(org: Organisation) -> dict:
         "cqc_registered": org.cqc_registered,
         "financial_year_start": org.financial_year_start.isoformat(),
         "locale": org.locale,
+        "place_of_registration": org.place_of_registration,
+        "registered_office": org.registered_office,
+        "vat_registered_from": (
+            org.vat_registered_from.isoformat() if org.vat_registered_from else None
+        ),
     }
 
 
@@ -220,6 +225,13 @@ def _profile(reader: _Reader, data: dict) -> Organisation:
         cqc_registered=reader.flag(data, "cqc_registered", path),
         financial_year_start=reader.day(data, "financial_year_start", path),
         locale=reader.text(data, "locale", path, default="en_GB"),
+        place_of_registration=reader.text(data, "place_of_registration", path, default=""),
+        registered_office=reader.text(data, "registered_office", path, default=""),
+        vat_registered_from=(
+            reader.day(data, "vat_registered_from", path)
+            if data.get("vat_registered_from") is not None
+            else None
+        ),
     )
     unreadable = {problem.path for problem in reader.problems}
     for problem in validate_organisation(org):

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -93,6 +94,13 @@ class DocumentRow(Base):
         Index("ix_document_due", "organisation_id", "due_date"),
         Index("ix_document_customer_id", "customer_id"),
         Index("ix_document_credits_id", "credits_id"),
+        # the drafts, which the list shows first (few, however many are issued)
+        Index(
+            "ix_document_drafts",
+            "organisation_id",
+            sqlite_where=text("number IS NULL"),
+            postgresql_where=text("number IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

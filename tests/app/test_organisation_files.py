@@ -95,6 +95,8 @@ def test_the_file_holds_the_profile_scenarios_price_lists_and_settings(
         (None, "Gone"),  # its scenario was deleted: kept as history
         (0, "Budget 2026-27"),
     ]
+    invoicing = json.loads(data["settings"].pop("invoicing"))  # the sample's bank details
+    assert invoicing["bank"]["sort_code"] == "608371"
     assert data["settings"] == {"guide.scenario_id": "1", "guide.step": "review"}
     assert '"id": ' not in path.read_text(encoding="utf-8").replace('"id": "', "")  # no db ids
 

@@ -218,6 +218,13 @@ def _documents() -> None:
     op.create_index("ix_document_due", "document", ["organisation_id", "due_date"])
     op.create_index("ix_document_customer_id", "document", ["customer_id"])
     op.create_index("ix_document_credits_id", "document", ["credits_id"])
+    op.create_index(
+        "ix_document_drafts",
+        "document",
+        ["organisation_id"],
+        sqlite_where=sa.text("number IS NULL"),
+        postgresql_where=sa.text("number IS NULL"),
+    )
     op.create_table(
         "document_line",
         sa.Column("id", sa.Integer(), nullable=False),
