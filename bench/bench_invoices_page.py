@@ -56,8 +56,8 @@ def fill(path: Path, documents: int) -> int:
             (
                 org_id,
                 "invoice",
-                f"INV-{n:06d}",
-                n,
+                f"B-{n:06d}",  # a series of its own beside the sample's invoices
+                100_000 + n,
                 0,
                 customers[n % 50],
                 day,

@@ -180,6 +180,8 @@ class InvoicesPage(InvoicingPage):
         self.model = LazyRecordModel(invoice_columns(), parent=self)
         self.view: QTableView = TablePage.make_view(self.model, _("Invoices"))
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # columns fit the first rows, not every row read (fitting 200 cost 170 ms a showing)
+        self.view.horizontalHeader().setResizeContentsPrecision(30)
         self.view.activated.connect(lambda _index: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.list_stack = QStackedWidget()
