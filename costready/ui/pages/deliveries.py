@@ -117,6 +117,8 @@ class DeliveriesPage(InvoicingPage):
             {c.id: c.name for c in invoices.customers(store, self.organisation_id) if c.id}
         )
         self._services.clear()
+        # a service's name from the scenario on screen, or the price list in force today
+        self._services.update({s.id: s.name for s in self.document.scenario.services})
         self._services.update(
             {
                 m.service_key: m.name
