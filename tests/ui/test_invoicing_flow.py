@@ -3,7 +3,6 @@ and the status and aged debt changing; every dialog driven through its widgets."
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,13 +12,9 @@ from costready.invoicing.status import Status
 
 
 @pytest.fixture
-def adopted(workspace, sample_ids):
-    """The sample's prices adopted from today, so the menu has items to invoice."""
-    from costready.app.adoption import adopt
-
-    return adopt(
-        workspace, sample_ids[1], date.today(), "Trustees", date.today(), despite_warnings=True
-    )
+def window(invoicing_window):
+    """The window on an organisation with adopted prices and no invoicing yet."""
+    return invoicing_window
 
 
 @pytest.fixture
@@ -41,7 +36,7 @@ def yes(monkeypatch):
     return asked
 
 
-def test_customer_draft_issue_part_payment(qtbot, adopted, window, yes):
+def test_customer_draft_issue_part_payment(qtbot, window, yes):
     window.show_page("customers")
     customers = window.pages["customers"]
     qtbot.mouseClick(customers.buttons["add"], Qt.MouseButton.LeftButton)

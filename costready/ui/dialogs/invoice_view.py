@@ -91,7 +91,10 @@ class InvoiceViewDialog(QDialog):
         fit_columns(table)
         stretch_first(table)
         bottom = QHBoxLayout()
-        bottom.addWidget(self._money_box(), 1)
+        if document.is_credit_note:
+            bottom.addStretch(1)
+        else:
+            bottom.addWidget(self._money_box(), 1)
         bottom.addWidget(self._totals_box())
         layout.addLayout(bottom)
         layout.addLayout(self._buttons())
@@ -100,10 +103,9 @@ class InvoiceViewDialog(QDialog):
     def _facts(self) -> QFormLayout:
         document = self.view.document
         form = QFormLayout()
-        facts = [
-            (_("Issued:"), day_text(document.issue_date)),
-            (_("Due:"), day_text(document.due_date)),
-        ]
+        facts = [(_("Issued:"), day_text(document.issue_date))]
+        if not document.is_credit_note:  # a credit note is owed by us, not due from them
+            facts.append((_("Due:"), day_text(document.due_date)))
         if document.period_start:
             facts.append(
                 (
