@@ -1026,7 +1026,10 @@ def _print_view(view: object, as_json: bool) -> None:
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    print(f"{document.number or _('Draft')}  {view.customer.name}  ({view.status.value})")
+    from costready.invoicing.status import STATUS_LABELS
+
+    shown = _(STATUS_LABELS[view.status])
+    print(f"{document.number or _('Draft')}  {view.customer.name}  ({shown})")
     for line in lines:
         print(
             f"  {line['description']}: {line['quantity']} {line['unit']} x "

@@ -135,7 +135,11 @@ def bill_period(
             return None
 
         run = plan_bills(
-            uow.deliveries.all(org_id, unbilled_only=True), date_from, date_to, price_for
+            uow.deliveries.all(org_id, unbilled_only=True),
+            date_from,
+            date_to,
+            price_for,
+            org.locale,
         )
         made: list[Document] = []
         problems = list(run.problems)

@@ -37,7 +37,6 @@ from costready.organisation import Organisation
 from costready.problems import Problem
 from costready.rules_file import VatTreatment
 from costready.storage.errors import InvalidData
-from costready.storage.repositories.invoices import month_bounds
 from costready.storage.unit_of_work import UnitOfWork
 from costready.storage.workspace import Workspace
 
@@ -171,6 +170,13 @@ class MoneyTiles:
     owed: Decimal
     overdue_count: int
     invoiced_this_month: Decimal
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """The first and last day of `day`'s month."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
 
 
 def money_tiles(ws: Workspace, org_id: int, today: date) -> MoneyTiles:

@@ -14,6 +14,8 @@ import json
 from datetime import date, timedelta
 from decimal import Decimal
 
+from babel.dates import format_date
+
 from costready.app.invoices import SETTINGS_KEY, issue_in, settings_json
 from costready.costing.engine import price_scenario
 from costready.costing.model import Scenario
@@ -147,7 +149,7 @@ def add_sample_invoicing(
     _pay(uow, org_id, icb, part, anchor - timedelta(days=5), "NHS SBS 55120", D("500.00"))
     # issued, not yet due: a person on a direct payment, day by day as the support plan counts
     person_lines = tuple(
-        line(first, "2", (anchor - timedelta(days=days)).strftime("%d/%m/%Y"))
+        line(first, "2", format_date(anchor - timedelta(days=days), format="long", locale="en_GB"))
         for days in (13, 11, 9, 6, 4)
     )
     issued(

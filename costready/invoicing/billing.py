@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel.dates import format_date
+
 from costready.i18n import _
 from costready.money import MoneyError, TextBound, to_decimal
 from costready.problems import Problem
@@ -120,7 +122,11 @@ def validate_delivery(delivery: Delivery, path: str = "") -> list[Problem]:
 
 
 def bill_period(
-    deliveries: Iterable[Delivery], date_from: date, date_to: date, price_for: PriceLookup
+    deliveries: Iterable[Delivery],
+    date_from: date,
+    date_to: date,
+    price_for: PriceLookup,
+    locale: str = "en_GB",
 ) -> BillingRun:
     """Unbilled deliveries dated from `date_from` to `date_to` as draft plans: one per
     (customer, purchase order), outside-the-scope lines on an invoice of their own, each
@@ -147,7 +153,8 @@ def bill_period(
             customer_id=customer_id,
             purchase_order=purchase_order,
             lines=tuple(
-                _line(service, day, price, group) for (service, day, price), group in lines.items()
+                _line(service, day, price, group, locale)
+                for (service, day, price), group in lines.items()
             ),
             period_start=date_from,
             period_end=date_to,
@@ -157,13 +164,14 @@ def bill_period(
     return BillingRun(plans, tuple(problems))
 
 
-def _line(service_key: str, day: date, price: Price, group: list[Delivery]) -> Line:
+def _line(service_key: str, day: date, price: Price, group: list[Delivery], locale: str) -> Line:
     """One line: a service on one day at one price, with the day in its description so a
     council auditing a personal budget can match it line by line to the support plan."""
     quantity = sum((d.quantity for d in group), Decimal(0))
     return Line(
+        # the date as documents write it ("3 October 2026"): the line is printed as it is
         description=_("{service}, {day}").format(
-            service=price.description, day=day.strftime("%d/%m/%Y")
+            service=price.description, day=format_date(day, format="long", locale=locale)
         ),
         quantity=quantity,
         unit=price.unit,

@@ -102,8 +102,8 @@ def test_bill_period_groups_by_customer_and_po() -> None:
     assert [
         (line.description, line.quantity, line.unit_price, line.delivery_ids) for line in main.lines
     ] == [
-        ("Support at home, 03/10/2026", D("3.0"), D("24.50"), (1, 2)),
-        ("Support at home, 21/10/2026", D("1.5"), D("25.00"), (5,)),
+        ("Support at home, 3 October 2026", D("3.0"), D("24.50"), (1, 2)),
+        ("Support at home, 21 October 2026", D("1.5"), D("25.00"), (5,)),
     ]
     assert plans[(1, "PO-9", VatTreatment.EXEMPT)].delivery_ids == (3,)
     assert plans[(2, "", VatTreatment.EXEMPT)].delivery_ids == (4,)

@@ -5,7 +5,7 @@ integer pence."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -623,10 +623,3 @@ def _document(row: DocumentRow, lines: list[Line], credits_number: str | None) -
         id=row.id,
         version=row.version,
     )
-
-
-def month_bounds(day: date) -> tuple[date, date]:
-    """The first and last day of `day`'s month."""
-    first = day.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
