@@ -202,6 +202,8 @@ class InvoiceViewDialog(QDialog):
             button.setAutoDefault(False)
             button.setVisible(is_invoice)
             row.addWidget(button)
+        # nothing left to credit once credit notes cover the whole total
+        self.credit_button.setEnabled(self.view.credited < self.view.totals.gross)
         row.addWidget(close)
         return row
 
