@@ -34,6 +34,7 @@ from costready.ui.shell.actions import ActionGroup
 from costready.ui.shell.edit_actions import EditActions
 from costready.ui.shell.file_actions import FileActions
 from costready.ui.shell.help_actions import HelpActions
+from costready.ui.shell.invoice_actions import InvoiceActions
 from costready.ui.shell.opening import WorkspaceOpening
 from costready.ui.shell.organisation_actions import OrganisationActions
 from costready.ui.shell.page_area import PageArea
@@ -58,8 +59,13 @@ PAGE_TITLES = {
     "staff": N_("Staff"),
     "costs": N_("Costs"),
     "prices": N_("Prices"),
+    "invoices": N_("Invoices"),
+    "customers": N_("Customers"),
+    "deliveries": N_("Deliveries"),
     "checklist": N_("Checklist"),
 }
+#: pages over the organisation's invoicing: they read again once the workspace is open
+INVOICING_PAGES = ("invoices", "customers", "deliveries")
 
 
 class _Pages(dict[str, QWidget]):
@@ -78,6 +84,14 @@ class _Pages(dict[str, QWidget]):
             raise KeyError(key)
         page = self[key] = self._make(key)
         return page
+
+
+def page_digit(number: int) -> str:
+    """The digit that goes with the `number`th page after Ctrl: 1 to 9, then 0 for the tenth
+    (as browsers and spreadsheets do); "" for any page after it."""
+    if number <= 9:
+        return str(number)
+    return "0" if number == 10 else ""
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +118,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self)
         self.organisation_actions = OrganisationActions(self)
         self.scenario_actions = ScenarioActions(self)
+        self.invoice_actions = InvoiceActions(self)
         self.help_actions = HelpActions(self)
         self._page_actions = self._build_page_actions()
         self._build_menus()
@@ -130,6 +145,7 @@ class MainWindow(QMainWindow):
             self.edit_actions,
             self.organisation_actions,
             self.scenario_actions,
+            self.invoice_actions,
             self.help_actions,
         )
 
@@ -197,8 +213,11 @@ class MainWindow(QMainWindow):
         for number, key in enumerate(PAGE_KEYS, start=1):
             item = QListWidgetItem(icon(key), _(PAGE_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
+            digit = page_digit(number)
             item.setToolTip(
-                _("{page} (Ctrl+{number})").format(page=_(PAGE_TITLES[key]), number=number)
+                _("{page} (Ctrl+{number})").format(page=_(PAGE_TITLES[key]), number=digit)
+                if digit
+                else _(PAGE_TITLES[key])
             )
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
@@ -243,7 +262,9 @@ class MainWindow(QMainWindow):
         actions = []
         for number, key in enumerate(PAGE_KEYS, start=1):
             action = QAction(_(PAGE_TITLES[key]), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            digit = page_digit(number)
+            if digit:
+                action.setShortcut(QKeySequence(f"Ctrl+{digit}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             self.addAction(action)  # works from anywhere in the window without a menu entry
             actions.append(action)
@@ -405,13 +426,23 @@ class MainWindow(QMainWindow):
             self._connect_organisation(page)
         elif key == "checklist":
             page.navigate_requested.connect(self._on_page_navigate_requested)  # type: ignore[attr-defined]
+        elif key in INVOICING_PAGES:
+            self._connect_invoicing(page)
         return page
+
+    def _connect_invoicing(self, page: QWidget) -> None:
+        from costready.ui.pages._invoicing_page import InvoicingPage
+
+        assert isinstance(page, InvoicingPage)
+        # a page built over the start-up snapshot reads its records once the workspace opens
+        self.workspace_loaded.connect(page.on_workspace_loaded)
 
     def _connect_home(self, page: QWidget) -> None:
         from costready.ui.pages.home import HomePage
 
         assert isinstance(page, HomePage)
         page.navigate_requested.connect(self._on_page_navigate_requested)
+        self.workspace_loaded.connect(page.money.refresh)
 
     def _connect_prices(self, page: QWidget) -> None:
         from costready.ui.pages.prices import PricesPage

@@ -92,3 +92,29 @@ def window(qtbot, workspace, sample_ids):
     with qtbot.waitSignal(win.workspace_loaded):
         win.set_workspace(workspace)
     return win
+
+
+@pytest.fixture
+def invoicing_ids(workspace, example_ids) -> tuple[int, int]:
+    """(organisation id, scenario id) of the example organisation, its prices adopted from
+    today and no invoicing records yet (the sample has some): invoicing tests start empty."""
+    from datetime import date
+
+    from costready.app.adoption import adopt
+
+    adopt(workspace, example_ids[1], date.today(), "Trustees", date.today(), despite_warnings=True)
+    return example_ids
+
+
+@pytest.fixture
+def invoicing_window(qtbot, workspace, invoicing_ids):
+    """The main window, shown, with that organisation open."""
+    from costready.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.workspace_loaded):
+        win.set_workspace(workspace)
+    return win

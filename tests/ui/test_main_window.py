@@ -15,8 +15,10 @@ from costready.ui.dialogs.compare import CompareDialog
 from costready.ui.dialogs.copy_scenario import CopyScenarioDialog
 from costready.ui.main_window import MainWindow
 
-PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices", "Checklist"]
-PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices", "checklist"]
+PAGE_NAMES = ["Home", "Organisation", "Services", "Staff", "Costs", "Prices"]
+PAGE_KEYS = ["home", "organisation", "services", "staff", "costs", "prices"]
+PAGE_NAMES += ["Invoices", "Customers", "Deliveries", "Checklist"]
+PAGE_KEYS += ["invoices", "customers", "deliveries", "checklist"]
 
 
 def menu_texts(window: MainWindow, title: str) -> list[str]:
@@ -37,7 +39,9 @@ def test_ctrl_number_switches_page(qtbot, window, number, key):
     window.show_page(start)
     window.activateWindow()
     qtbot.keyClick(
-        window.sidebar, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier
+        window.sidebar,
+        Qt.Key(Qt.Key.Key_0.value + number % 10),
+        Qt.KeyboardModifier.ControlModifier,
     )
     qtbot.waitUntil(lambda: window.current_page_key() == key)
     assert window.sidebar.currentRow() == number - 1
@@ -51,7 +55,7 @@ def test_clicking_the_sidebar_switches_page(qtbot, window):
 
 def test_menus_are_as_planned(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Organisation", "Scenario", "Help"]
+    assert titles == ["File", "Edit", "Organisation", "Scenario", "Invoices", "Help"]
     assert menu_texts(window, "&File") == [
         "New organisation (guided)…",
         "Open workspace…",
@@ -87,6 +91,15 @@ def test_menus_are_as_planned(window):
         "Delete scenario…",
     ]
     assert menu_texts(window, "&Organisation") == ["Rename organisation…", "Delete organisation…"]
+    assert menu_texts(window, "In&voices") == [
+        "New invoice…",
+        "Record payment…",
+        "Credit note…",
+        "Bill a period…",
+        "Export PDF…",
+        "Export e-invoice…",
+        "Export CSV…",
+    ]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
 
 

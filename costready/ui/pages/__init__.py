@@ -18,6 +18,10 @@ PAGE_KEYS: tuple[str, ...] = (
     "staff",
     "costs",
     "prices",
+    # invoicing's pages (per organisation), after the costing ones
+    "invoices",
+    "customers",
+    "deliveries",
     "checklist",
 )
 
@@ -56,4 +60,16 @@ def page_class(key: str) -> PageClass:
         from costready.ui.pages.checklist import ChecklistPage
 
         return ChecklistPage
+    if key == "invoices":
+        from costready.ui.pages.invoices import InvoicesPage
+
+        return InvoicesPage
+    if key == "customers":
+        from costready.ui.pages.customers import CustomersPage
+
+        return CustomersPage
+    if key == "deliveries":
+        from costready.ui.pages.deliveries import DeliveriesPage
+
+        return DeliveriesPage
     raise KeyError(key)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from costready.app.next_steps import Step, compliance_steps, next_steps
 from costready.i18n import N_, _
 from costready.ui.document import ScenarioDocument
+from costready.ui.pages.home_money import MoneyTiles
 from costready.ui.warning_banner import TaxYearBanner
 from costready.ui.widgets import icon, money_text, page_header
 
@@ -101,6 +102,9 @@ class HomePage(QWidget):
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._body.addWidget(self._summary)
+        self.money = MoneyTiles(document)  # invoicing's figures (issue 15)
+        self.money.open_invoices.connect(lambda: self.navigate_requested.emit("invoices"))
+        self._body.addWidget(self.money)
         self._grid = QGridLayout()
         self._grid.setSpacing(12)
         self._body.addLayout(self._grid)
@@ -140,6 +144,7 @@ class HomePage(QWidget):
         )
         self._header_box.addWidget(self._header)
         self._summary.setText(self._summary_text())
+        self.money.refresh()
         self._clear_tiles()
         steps = [*home.steps, *compliance_steps(document.workspace, document.organisation_id)]
         for index, step in enumerate(steps):

@@ -1,0 +1,149 @@
+"""Record a payment (full or part) against an issued invoice: date, amount, method, reference.
+
+It shows the balance and any credit the customer already holds; money beyond the balance is
+not refused but becomes the customer's credit (the app layer says how much went where)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from costready.app.errors import StorageError
+from costready.i18n import _
+from costready.invoicing.errors import InvoicingError
+from costready.invoicing.payments import PAYMENT_METHOD_LABELS, Payment, PaymentMethod
+from costready.invoicing.status import STATUS_LABELS
+from costready.money import ZERO, MoneyError, format_money, parse_money
+from costready.problems import Problem
+from costready.ui.invoicing_forms import (
+    date_edit,
+    date_of,
+    problems_of,
+    show_field_problems,
+    today,
+)
+from costready.ui.widgets import FieldError
+
+if TYPE_CHECKING:
+    from costready.app.workspace import Workspace
+
+
+class PaymentDialog(QDialog):
+    """After it is accepted, `message` says what the payment did."""
+
+    def __init__(self, store: Workspace, invoice_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        from costready.app import invoices, payments
+
+        self._store = store
+        self.invoice_id = invoice_id
+        self.document_id: int | None = invoice_id
+        self.message = ""
+        view = invoices.document_view(store, invoice_id, today())
+        self.view = view
+        number = view.document.number or _("Draft")
+        self.setWindowTitle(_("Record payment for {number}").format(number=number))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        credit = payments.customer_credit(store, view.customer.id) if view.customer.id else ZERO
+        facts = [
+            _("{number} to {customer}: total {total}, balance {balance} ({status}).").format(
+                number=number,
+                customer=view.customer.name,
+                total=format_money(view.totals.gross),
+                balance=format_money(view.balance),
+                status=_(STATUS_LABELS[view.status]),
+            )
+        ]
+        if credit:
+            facts.append(
+                _("{customer} also holds {credit} of credit from earlier payments.").format(
+                    customer=view.customer.name, credit=format_money(credit)
+                )
+            )
+        self.summary = QLabel(" ".join(facts))
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(_("Balance"))
+        layout.addWidget(self.summary)
+        form = QFormLayout()
+        self.errors: dict[str, FieldError] = {}
+        self.date_edit = date_edit(today(), _("Payment date"))
+        self._row(form, _("&Date received:"), self.date_edit, "date")
+        self.amount_edit = QLineEdit(format(view.balance, "f"))
+        self.amount_edit.setAccessibleName(_("Amount"))
+        self.amount_edit.selectAll()
+        self._row(form, _("&Amount (£):"), self.amount_edit, "amount")
+        self.method_combo = QComboBox()
+        self.method_combo.setAccessibleName(_("Payment method"))
+        for method, label in PAYMENT_METHOD_LABELS.items():
+            self.method_combo.addItem(_(label), method)
+        self._row(form, _("&Method:"), self.method_combo, "method")
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setAccessibleName(_("Payment reference"))
+        self.reference_edit.setPlaceholderText(_("as on the bank statement"))
+        self._row(form, _("&Reference:"), self.reference_edit, "reference")
+        layout.addLayout(form)
+        self.general_error = FieldError()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Record payment"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.amount_edit.setFocus()
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
+        error = FieldError()
+        self.errors[path] = error
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(widget)
+        inner.addWidget(error)
+        text = QLabel(label)
+        text.setBuddy(widget)
+        form.addRow(text, box)
+
+    def accept(self) -> None:
+        from costready.app import payments
+
+        try:
+            amount = parse_money(self.amount_edit.text(), _("Amount"))
+        except MoneyError as error:
+            show_field_problems([Problem("amount", str(error))], self.errors, self.general_error)
+            return
+        payment = Payment(
+            date=date_of(self.date_edit),
+            amount=amount,
+            method=PaymentMethod(self.method_combo.currentData()),
+            reference=self.reference_edit.text().strip(),
+            invoice_id=self.invoice_id,
+        )
+        try:
+            result = payments.record_payment(self._store, self.invoice_id, payment)
+        except (InvoicingError, StorageError) as error:
+            show_field_problems(problems_of(error), self.errors, self.general_error)
+            return
+        number = self.view.document.number
+        self.message = _("Recorded {amount} against {number}").format(
+            amount=format_money(result.applied), number=number
+        )
+        if result.to_customer_credit:
+            self.message += " " + _("and {extra} as {customer}'s credit").format(
+                extra=format_money(result.to_customer_credit), customer=self.view.customer.name
+            )
+        super().accept()

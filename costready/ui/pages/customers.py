@@ -1,0 +1,180 @@
+"""The Customers page: who the organisation bills, added, edited and deleted here.
+
+Individuals are personal data: the list shows only a name and a kind (no address, no email).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStackedWidget, QToolButton, QVBoxLayout, QWidget
+
+from costready.i18n import N_, _
+from costready.invoicing.customers import CUSTOMER_KIND_LABELS, Customer, CustomerKind
+from costready.ui.document import ScenarioDocument
+from costready.ui.invoicing_forms import confirm, problems_of
+from costready.ui.pages._invoicing_page import InvoicingPage
+from costready.ui.pages._table_page import TablePage, fit_columns
+from costready.ui.table_model import Column, RecordTableModel
+from costready.ui.widgets import FieldError, empty_state, page_header
+
+
+def _terms(customer: Customer) -> str:
+    if customer.payment_terms_days is None:
+        return _("Default")
+    return _("{days} days").format(days=customer.payment_terms_days)
+
+
+def customer_columns() -> list[Column]:
+    """Name and kind for everyone; terms and PO for bodies only (an individual's details stay
+    in the dialog)."""
+    individual = CustomerKind.INDIVIDUAL
+    return [
+        Column("name", N_("Name"), lambda c: c.name),
+        Column(
+            "kind", N_("Kind"), lambda c: c.kind, display=lambda c: _(CUSTOMER_KIND_LABELS[c.kind])
+        ),
+        Column(
+            "terms",
+            N_("Payment terms"),
+            lambda c: c.payment_terms_days,
+            display=lambda c: "" if c.kind is individual else _terms(c),
+        ),
+        Column(
+            "po",
+            N_("Purchase order"),
+            lambda c: c.po_required,
+            display=lambda c: _("Required") if c.po_required else "",
+        ),
+    ]
+
+
+class CustomersPage(InvoicingPage):
+    """The organisation's customers."""
+
+    key = "customers"
+    title = N_("Customers")
+
+    def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
+        super().__init__(document, parent)
+        self.model = RecordTableModel(customer_columns(), parent=self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            page_header(
+                _("Customers"),
+                _("Councils, NHS bodies, organisations and people you invoice."),
+            )
+        )
+        self.add_action = self.action(
+            _("Add customer…"), "add", self.add, QKeySequence(Qt.Key.Key_Insert)
+        )
+        self.edit_action = self.action(_("Edit…"), "edit", self.edit_selected)
+        self.delete_action = self.action(
+            _("Delete…"), "remove", self.delete_selected, QKeySequence(Qt.Key.Key_Delete)
+        )
+        self.buttons: dict[str, QToolButton] = {}
+        layout.addLayout(
+            self.button_row([self.add_action, self.edit_action, self.delete_action], self.buttons)
+        )
+        self.stack = QStackedWidget()
+        self.view = TablePage.make_view(self.model, _("Customers"))
+        self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.empty = empty_state(
+            _("No customers yet. Add the council, NHS body or person you invoice."),
+            _("Add customer…"),
+            self.add,
+        )
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self.error = FieldError()
+        layout.addWidget(self.error)
+        layout.addWidget(self.make_status())
+        # read when first shown (showEvent): building the page reads nothing twice
+
+    def primary_action(self) -> QAction | None:
+        return self.add_action
+
+    def refresh(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        from costready.app import invoices
+
+        selected = self.selected()
+        self.model.set_rows(invoices.customers(store, self.organisation_id))
+        self.stack.setCurrentWidget(self.view if self.model.rows else self.empty)
+        fit_columns(self.view)
+        if selected is not None:
+            self.select(selected.id)
+        self._update_actions()
+
+    def selected(self) -> Customer | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def select(self, customer_id: int | None) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.id == customer_id:
+                self.view.selectRow(row)
+                return
+
+    def _update_actions(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_action.setEnabled(chosen)
+        self.delete_action.setEnabled(chosen)
+
+    def add(self) -> None:
+        self._open(None)
+
+    def edit_selected(self) -> None:
+        customer = self.selected()
+        if customer is not None:
+            self._open(customer)
+
+    def _open(self, customer: Customer | None) -> None:
+        store = self.store
+        if store is None:
+            return
+        from costready.app import invoices
+        from costready.ui.dialogs.customer import CustomerDialog
+
+        dialog = CustomerDialog(
+            customer, lambda c: invoices.save_customer(store, self.organisation_id, c), self
+        )
+        self.open_dialog(dialog, lambda: self._on_dialog_saved(dialog))
+
+    def _on_dialog_saved(self, dialog: QWidget) -> None:
+        from costready.ui.dialogs.customer import CustomerDialog
+
+        assert isinstance(dialog, CustomerDialog)
+        saved = dialog.saved
+        self.refresh()
+        if saved is not None:
+            self.select(saved.id)
+            self.say(_("Saved customer {name}").format(name=saved.name))
+
+    def delete_selected(self) -> None:
+        customer, store = self.selected(), self.store
+        if customer is None or customer.id is None or store is None:
+            return
+        question = _(
+            "Delete the customer “{name}”? This cannot be undone. A customer with issued "
+            "invoices cannot be deleted."
+        ).format(name=customer.name)
+        if not confirm(self, _("Delete customer"), question, _("Delete customer")):
+            return
+        from costready.app import invoices
+        from costready.app.errors import StorageError
+        from costready.invoicing.errors import InvoicingError
+
+        try:
+            invoices.delete_customer(store, customer.id)
+        except (InvoicingError, StorageError) as error:
+            self.error.show_error("\n".join(problem.message for problem in problems_of(error)))
+            return
+        self.error.clear_error()
+        self.refresh()
+        self.say(_("Deleted customer {name}").format(name=customer.name))

@@ -1,0 +1,355 @@
+"""The invoicing screens one by one: customers, the invoice list's filters, the editor's
+refusals, credit notes, deliveries (add, CSV import, bill a period) and the Invoices menu."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from costready.invoicing.customers import Customer, CustomerKind, Funding
+from costready.invoicing.documents import Document, DocumentKind, Line
+from costready.invoicing.status import Status
+from costready.rules_file import VatTreatment
+
+
+@pytest.fixture
+def window(invoicing_window):
+    """The window on an organisation with adopted prices and no invoicing yet."""
+    return invoicing_window
+
+
+@pytest.fixture
+def yes(monkeypatch):
+    """Every confirmation answered yes; the questions asked, recorded."""
+    asked: list[str] = []
+
+    def answer(_parent, _title, question, _yes):
+        asked.append(question)
+        return True
+
+    for module in (
+        "costready.ui.dialogs.invoice_editor",
+        "costready.ui.dialogs.credit_note",
+        "costready.ui.pages.customers",
+        "costready.ui.pages.deliveries",
+    ):
+        monkeypatch.setattr(f"{module}.confirm", answer)
+    return asked
+
+
+@pytest.fixture
+def council(workspace, invoicing_ids) -> Customer:
+    from costready.app import invoices
+
+    return invoices.save_customer(
+        workspace,
+        invoicing_ids[0],
+        Customer("Northshire County Council", CustomerKind.LOCAL_AUTHORITY),
+    )
+
+
+def issued_invoice(workspace, org_id, customer, quantity="4") -> Document:
+    from costready.app import invoices
+
+    item = invoices.menu_lines(workspace, org_id, date.today())[0]
+    draft = invoices.new_draft(workspace, org_id, customer.id)
+    line = Line(item.name, Decimal(quantity), item.unit, item.unit_price, item.treatment)
+    import dataclasses
+
+    draft = invoices.save_draft(workspace, org_id, dataclasses.replace(draft, lines=(line,)))
+    return invoices.issue(workspace, draft.id)
+
+
+def test_customer_errors_name_their_field(qtbot, window):
+    window.show_page("customers")
+    page = window.pages["customers"]
+    page.add()
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.name_edit, "Acme Trust")
+    qtbot.keyClicks(dialog.email_edit, "not-an-email")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors["email"].text().startswith("Email:")
+    assert not dialog.errors["name"].has_error
+    assert page.model.rows == ()
+
+
+def test_an_individual_shows_only_a_name_and_a_kind(qtbot, window, workspace, invoicing_ids):
+    from costready.app import invoices
+
+    invoices.save_customer(
+        workspace,
+        invoicing_ids[0],
+        Customer(
+            "Jane Example",
+            CustomerKind.INDIVIDUAL,
+            Funding.DIRECT_PAYMENT,
+            billing_address="1 High Street",
+            email="jane@example.org",
+        ),
+    )
+    window.show_page("customers")
+    model = window.pages["customers"].model
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert shown[0] == "Jane Example" and "Individual" in shown
+    assert not any("High Street" in text or "@" in text for text in shown)
+
+
+def test_delete_a_customer_after_confirming(qtbot, window, council, yes):
+    window.show_page("customers")
+    page = window.pages["customers"]
+    page.refresh()
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert "Northshire County Council" in yes[-1]
+    assert page.model.rows == ()
+    assert page.stack.currentWidget() is page.empty
+
+
+def test_ctrl_shift_n_starts_a_new_invoice(qtbot, window, council):
+    window.show_page("home")
+    window.activateWindow()
+    qtbot.keyClick(
+        window.sidebar,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    page = window.pages["invoices"]
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    assert window.current_page_key() == "invoices"
+    assert page.dialog.customer_combo.currentText() == "Northshire County Council"
+    page.dialog.reject()
+
+
+def test_outside_the_scope_cannot_join_other_lines(qtbot, window, workspace, council):
+    from costready.ui.dialogs.invoice_editor import InvoiceEditor
+
+    draft = Document(DocumentKind.INVOICE, council.id, vat_registered=True)
+    editor = InvoiceEditor(workspace, window.document.organisation_id, draft, window)
+    qtbot.addWidget(editor)
+    editor._add_line(Line("Lunch", Decimal(1), "meal", Decimal("5.00"), VatTreatment.STANDARD))
+    editor._add_line(
+        Line("Grant work", Decimal(1), "day", Decimal("90.00"), VatTreatment.OUTSIDE_SCOPE)
+    )
+    assert len(editor.lines_model.rows) == 1
+    assert "outside-the-scope" in editor.errors["lines"].text()
+    # changing a line's treatment to outside the scope is refused the same way
+    index = editor.lines_model.index_of(0, "treatment")
+    editor.add_free_line()
+    assert not editor.lines_model.setData(index, VatTreatment.OUTSIDE_SCOPE)
+    assert editor.lines_model.rows[0].treatment is VatTreatment.STANDARD
+
+
+def test_filters_and_search_narrow_the_list(qtbot, window, workspace, council):
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    first = issued_invoice(workspace, org_id, council)
+    other = invoices.save_customer(workspace, org_id, Customer("Acme Trust"))
+    issued_invoice(workspace, org_id, other)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    assert page.model.total == 2
+    page.customer_combo.setCurrentIndex(page.customer_combo.findData(council.id))
+    assert [row.number for row in page.model.rows] == [first.number]
+    page.customer_combo.setCurrentIndex(0)
+    qtbot.keyClicks(page.search_edit, "Acme")
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.rows[0].customer_name == "Acme Trust"
+    page.search_edit.clear()
+    page.status_combo.setCurrentIndex(page.status_combo.findData(Status.PAID))
+    assert page.model.total == 0
+    assert page.count_label.text() == "0 documents"
+
+
+def test_a_whole_credit_note_credits_the_invoice(qtbot, window, workspace, council, yes):
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(invoice.id)
+    page.credit_note()
+    dialog = page.dialog
+    dialog.accept()
+    assert dialog.errors["reason"].text().startswith("Reason:")
+    qtbot.keyClicks(dialog.reason_edit, "Sessions cancelled by us")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    statuses = {row.number: row.status for row in page.model.rows}
+    assert statuses[invoice.number] is Status.CREDITED
+    assert any(row.kind == DocumentKind.CREDIT_NOTE for row in page.model.rows)
+
+
+def test_deliveries_add_import_and_bill(qtbot, window, workspace, council, tmp_path, yes):
+    window.show_page("deliveries")
+    page = window.pages["deliveries"]
+    page.add()
+    dialog = page.dialog
+    dialog.quantity_edit.clear()
+    qtbot.keyClicks(dialog.quantity_edit, "1.5")
+    qtbot.keyClicks(dialog.person_edit, "P-017")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert [d.quantity for d in page.model.rows] == [Decimal("1.5")]
+    assert page.model.index(0, page.model.column_index("state")).data() == "Unbilled"
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("service,date,quantity,customer\nnope,2026-10-03,lots,Nobody\n")
+    page.import_file(str(bad))
+    problems = page.dialog
+    assert problems.list.count() >= 2
+    assert "row 2" in problems.list.item(0).text()
+    problems.reject()
+    assert len(page.model.rows) == 1  # nothing written
+
+    day = page.model.rows[0].day
+    from costready.ui.dialogs.delivery import BillPeriodDialog
+
+    page.bill_period()
+    bill = page.dialog
+    assert isinstance(bill, BillPeriodDialog)
+    from PySide6.QtCore import QDate
+
+    bill.from_edit.setDate(QDate(day.year, day.month, 1))
+    bill.to_edit.setDate(QDate(day.year, day.month, day.day))
+    bill.accept()
+    assert "1 invoice made" in bill.message
+    assert bill.result_list.count() == 1
+    bill.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.model.index(0, page.model.column_index("state")).data() == "On a draft"
+
+
+def test_a_draft_takes_no_payment_or_credit(qtbot, window, workspace, council):
+    from costready.app import invoices
+
+    draft = invoices.new_draft(workspace, window.document.organisation_id, council.id)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(draft.id)
+    assert not page.pay_action.isEnabled()
+    window.invoice_actions.credit_note.trigger()
+    assert page.dialog is None
+    assert page.status.text() == "Choose an issued invoice in the list first."
+
+
+def test_every_input_of_every_invoicing_dialog_is_named(qtbot, window, workspace, council):
+    from tests.ui.test_accessibility import inputs_of, name_of
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    unnamed: dict[str, list[str]] = {}
+    checked = []
+
+    def check(page):
+        dialog = page.dialog
+        checked.append(dialog.windowTitle())
+        missing = [type(w).__name__ for w in inputs_of(dialog) if not name_of(w)]
+        if missing:
+            unnamed[dialog.windowTitle()] = missing
+        dialog.done(0)
+
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.new_invoice()
+    check(page)
+    page.select(invoice.id)
+    for open_one in (page.open_selected, page.record_payment, page.credit_note):
+        open_one()
+        check(page)
+    for key, opener in (("customers", "add"), ("deliveries", "add"), ("deliveries", "bill_period")):
+        window.show_page(key)
+        getattr(window.pages[key], opener)()
+        check(window.pages[key])
+    assert len(checked) == 7
+    assert not unnamed
+
+
+@pytest.mark.parametrize("key", ["invoices", "customers", "deliveries"])
+def test_an_invoicing_page_can_be_the_first_screen(qtbot, tmp_path, key):
+    """Built over the start-up snapshot (which holds no invoicing), the page waits, then shows
+    the organisation's records once the workspace is open."""
+    from costready.app import invoices
+    from costready.app.adoption import adopt
+    from costready.app.model_files import import_model
+    from costready.app.opening import LAST_PAGE
+    from costready.app.snapshot import write_snapshot
+    from costready.costing.modelfile import load_model_file
+    from costready.storage.workspace import Workspace
+    from costready.ui.main_window import MainWindow
+    from tests.conftest import EXAMPLE_MODEL
+
+    url = f"sqlite:///{tmp_path / 'hub.sqlite'}"
+    with Workspace(url) as workspace:
+        org_id, scenario_id = import_model(workspace, load_model_file(EXAMPLE_MODEL))
+        adopt(workspace, scenario_id, date.today(), "Trustees", date.today(), despite_warnings=True)
+        customer = invoices.save_customer(workspace, org_id, Customer("Acme Trust"))
+        issued_invoice(workspace, org_id, customer)
+        workspace.set_setting(None, LAST_PAGE, key)
+        write_snapshot(workspace)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.workspace_loaded):
+        assert window.open_workspace_url(url)
+    assert window.current_page_key() == key
+    page = window.pages[key]
+    if key == "deliveries":
+        assert page.stack.currentWidget() is page.empty
+    else:
+        assert len(page.model.rows) == 1
+    window.close()
+
+
+def test_no_invoices_yet_says_what_to_do(qtbot, window, council):
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    assert page.list_stack.currentWidget() is page.empty
+    button = page.empty.findChild(QPushButton)
+    assert button is not None and button.text() == "New invoice…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.dialog is not None
+    assert page.dialog.customer_combo.currentText() == "Northshire County Council"
+    page.dialog.done(0)
+    page.status_combo.setCurrentIndex(page.status_combo.findData(Status.PAID))
+    assert page.list_stack.currentWidget() is page.view  # a filter that matches nothing
+
+
+def test_switching_organisation_shows_its_own_customers(qtbot, window, workspace, council):
+    from costready.app.sample import install_sample
+
+    sample_id, _scenario = install_sample(workspace)
+    window.show_page("customers")
+    page = window.pages["customers"]
+    assert [c.name for c in page.model.rows] == ["Northshire County Council"]
+    window.show_organisation(sample_id)
+    names = [c.name for c in page.model.rows]
+    assert names and "Northshire County Council" not in names
+
+
+def test_issue_is_refused_without_a_required_po_before_asking(
+    qtbot, window, workspace, council, yes
+):
+    import dataclasses
+
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    invoices.save_customer(workspace, org_id, dataclasses.replace(council, po_required=True))
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.new_invoice()
+    editor = page.dialog
+    editor.add_menu_line()
+    editor.issue()
+    assert yes == []  # nothing asked: the refusal comes first, by its field
+    assert "Purchase order" in editor.errors["purchase_order"].text()
+    assert editor.po_edit.placeholderText() == "Required by Northshire County Council"
+    qtbot.keyClicks(editor.po_edit, "PO-7781")
+    editor.issue()
+    assert yes == ["Issue this invoice? It cannot be changed afterwards, only credited."]
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.model.rows[0].number.startswith("INV-")
