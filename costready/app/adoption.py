@@ -18,6 +18,7 @@ from costready.costing.results import CostingError
 from costready.costing.scenarios import ScenarioSummary
 
 if TYPE_CHECKING:
+    from costready.storage.unit_of_work import UnitOfWork
     from costready.storage.workspace import Workspace
 
 
@@ -50,16 +51,39 @@ def adopt(
     with workspace.writing() as uow:
         summary = uow.scenarios.summary(scenario_id)
         uow.organisations.lock(summary.organisation_id)  # one adoption at a time per organisation
-        scenario = uow.scenarios.get(scenario_id)
-        result = price_scenario(scenario)
-        result.check_complete()  # a price list is published whole: every service priced
-        if result.warnings and not despite_warnings:
-            raise UnconfirmedWarnings(list(result.warnings))
-        prices = {service.id: service.price for service in result.services}
-        adopted = uow.scenarios.mark_adopted(scenario_id)
-        return uow.price_lists.publish(
-            adopted, prices, effective_from, approved_by, approved_on, note, _published(scenario)
+        return adopt_in(
+            uow,
+            scenario_id,
+            effective_from,
+            approved_by,
+            approved_on,
+            note,
+            despite_warnings=despite_warnings,
         )
+
+
+def adopt_in(
+    uow: UnitOfWork,
+    scenario_id: int,
+    effective_from: date,
+    approved_by: str,
+    approved_on: date,
+    note: str = "",
+    *,
+    despite_warnings: bool = False,
+) -> PriceList:
+    """`adopt`'s work inside a writing unit of work the caller holds (the sample installs and
+    adopts in one)."""
+    scenario = uow.scenarios.get(scenario_id)
+    result = price_scenario(scenario)
+    result.check_complete()  # a price list is published whole: every service priced
+    if result.warnings and not despite_warnings:
+        raise UnconfirmedWarnings(list(result.warnings))
+    prices = {service.id: service.price for service in result.services}
+    adopted = uow.scenarios.mark_adopted(scenario_id)
+    return uow.price_lists.publish(
+        adopted, prices, effective_from, approved_by, approved_on, note, _published(scenario)
+    )
 
 
 def _published(scenario: Scenario) -> dict[str, PublishedService]:

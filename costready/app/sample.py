@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
+from costready.app.adoption import adopt_in
 from costready.app.model_files import import_into
 from costready.app.sample_invoices import REGISTERED_OFFICE, add_sample_invoicing
 from costready.costing.modelfile import load_model_file
+from costready.i18n import _
 from costready.organisation import LegalForm
 from costready.paths import resource
 from costready.storage.keys import LAST_ORGANISATION
 from costready.storage.unit_of_work import UnitOfWork
 from costready.storage.workspace import Workspace
+
+#: who adopted the sample's prices (a board, as a charity's would)
+SAMPLE_APPROVER = "Board of trustees"
 
 SAMPLE_FILE = ("sample", "community-hub.json")
 
@@ -53,6 +59,17 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
                 registered_office=REGISTERED_OFFICE,
                 place_of_registration="England and Wales",
             )
+        )
+        # adopted, as an organisation that invoices has: its menu's prices are in force, so
+        # invoices and deliveries can be priced from the menu
+        start = model.scenario.period_start
+        adopt_in(
+            uow,
+            scenario_id,
+            start,
+            SAMPLE_APPROVER,
+            start - timedelta(days=14),
+            _("Adopted by the trustees at their March meeting (sample)"),
         )
         add_sample_invoicing(uow, organisation_id, model.scenario)
         uow.settings.set(None, LAST_ORGANISATION, str(organisation_id))

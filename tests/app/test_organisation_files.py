@@ -93,6 +93,7 @@ def test_the_file_holds_the_profile_scenarios_price_lists_and_settings(
     ]
     assert [(p["scenario"], p["scenario_name"]) for p in data["price_lists"]] == [
         (None, "Gone"),  # its scenario was deleted: kept as history
+        (0, "Budget 2026-27"),  # the sample comes adopted
         (0, "Budget 2026-27"),
     ]
     invoicing = json.loads(data["settings"].pop("invoicing"))  # the sample's bank details

@@ -73,7 +73,7 @@ def test_deleting_an_organisation_takes_a_backup_first_then_everything_of_it(wor
     kept = workspace.save_organisation(Organisation(name="Kept"))
     removal = organisations.organisation_removal(workspace, org_id)
     assert removal.scenarios == ("Budget 2026-27",)
-    assert removal.price_lists == 1
+    assert removal.price_lists == 2  # the sample's own, and this one
     assert removal.services > 0
 
     deleted = organisations.delete_organisation(workspace, org_id)
@@ -101,7 +101,8 @@ def test_deleting_the_adopted_scenario_keeps_its_price_lists_as_history(workspac
         despite_warnings=True,
     )
     removal = organisations.scenario_removal(workspace, scenario_id)
-    assert (removal.adopted, removal.price_lists, removal.only_one) == (True, 1, False)
+    # the sample comes adopted: its own list and this one
+    assert (removal.adopted, removal.price_lists, removal.only_one) == (True, 2, False)
 
     deleted = organisations.delete_scenario(workspace, scenario_id)
 

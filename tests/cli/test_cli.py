@@ -213,23 +213,25 @@ def test_importing_into_an_organisation_never_renames_its_services(
 def test_price_lists_and_withdrawing_one_still_to_come(capsys, database):
     assert main(["--database", database, "demo"]) == 0
     adopt = ["--database", database, "adopt", "--approved-by", "Trustees", "--from"]
-    assert main([*adopt, "01/04/2020"]) == 0
+    # the sample comes adopted from 01/04/2026; a newer list from 01/06/2026 takes over
+    assert main([*adopt, "01/06/2026"]) == 0
     assert main([*adopt, "01/04/2100"]) == 0
     capsys.readouterr()
     assert main(["--database", database, "price-lists"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("01/04/2100\tBudget 2026-27\tto come")
-    assert lines[1].endswith("01/04/2020\tBudget 2026-27\tin force")
+    assert lines[1].endswith("01/06/2026\tBudget 2026-27\tin force")
+    assert lines[2].endswith("01/04/2026\tBudget 2026-27")  # the sample's own, past
 
     # a list in force is refused, and says why
-    assert main(["--database", database, "withdraw", "--from", "01/04/2020"]) == 1
+    assert main(["--database", database, "withdraw", "--from", "01/06/2026"]) == 1
     assert "has taken effect" in capsys.readouterr().err
 
     assert main(["--database", database, "withdraw", "--from", "01/04/2100"]) == 0
     assert "Withdrew the price list from 01/04/2100" in capsys.readouterr().out
     assert main(["--database", database, "price-lists"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2  # kept in the history
+    assert len(lines) == 3  # kept in the history
     assert "\twithdrawn " in lines[0]
     assert lines[1].endswith("in force")
     assert main(["--database", database, "withdraw", "--from", "01/04/2100"]) == 1

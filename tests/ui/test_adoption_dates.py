@@ -46,6 +46,7 @@ def budget_page(qtbot, document):
 
 def test_a_date_outside_the_period_asks_for_confirmation(qtbot, budget_page, document, workspace):
     page = budget_page
+    before = workspace.price_lists(document.organisation_id)  # the sample comes adopted
     page.adopt()
     dialog = page.adopt_dialog
     expected = default_effective_from(date.today(), BUDGET)
@@ -63,9 +64,9 @@ def test_a_date_outside_the_period_asks_for_confirmation(qtbot, budget_page, doc
     assert "15/01/2027 is outside the scenario's period (01/04/2027 to 31/03/2028)" in (
         dialog.date_error.text()
     )
-    assert workspace.price_lists(document.organisation_id) == []
+    assert workspace.price_lists(document.organisation_id) == before
     dialog.date_confirm.setChecked(True)
     with qtbot.waitSignal(page.prices_adopted):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    [price_list] = workspace.price_lists(document.organisation_id)
+    [price_list] = [p for p in workspace.price_lists(document.organisation_id) if p not in before]
     assert price_list.effective_from == date(2027, 1, 15)

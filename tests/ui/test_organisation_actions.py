@@ -122,7 +122,7 @@ def test_deleting_the_organisation_names_what_goes_backs_up_and_opens_another(
     ((question, details),) = shown
     assert question == "Delete the organisation “Riverside Community Hub”?"
     assert "its scenarios (1): “Budget 2026-27”" in details
-    assert "its published price lists (1)" in details
+    assert "its published price lists (2)" in details  # the sample's own, and this one
     assert "backup" in details
     assert [org.id for org in workspace.organisations()] == [half_done]
     assert window.document.organisation_id == half_done
@@ -177,14 +177,15 @@ def test_deleting_the_adopted_scenario_keeps_its_price_lists(qtbot, window, work
     window.scenario_actions.delete.trigger()
     ((question, details),) = shown
     assert question == "Delete the scenario “Budget 2026-27”?"
-    assert "The price lists it published (1) are kept" in details
+    assert "The price lists it published (2) are kept" in details  # the sample's and this
     assert "It is the adopted scenario" in details
     assert window.document.scenario_id == other.scenario_id
     assert [window.scenario_combo.itemText(i) for i in range(window.scenario_combo.count())] == [
         "Budget B"
     ]
-    (kept,) = workspace.price_lists(org_id)
-    assert kept.scenario_name == "Budget 2026-27" and kept.scenario_id is None
+    kept = workspace.price_lists(org_id)
+    assert len(kept) == 2  # the sample's own and this one
+    assert all(p.scenario_name == "Budget 2026-27" and p.scenario_id is None for p in kept)
     window.show_page("prices")  # the page reads the kept list without its scenario
     assert window.current_page_key() == "prices"
 
