@@ -108,11 +108,13 @@ def test_deleting_the_adopted_scenario_keeps_its_price_lists_as_history(workspac
 
     assert deleted.backup is not None and deleted.backup.is_file()
     assert [s.id for s in workspace.scenarios(org_id)] == [other.scenario_id]
-    (history,) = workspace.price_lists(org_id)
-    assert history.scenario_id is None
-    assert history.scenario_name == "Budget 2026-27"
-    assert history.prices and history.services  # still readable as it was published
-    assert workspace.current_price_list(org_id, date(2026, 5, 1)) == history
+    history = workspace.price_lists(org_id)  # the sample's own and this one
+    assert len(history) == 2
+    for kept in history:
+        assert kept.scenario_id is None
+        assert kept.scenario_name == "Budget 2026-27"
+        assert kept.prices and kept.services  # still readable as it was published
+    assert workspace.current_price_list(org_id, date(2026, 5, 1)) in history
 
 
 def test_the_only_scenario_is_kept(workspace, sample):
