@@ -177,7 +177,8 @@ def add_sample_invoicing(
         anchor - timedelta(days=28),
     )
     week_line = line(first, "0", "")
-    _deliveries(uow, org_id, anchor, (council, icb), (first, second), week_line)
+    units = {service.id: service.unit for service in scenario.services}
+    _deliveries(uow, org_id, anchor, (council, icb), (first, second), week_line, units)
 
 
 def _pay(
@@ -210,6 +211,7 @@ def _deliveries(
     customers: tuple[int, int],
     services: tuple[str, str],
     priced: Line,
+    units: dict[str, str],
 ) -> None:
     """This month's log: the council's visits (a draft bills the first week's) and the ICB's
     sessions on its purchase order, still unbilled. `priced` is a line of the first service
@@ -234,6 +236,7 @@ def _deliveries(
                     day,
                     D("1.5"),
                     council,
+                    unit=units[first],
                     worker=worker,
                     person_ref=ref,
                     agreement="Framework RBC-HS-2026",
@@ -249,6 +252,7 @@ def _deliveries(
                 day,
                 D("1"),
                 icb,
+                unit=units[second],
                 worker="Jo Reed",
                 person_ref="ICB-207",
                 purchase_order="PO-ICB-7741",
