@@ -353,3 +353,18 @@ def test_issue_is_refused_without_a_required_po_before_asking(
     assert yes == ["Issue this invoice? It cannot be changed afterwards, only credited."]
     qtbot.waitUntil(lambda: page.dialog is None)
     assert page.model.rows[0].number.startswith("INV-")
+
+
+def test_terms_column_says_what_a_default_means():
+    # a council's default is the law's 30 days (rules file); others follow the organisation's
+    from costready.rules_file import section_figure
+    from costready.ui.pages.customers import customer_columns
+
+    (terms,) = [c for c in customer_columns() if c.key == "terms"]
+    days = section_figure("procurement", "prompt_payment_days").value
+    council = Customer(name="Leeds", kind=CustomerKind.LOCAL_AUTHORITY)
+    housing = Customer(name="Hillside", kind=CustomerKind.ORGANISATION)
+    agreed = Customer(name="Hillside", kind=CustomerKind.ORGANISATION, payment_terms_days=14)
+    assert terms.display(council) == f"{days} days (public body)"
+    assert terms.display(housing) == "Your usual terms"
+    assert terms.display(agreed) == "14 days"

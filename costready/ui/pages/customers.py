@@ -10,7 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from costready.i18n import N_, _
-from costready.invoicing.customers import CUSTOMER_KIND_LABELS, Customer, CustomerKind
+from costready.invoicing.customers import (
+    CUSTOMER_KIND_LABELS,
+    Customer,
+    CustomerKind,
+    is_public_body,
+    public_body_terms_days,
+)
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import confirm, problems_of
 from costready.ui.pages._invoicing_page import InvoicingPage
@@ -20,8 +26,11 @@ from costready.ui.widgets import FieldError, empty_state, page_header
 
 
 def _terms(customer: Customer) -> str:
+    if customer.payment_terms_days is None and is_public_body(customer.kind):
+        # the 30 days a public body has by law (Procurement Act 2023 s.68), from the rules file
+        return _("{days} days (public body)").format(days=public_body_terms_days())
     if customer.payment_terms_days is None:
-        return _("Default")
+        return _("Your usual terms")
     return _("{days} days").format(days=customer.payment_terms_days)
 
 
