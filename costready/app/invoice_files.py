@@ -50,6 +50,7 @@ __all__ = [
     "save_reminder_pdf",
     "save_statement_pdf",
     "save_ubl",
+    "write_pdfs",
 ]
 
 
@@ -131,28 +132,35 @@ POOL_FROM = 40
 def save_document_pdfs(
     ws: Workspace, ids: Sequence[int], folder: str | Path, today: date, workers: int = 2
 ) -> list[Path]:
-    """Each issued document's PDF in `folder`, named by its number (INV-0001.pdf): the
-    figures read in one unit of work here, the PDFs drawn by `workers` processes (spawned:
-    nothing of this process, Qt included, is copied into them). Drafts are skipped. Returns
-    the files written."""
+    """Each issued document's PDF in `folder`, named by its number (INV-0001.pdf); drafts are
+    skipped. The figures are read in one unit of work, then drawn by `write_pdfs`. Returns the
+    files written."""
     with ws.reading() as uow:
         found = [data_of(view_in(uow, doc_id, today)) for doc_id in ids]
-    chosen = [data for data in found if data.document.is_issued]
+    return write_pdfs([data for data in found if data.document.is_issued], folder, workers)
+
+
+def write_pdfs(
+    documents: Sequence[DocumentData], folder: str | Path, workers: int = 2
+) -> list[Path]:
+    """Each document's PDF in `folder`, named by its number, drawn by `workers` processes
+    (spawned, so nothing of this process, Qt included, is copied into them; each file written
+    whole or not at all). Fewer than `POOL_FROM` documents are drawn here."""
     jobs = [
         (data, str(Path(folder) / f"{file_stem(data.document.number or '')}.pdf"))
-        for data in chosen
+        for data in documents
     ]
     if workers <= 1 or len(jobs) < POOL_FROM:
         for job in jobs:
             _draw(job)
     else:
-        context = get_context("spawn")
         with ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=context,
+            mp_context=get_context("spawn"),
             initializer=i18n.install,
             initargs=(i18n.current_locale(),),
         ) as pool:
+            # a few chunks per process: little pickling, and a slow chunk cannot hold up much
             chunk = max(1, len(jobs) // (workers * 4))
             list(pool.map(_draw, jobs, chunksize=chunk))
     return [Path(target) for _data, target in jobs]

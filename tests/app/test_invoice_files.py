@@ -200,3 +200,14 @@ def test_batch_of_pdfs_named_by_number(workspace, sample, tmp_path) -> None:
 def test_file_stem_keeps_a_number_inside_the_folder() -> None:
     assert invoice_files.file_stem("INV-2026-0001") == "INV-2026-0001"
     assert invoice_files.file_stem("../INV/7") == "INV-7"
+
+
+def test_two_processes_write_the_same_files(workspace, sample, tmp_path, monkeypatch) -> None:
+    org_id, today = sample
+    rows = [r for r in _rows(workspace, org_id, today) if r.status is not Status.DRAFT][:3]
+    documents = [invoice_files.document_data(workspace, r.id, today) for r in rows]
+    monkeypatch.setattr(invoice_files, "POOL_FROM", 2)  # the pool, though the batch is small
+    written = invoice_files.write_pdfs(documents, tmp_path, workers=2)
+    assert sorted(p.stem for p in written) == sorted(r.number for r in rows)
+    for path, row in zip(written, rows, strict=True):
+        assert row.number in _text(path)
