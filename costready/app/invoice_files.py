@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from costready import i18n
 from costready.app.invoices import DocumentView, read_settings, view_in
 from costready.files import write_atomically
-from costready.i18n import _
+from costready.i18n import N_, _
 from costready.invoicing import late_payment
 from costready.invoicing.bank import BankDetails
 from costready.invoicing.customers import Customer
@@ -214,8 +214,8 @@ def statement_data(uow: UnitOfWork, customer_id: int, today: date) -> StatementD
 @dataclass(frozen=True)
 class ReminderNote:
     """What a reminder did about late payment, for the person to read: `claimed` when
-    statutory interest and compensation were added; else `message` says why not (None when
-    the organisation does not charge it or the customer is an individual)."""
+    statutory interest and compensation were added; else `message` says why not (None for an
+    ordinary reminder: no charge made and no rate given)."""
 
     claimed: bool
     message: str | None = None
@@ -259,12 +259,30 @@ def save_reminder_pdf(
     return note
 
 
+_NOT_TO_PEOPLE = N_(
+    "Late payment: interest and compensation are never charged to an individual; the "
+    "reminder was written without them"
+)
+_NOT_CHARGED = N_(
+    "Late payment: the organisation does not charge it (see the invoicing settings); the "
+    "reminder was written without interest or compensation"
+)
+
+
+def _refused(reference_rate: Decimal | None, why: str) -> str | None:
+    """Why no late-payment claim was made, when a rate was given for one (else nothing to
+    say: an ordinary reminder)."""
+    return _(why) if reference_rate is not None else None
+
+
 def _claim(
     view: DocumentView, due: date, reference_rate: Decimal | None
 ) -> tuple[LatePaymentClaim | None, ReminderNote]:
     """The late-payment claim for a reminder, and the note that says what was done."""
-    if not view.settings.charge_late_payment or not late_payment.applies_to(view.customer):
-        return None, ReminderNote(False)
+    if not late_payment.applies_to(view.customer):
+        return None, ReminderNote(False, _refused(reference_rate, _NOT_TO_PEOPLE))
+    if not view.settings.charge_late_payment:
+        return None, ReminderNote(False, _refused(reference_rate, _NOT_CHARGED))
     overdue_from = due + timedelta(days=1)
     start = late_payment.reference_period_start(overdue_from)
     rate_date = start - timedelta(days=1)

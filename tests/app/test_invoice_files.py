@@ -211,3 +211,14 @@ def test_two_processes_write_the_same_files(workspace, sample, tmp_path, monkeyp
     assert sorted(p.stem for p in written) == sorted(r.number for r in rows)
     for path, row in zip(written, rows, strict=True):
         assert row.number in _text(path)
+
+
+def test_a_rate_given_where_late_payment_is_not_charged_is_explained(
+    workspace, sample, tmp_path
+) -> None:
+    org_id, today = sample
+    overdue = _overdue(workspace, org_id, today)
+    note = invoice_files.save_reminder_pdf(
+        workspace, overdue.id, "first", tmp_path / "r.pdf", today, Decimal("0.04")
+    )
+    assert not note.claimed and note.message and "does not charge it" in note.message
