@@ -64,9 +64,10 @@ def document_data(ws: Workspace, doc_id: int, today: date) -> DocumentData:
 
 
 def data_of(view: DocumentView) -> DocumentData:
-    """A document's `DocumentData` from its view: the view's totals, payments, credit notes,
-    link, bank details and Peppol id. The charity statement is always printed (its income
-    test is not known here, and saying so is always allowed)."""
+    """A document's `DocumentData` from its view: the view's totals, what was paid and
+    credited, the payment link, the bank details and the seller's Peppol id. The charity
+    statement is always printed (its income test is not known here, and saying so is
+    always allowed)."""
     document, settings = view.document, view.settings
     terms = None
     if not document.is_credit_note and document.issue_date and document.due_date:
