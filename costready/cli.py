@@ -361,6 +361,8 @@ def _run(args: argparse.Namespace) -> int:
         "bill": _bill,
         "debtors": _debtors,
         "customers": _customers,
+        "statement": _statement,
+        "reminder": _reminder,
     }
     try:
         return handlers[args.command](args) or 0
@@ -1125,7 +1127,7 @@ def _add_invoicing_commands(
 ) -> None:
     invoice = add("invoice", help=_("list, show or issue invoices and credit notes"))
     invoice_commands = invoice.add_subparsers(
-        dest="invoice_command", metavar="list|show|issue", required=True
+        dest="invoice_command", metavar="list|show|issue|pdf|ubl|csv", required=True
     )
     listed = invoice_commands.add_parser(
         "list", parents=[common], help=_("list invoices and credit notes, drafts first")
@@ -1146,9 +1148,10 @@ def _add_invoicing_commands(
     )
     issue.add_argument("document", metavar="ID", help=_("the draft's id (see invoice list)"))
     issue.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+    _add_invoice_file_commands(invoice_commands, common)
 
     pay = add("payments", help=_("record a payment against an invoice"))
-    pay_commands = pay.add_subparsers(dest="payments_command", metavar="record", required=True)
+    pay_commands = pay.add_subparsers(dest="payments_command", metavar="record|csv", required=True)
     record = pay_commands.add_parser(
         "record", parents=[common], help=_("record money received against an invoice")
     )
@@ -1161,6 +1164,10 @@ def _add_invoicing_commands(
         choices=["bank_transfer", "card", "cash", "cheque", "direct_debit", "other"],
     )
     record.add_argument("--reference", default="", help=_("the payer's reference"))
+    paid_csv = pay_commands.add_parser(
+        "csv", parents=[common], help=_("write every payment received as CSV")
+    )
+    paid_csv.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
 
     deliveries = add("deliveries", help=_("record units delivered, one at a time or from a CSV"))
     delivery_commands = deliveries.add_subparsers(
@@ -1193,6 +1200,9 @@ def _add_invoicing_commands(
 
     debtors = add("debtors", help=_("what each customer owes, by days overdue"))
     debtors.add_argument("--json", action="store_true", help=_("print JSON"))
+    debtors.add_argument("--pdf", type=Path, metavar="FILE.pdf", help=_("write the PDF"))
+    debtors.add_argument("--csv", type=Path, metavar="FILE.csv", help=_("write the CSV"))
+    _add_letter_commands(add)
 
     customers = add("customers", help=_("list or add customers"))
     customer_commands = customers.add_subparsers(
@@ -1259,6 +1269,9 @@ def _invoice(args: argparse.Namespace) -> None:
     today = date.today()
     with _workspace(args) as workspace:
         org_id = _invoicing_org(workspace, args)
+        if args.invoice_command in ("pdf", "ubl", "csv"):
+            _invoice_file(workspace, org_id, args)
+            return
         if args.invoice_command == "list":
             filt = InvoiceFilter(status=Status(args.status) if args.status else None)
             rows = invoices.document_rows(workspace, org_id, filt, today, 0, 10**9)
@@ -1367,6 +1380,13 @@ def _payments(args: argparse.Namespace) -> None:
     from costready.invoicing.payments import Payment, PaymentMethod
     from costready.money import MoneyError, parse_money
 
+    if args.payments_command == "csv":
+        from costready.app.invoice_files import save_payments_csv
+
+        with _workspace(args) as workspace:
+            save_payments_csv(workspace, _invoicing_org(workspace, args), args.output)
+        print(_("Wrote {file}").format(file=args.output))
+        return
     try:
         amount = parse_money(args.amount, "amount")
     except MoneyError as error:
@@ -1453,6 +1473,9 @@ def _debtors(args: argparse.Namespace) -> None:
 
     with _workspace(args) as workspace:
         org_id = _invoicing_org(workspace, args)
+        if args.pdf or args.csv:
+            _debtor_files(workspace, org_id, args)
+            return
         rows = aged_debtors(workspace, org_id, date.today())
     if args.json:
         out = [
@@ -1514,3 +1537,103 @@ def _customers(args: argparse.Namespace) -> None:
             ),
         )
     print(_("Added customer {id}.").format(id=saved.id))
+
+
+# Invoicing's files ---------------------------------------------------------------------------
+
+
+def _add_invoice_file_commands(
+    invoice_commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    pdf = invoice_commands.add_parser(
+        "pdf", parents=[common], help=_("write an issued invoice or credit note as PDF")
+    )
+    pdf.add_argument("document", metavar="NUMBER|ID")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    ubl = invoice_commands.add_parser(
+        "ubl",
+        parents=[common],
+        help=_("write an e-invoice (UBL 2.1, Peppol BIS 3.0); what is missing is listed"),
+    )
+    ubl.add_argument("document", metavar="NUMBER|ID")
+    ubl.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xml")
+    listed = invoice_commands.add_parser(
+        "csv", parents=[common], help=_("write every issued invoice and credit note as CSV")
+    )
+    listed.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
+
+
+def _add_letter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    statement = add("statement", help=_("write a customer's statement as PDF"))
+    statement.add_argument("customer", metavar="ID|NAME")
+    statement.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    reminder = add("reminder", help=_("write a reminder letter for an overdue invoice"))
+    reminder.add_argument("document", metavar="NUMBER|ID")
+    reminder.add_argument("--level", choices=["first", "second", "final"], default="first")
+    reminder.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    reminder.add_argument(
+        "--reference-rate",
+        metavar="PERCENT",
+        help=_(
+            "the Bank of England base rate for late-payment interest (4.0 for 4%%), when "
+            "the rules file does not hold it"
+        ),
+    )
+
+
+def _invoice_file(workspace: Workspace, org_id: int, args: argparse.Namespace) -> None:
+    from costready.app import invoice_files
+
+    if args.invoice_command == "csv":
+        invoice_files.save_documents_csv(workspace, org_id, args.output)
+    else:
+        doc_id = _document_id(workspace, org_id, args.document)
+        if args.invoice_command == "pdf":
+            invoice_files.save_document_pdf(workspace, doc_id, args.output, date.today())
+        else:
+            invoice_files.save_ubl(workspace, doc_id, args.output)
+    print(_("Wrote {file}").format(file=args.output))
+
+
+def _debtor_files(workspace: Workspace, org_id: int, args: argparse.Namespace) -> None:
+    from costready.app import invoice_files
+
+    if args.pdf:
+        invoice_files.save_aged_debt_pdf(workspace, org_id, args.pdf, date.today())
+        print(_("Wrote {file}").format(file=args.pdf))
+    if args.csv:
+        invoice_files.save_aged_debt_csv(workspace, org_id, args.csv, date.today())
+        print(_("Wrote {file}").format(file=args.csv))
+
+
+def _statement(args: argparse.Namespace) -> None:
+    from costready.app import invoice_files, invoices
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        customer_id = _customer_id(invoices.customers(workspace, org_id), args.customer)
+        invoice_files.save_statement_pdf(workspace, customer_id, args.output, date.today())
+    print(_("Wrote {file}").format(file=args.output))
+
+
+def _reminder(args: argparse.Namespace) -> None:
+    from costready.app import invoice_files
+    from costready.money import MoneyError, parse_number
+
+    rate = None
+    if args.reference_rate is not None:
+        try:
+            rate = parse_number(args.reference_rate, "reference-rate") / 100
+        except MoneyError as error:
+            raise CliError(str(error)) from error
+        if not 0 <= rate < 1:
+            raise CliError(_("reference-rate: give the rate in per cent, such as 4.0"))
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        doc_id = _document_id(workspace, org_id, args.document)
+        note = invoice_files.save_reminder_pdf(
+            workspace, doc_id, args.level, args.output, date.today(), rate
+        )
+    if note.message:
+        print(_("costready: warning: {message}").format(message=note.message), file=sys.stderr)
+    print(_("Wrote {file}").format(file=args.output))

@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from costready.compliance.evidence import (
     verify,
 )
 from costready.compliance.interview import (
+    SOURCE_INVOICES,
     SOURCE_PRICES,
     SOURCE_PROFILE,
     SOURCE_SCENARIO,
@@ -86,15 +87,26 @@ class Checklist:
         return next(e for e in self.entries if e.item.id == item_id)
 
 
-def taxable_turnover_last_12_months(uow: UnitOfWork, org_id: int) -> Decimal | None:
-    """VAT-taxable turnover over the last 12 months from issued invoices (standard-, reduced-
-    and zero-rated, less credit notes; exempt income, grants and donations left out).
+def taxable_turnover_last_12_months(
+    uow: UnitOfWork, org_id: int, today: date | None = None
+) -> Decimal | None:
+    """VAT-taxable turnover over the 12 months to `today` from issued invoices: the line nets
+    of standard-, reduced- and zero-rated lines by tax point, less credit notes (exempt and
+    outside-the-scope income left out), summed in SQL.
 
-    None until invoicing lands, so the interview asks for it instead.
-    TODO(issue 15): sum the organisation's issued invoices and credit notes here.
-    """
-    del uow, org_id
-    return None
+    None when no invoice or credit note was issued in that time: the organisation may not
+    invoice through CostReady, so the interview asks instead of assuming £0."""
+    day = today or date.today()
+    return uow.invoices.taxable_net(org_id, twelve_months_before(day), day)
+
+
+def twelve_months_before(day: date) -> date:
+    """The first day of the 12 months ending on `day` (HMRC's rolling 12 months)."""
+    try:
+        start = day.replace(year=day.year - 1)
+    except ValueError:  # 29 February: the year before has none
+        start = day.replace(year=day.year - 1, day=28)
+    return start + timedelta(days=1)
 
 
 def _yes_no(flag: bool) -> str:
@@ -109,8 +121,11 @@ def facts(uow: UnitOfWork, org_id: int, today: date) -> Facts:
         "is_charity": (_yes_no(is_charity(org)), SOURCE_PROFILE),
         "cqc_registered": (_yes_no(org.cqc_registered), SOURCE_PROFILE),
         "legal_form": (org.legal_form.value, SOURCE_PROFILE),
-        "taxable_turnover": (taxable_turnover_last_12_months(uow, org_id), _("from invoices")),
-        "invoice_issued": (None, ""),  # invoicing (issue 15) supplies it
+        "taxable_turnover": (
+            taxable_turnover_last_12_months(uow, org_id, today),
+            SOURCE_INVOICES,
+        ),
+        "invoice_issued": (_yes_no(uow.invoices.any_issued(org_id)), SOURCE_INVOICES),
     }
     adopted = [s for s in uow.scenarios.summaries(org_id) if s.adopted]
     if adopted:

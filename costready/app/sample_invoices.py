@@ -28,13 +28,14 @@ from costready.storage.unit_of_work import UnitOfWork
 
 D = Decimal
 
+#: The Peppol ids are GLNs (scheme 0088) with valid GS1 check digits (PEPPOL-COMMON-R040).
 SETTINGS = InvoicingSettings(
     bank=BankDetails("Riverside Community Hub", "608371", "31926819"),
     link_template="https://paypal.me/RiversideHub/{amount}",
     default_terms_days=30,
     terms_text="Please pay within 30 days by bank transfer, quoting the invoice number.",
     peppol_scheme="0088",
-    peppol_id="5069999000017",
+    peppol_id="5069999000014",
 )
 REGISTERED_OFFICE = "The Old Library\n12 Mill Lane\nRiverside\nRV1 2AB"
 
@@ -45,7 +46,7 @@ COUNCIL = Customer(
     email="invoices@riverside.example.gov.uk",
     supplier_reference="SUP-40172",
     peppol_scheme="0088",
-    peppol_id="5069999000024",
+    peppol_id="5069999000021",
 )
 ICB = Customer(
     name="NHS Riverside Integrated Care Board",
@@ -54,7 +55,7 @@ ICB = Customer(
     email="sbs.apinvoicing@nhs.example.net",
     po_required=True,
     peppol_scheme="0088",
-    peppol_id="5069999000031",
+    peppol_id="5069999000038",
 )
 HOUSING = Customer(
     name="Hillside Housing Association",
@@ -106,9 +107,9 @@ def add_sample_invoicing(
     services = list(prices)
     first, second = services[0], services[1 % len(services)]
 
-    # overdue: issued 75 days ago to the council, unpaid
+    # overdue: issued 75 days ago to the council, unpaid but for two visits credited
     start, end = period(75)
-    issued(
+    overdue = issued(
         Document(
             DocumentKind.INVOICE,
             council,
@@ -118,6 +119,15 @@ def add_sample_invoicing(
             customer_reference="Care package CP-2291",
         ),
         anchor - timedelta(days=75),
+    )
+    # a public body's credit note (it exports as an e-invoice too): two visits not made
+    missed = uow.invoices.get(overdue)
+    issued(
+        dataclasses.replace(
+            credit_note_for(missed, (dataclasses.replace(missed.lines[0], quantity=D("2")),)),
+            notes="Two visits not made: the person was in hospital",
+        ),
+        anchor - timedelta(days=70),
     )
     # paid in full: the council, 50 days ago
     start, end = period(45)

@@ -255,6 +255,11 @@ def _address(party: _Builder, text: str) -> None:
 def _seller(party: _Builder, data: DocumentData) -> None:
     organisation = data.organisation
     party.cbc("EndpointID", data.seller_peppol_id.strip(), schemeID=data.seller_peppol_scheme)
+    # BT-29, the seller identifier: its Peppol id, so a seller with no VAT number and no
+    # company number (a CIO, a charitable trust) is still identified (BR-CO-26)
+    party.cac("PartyIdentification").cbc(
+        "ID", data.seller_peppol_id.strip(), schemeID=data.seller_peppol_scheme.strip()
+    )
     party.cac("PartyName").cbc("Name", organisation.name.strip())
     _address(party, organisation.address)
     if data.document.vat_registered:

@@ -9,6 +9,7 @@ from pathlib import Path
 from costready.app import compliance
 from costready.app.sample import install_sample
 from costready.compliance.evidence import EvidenceKind
+from costready.compliance.interview import SOURCE_INVOICES
 from costready.compliance.readiness import Progress, Status
 from costready.storage.models_compliance import ComplianceEvidenceRow
 
@@ -20,10 +21,9 @@ def test_vat_registration_comes_from_the_profile_and_is_not_asked(workspace) -> 
     view = compliance.checklist(workspace, org_id, TODAY)
     assert "vat_registered" in view.known.sources
     assert all(q.name != "vat_registered" for q in view.known.asked())
-    # the taxable turnover seam: asked until invoicing (issue 15) supplies it
-    with workspace.reading() as uow:
-        assert compliance.taxable_turnover_last_12_months(uow, org_id) is None
-    assert any(q.name == "taxable_turnover" for q in view.known.asked())
+    # the sample has issued invoices: its taxable turnover comes from them, not asked
+    assert view.known.sources["taxable_turnover"] == SOURCE_INVOICES
+    assert all(q.name != "taxable_turnover" for q in view.known.asked())
 
 
 def test_answers_are_kept_and_judged(workspace) -> None:

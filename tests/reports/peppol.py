@@ -4,6 +4,7 @@ in the shared reference folder beside the repository, never in it (its README sa
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +83,10 @@ class Validator:
         if schema:
             return schema
         return [f"{f.rule}: {f.text}" for f in self.findings(xml) if f.is_error]
+
+
+@functools.cache
+def session_validator() -> Validator:
+    """One Validator for the whole test session, whichever test asks first (compiling the two
+    XSLTs takes seconds). Call `missing_reason()` first and skip when it gives one."""
+    return Validator()

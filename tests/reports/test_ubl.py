@@ -35,7 +35,7 @@ def validator() -> peppol.Validator:
         pytest.skip(reason)
     pytest.importorskip("saxonche", reason="saxonche (the test extra) runs the XSLT 2 rules")
     pytest.importorskip("lxml", reason="lxml (the test extra) checks the UBL 2.1 XSD")
-    return peppol.Validator()
+    return peppol.session_validator()
 
 
 CASES = {

@@ -328,6 +328,56 @@ class InvoiceRepository:
         )
         return from_pennies(int(pence or 0))
 
+    # Files and facts (app/invoice_files.py, app/compliance.py) ---------------------------------
+    def issued_ids(self, organisation_id: int, customer_id: int | None = None) -> list[int]:
+        """The issued invoices and credit notes of the organisation (of one customer when
+        given), oldest first."""
+        query = select(DocumentRow.id).where(
+            DocumentRow.organisation_id == organisation_id, DocumentRow.number.is_not(None)
+        )
+        if customer_id is not None:
+            query = query.where(DocumentRow.customer_id == customer_id)
+        return list(self.session.scalars(query.order_by(DocumentRow.issue_date, DocumentRow.id)))
+
+    def taxable_net(self, organisation_id: int, first: date, last: date) -> Decimal | None:
+        """The line nets of standard-, reduced- and zero-rated lines on invoices whose tax
+        point falls from `first` to `last`, less those of credit notes then; exempt and
+        outside-the-scope lines left out. None when no document was issued in that time."""
+        taxable = (VatTreatment.STANDARD, VatTreatment.REDUCED, VatTreatment.ZERO)
+        sign = case((DocumentRow.kind == str(DocumentKind.CREDIT_NOTE), -1), else_=1)
+        counted = case((DocumentLineRow.treatment.in_([str(t) for t in taxable]), 1), else_=0)
+        day = func.coalesce(DocumentRow.tax_point, DocumentRow.issue_date)
+        found = self.session.execute(
+            select(
+                func.count(func.distinct(DocumentRow.id)),
+                func.coalesce(func.sum(DocumentLineRow.net_pence * sign * counted), 0),
+            )
+            .select_from(DocumentRow)
+            .outerjoin(DocumentLineRow, DocumentLineRow.document_id == DocumentRow.id)
+            .where(
+                DocumentRow.organisation_id == organisation_id,
+                DocumentRow.number.is_not(None),
+                day >= first,
+                day <= last,
+            )
+        ).one()
+        if not found[0]:
+            return None
+        return from_pennies(int(found[1] or 0))
+
+    def any_issued(self, organisation_id: int) -> bool:
+        """True once the organisation has issued an invoice."""
+        found = self.session.scalar(
+            select(DocumentRow.id)
+            .where(
+                DocumentRow.organisation_id == organisation_id,
+                DocumentRow.kind == str(DocumentKind.INVOICE),
+                DocumentRow.number.is_not(None),
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def _row(self, document_id: int) -> DocumentRow:
         row = self.session.get(DocumentRow, document_id, populate_existing=True)
         if row is None:
