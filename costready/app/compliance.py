@@ -30,6 +30,7 @@ from costready.compliance.interview import (
     SOURCE_PRICES,
     SOURCE_PROFILE,
     SOURCE_SCENARIO,
+    SOURCE_SERVICES,
     Known,
     decode,
     encode,
@@ -46,7 +47,7 @@ from costready.compliance.readiness import (
     validate_progress,
 )
 from costready.compliance.rules import Value
-from costready.costing.model import Answer
+from costready.costing.model import Answer, RegulatedActivity
 from costready.files import write_atomically
 from costready.i18n import _
 from costready.organisation import Organisation, is_charity
@@ -132,6 +133,10 @@ def facts(uow: UnitOfWork, org_id: int, today: date) -> Facts:
         scenario = uow.scenarios.get(adopted[0].id)
         people = sum((post.headcount for post in scenario.staff), Decimal(0))
         known["staff_count"] = (people, SOURCE_SCENARIO)
+        # a service marked as personal care (it decides its VAT too) answers the question;
+        # none marked proves nothing, so then it is asked
+        if any(s.regulated_activity is RegulatedActivity.PERSONAL_CARE for s in scenario.services):
+            known["personal_care"] = ("yes", SOURCE_SERVICES)
         for name in ("ea_public_work", "ea_sole_director"):
             answer = getattr(scenario, name)
             if answer is not Answer.NOT_SURE:

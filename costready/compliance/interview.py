@@ -284,6 +284,7 @@ SOURCE_PROFILE = N_("from your organisation profile")
 SOURCE_SCENARIO = N_("from your adopted costing")
 SOURCE_INVOICES = N_("from your invoices")
 SOURCE_PRICES = N_("from your adopted price list")
+SOURCE_SERVICES = N_("from your services (one is marked as personal care)")
 
 
 def name_specs() -> dict[str, NameSpec]:

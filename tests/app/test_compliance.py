@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from costready.app import compliance
 from costready.app.sample import install_sample
 from costready.compliance.evidence import EvidenceKind
-from costready.compliance.interview import SOURCE_INVOICES
+from costready.compliance.interview import SOURCE_INVOICES, SOURCE_SERVICES
 from costready.compliance.readiness import Progress, Status
+from costready.costing.model import RegulatedActivity
 from costready.storage.models_compliance import ComplianceEvidenceRow
 
 TODAY = date(2026, 12, 6)
@@ -24,6 +26,24 @@ def test_vat_registration_comes_from_the_profile_and_is_not_asked(workspace) -> 
     # the sample has issued invoices: its taxable turnover comes from them, not asked
     assert view.known.sources["taxable_turnover"] == SOURCE_INVOICES
     assert all(q.name != "taxable_turnover" for q in view.known.asked())
+
+
+def test_personal_care_comes_from_a_service_marked_as_personal_care(workspace) -> None:
+    # the sample's home support is marked personal care (it sets its VAT): not asked again
+    org_id, scenario_id = install_sample(workspace)
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert view.known.values["personal_care"] == "yes"
+    assert view.known.sources["personal_care"] == SOURCE_SERVICES
+    assert all(q.name != "personal_care" for q in view.known.asked())
+    # with no service marked, nothing is proved: the question is asked
+    scenario = workspace.load_scenario(scenario_id)
+    unmarked = tuple(
+        replace(s, regulated_activity=RegulatedActivity.NONE) for s in scenario.services
+    )
+    workspace.save_scenario(scenario_id, replace(scenario, services=unmarked))
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert "personal_care" not in view.known.sources
+    assert any(q.name == "personal_care" for q in view.known.asked())
 
 
 def test_answers_are_kept_and_judged(workspace) -> None:
