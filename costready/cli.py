@@ -189,7 +189,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     _add_scenario_commands(add, common)
     _add_export_command(add)
     _add_invoicing_commands(add, common)
-    return parser.parse_args(argv)
+    return _one_organisation_option(parser.parse_args(argv))
+
+
+def _one_organisation_option(args: argparse.Namespace) -> argparse.Namespace:
+    """--org (before or after any command) and a command's own --organisation name the same
+    thing, so either serves every command."""
+    org = getattr(args, "org", None)
+    if org is not None and getattr(args, "organisation", "") is None:
+        args.organisation = str(org)
+    elif getattr(args, "organisation", None) is not None and org is None:
+        args.org = args.organisation
+    return args
 
 
 def _add_org_commands(

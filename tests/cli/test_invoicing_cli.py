@@ -154,3 +154,14 @@ def test_issue_refusals_name_the_field(database: str, capsys: pytest.CaptureFixt
     assert "lines: Lines: add at least one line" in capsys.readouterr().err
     assert run(database, "invoice", "show", "INV-9") == 1
     assert "no invoice or credit note “INV-9”" in capsys.readouterr().err
+
+
+def test_org_picks_the_organisation_for_every_command(capsys, tmp_path):
+    # --org (the invoicing commands' option) serves the older commands too
+    database = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    assert main(["--database", database, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--database", database, "--org", "1", "price-lists"]) == 0
+    assert "in force" in capsys.readouterr().out
+    assert main(["--database", database, "--org", "7", "price-lists"]) == 1
+    assert "no organisation “7”" in capsys.readouterr().err
