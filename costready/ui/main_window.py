@@ -11,7 +11,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -86,6 +93,14 @@ class _Pages(dict[str, QWidget]):
         return page
 
 
+def first_size() -> QSize:
+    """The window's size when it opens: 1100 x 720, or the screen's free area where that is
+    smaller (a 1024 x 600 netbook), so no edge opens off screen."""
+    wanted = QSize(1100, 720)
+    screen = QGuiApplication.primaryScreen()
+    return wanted if screen is None else wanted.boundedTo(screen.availableGeometry().size())
+
+
 def page_digit(number: int) -> str:
     """The digit that goes with the `number`th page after Ctrl: 1 to 9, then 0 for the tenth
     (as browsers and spreadsheets do); "" for any page after it."""
@@ -112,7 +127,7 @@ class MainWindow(QMainWindow):
         self._conflict_bar: ConflictBar | None = None
         self._checking = False  # looking for another program's changes (not re-entered)
         self.setWindowTitle("CostReady")
-        self.resize(1100, 720)
+        self.resize(first_size())
         self._build_sidebar_and_stack()
         self.file_actions = FileActions(self)
         self.edit_actions = EditActions(self)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from costready.app import compliance
 from costready.compliance.applicability import State
+from costready.compliance.interview import Known
 from costready.compliance.readiness import Status
 from costready.ui.dialogs.interview import InterviewDialog
 from costready.ui.pages.checklist import ITEM_ROLE, ChecklistPage
@@ -29,9 +30,8 @@ def test_interview_switches_items_on_and_done_with_evidence_raises_readiness(
     assert page.view.entry("CQC-01").applicability.state is State.CHECK
     dialog = InterviewDialog(page.view.known, {})
     qtbot.addWidget(dialog)
-    combo = dialog.inputs["personal_care"]
-    assert isinstance(combo, QComboBox)
-    combo.setCurrentIndex(combo.findData("yes"))
+    # the sample's home support is marked personal care: known, so not asked; its follow-up is
+    assert "personal_care" not in dialog.inputs
     follow = dialog.inputs["sole_carer"]
     assert isinstance(follow, QComboBox)
     follow.setCurrentIndex(follow.findData("no"))
@@ -128,9 +128,9 @@ def test_the_advisor_view_lists_every_organisation_by_area(qtbot, qtmodeltester,
     qtmodeltester.check(model)
 
 
-def test_the_follow_up_question_waits_for_a_yes(qtbot, document) -> None:
-    page = _page(qtbot, document)
-    dialog = InterviewDialog(page.view.known, {"sole_carer": "no"})
+def test_the_follow_up_question_waits_for_a_yes(qtbot) -> None:
+    # nothing known, so personal care is asked (an organisation with no service marked)
+    dialog = InterviewDialog(Known.of({}, {}), {"sole_carer": "no"})
     qtbot.addWidget(dialog)
     care, follow = dialog.inputs["personal_care"], dialog.inputs["sole_carer"]
     assert isinstance(care, QComboBox)

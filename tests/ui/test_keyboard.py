@@ -244,3 +244,17 @@ def test_a_small_page_does_not_scroll_for_a_big_one_built_before(qtbot, window):
     area = window.findChild(PageArea)
     qtbot.waitUntil(lambda: not area.verticalScrollBar().isVisible())
     assert isinstance(window.pages["services"].view, QAbstractItemView)
+
+
+@pytest.mark.real_first_size
+def test_the_window_opens_within_a_small_screen(qtbot):
+    # the offscreen screen is 800 x 800: the window opens no wider than it, never off its edge
+    from PySide6.QtGui import QGuiApplication
+
+    from costready.ui.main_window import MainWindow
+
+    free = QGuiApplication.primaryScreen().availableGeometry().size()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert (window.width(), window.height()) == (min(1100, free.width()), min(720, free.height()))
