@@ -26,6 +26,7 @@ from costready.compliance.evidence import (
     verify,
 )
 from costready.compliance.interview import (
+    CONFIRMED,
     SOURCE_INVOICES,
     SOURCE_PRICES,
     SOURCE_PROFILE,
@@ -147,6 +148,12 @@ def facts(uow: UnitOfWork, org_id: int, today: date) -> Facts:
 
 
 def _known(answers: Mapping[str, Value], app_facts: Facts) -> Known:
+    # a figure the person confirmed (or corrected) stands over the app's own
+    app_facts = {
+        name: fact
+        for name, fact in app_facts.items()
+        if not (name in CONFIRMED and answers.get(name) is not None)
+    }
     known = Known.of(answers, app_facts)
     staff = known.values.get("staff_count")
     if isinstance(staff, Decimal):  # employs staff follows the count, wherever it came from

@@ -279,6 +279,11 @@ FACTS: tuple[Question, ...] = (
     _yes_no("invoice_issued", N_("An invoice has been issued"), N_("An invoice has been issued")),
 )
 
+#: Facts the app works out but the person confirms (issue 16: taxable turnover from the
+#: invoices misses sales made outside CostReady): the interview asks them with the app's figure
+#: filled in, and once answered the person's figure stands over the app's.
+CONFIRMED: frozenset[str] = frozenset({"taxable_turnover"})
+
 #: Where a known value came from, by name (translated when shown).
 SOURCE_PROFILE = N_("from your organisation profile")
 SOURCE_SCENARIO = N_("from your adopted costing")

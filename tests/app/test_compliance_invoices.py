@@ -83,3 +83,15 @@ def test_credit_notes_reduce_it_and_older_invoices_fall_out(workspace: Workspace
 def test_twelve_months_before() -> None:
     assert compliance.twelve_months_before(date(2026, 12, 6)) == date(2025, 12, 7)
     assert compliance.twelve_months_before(date(2028, 2, 29)) == date(2027, 3, 1)
+
+
+def test_the_person_confirms_or_corrects_the_turnover_from_invoices(workspace: Workspace) -> None:
+    # sales made outside CostReady are not in its invoices: the person's figure stands
+    org_id = data.organisation(workspace)
+    council = data.council(workspace, org_id)
+    invoices.issue(workspace, _draft(workspace, org_id, council, *MIXED), TODAY)
+    compliance.save_answers(workspace, org_id, {"taxable_turnover": D("95000")})
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert view.known.values["taxable_turnover"] == D("95000")
+    assert "taxable_turnover" not in view.known.sources  # the person's own answer
+    assert view.entry("VAT-01").applicability.state.value == "applies"  # over the threshold

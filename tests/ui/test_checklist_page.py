@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from costready.app import compliance
 from costready.compliance.applicability import State
@@ -138,3 +145,20 @@ def test_the_follow_up_question_waits_for_a_yes(qtbot) -> None:
     assert dialog.answers()["sole_carer"] is None  # an earlier answer no longer counts
     care.setCurrentIndex(care.findData("yes"))
     assert follow.isEnabled() and dialog.answers()["sole_carer"] == "no"
+
+
+def test_turnover_from_invoices_is_asked_to_confirm_with_the_figure_filled_in(qtbot) -> None:
+    from decimal import Decimal
+
+    from costready.compliance.interview import SOURCE_INVOICES
+
+    known = Known.of({}, {"taxable_turnover": (Decimal("270.00"), SOURCE_INVOICES)})
+    dialog = InterviewDialog(known, {})
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "known_taxable_turnover") is None  # asked, not just shown
+    assert dialog.answers()["taxable_turnover"] == Decimal("270.00")  # the invoices' figure
+    field = dialog.inputs["taxable_turnover"]
+    assert isinstance(field, QLineEdit)
+    field.clear()
+    qtbot.keyClicks(field, "95000")
+    assert dialog.answers()["taxable_turnover"] == Decimal("95000")

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from costready.compliance.interview import QUESTIONS, YES_NO_LABELS, Known, Question, describe
+from costready.compliance.interview import (
+    CONFIRMED,
+    QUESTIONS,
+    YES_NO_LABELS,
+    Known,
+    Question,
+    describe,
+)
 from costready.compliance.rules import DONT_KNOW, Kind, Value
 from costready.i18n import _
 from costready.money import MoneyError, parse_number
@@ -46,7 +53,11 @@ class InterviewDialog(QDialog):
         body = QWidget()
         form = QVBoxLayout(body)
         form.setSpacing(4)
-        known_here = [name for name in known.sources if any(q.name == name for q in QUESTIONS)]
+        known_here = [
+            name
+            for name in known.sources
+            if name not in CONFIRMED and any(q.name == name for q in QUESTIONS)
+        ]
         if known_here:
             form.addWidget(_heading(_("What CostReady knows already (change it where it is kept)")))
             for name in known_here:
@@ -56,9 +67,11 @@ class InterviewDialog(QDialog):
                 form.addWidget(label)
             form.addSpacing(12)
         today = date.today()
-        asked = [q for q in QUESTIONS if q.name not in known.sources]
+        asked = [q for q in QUESTIONS if q.name not in known.sources or q.name in CONFIRMED]
         for number, question in enumerate(asked, start=1):
-            widget = self._input(question, answers.get(question.name))
+            suggested = question.name in CONFIRMED and question.name in known.sources
+            value = known.values.get(question.name) if suggested else answers.get(question.name)
+            widget = self._input(question, value)
             text = question.text(today)
             label = QLabel(_("{number}. {text}").format(number=number, text=text))
             label.setWordWrap(True)
@@ -73,6 +86,14 @@ class InterviewDialog(QDialog):
             form.addWidget(label)
             if question.follows:
                 form.addWidget(_note(_("Only if you answered Yes to the question above.")))
+            if suggested:
+                form.addWidget(
+                    _note(
+                        _("{known}. Correct it if you also sell outside CostReady.").format(
+                            known=describe(question.name, known)
+                        )
+                    )
+                )
             if question.help:
                 form.addWidget(_note(_(question.help)))
             form.addWidget(widget)
