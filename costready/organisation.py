@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -169,6 +170,12 @@ def _lengths(org: Organisation) -> list[Problem]:
         ("website", org.website, NAME, _("Website")),
         ("terms", org.terms, DESCRIPTION, _("Terms")),
     )
+    return text_problems(fields)
+
+
+def text_problems(fields: Iterable[tuple[str, str, TextBound, str]]) -> list[Problem]:
+    """A Problem for each (path, value, bound, label) whose value is beyond its bound: the one
+    check of typed lengths, for the profile and for the records that follow it (customers)."""
     problems = []
     for path, value, bound, label in fields:
         refusal = bound.refusal(value, label)

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from costready.i18n import N_, _
 from costready.money import TextBound
+from costready.organisation import text_problems
 from costready.problems import Problem
 from costready.rules_file import section_figure
 
@@ -181,9 +182,4 @@ def _lengths(customer: Customer) -> list[Problem]:
         ("peppol_id", customer.peppol_id, REFERENCE, _("Peppol id")),
         ("notes", customer.notes, NOTES, _("Notes")),
     )
-    problems = []
-    for path, value, bound, label in fields:
-        refusal = bound.refusal(value, label)
-        if refusal is not None:
-            problems.append(Problem(path, refusal))
-    return problems
+    return text_problems(fields)
