@@ -482,17 +482,7 @@ class _Report:
         )
 
     def staff_table(self) -> list[Flowable]:
-        heads = [
-            _("Post"),
-            _("Headcount"),
-            _("Paid hours each"),
-            _("Pay"),
-            _("Employer NI"),
-            _("Pension"),
-            _("Other on-costs"),
-            _("Employment Allowance"),
-            _("Annual cost"),
-        ]
+        heads = self.rows.staff_table().headers  # the spreadsheet's columns, the same words
         width = styles.frame_width(LANDSCAPE)
         widths = [width - 8 * 76, *([76] * 8)]
         rows: list[list] = [
