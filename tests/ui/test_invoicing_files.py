@@ -306,3 +306,24 @@ def test_refund_a_customers_credit(qtbot, window, workspace, council, monkeypatc
     monkeypatch.setattr(customers, "ask_amount", lambda *_args: "100.00")
     page.refund_action.trigger()
     assert payments.customer_credit(workspace, council.id) == credit - Decimal("100.00")
+
+
+def test_settings_show_the_saved_provider_and_sort_code(qtbot, workspace, invoicing_ids):
+    from costready.app import invoices
+    from costready.invoicing.bank import BankDetails
+    from costready.ui.dialogs.invoicing_settings import InvoicingSettingsDialog
+
+    org_id = invoicing_ids[0]
+    invoices.save_invoicing_settings(
+        workspace,
+        org_id,
+        invoices.InvoicingSettings(
+            bank=BankDetails("Hub", "608371", "31926819"),
+            link_template="https://paypal.me/Hub/{amount}",
+        ),
+    )
+    dialog = InvoicingSettingsDialog(workspace, org_id)
+    qtbot.addWidget(dialog)
+    assert dialog.provider_combo.currentText() == "PayPal.Me"
+    assert dialog.sort_code_edit.text() == "60-83-71"
+    assert dialog.sample_label.text() == "https://paypal.me/Hub/123.45"

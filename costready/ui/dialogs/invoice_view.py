@@ -204,12 +204,11 @@ class InvoiceViewDialog(QDialog):
         self.ubl_button.clicked.connect(self.export_ubl)
         self.reminder_button = QPushButton(_("Re&minder…"))
         self.reminder_button.clicked.connect(self.reminder)
-        for button in (self.pdf_button, self.ubl_button):
-            button.setAutoDefault(False)
-            row.insertWidget(0, button)
-        self.reminder_button.setAutoDefault(False)
         self.reminder_button.setVisible(self.view.status is Status.OVERDUE)
-        row.insertWidget(2, self.reminder_button)
+        # the files on the left, what to do about the money on the right
+        for index, button in enumerate((self.pdf_button, self.ubl_button, self.reminder_button)):
+            button.setAutoDefault(False)
+            row.insertWidget(index, button)
         for button in (self.pay_button, self.credit_button):
             button.setAutoDefault(False)
             button.setVisible(is_invoice)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from costready.app.errors import StorageError
 from costready.i18n import _
-from costready.invoicing.bank import BankDetails
+from costready.invoicing.bank import BankDetails, format_sort_code
 from costready.invoicing.customers import TERMS_MAX, TERMS_MIN
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.links import PROVIDER_TEMPLATES, render_link, validate_template
@@ -51,6 +52,25 @@ def any_issued(store: Workspace, org_id: int) -> bool:
     every = count_documents(store, org_id, InvoiceFilter(), day)
     drafts = count_documents(store, org_id, InvoiceFilter(status=Status.DRAFT), day)
     return every > drafts
+
+
+def provider_index(template: str) -> int:
+    """The provider choice a saved template belongs to (by its site): 0 for none, the last
+    (custom) for a site no provider uses."""
+    if not template.strip():
+        return 0
+    host = _host(template)
+    for index, (_label, example) in enumerate(PROVIDER_TEMPLATES[:-1], start=1):
+        if host and host == _host(example):
+            return index
+    return len(PROVIDER_TEMPLATES)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 class InvoicingSettingsDialog(QDialog):
@@ -95,7 +115,7 @@ class InvoicingSettingsDialog(QDialog):
         self.account_name_edit = QLineEdit(bank.account_name)
         self._row(form, _("Account &name:"), self.account_name_edit, _("Account name"), "bank")
         self.errors["bank.account_name"] = self.errors.pop("bank")
-        self.sort_code_edit = QLineEdit(bank.sort_code)
+        self.sort_code_edit = QLineEdit(format_sort_code(bank.sort_code))
         self.sort_code_edit.setPlaceholderText(_("such as 12-34-56"))
         self._row(form, _("&Sort code:"), self.sort_code_edit, _("Sort code"), "bank.sort_code")
         self.account_number_edit = QLineEdit(bank.account_number)
@@ -135,6 +155,7 @@ class InvoicingSettingsDialog(QDialog):
         self.sample_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample_label.setAccessibleName(_("Sample link"))
         form.addRow(_("Sample:"), self.sample_label)
+        self.provider_combo.setCurrentIndex(provider_index(template))
         self.provider_combo.activated.connect(self._on_provider_chosen)
         self.template_edit.textChanged.connect(self._show_sample)
         self._show_sample()

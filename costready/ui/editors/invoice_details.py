@@ -47,7 +47,7 @@ class InvoiceDetailsForm(QGroupBox):
             "registered_office",
         )
         self.place_combo = QComboBox()
-        self.place_combo.addItem(_("Not a company"), "")
+        self.place_combo.addItem(_("Not given"), "")
         for place in PLACES:
             self.place_combo.addItem(_(place), place)
         field(
