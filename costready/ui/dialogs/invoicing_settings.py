@@ -170,7 +170,7 @@ class InvoicingSettingsDialog(QDialog):
         self.terms_spin.setSuffix(_(" days"))
         self.terms_spin.setMaximumWidth(160)
         self._row(
-            form, _("Payment &terms:"), self.terms_spin, _("Payment terms"), "default_terms_days"
+            form, _("Payment ter&ms:"), self.terms_spin, _("Payment terms"), "default_terms_days"
         )
         self.yearly_check = QCheckBox(_("Number by year (INV-2026-0001)"))
         self.yearly_check.setChecked(settings.yearly_numbers)

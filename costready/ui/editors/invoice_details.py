@@ -22,6 +22,10 @@ PLACES = (
 )
 
 
+# No Alt+letter here: every letter in these labels is taken on the page or in the guided
+# setup (a letter used twice does nothing); Tab reaches each field.
+
+
 class InvoiceDetailsForm(QGroupBox):
     """Registered office, place of registration and the VAT registration date."""
 
@@ -41,7 +45,7 @@ class InvoiceDetailsForm(QGroupBox):
         self.office_edit.setFixedHeight(self.office_edit.fontMetrics().lineSpacing() * 4 + 12)
         field(
             form,
-            _("Registered o&ffice:"),
+            _("Registered office:"),
             self.office_edit,
             _("Registered office"),
             "registered_office",
@@ -52,7 +56,7 @@ class InvoiceDetailsForm(QGroupBox):
             self.place_combo.addItem(_(place), place)
         field(
             form,
-            _("Registered &in:"),
+            _("Registered in:"),
             self.place_combo,
             _("Place of registration"),
             "place_of_registration",
@@ -64,7 +68,7 @@ class InvoiceDetailsForm(QGroupBox):
         self.vat_from_edit.setToolTip(
             _("The day VAT registration took effect: each invoice follows it at its own date")
         )
-        field(form, _("VAT registered &from:"), self.vat_from_edit, _("VAT registered from"))
+        field(form, _("VAT registered from:"), self.vat_from_edit, _("VAT registered from"))
         self.place_combo.activated.connect(lambda _index: self.finished.emit())
         self.vat_from_edit.editingFinished.connect(self.finished)
         self.office_edit.installEventFilter(self)
