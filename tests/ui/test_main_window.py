@@ -96,9 +96,12 @@ def test_menus_are_as_planned(window):
         "Record payment…",
         "Credit note…",
         "Bill a period…",
-        "Export PDF…",
+        "Save PDF…",
         "Export e-invoice…",
-        "Export CSV…",
+        "Reminder letter…",
+        "Export invoices CSV…",
+        "Export payments CSV…",
+        "Invoicing settings…",
     ]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
 

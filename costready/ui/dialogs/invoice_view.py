@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from costready.i18n import _
 from costready.invoicing.documents import DOCUMENT_KIND_LABELS
 from costready.invoicing.payments import PAYMENT_METHOD_LABELS
-from costready.invoicing.status import STATUS_LABELS
+from costready.invoicing.status import STATUS_LABELS, Status
 from costready.money import format_money
 from costready.ui.dialogs.invoice_editor import line_columns
 from costready.ui.invoicing_forms import day_text, stretch_first, today, vat_group_words
@@ -198,6 +198,17 @@ class InvoiceViewDialog(QDialog):
         close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         close.setDefault(True)
+        self.pdf_button = QPushButton(_("Save &PDF…"))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.ubl_button = QPushButton(_("Export &e-invoice…"))
+        self.ubl_button.clicked.connect(self.export_ubl)
+        self.reminder_button = QPushButton(_("Re&minder…"))
+        self.reminder_button.clicked.connect(self.reminder)
+        self.reminder_button.setVisible(self.view.status is Status.OVERDUE)
+        # the files on the left, what to do about the money on the right
+        for index, button in enumerate((self.pdf_button, self.ubl_button, self.reminder_button)):
+            button.setAutoDefault(False)
+            row.insertWidget(index, button)
         for button in (self.pay_button, self.credit_button):
             button.setAutoDefault(False)
             button.setVisible(is_invoice)
@@ -206,6 +217,25 @@ class InvoiceViewDialog(QDialog):
         self.credit_button.setEnabled(self.view.credited < self.view.totals.gross)
         row.addWidget(close)
         return row
+
+    def save_pdf(self) -> None:
+        from costready.ui import invoice_exports
+
+        invoice_exports.save_document_pdf(
+            self, self._store, self.document_id, self.view.document.number or ""
+        )
+
+    def export_ubl(self) -> None:
+        from costready.ui import invoice_exports
+
+        invoice_exports.export_ubl(
+            self, self._store, self.document_id, self.view.document.number or ""
+        )
+
+    def reminder(self) -> None:
+        from costready.ui.dialogs.reminder import ReminderDialog
+
+        self._open(ReminderDialog(self._store, self.document_id, self))
 
     def _copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.link_edit.text())
@@ -222,8 +252,21 @@ class InvoiceViewDialog(QDialog):
         self._open(CreditNoteDialog(self._store, self.document_id, self))
 
     def _open(self, dialog: QDialog) -> None:
+        from costready.ui.dialogs.reminder import ReminderDialog
+
         def done() -> None:
             self.message = getattr(dialog, "message", "")
+            if isinstance(dialog, ReminderDialog):
+                from costready.ui import invoice_exports
+
+                invoice_exports.save_reminder(
+                    self,
+                    self._store,
+                    self.document_id,
+                    dialog.number,
+                    dialog.level,
+                    dialog.reference_rate,
+                )
             self.refresh()
 
         dialog.accepted.connect(done)

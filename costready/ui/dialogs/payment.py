@@ -103,8 +103,36 @@ class PaymentDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Record payment"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.credit_button = buttons.addButton(
+            _("Use &credit ({credit})").format(credit=format_money(credit)),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.credit_button.setAccessibleName(_("Set the customer's credit against this invoice"))
+        self.credit_button.setAutoDefault(False)
+        self.credit_button.clicked.connect(self.use_credit)
+        self.credit_button.setVisible(credit > 0 and view.balance > 0)
         layout.addWidget(buttons)
         self.amount_edit.setFocus()
+
+    def use_credit(self) -> None:
+        """Set the customer's credit against this invoice, up to its balance, instead of a
+        payment."""
+        from costready.app import payments
+
+        customer_id = self.view.customer.id
+        if customer_id is None:
+            return
+        try:
+            applied = payments.apply_credit(self._store, customer_id, self.invoice_id)
+        except (InvoicingError, StorageError) as error:
+            show_field_problems(problems_of(error), self.errors, self.general_error)
+            return
+        self.message = _("Set {amount} of {customer}'s credit against {number}").format(
+            amount=format_money(applied),
+            customer=self.view.customer.name,
+            number=self.view.document.number,
+        )
+        super().accept()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
         error = FieldError()

@@ -81,9 +81,20 @@ class CustomersPage(InvoicingPage):
         self.delete_action = self.action(
             _("Delete…"), "remove", self.delete_selected, QKeySequence(Qt.Key.Key_Delete)
         )
+        self.statement_action = self.action(_("Statement PDF…"), "export", self.save_statement)
+        self.refund_action = self.action(_("Refund credit…"), "check", self.refund_credit)
         self.buttons: dict[str, QToolButton] = {}
         layout.addLayout(
-            self.button_row([self.add_action, self.edit_action, self.delete_action], self.buttons)
+            self.button_row(
+                [
+                    self.add_action,
+                    self.edit_action,
+                    self.delete_action,
+                    self.statement_action,
+                    self.refund_action,
+                ],
+                self.buttons,
+            )
         )
         self.stack = QStackedWidget()
         self.view = TablePage.make_view(self.model, _("Customers"))
@@ -134,6 +145,8 @@ class CustomersPage(InvoicingPage):
         chosen = self.selected() is not None
         self.edit_action.setEnabled(chosen)
         self.delete_action.setEnabled(chosen)
+        self.statement_action.setEnabled(chosen)
+        self.refund_action.setEnabled(chosen)
 
     def add(self) -> None:
         self._open(None)
@@ -187,3 +200,63 @@ class CustomersPage(InvoicingPage):
         self.error.clear_error()
         self.refresh()
         self.say(_("Deleted customer {name}").format(name=customer.name))
+
+    def save_statement(self) -> None:
+        """The chosen customer's statement as a PDF."""
+        customer, store = self.selected(), self.store
+        if customer is None or customer.id is None or store is None:
+            return
+        from costready.ui import invoice_exports
+
+        invoice_exports.save_statement(self, store, customer.id, customer.name)
+
+    def refund_credit(self) -> None:
+        """Mark some or all of the chosen customer's credit as refunded to them."""
+        customer, store = self.selected(), self.store
+        if customer is None or customer.id is None or store is None:
+            return
+        from costready.app import payments
+        from costready.money import format_money
+
+        credit = payments.customer_credit(store, customer.id)
+        if credit <= 0:
+            self.say(_("{name} holds no credit to refund.").format(name=customer.name))
+            return
+        answer = ask_amount(
+            self,
+            _("Refund credit"),
+            _("{name} holds {credit} of credit. Amount refunded (£):").format(
+                name=customer.name, credit=format_money(credit)
+            ),
+            format(credit, "f"),
+        )
+        if answer is None:
+            return
+        from costready.app.errors import StorageError
+        from costready.invoicing.errors import InvoicingError
+        from costready.money import MoneyError, parse_money
+        from costready.ui.invoicing_forms import today
+
+        try:
+            amount = parse_money(answer, _("Amount"))
+            payments.refund_credit(store, customer.id, amount, today(), _("Refund"))
+        except MoneyError as error:
+            self.error.show_error(str(error))
+            return
+        except (InvoicingError, StorageError) as error:
+            self.error.show_error("\n".join(problem.message for problem in problems_of(error)))
+            return
+        self.error.clear_error()
+        self.say(
+            _("Refunded {amount} of {name}'s credit").format(
+                amount=format_money(amount), name=customer.name
+            )
+        )
+
+
+def ask_amount(parent: QWidget, title: str, label: str, value: str) -> str | None:
+    """An amount typed in a small box, or None when cancelled (tests replace it)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label, text=value)
+    return text if ok else None

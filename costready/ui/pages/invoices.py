@@ -211,6 +211,11 @@ class InvoicesPage(InvoicingPage):
         self.aged_view = TablePage.make_view(self.aged_model, _("Aged debt"))
         self.aged_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.aged_view, 1)
+        self.aged_pdf_action = self.action(_("Save as PDF…"), "export", self.aged_debt_pdf)
+        self.aged_csv_action = self.action(_("Export CSV…"), "export", self.aged_debt_csv)
+        self.aged_buttons: dict[str, QToolButton] = {}
+        row = self.button_row([self.aged_pdf_action, self.aged_csv_action], self.aged_buttons)
+        layout.addLayout(row)
         return box
 
     def primary_action(self) -> QAction | None:
@@ -394,3 +399,75 @@ class InvoicesPage(InvoicingPage):
 
         dialog = CreditNoteDialog(store, doc_id, self)
         self.open_dialog(dialog, lambda: self._after_editor(dialog))
+
+    # Files ---------------------------------------------------------------------------------
+    def _chosen_issued(self) -> tuple[int, str] | None:
+        """The issued invoice or credit note selected (id, number), else None, having said
+        so."""
+        row = self.selected_row()
+        if row is None or getattr(row, "status", None) is Status.DRAFT:
+            self.say(_("Choose an issued invoice or credit note in the list first."))
+            return None
+        return getattr(row, "id", 0), getattr(row, "number", "")
+
+    def save_pdf(self) -> None:
+        chosen, store = self._chosen_issued(), self.store
+        if chosen is not None and store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.save_document_pdf(self, store, *chosen)
+
+    def export_ubl(self) -> None:
+        chosen, store = self._chosen_issued(), self.store
+        if chosen is not None and store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.export_ubl(self, store, *chosen)
+
+    def reminder(self) -> None:
+        """A reminder letter for the overdue invoice selected."""
+        row, store = self.selected_row(), self.store
+        if store is None:
+            return
+        if row is None or getattr(row, "status", None) is not Status.OVERDUE:
+            self.say(_("Choose an overdue invoice in the list first."))
+            return
+        from costready.ui import invoice_exports
+        from costready.ui.dialogs.reminder import ReminderDialog
+
+        dialog = ReminderDialog(store, getattr(row, "id", 0), self)
+        self.open_dialog(
+            dialog,
+            lambda: invoice_exports.save_reminder(
+                self,
+                store,
+                dialog.document_id,
+                dialog.number,
+                dialog.level,
+                dialog.reference_rate,
+            ),
+        )
+
+    def invoices_csv(self) -> None:
+        if self.store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.save_invoices_csv(self, self.store, self.organisation_id)
+
+    def payments_csv(self) -> None:
+        if self.store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.save_payments_csv(self, self.store, self.organisation_id)
+
+    def aged_debt_pdf(self) -> None:
+        if self.store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.save_aged_debt(self, self.store, self.organisation_id, as_csv=False)
+
+    def aged_debt_csv(self) -> None:
+        if self.store is not None:
+            from costready.ui import invoice_exports
+
+            invoice_exports.save_aged_debt(self, self.store, self.organisation_id, as_csv=True)

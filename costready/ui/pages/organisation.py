@@ -27,6 +27,7 @@ from costready.organisation import Organisation
 from costready.ui import edit_names
 from costready.ui.document import ScenarioDocument
 from costready.ui.editors.allowance import AllowanceQuestions
+from costready.ui.editors.invoice_details import InvoiceDetailsForm
 from costready.ui.editors.price_list_details import PriceListDetailsForm
 from costready.ui.editors.profile import FormErrors, ProfileForm
 from costready.ui.editors.profile import qdate as _qdate
@@ -75,11 +76,14 @@ class OrganisationPage(QWidget):
         profile, scenario = self._build_profile(), self._build_scenario()
         self.price_list_details = PriceListDetailsForm(self._form_errors)
         self.price_list_details.finished.connect(self.save_profile)
+        self.invoice_details = InvoiceDetailsForm(self._form_errors)
+        self.invoice_details.finished.connect(self.save_profile)
         # forms wider than this are hard to scan; the groups share one label column width
-        for group in (profile, self.price_list_details, scenario):
+        groups = (profile, self.price_list_details, self.invoice_details, scenario)
+        for group in groups:
             group.setMaximumWidth(760)
             body_layout.addWidget(group)
-        self._align_labels(profile, self.price_list_details, scenario)
+        self._align_labels(*groups)
         body_layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -186,13 +190,14 @@ class OrganisationPage(QWidget):
     def _show_profile(self, org: Organisation) -> None:
         self.profile.show_profile(org)
         self.price_list_details.show_profile(org)
+        self.invoice_details.show_profile(org)
 
     def save_profile(self) -> bool:
         """Save the profile as the form shows it, or show each problem by its field and save
         nothing."""
         org = self.profile.checked()
         if org is not None:  # and what the price list says besides the prices
-            org = self.price_list_details.applied(org)
+            org = self.invoice_details.applied(self.price_list_details.applied(org))
             if self.price_list_details.problems(org):
                 org = None
         if org is None:

@@ -1,4 +1,5 @@
-"""The Invoices menu: new invoice, record a payment, credit note, bill a period, exports."""
+"""The Invoices menu: new invoice, record a payment, credit note, bill a period, the files
+(PDF, e-invoice, reminder, CSVs) and the invoicing settings."""
 
 from __future__ import annotations
 
@@ -12,9 +13,6 @@ if TYPE_CHECKING:
     from costready.ui.pages.deliveries import DeliveriesPage
     from costready.ui.pages.invoices import InvoicesPage
 
-#: why the export actions are off until the documents slice (PDF, e-invoice, CSV) lands
-EXPORTS_LATER = "Coming with the documents slice"
-
 
 class InvoiceActions(ActionGroup):
     """Invoicing's actions; each works on the invoice chosen on the Invoices page."""
@@ -27,15 +25,39 @@ class InvoiceActions(ActionGroup):
         self.credit_note = self.add(_("&Credit note…"), self.credit, "remove")
         self.bill_period = self.add(_("&Bill a period…"), self.bill, "check")
         self.separator()
-        self.export_pdf = self.add(_("Export &PDF…"), lambda: None, "export")
-        self.export_ubl = self.add(_("Export &e-invoice…"), lambda: None, "export")
-        self.export_csv = self.add(_("Export C&SV…"), lambda: None, "export")
-        for action in (self.export_pdf, self.export_ubl, self.export_csv):
-            # off whatever the workspace: the documents slice brings app/invoice_files.py
-            self.need_workspace.remove(action)
-            action.setEnabled(False)
-            action.setToolTip(_(EXPORTS_LATER))
-            action.setStatusTip(_(EXPORTS_LATER))
+        self.export_pdf = self.add(_("Save &PDF…"), lambda: self._on_page("save_pdf"), "export")
+        self.export_ubl = self.add(
+            _("Export &e-invoice…"), lambda: self._on_page("export_ubl"), "export"
+        )
+        self.reminder = self.add(
+            _("Re&minder letter…"), lambda: self._on_page("reminder"), "export"
+        )
+        self.export_csv = self.add(
+            _("Export invoices C&SV…"), lambda: self._on_page("invoices_csv"), "export"
+        )
+        self.payments_csv = self.add(
+            _("Export pa&yments CSV…"), lambda: self._on_page("payments_csv"), "export"
+        )
+        self.separator()
+        self.settings = self.add(_("Invoicing se&ttings…"), self.edit_settings, "edit")
+
+    def _on_page(self, name: str) -> None:
+        """Do `name` on the Invoices page (its selected document)."""
+        if self.window.document is not None:
+            getattr(self.invoices_page(), name)()
+
+    def edit_settings(self) -> None:
+        """The organisation's invoicing settings, in a dialog."""
+        store, document = self.window.workspace, self.window.document
+        if store is None or document is None:
+            return
+        from costready.ui.dialogs.invoicing_settings import InvoicingSettingsDialog
+
+        dialog = InvoicingSettingsDialog(store, document.organisation_id, self.window)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: self.window.show_status(dialog.message))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
 
     def invoices_page(self) -> InvoicesPage:
         from costready.ui.pages.invoices import InvoicesPage
