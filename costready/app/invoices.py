@@ -88,6 +88,20 @@ def save_invoicing_settings(ws: Workspace, org_id: int, settings: InvoicingSetti
         raise InvoicingError(problems)
     with ws.writing() as uow:
         uow.organisations.lock(org_id)
+        before = read_settings(uow, org_id)
+        if settings.yearly_numbers != before.yearly_numbers and uow.invoices.any_issued(org_id):
+            # a series changed part-way would leave numbers that no longer follow one another
+            raise InvoicingError(
+                [
+                    Problem(
+                        "yearly_numbers",
+                        _(
+                            "Numbering: it is chosen before the first invoice is issued, and "
+                            "stays as it is after that"
+                        ),
+                    )
+                ]
+            )
         uow.settings.set(org_id, SETTINGS_KEY, json.dumps(settings_json(settings)))
         uow.invoices.set_yearly(org_id, settings.yearly_numbers)
 

@@ -70,7 +70,7 @@ def sender_problems(
                         path,
                         _(
                             "{field}: a company's invoices must show it (trading disclosure "
-                            "regulations 2015); add it on the Organisation page"
+                            "regulations 2015); add it on the Organisation page, under On invoices"
                         ).format(field=label),
                     )
                 )

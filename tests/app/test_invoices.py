@@ -68,6 +68,19 @@ def test_settings_round_trip_and_refuse_bad_values(workspace: Workspace, org_id:
     assert refused.value.problems[0].path == "payment_link"
 
 
+def test_numbering_stays_as_chosen_once_an_invoice_is_issued(
+    workspace: Workspace, org_id: int, council_id: int
+) -> None:
+    _issued(workspace, org_id, council_id)
+    with pytest.raises(InvoicingError) as refused:
+        invoices.save_invoicing_settings(workspace, org_id, InvoicingSettings(yearly_numbers=True))
+    assert [p.path for p in refused.value.problems] == ["yearly_numbers"]
+    assert not invoices.invoicing_settings(workspace, org_id).yearly_numbers
+    # everything else can still change
+    invoices.save_invoicing_settings(workspace, org_id, InvoicingSettings(default_terms_days=14))
+    assert invoices.invoicing_settings(workspace, org_id).default_terms_days == 14
+
+
 def test_draft_issue_and_view(workspace: Workspace, org_id: int, council_id: int) -> None:
     draft = invoices.new_draft(workspace, org_id, council_id)
     assert draft.id is not None and draft.number is None
