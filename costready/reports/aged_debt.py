@@ -46,7 +46,7 @@ def _table(rows: Sequence[AgedRow], locale: str) -> Flowable:
     if not rows:
         return para(_("Nobody owes anything: every issued invoice is paid."), "body")
     width = styles.frame_width()
-    money_width = 70.0
+    money_width = 62.0  # "£12,345.67" fits; the names get the rest
     widths = [width - money_width * 6, *([money_width] * 6)]
     head: list[Flowable | str] = [
         _("Customer"),
