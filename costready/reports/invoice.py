@@ -167,7 +167,9 @@ def _facts(data: DocumentData) -> list[tuple[str, str]]:
     if document.is_credit_note and document.credits_number:
         rows.append((_("Corrects invoice"), document.credits_number))
     rows.append((_("Issue date"), long_day(document.issue_date, locale)))
-    if document.tax_point is not None and document.tax_point != document.issue_date:
+    # the tax point is VAT's time of supply: said only where VAT is charged
+    shown = document.vat_registered and document.tax_point not in (None, document.issue_date)
+    if shown and document.tax_point is not None:
         rows.append((_("Tax point"), long_day(document.tax_point, locale)))
     if document.due_date is not None and not document.is_credit_note:
         rows.append((_("Due date"), long_day(document.due_date, locale)))

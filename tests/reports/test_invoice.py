@@ -103,6 +103,7 @@ def test_not_registered_invoice_shows_no_vat_at_all() -> None:
     assert "Invoice" in text and "VAT invoice" not in text
     assert "VAT" not in text.replace("VATA", "")
     assert "Total £1,185.43" in text
+    assert "Tax point" not in text  # VAT's time of supply, said only where VAT is charged
 
 
 def test_outside_scope_only_is_not_a_vat_invoice() -> None:
