@@ -368,3 +368,20 @@ def test_terms_column_says_what_a_default_means():
     assert terms.display(council) == f"{days} days (public body)"
     assert terms.display(housing) == "Your usual terms"
     assert terms.display(agreed) == "14 days"
+
+
+def test_on_a_small_screen_the_status_column_still_shows(qtbot, window, workspace, council):
+    # at 1024 x 600 a long customer name gives way (elided, with a tooltip), never the status
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    long_name = Customer("The Very Long Named Integrated Care Board of Northshire and Districts")
+    issued_invoice(workspace, org_id, invoices.save_customer(workspace, org_id, long_name))
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 600))
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    qtbot.waitUntil(page.view.isVisible)
+    page.refresh()
+    header = page.view.horizontalHeader()
+    assert header.length() <= page.view.viewport().width()

@@ -71,6 +71,15 @@ def fit_columns(view: QTableView) -> None:
         header.resizeSection(section, min(max(width + 12, 60), MAX_FITTED_WIDTH))
 
 
+def fit_within(view: QTableView, column: int, least: int = 120) -> None:
+    """After `fit_columns`, take any width beyond the view from `column` (its long text is
+    elided, with a tooltip), so every other column shows without scrolling sideways."""
+    header = view.horizontalHeader()
+    over = header.length() - view.viewport().width()
+    if over > 0:
+        header.resizeSection(column, max(least, header.sectionSize(column) - over))
+
+
 #: No column is fitted wider than this (longer text wraps or is elided, with a tooltip).
 MAX_FITTED_WIDTH = 320
 #: The name column is never fitted narrower than this: a name typed later must still show.

@@ -35,7 +35,7 @@ from costready.ui.invoicing_forms import (
 )
 from costready.ui.lazy_model import LazyRecordModel
 from costready.ui.pages._invoicing_page import InvoicingPage
-from costready.ui.pages._table_page import TablePage, fit_columns
+from costready.ui.pages._table_page import TablePage, fit_columns, fit_within
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
 from costready.ui.widgets import empty_state
 
@@ -48,6 +48,10 @@ if TYPE_CHECKING:  # storage loads when the page first reads
 
 def _status_text(row: object) -> str:
     return _(STATUS_LABELS[row.status])  # type: ignore[attr-defined]
+
+
+#: The customer's column: the one that gives way on a narrow screen.
+CUSTOMER_COLUMN = 2
 
 
 def invoice_columns() -> list[Column]:
@@ -277,6 +281,8 @@ class InvoicesPage(InvoicingPage):
         )
         if self.model.rows:
             fit_columns(self.view)
+            # on a small screen the customer's name gives way, never the status
+            fit_within(self.view, CUSTOMER_COLUMN)
         filtered = filt != type(filt)()
         self.list_stack.setCurrentWidget(self.view if count or filtered else self.empty)
         self.count_label.setText(
