@@ -190,8 +190,8 @@ def test_list_sorts_by_each_column_in_sql(
     today = date(2026, 10, 15)
     everything = invoices.document_rows(workspace, org_id, InvoiceFilter(), today, 0, 50)
 
-    def ids(key: SortKey, descending: bool = False, filt: InvoiceFilter = InvoiceFilter()):
-        order = ListOrder(key, descending)
+    def ids(key: SortKey, descending: bool = False, filt: InvoiceFilter | None = None) -> list[int]:
+        order, filt = ListOrder(key, descending), filt or InvoiceFilter()
         return [r.id for r in invoices.document_rows(workspace, org_id, filt, today, 0, 9, order)]
 
     # numbers INV-0001..3 in issue order; the draft has none, so comes last either way
