@@ -21,7 +21,13 @@ from costready.invoicing.disclosures import sender_problems
 from costready.invoicing.documents import Document, DocumentKind, Line, Totals
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.links import link_for
-from costready.invoicing.listing import InvoiceFilter, InvoiceRow
+from costready.invoicing.listing import (
+    DEFAULT_ORDER,
+    InvoiceFilter,
+    InvoiceRow,
+    ListOrder,
+    SortKey,
+)
 from costready.invoicing.numbering import format_number
 from costready.invoicing.payments import (
     Payment,
@@ -46,8 +52,10 @@ __all__ = [
     "InvoiceRow",
     "InvoicingError",
     "InvoicingSettings",
+    "ListOrder",
     "MenuItem",
     "MoneyTiles",
+    "SortKey",
     "count_documents",
     "credit",
     "customer",
@@ -169,12 +177,18 @@ def count_documents(ws: Workspace, org_id: int, filt: InvoiceFilter, today: date
 
 
 def document_rows(
-    ws: Workspace, org_id: int, filt: InvoiceFilter, today: date, offset: int, limit: int
+    ws: Workspace,
+    org_id: int,
+    filt: InvoiceFilter,
+    today: date,
+    offset: int,
+    limit: int,
+    order: ListOrder = DEFAULT_ORDER,
 ) -> list[InvoiceRow]:
     """One page of the invoice list, filtered, sorted, balances and statuses worked out in SQL
-    (drafts first, then the newest issued)."""
+    (drafts first, then the newest issued, unless `order` names a column)."""
     with ws.reading() as uow:
-        return uow.invoices.rows(org_id, filt, today, offset, limit)
+        return uow.invoices.rows(org_id, filt, today, offset, limit, order)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from .documents import DocumentKind
 from .status import Status
@@ -40,3 +41,32 @@ class InvoiceRow:
     total: Decimal
     balance: Decimal
     status: Status
+
+
+class SortKey(StrEnum):
+    """A column the list can be sorted by (the same names as the list's columns)."""
+
+    NUMBER = "number"
+    KIND = "kind"
+    CUSTOMER = "customer"
+    ISSUED = "issued"
+    DUE = "due"
+    TOTAL = "total"
+    BALANCE = "balance"  # worked out per row: a sort by it reads every row
+    #: worked out per row; sorted in the order Status lists them (draft, issued, part paid,
+    #: paid, overdue, credited), not by the words shown, which differ by language
+    STATUS = "status"
+
+
+@dataclass(frozen=True)
+class ListOrder:
+    """How the list is sorted: `key` None is the usual order (drafts first, then the newest
+    issue date); otherwise by that column, ties broken by id in the same direction, and rows
+    with no value there (a draft's number) last either way."""
+
+    key: SortKey | None = None
+    descending: bool = False
+
+
+#: The list's usual order: drafts first, then the newest.
+DEFAULT_ORDER = ListOrder()

@@ -18,7 +18,7 @@ from costready.invoicing.billing import Delivery
 from costready.invoicing.customers import Customer
 from costready.invoicing.documents import DocumentKind, Line
 from costready.invoicing.errors import InvoicingError
-from costready.invoicing.listing import InvoiceFilter
+from costready.invoicing.listing import InvoiceFilter, ListOrder, SortKey
 from costready.invoicing.payments import Payment
 from costready.invoicing.settings import InvoicingSettings
 from costready.invoicing.status import Status
@@ -175,6 +175,48 @@ def test_list_rows_statuses_and_filters_in_sql(
         assert invoices.count_documents(workspace, org_id, filt, today) == len(expected)
         second = invoices.document_rows(workspace, org_id, filt, today, 1, 1)
         assert [r.id for r in second] == expected[1:2]
+
+
+def test_list_sorts_by_each_column_in_sql(
+    workspace: Workspace, org_id: int, council_id: int
+) -> None:
+    other = data.person(workspace, org_id)
+    paid = _issued(workspace, org_id, council_id, date(2026, 9, 1))
+    part = _issued(workspace, org_id, other, date(2026, 10, 1))
+    overdue = _issued(workspace, org_id, other, date(2026, 8, 1))
+    draft = invoices.new_draft(workspace, org_id, council_id).id or 0
+    payments.record_payment(workspace, paid, Payment(OCT1, D("257.49")))
+    payments.record_payment(workspace, part, Payment(OCT1, D("100")))
+    today = date(2026, 10, 15)
+    everything = invoices.document_rows(workspace, org_id, InvoiceFilter(), today, 0, 50)
+
+    def ids(key: SortKey, descending: bool = False, filt: InvoiceFilter | None = None) -> list[int]:
+        order, filt = ListOrder(key, descending), filt or InvoiceFilter()
+        return [r.id for r in invoices.document_rows(workspace, org_id, filt, today, 0, 9, order)]
+
+    # numbers INV-0001..3 in issue order; the draft has none, so comes last either way
+    assert ids(SortKey.NUMBER) == [paid, part, overdue, draft]
+    assert ids(SortKey.NUMBER, descending=True) == [overdue, part, paid, draft]
+    assert ids(SortKey.ISSUED) == [overdue, paid, part, draft]
+    assert ids(SortKey.ISSUED, descending=True) == [draft, part, paid, overdue]
+    names = [r.customer_name.casefold() for r in everything]
+    by_name = [r.id for r in sorted(everything, key=lambda r: (r.customer_name.casefold(), r.id))]
+    assert ids(SortKey.CUSTOMER) == by_name and len(set(names)) == 2
+    balances = {r.id: r.balance for r in everything}
+    assert ids(SortKey.BALANCE) == sorted(balances, key=lambda i: (balances[i], i))
+    assert ids(SortKey.BALANCE, descending=True)[-1] == paid  # nothing left to pay
+    # by status rank: draft, issued, part paid, paid, overdue, credited
+    assert ids(SortKey.STATUS) == [draft, part, paid, overdue]
+    assert ids(SortKey.STATUS, descending=True) == [overdue, paid, part, draft]
+    # a sort keeps the filters, and pages follow it
+    assert ids(SortKey.ISSUED, filt=InvoiceFilter(customer_id=other)) == [overdue, part]
+    unpaid = InvoiceFilter(status=Status.OVERDUE)
+    assert ids(SortKey.TOTAL, filt=unpaid) == [overdue]
+    second = invoices.document_rows(
+        workspace, org_id, InvoiceFilter(), today, 1, 2, ListOrder(SortKey.NUMBER)
+    )
+    assert [r.id for r in second] == [part, overdue]
+    assert second[0] == next(r for r in everything if r.id == part)  # the same row, in full
 
 
 def test_overpayment_becomes_credit_that_can_be_applied_or_refunded(

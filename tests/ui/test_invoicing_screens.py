@@ -166,6 +166,49 @@ def test_filters_and_search_narrow_the_list(qtbot, window, workspace, council):
     assert page.count_label.text() == "0 documents"
 
 
+def test_a_header_click_sorts_the_list_and_shows_the_indicator(qtbot, window, workspace, council):
+    from PySide6.QtCore import QPoint
+
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    first = issued_invoice(workspace, org_id, council, quantity="9")
+    second = issued_invoice(
+        workspace, org_id, invoices.save_customer(workspace, org_id, Customer("Acme Trust"))
+    )
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    header = page.view.horizontalHeader()
+
+    def numbers():
+        return [row.number for row in page.model.rows]
+
+    def click(key):
+        section = page.model.column_index(key)
+        spot = QPoint(header.sectionViewportPosition(section) + 4, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+    assert numbers() == [second.number, first.number]  # usual order: the newest first
+    assert header.sortIndicatorSection() == -1  # and no indicator for it
+    click("number")
+    assert numbers() == [first.number, second.number]
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == page.model.column_index("number")
+    assert header.sortIndicatorOrder() is Qt.SortOrder.AscendingOrder
+    click("number")
+    assert numbers() == [second.number, first.number]
+    assert header.sortIndicatorOrder() is Qt.SortOrder.DescendingOrder
+    click("total")  # the first is for 9 hours, the second 4
+    assert numbers() == [second.number, first.number]
+    assert header.sortIndicatorSection() == page.model.column_index("total")
+    click("customer")
+    assert [row.customer_name for row in page.model.rows] == ["Acme Trust", council.name]
+    click("customer")
+    click("customer")  # a third click: the usual order again, no indicator
+    assert header.sortIndicatorSection() == -1
+    assert numbers() == [second.number, first.number]
+
+
 def test_a_whole_credit_note_credits_the_invoice(qtbot, window, workspace, council, yes):
     invoice = issued_invoice(workspace, window.document.organisation_id, council)
     window.show_page("invoices")

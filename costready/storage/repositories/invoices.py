@@ -27,7 +27,14 @@ from sqlalchemy.orm import Session, aliased
 from costready.i18n import _
 from costready.invoicing.aged_debt import BUCKET_BOUNDS, AgedRow, Bucket
 from costready.invoicing.documents import Document, DocumentKind, Line, totals
-from costready.invoicing.listing import DRAFT_NUMBER, InvoiceFilter, InvoiceRow
+from costready.invoicing.listing import (
+    DEFAULT_ORDER,
+    DRAFT_NUMBER,
+    InvoiceFilter,
+    InvoiceRow,
+    ListOrder,
+    SortKey,
+)
 from costready.invoicing.numbering import NumberSeries, default_series
 from costready.invoicing.status import Status
 from costready.money import ZERO, from_pennies, to_pennies
@@ -222,12 +229,21 @@ class InvoiceRepository:
         return int(self.session.scalar(select(func.count()).select_from(listing)) or 0)
 
     def rows(
-        self, organisation_id: int, filt: InvoiceFilter, today: date, offset: int, limit: int
+        self,
+        organisation_id: int,
+        filt: InvoiceFilter,
+        today: date,
+        offset: int,
+        limit: int,
+        order: ListOrder = DEFAULT_ORDER,
     ) -> list[InvoiceRow]:
-        """A page of the list: drafts first, then newest issue date first (then newest id).
+        """A page of the list: drafts first, then newest issue date first (then newest id),
+        unless `order` names a column.
 
         Without a status filter the page's ids are found first from stored columns, and only
         those rows' balances are worked out; a status filter must work out every row's."""
+        if order.key is not None:
+            return self._sorted_rows(organisation_id, filt, today, offset, limit, order)
         if filt.status is None:
             ids = self._page_ids(organisation_id, filt, offset, limit)
             if not ids:
@@ -240,6 +256,34 @@ class InvoiceRepository:
             ids = list(self.session.scalars(_streamed(organisation_id, filt, today, offset, limit)))
             query = _listing(organisation_id, InvoiceFilter(), today, ordered=True, ids=ids)
         return [_invoice_row(found) for found in self.session.execute(query)]
+
+    def _sorted_rows(
+        self,
+        organisation_id: int,
+        filt: InvoiceFilter,
+        today: date,
+        offset: int,
+        limit: int,
+        order: ListOrder,
+    ) -> list[InvoiceRow]:
+        """A page sorted by a column: its ids found by an ORDER BY over stored columns when
+        it can be (a stored column, no status filter), else over every row's worked-out
+        balance and status; then only the page's rows are read in full."""
+        assert order.key is not None
+        if order.key in _STORED_KEYS and filt.status is None:
+            base = _plain(organisation_id, filt, names=order.key is SortKey.CUSTOMER)
+            column = _stored_column(order.key)
+            query = base.order_by(*_sorted_by(column, DocumentRow.id, order.descending))
+        else:
+            docs = _listing(organisation_id, filt, today).subquery()
+            column = _listed_column(order.key, docs)
+            query = select(docs.c.id).order_by(*_sorted_by(column, docs.c.id, order.descending))
+        ids = list(self.session.scalars(query.offset(offset).limit(limit)))
+        if not ids:
+            return []
+        place = {id_: index for index, id_ in enumerate(ids)}
+        found = self.session.execute(_listing(organisation_id, InvoiceFilter(), today, ids=ids))
+        return sorted((_invoice_row(row) for row in found), key=lambda row: place[row.id])
 
     def _page_ids(
         self,
@@ -532,15 +576,61 @@ def _order(number: Any, issue_date: Any, id_: Any) -> tuple[Any, ...]:
     return (number.is_(None).desc(), issue_date.desc(), id_.desc())
 
 
-def _plain(organisation_id: int, filt: InvoiceFilter) -> Select[Any]:
+def _plain(organisation_id: int, filt: InvoiceFilter, names: bool = False) -> Select[Any]:
     """The ids of the documents `filt` keeps, from stored columns only (the customer's name
-    joined only when the text search needs it)."""
+    joined only when the text search or `names`, a sort by it, needs it)."""
     query = select(DocumentRow.id)
-    if filt.text.strip():
+    if names or filt.text.strip():
         query = query.join(CustomerRow, CustomerRow.id == DocumentRow.customer_id).join(
             PartyRow, PartyRow.id == CustomerRow.party_id
         )
     return query.where(DocumentRow.organisation_id == organisation_id, *_conditions(filt))
+
+
+#: Sort keys read from stored columns (an index or a plain sort, no balances worked out).
+_STORED_KEYS = frozenset(
+    {SortKey.NUMBER, SortKey.KIND, SortKey.CUSTOMER, SortKey.ISSUED, SortKey.DUE, SortKey.TOTAL}
+)
+
+
+def _stored_column(key: SortKey) -> Any:
+    """The stored column a sort by `key` reads (the customer's name needs `_plain`'s join)."""
+    columns = {
+        SortKey.NUMBER: DocumentRow.number,
+        SortKey.KIND: DocumentRow.kind,
+        SortKey.CUSTOMER: func.lower(PartyRow.name),
+        SortKey.ISSUED: DocumentRow.issue_date,
+        SortKey.DUE: DocumentRow.due_date,
+        SortKey.TOTAL: DocumentRow.gross_pence,
+    }
+    return columns[key]
+
+
+def _listed_column(key: SortKey, docs: Any) -> Any:
+    """The column of `_listing`'s rows a sort by `key` reads (a status by its rank)."""
+    if key is SortKey.STATUS:
+        return case(
+            *((docs.c.status == str(status), rank) for rank, status in enumerate(Status)),
+            else_=len(Status),
+        )
+    columns = {
+        SortKey.NUMBER: docs.c.number,
+        SortKey.KIND: docs.c.kind,
+        SortKey.CUSTOMER: func.lower(docs.c.customer_name),
+        SortKey.ISSUED: docs.c.issue_date,
+        SortKey.DUE: docs.c.due_date,
+        SortKey.TOTAL: docs.c.gross_pence,
+        SortKey.BALANCE: docs.c.balance,
+    }
+    return columns[key]
+
+
+def _sorted_by(column: Any, id_: Any, descending: bool) -> tuple[Any, ...]:
+    """ORDER BY terms: `column` then the id, both one way; no value (NULL) last either way
+    (said outright: SQLite and PostgreSQL differ)."""
+    if descending:
+        return (column.desc().nulls_last(), id_.desc())
+    return (column.asc().nulls_last(), id_.asc())
 
 
 def _conditions(filt: InvoiceFilter | None) -> list[ColumnElement[bool]]:
