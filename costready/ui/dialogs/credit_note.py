@@ -52,7 +52,7 @@ class CreditNoteDialog(QDialog):
         self.view = view
         number = view.document.number or ""
         self.setWindowTitle(_("Credit note for {number}").format(number=number))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -130,6 +130,8 @@ class CreditNoteDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(box)
+        # every line in view up to about six of them; more scroll
+        scroll.setMinimumHeight(min(box.sizeHint().height(), 240) + 2 * scroll.frameWidth())
         scroll.setAccessibleName(_("Lines to credit"))
         return scroll
 
