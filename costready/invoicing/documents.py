@@ -4,7 +4,7 @@ validation, issue and immutability."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -12,7 +12,15 @@ from enum import StrEnum
 from typing import Any
 
 from costready.i18n import N_, _
-from costready.money import ZERO, NumberBound, TextBound, is_whole, line_net, vat_amount
+from costready.money import (
+    ZERO,
+    NumberBound,
+    TextBound,
+    format_number,
+    is_whole,
+    line_net,
+    vat_amount,
+)
 from costready.organisation import Organisation
 from costready.problems import Problem
 from costready.rules_file import VatTreatment, section_figure, vat_rate
@@ -410,6 +418,33 @@ def credit_note_for(invoice: Document, lines: Sequence[Line] | None = None) -> D
         credits_id=invoice.id,
         credits_number=invoice.number,
     )
+
+
+def part_credit_lines(
+    invoice: Document, quantities: Mapping[int, Decimal]
+) -> tuple[tuple[Line, ...], list[Problem]]:
+    """The lines a part credit note carries: the invoice's line at each index in `quantities`,
+    at the quantity given (fractional allowed, more than 0, at most the line's own quantity),
+    and the problems with those quantities (paths `lines[i].quantity`, i the invoice's line).
+
+    What is left to credit on the invoice as a whole is checked at issue (`payments`)."""
+    chosen: list[Line] = []
+    problems: list[Problem] = []
+    for index, quantity in sorted(quantities.items()):
+        line = invoice.lines[index]
+        label = _("Quantity to credit ({description})").format(description=line.description)
+        refusal = QUANTITY.refusal(quantity, label)
+        if refusal is None and quantity <= 0:
+            refusal = _("{label}: must be more than 0").format(label=label)
+        if refusal is None and quantity > line.quantity:
+            refusal = _("{label}: at most {quantity}, the quantity invoiced").format(
+                label=label, quantity=format_number(line.quantity)
+            )
+        if refusal is not None:
+            problems.append(Problem(f"lines[{index}].quantity", refusal))
+        else:
+            chosen.append(dataclasses.replace(line, quantity=quantity))
+    return tuple(chosen), problems
 
 
 def vat_registered_at(organisation: Organisation, tax_point: date) -> bool:

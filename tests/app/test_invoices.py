@@ -16,7 +16,7 @@ from costready.invoicing.aged_debt import Bucket
 from costready.invoicing.bank import BankDetails
 from costready.invoicing.billing import Delivery
 from costready.invoicing.customers import Customer
-from costready.invoicing.documents import DocumentKind, Line
+from costready.invoicing.documents import DocumentKind, Line, part_credit_lines
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.listing import InvoiceFilter, ListOrder, SortKey
 from costready.invoicing.payments import Payment
@@ -257,6 +257,34 @@ def test_credit_notes_never_exceed_what_is_left(
     assert refused.value.problems[0].path == "lines"
     rest = invoices.credit(workspace, invoice_id, None, "The rest", OCT1)
     assert invoices.document_view(workspace, rest.id or 0, OCT1).totals.gross == D("207.49")
+    assert invoices.document_view(workspace, invoice_id, OCT1).status is Status.CREDITED
+
+
+def test_a_part_credit_of_part_of_a_line(
+    workspace: Workspace, org_id: int, council_id: int
+) -> None:
+    draft = invoices.new_draft(workspace, org_id, council_id)
+    draft = invoices.save_draft(
+        workspace, org_id, dataclasses.replace(draft, lines=data.lines(hours="4"))
+    )
+    invoice = invoices.issue(workspace, draft.id or 0, OCT1)  # 4 h at £25 + £7.49 lunch
+    invoice_id = invoice.id or 0
+    lines, problems = part_credit_lines(invoice, {0: D("1.5")})
+    assert problems == []
+    note = invoices.credit(workspace, invoice_id, lines, "1.5 hours not delivered", OCT1)
+    assert [line.quantity for line in note.lines] == [D("1.5")]
+    view = invoices.document_view(workspace, invoice_id, OCT1)
+    assert view.credited == D("37.50") and view.balance == D("69.99")
+    # 2.5 hours are left: all 4 hours again would be more than is left to credit
+    lines, problems = part_credit_lines(invoice, {0: D("4"), 1: D("1.5")})
+    assert problems == []
+    with pytest.raises(InvoicingError) as refused:
+        invoices.credit(workspace, invoice_id, lines, "Too much", OCT1)
+    assert refused.value.problems[0].path == "lines"
+    assert "(£69.99)" in refused.value.problems[0].message
+    assert invoices.document_view(workspace, invoice_id, OCT1).credited == D("37.50")
+    lines, _ = part_credit_lines(invoice, {0: D("2.5"), 1: D("1.5")})
+    invoices.credit(workspace, invoice_id, lines, "The rest", OCT1)
     assert invoices.document_view(workspace, invoice_id, OCT1).status is Status.CREDITED
 
 

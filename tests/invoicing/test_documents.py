@@ -19,6 +19,7 @@ from costready.invoicing.documents import (
     due_date_for,
     edit,
     issue,
+    part_credit_lines,
     split_outside_scope,
     totals,
     validate_document,
@@ -179,6 +180,29 @@ def test_a_credit_note_copies_the_invoice() -> None:
     assert totals(part).gross == D("24.00")
     with pytest.raises(ValueError):
         credit_note_for(draft())
+
+
+def test_part_credit_lines_take_a_quantity_up_to_the_line_s_own() -> None:
+    invoice = draft(line(quantity=D("4")), line(description="Lunch", quantity=D("1")))
+    lines, problems = part_credit_lines(invoice, {0: D("1.5")})
+    assert problems == [] and [(x.description, x.quantity) for x in lines] == [
+        ("Support", D("1.5"))
+    ]
+    assert totals(draft(*lines)).gross == D("30.00")  # 1.5 of 4 hours at £20
+    lines, problems = part_credit_lines(
+        invoice,
+        {
+            0: D("4.5"),
+            1: D("0"),
+        },
+    )
+    assert lines == ()
+    assert [p.path for p in problems] == ["lines[0].quantity", "lines[1].quantity"]
+    assert "at most 4, the quantity invoiced" in problems[0].message
+    assert problems[0].message.startswith("Quantity to credit (Support)")
+    assert "more than 0" in problems[1].message
+    _, problems = part_credit_lines(invoice, {0: D("1.00001")})
+    assert "4 decimal places" in problems[0].message
 
 
 def test_split_outside_scope_keeps_order() -> None:

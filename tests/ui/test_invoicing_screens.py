@@ -7,12 +7,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from costready.invoicing.customers import Customer, CustomerKind, Funding
 from costready.invoicing.documents import Document, DocumentKind, Line
 from costready.invoicing.status import Status
+from costready.money import format_money, line_net
 from costready.rules_file import VatTreatment
 
 
@@ -224,6 +225,43 @@ def test_a_whole_credit_note_credits_the_invoice(qtbot, window, workspace, counc
     statuses = {row.number: row.status for row in page.model.rows}
     assert statuses[invoice.number] is Status.CREDITED
     assert any(row.kind == DocumentKind.CREDIT_NOTE for row in page.model.rows)
+
+
+def test_a_part_credit_note_credits_a_quantity_of_a_line(qtbot, window, workspace, council, yes):
+    from costready.app import invoices
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    before = invoices.document_view(workspace, invoice.id, date.today())
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(invoice.id)
+    page.credit_note()
+    dialog = page.dialog
+    (row,) = dialog.line_rows
+    assert row.quantity_edit.text() == "4" and not dialog.lines_box.isEnabled()
+    qtbot.waitExposed(dialog)
+    # on the button itself: the radio stretches wider than its text
+    at = QPoint(8, dialog.part_radio.height() // 2)
+    qtbot.mouseClick(dialog.part_radio, Qt.MouseButton.LeftButton, pos=at)
+    assert dialog.lines_box.isEnabled()
+    row.quantity_edit.selectAll()
+    qtbot.keyClicks(row.quantity_edit, "5")
+    assert row.tick.isChecked()  # typing a quantity ticks the line
+    qtbot.keyClicks(dialog.reason_edit, "Hours not delivered")
+    dialog.accept()
+    assert "at most 4, the quantity invoiced" in dialog.errors["lines"].text()
+    assert page.dialog is dialog
+    row.quantity_edit.selectAll()
+    qtbot.keyClicks(row.quantity_edit, "1.5")
+    assert before.totals.vat == 0
+    part = line_net(Decimal("1.5"), invoice.lines[0].unit_price)
+    assert format_money(part) in dialog.total_label.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    after = invoices.document_view(workspace, invoice.id, date.today())
+    assert after.credited == part
+    assert after.balance == before.balance - part
+    assert after.status is Status.PART_PAID
 
 
 def test_deliveries_add_import_and_bill(qtbot, window, workspace, council, tmp_path, yes):

@@ -1,28 +1,34 @@
-"""Issue a credit note against an invoice: the whole amount left, or chosen lines, and why."""
+"""Issue a credit note against an invoice: the whole amount left, or chosen lines (each whole or
+a quantity of it), and why."""
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from costready.app.errors import StorageError
 from costready.i18n import _
+from costready.invoicing.documents import Line, credit_note_for, part_credit_lines, totals
 from costready.invoicing.errors import InvoicingError
-from costready.money import format_money, format_number
+from costready.invoicing.payments import creditable
+from costready.money import MoneyError, format_money, format_number, parse_number
 from costready.problems import Problem
 from costready.ui.invoicing_forms import confirm, problems_of, show_field_problems, today
 from costready.ui.widgets import FieldError
@@ -46,7 +52,7 @@ class CreditNoteDialog(QDialog):
         self.view = view
         number = view.document.number or ""
         self.setWindowTitle(_("Credit note for {number}").format(number=number))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -69,25 +75,19 @@ class CreditNoteDialog(QDialog):
         group.addButton(self.part_radio)
         layout.addWidget(self.whole_radio)
         layout.addWidget(self.part_radio)
-        self.lines_list = QListWidget()
-        self.lines_list.setAccessibleName(_("Lines to credit"))
-        for index, line in enumerate(view.document.lines):
-            item = QListWidgetItem(
-                _("{description}: {quantity} {unit} × {price} = {net}").format(
-                    description=line.description,
-                    quantity=format_number(line.quantity),
-                    unit=line.unit,
-                    price=format_money(line.unit_price),
-                    net=format_money(view.totals.line_nets[index]),
-                )
-            )
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.lines_list.addItem(item)
-        self.lines_list.setEnabled(False)
-        self.part_radio.toggled.connect(self.lines_list.setEnabled)
-        layout.addWidget(self.lines_list, 1)
+        self.line_rows = [
+            _LineRow(line, view.totals.line_nets[index])
+            for index, line in enumerate(view.document.lines)
+        ]
+        self.lines_box = self._build_lines()
+        self.lines_box.setEnabled(False)
+        self.part_radio.toggled.connect(self.lines_box.setEnabled)
+        self.part_radio.toggled.connect(self._update_total)
+        layout.addWidget(self.lines_box, 1)
+        self.total_label = QLabel()
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.total_label.setWordWrap(True)
+        layout.addWidget(self.total_label)
         self.errors: dict[str, FieldError] = {"lines": FieldError()}
         layout.addWidget(self.errors["lines"])
         form = QFormLayout()
@@ -109,13 +109,83 @@ class CreditNoteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._update_total()
         self.reason_edit.setFocus()
 
-    def chosen_lines(self) -> tuple[int, ...]:
-        return tuple(
-            int(self.lines_list.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.lines_list.count())
-            if self.lines_list.item(row).checkState() == Qt.CheckState.Checked
+    def _build_lines(self) -> QScrollArea:
+        """A row per invoice line: a tick to credit it and the quantity to credit."""
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel(_("Line to credit")), 0, 0)
+        grid.addWidget(QLabel(_("Quantity to credit")), 0, 1)
+        grid.addWidget(QLabel(_("Net credited")), 0, 2)
+        for row, line_row in enumerate(self.line_rows, start=1):
+            grid.addWidget(line_row.tick, row, 0)
+            grid.addWidget(line_row.quantity_edit, row, 1)
+            grid.addWidget(line_row.net_label, row, 2, Qt.AlignmentFlag.AlignRight)
+            line_row.tick.toggled.connect(self._update_total)
+            line_row.quantity_edit.textChanged.connect(self._update_total)
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(len(self.line_rows) + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(box)
+        # every line in view up to about six of them; more scroll
+        scroll.setMinimumHeight(min(box.sizeHint().height(), 240) + 2 * scroll.frameWidth())
+        scroll.setAccessibleName(_("Lines to credit"))
+        return scroll
+
+    def chosen_quantities(self) -> tuple[dict[int, Decimal], list[Problem]]:
+        """The quantity to credit of each ticked line (by its index on the invoice), and the
+        problems reading what was typed."""
+        quantities: dict[int, Decimal] = {}
+        problems = []
+        for index, row in enumerate(self.line_rows):
+            if not row.tick.isChecked():
+                continue
+            try:
+                quantities[index] = row.quantity()
+            except MoneyError as error:
+                problems.append(Problem(f"lines[{index}].quantity", str(error)))
+        return quantities, problems
+
+    def _part_lines(self) -> tuple[tuple[Line, ...], list[Problem]]:
+        quantities, problems = self.chosen_quantities()
+        lines, refused = part_credit_lines(self.view.document, quantities)
+        return lines, problems + refused
+
+    def _update_total(self) -> None:
+        """The credit note's figures as they stand, from the domain's totals."""
+        left = creditable(self.view.totals.gross, self.view.credited)
+        if not self.part_radio.isChecked():
+            text = _("This credit note: {left}, everything left to credit").format(
+                left=format_money(left)
+            )
+            self.total_label.setText(text)
+            return
+        quantities, problems = self.chosen_quantities()
+        lines, refused = part_credit_lines(self.view.document, quantities)
+        problems += refused
+        wrong = {problem.path for problem in problems}
+        for index, row in enumerate(self.line_rows):
+            fine = index in quantities and f"lines[{index}].quantity" not in wrong
+            part = dataclasses.replace(row.line, quantity=quantities[index]) if fine else None
+            row.net_label.setText(format_money(part.net) if part is not None else "")
+        if problems:
+            self.total_label.setText(_("This credit note: check the quantities ticked"))
+            return
+        figures = totals(credit_note_for(self.view.document, lines))
+        if figures.vat:
+            text = _("This credit note: {net} + VAT {vat} = {gross} (left to credit: {left})")
+        else:
+            text = _("This credit note: {gross} (left to credit: {left})")
+        self.total_label.setText(
+            text.format(
+                net=format_money(figures.net),
+                vat=format_money(figures.vat),
+                gross=format_money(figures.gross),
+                left=format_money(left),
+            )
         )
 
     def accept(self) -> None:
@@ -127,10 +197,10 @@ class CreditNoteDialog(QDialog):
             problems.append(Problem("reason", _("Reason: say why the invoice is credited")))
         lines = None
         if self.part_radio.isChecked():
-            chosen = self.chosen_lines()
-            if not chosen:
+            if not any(row.tick.isChecked() for row in self.line_rows):
                 problems.append(Problem("lines", _("Lines: tick at least one line to credit")))
-            lines = tuple(self.view.document.lines[i] for i in chosen)
+            lines, refused = self._part_lines()
+            problems += refused
         if problems:
             show_field_problems(problems, self.errors, self.general_error)
             return
@@ -151,3 +221,33 @@ class CreditNoteDialog(QDialog):
             number=note.number, invoice=self.view.document.number
         )
         super().accept()
+
+
+class _LineRow:
+    """One invoice line in the dialog: its tick, the quantity to credit (the whole line's
+    quantity to begin with; typing one ticks the line) and the net that credits."""
+
+    def __init__(self, line: Line, net: Decimal):
+        self.line = line
+        words = _("{description}: {quantity} {unit} × {price} = {net}").format(
+            description=line.description,
+            quantity=format_number(line.quantity),
+            unit=line.unit,
+            price=format_money(line.unit_price),
+            net=format_money(net),
+        )
+        # a description's "&" is text, not a keyboard shortcut
+        self.tick = QCheckBox(words.replace("&", "&&"))
+        self.tick.setAccessibleName(_("Credit {description}").format(description=line.description))
+        self.quantity_edit = QLineEdit(format_number(line.quantity))
+        self.quantity_edit.setAccessibleName(
+            _("Quantity to credit: {description}").format(description=line.description)
+        )
+        self.quantity_edit.setMaximumWidth(110)
+        self.quantity_edit.textEdited.connect(lambda _text: self.tick.setChecked(True))
+        self.net_label = QLabel()
+
+    def quantity(self) -> Decimal:
+        """The quantity typed; MoneyError naming the field when it is not a number."""
+        label = _("Quantity to credit ({description})").format(description=self.line.description)
+        return parse_number(self.quantity_edit.text(), label)
