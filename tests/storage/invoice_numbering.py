@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 import traceback
 from multiprocessing.synchronize import Barrier
 from typing import Any
@@ -21,9 +22,11 @@ def issuer(url: str, draft_ids: list[int], start: Barrier, results: Any) -> None
     from tests.storage.invoicing_data import ISSUED_ON
 
     numbers: list[str] = []
+    began = time.time()  # wall-clock, so the two programs' times compare
     try:
         with Workspace(url) as workspace:
             start.wait(timeout=60)
+            began = time.time()
             for draft_id in draft_ids:
                 for attempt in range(RETRIES):
                     try:
@@ -33,18 +36,22 @@ def issuer(url: str, draft_ids: list[int], start: Barrier, results: Any) -> None
                         if "another program" not in str(error) or attempt == RETRIES - 1:
                             raise
                 numbers.append(issued.number or "")
-        results.put((numbers, None))
+        results.put((numbers, None, began, time.time()))
     except BaseException:
-        results.put((numbers, traceback.format_exc()))
+        results.put((numbers, traceback.format_exc(), began, time.time()))
 
 
 #: How often an issue that met "another program is using the workspace" is tried again.
 RETRIES = 20
 
 
-def run(url: str, per_process: int, processes: int = 2) -> list[tuple[list[str], str | None]]:
+Outcome = tuple[list[str], str | None, float, float]
+
+
+def run(url: str, per_process: int, processes: int = 2) -> list[Outcome]:
     """Prepare drafts on a fresh workspace at `url` and let `processes` programs issue
-    `per_process` each, all at once; each program's numbers (in the order issued) and error."""
+    `per_process` each, all at once; each program's numbers (in the order issued), error, and
+    when it began issuing and finished (wall-clock seconds)."""
     from costready.storage.workspace import Workspace
     from tests.storage import invoicing_data as data
 

@@ -15,12 +15,13 @@ PER_PROCESS = int(os.environ.get("COSTREADY_TEST_ISSUES", "500"))
 
 def test_two_processes_issue_unique_numbers_without_gaps(tmp_path: Path) -> None:
     outcomes = invoice_numbering.run(sqlite_url(tmp_path / "numbers.sqlite"), PER_PROCESS)
-    assert [error for _numbers, error in outcomes] == [None, None]
-    numbers = [number for found, _error in outcomes for number in found]
+    assert [outcome[1] for outcome in outcomes] == [None, None]
+    numbers = [number for outcome in outcomes for number in outcome[0]]
     expected = {f"INV-{n:04d}" for n in range(1, 2 * PER_PROCESS + 1)}
     assert len(numbers) == 2 * PER_PROCESS and set(numbers) == expected
-    for found, _error in outcomes:  # each program saw its own numbers rise
-        assert found == sorted(found)
-    # both programs really interleaved (neither ran all its issues before the other began)
-    first, second = (set(found) for found, _error in outcomes)
-    assert max(first) > min(second) and max(second) > min(first)
+    for outcome in outcomes:  # each program saw its own numbers rise
+        assert outcome[0] == sorted(outcome[0])
+    # both programs were issuing at the same time (released together by a barrier). Whether
+    # their numbers interleave is up to SQLite's busy handler, which is not fair: one program
+    # may take every number while the other waits, so that is not asserted
+    assert max(outcome[2] for outcome in outcomes) < min(outcome[3] for outcome in outcomes)
