@@ -12,13 +12,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from costready.i18n import _
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import store_of
-from costready.ui.pages._table_page import TablePage
-from costready.ui.widgets import icon
+from costready.ui.pages._table_page import TablePage, area_action
+from costready.ui.widgets import FieldError
 
 if TYPE_CHECKING:  # storage loads after the first paint
     from costready.app.workspace import Workspace
@@ -82,6 +90,17 @@ class InvoicingPage(QWidget):
         if callable(show):
             show(message)
 
+    def place_list(self, layout: QVBoxLayout, view: QWidget, empty: QWidget) -> None:
+        """The list (or, with nothing in it, what to do first) in `self.stack`, then the field
+        error line and the status line under it: every invoicing list page's layout."""
+        self.stack = QStackedWidget()
+        self.stack.addWidget(view)
+        self.stack.addWidget(empty)
+        layout.addWidget(self.stack, 1)
+        self.error = FieldError()
+        layout.addWidget(self.error)
+        layout.addWidget(self.make_status())
+
     def make_status(self) -> QLabel:
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -97,12 +116,7 @@ class InvoicingPage(QWidget):
         shortcut: QKeySequence | None = None,
     ) -> QAction:
         """An action of this page (its shortcut works while the focus is on the page)."""
-        made = QAction(icon(name), text, self)
-        made.setObjectName(name)
-        made.triggered.connect(lambda _checked=False: slot())
-        if shortcut is not None:
-            made.setShortcut(shortcut)
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        made = area_action(self, text, name, slot, shortcut)
         self.addAction(made)
         return made
 

@@ -71,6 +71,24 @@ def fit_columns(view: QTableView) -> None:
         header.resizeSection(section, min(max(width + 12, 60), MAX_FITTED_WIDTH))
 
 
+def area_action(
+    owner: QWidget,
+    text: str,
+    name: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | None = None,
+) -> QAction:
+    """An action with the icon `name`; its shortcut works only while the focus is inside
+    `owner`'s area (a window may show several tables, each with its own Add and Remove)."""
+    action = QAction(icon(name), text, owner)
+    action.setObjectName(name)
+    action.triggered.connect(lambda _checked=False: slot())
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return action
+
+
 def fit_within(view: QTableView, column: int, least: int = 120) -> None:
     """After `fit_columns`, take any width beyond the view from `column` (its long text is
     elided, with a tooltip), so every other column shows without scrolling sideways."""
@@ -268,14 +286,7 @@ class TablePage(QWidget):
         slot: Callable[[], object],
         shortcut: QKeySequence | None = None,
     ) -> QAction:
-        action = QAction(icon(name), text, self)
-        # shortcuts work while focus is in this table's area (a page may hold other tables)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        return action
+        return area_action(self, text, name, slot, shortcut)
 
     def place_table(self, layout: QVBoxLayout, table_area: QWidget) -> None:
         """Put the toolbar and table on the page (the costs page puts them in a tab)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from costready.i18n import N_, _
 from costready.invoicing.customers import (
@@ -22,7 +22,7 @@ from costready.ui.invoicing_forms import confirm, problems_of
 from costready.ui.pages._invoicing_page import InvoicingPage
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, RecordTableModel
-from costready.ui.widgets import FieldError, empty_state, page_header
+from costready.ui.widgets import empty_state, page_header
 
 
 def _terms(customer: Customer) -> str:
@@ -96,7 +96,6 @@ class CustomersPage(InvoicingPage):
                 self.buttons,
             )
         )
-        self.stack = QStackedWidget()
         self.view = TablePage.make_view(self.model, _("Customers"))
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.activated.connect(lambda _index: self.edit_selected())
@@ -106,12 +105,7 @@ class CustomersPage(InvoicingPage):
             _("Add customer…"),
             self.add,
         )
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
-        self.error = FieldError()
-        layout.addWidget(self.error)
-        layout.addWidget(self.make_status())
+        self.place_list(layout, self.view, self.empty)
         # read when first shown (showEvent): building the page reads nothing twice
 
     def primary_action(self) -> QAction | None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from costready.ui.invoicing_forms import ProblemsDialog, confirm, day_text, prob
 from costready.ui.pages._invoicing_page import InvoicingPage
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
-from costready.ui.widgets import FieldError, empty_state, page_header
+from costready.ui.widgets import empty_state, page_header
 
 
 def _state(delivery: Delivery) -> str:
@@ -85,7 +84,6 @@ class DeliveriesPage(InvoicingPage):
         self.unbilled_check.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.unbilled_check)
         layout.addLayout(row)
-        self.stack = QStackedWidget()
         self.view: QTableView = TablePage.make_view(self.model, _("Deliveries"))
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
@@ -95,12 +93,7 @@ class DeliveriesPage(InvoicingPage):
             self.add,
             (_("Import CSV…"), self.import_csv),
         )
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
-        self.error = FieldError()
-        layout.addWidget(self.error)
-        layout.addWidget(self.make_status())
+        self.place_list(layout, self.view, self.empty)
         # read when first shown (showEvent): building the page reads nothing twice
 
     def primary_action(self) -> QAction | None:
