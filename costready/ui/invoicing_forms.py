@@ -167,3 +167,24 @@ def vat_group_words(group: VatGroup) -> str:
 def stretch_first(view: QTableView) -> None:
     """The first column (a description, a name) takes the width the others leave."""
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+class DocumentDialog(QDialog):
+    """A dialog about one invoice or credit note (a payment, a credit note, a reminder): the
+    document's view is read once, here; after it is accepted, `message` says what it did.
+    `title` holds "{number}"."""
+
+    def __init__(
+        self, store: Workspace, doc_id: int, title: str, width: int, parent: QWidget | None
+    ):
+        super().__init__(parent)
+        from costready.app import invoices
+
+        self._store = store
+        self.invoice_id = doc_id
+        self.document_id: int | None = doc_id
+        self.message = ""
+        self.view = invoices.document_view(store, doc_id, today())
+        self.number = self.view.document.number or _("Draft")
+        self.setWindowTitle(title.format(number=self.number))
+        self.setMinimumWidth(width)

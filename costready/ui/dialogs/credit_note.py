@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,29 +29,25 @@ from costready.invoicing.errors import InvoicingError
 from costready.invoicing.payments import creditable
 from costready.money import MoneyError, format_money, format_number, parse_number
 from costready.problems import Problem
-from costready.ui.invoicing_forms import confirm, problems_of, show_field_problems, today
+from costready.ui.invoicing_forms import (
+    DocumentDialog,
+    confirm,
+    problems_of,
+    show_field_problems,
+    today,
+)
 from costready.ui.widgets import FieldError
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
 
 
-class CreditNoteDialog(QDialog):
+class CreditNoteDialog(DocumentDialog):
     """After it is accepted, `message` names the credit note issued."""
 
     def __init__(self, store: Workspace, invoice_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        from costready.app import invoices
-
-        self._store = store
-        self.invoice_id = invoice_id
-        self.document_id: int | None = invoice_id
-        self.message = ""
-        view = invoices.document_view(store, invoice_id, today())
-        self.view = view
-        number = view.document.number or ""
-        self.setWindowTitle(_("Credit note for {number}").format(number=number))
-        self.setMinimumWidth(680)
+        super().__init__(store, invoice_id, _("Credit note for {number}"), 680, parent)
+        view, number = self.view, self.number
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(

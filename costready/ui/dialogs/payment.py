@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from costready.invoicing.status import STATUS_LABELS
 from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
+    DocumentDialog,
     date_edit,
     date_of,
     problems_of,
@@ -39,22 +39,14 @@ if TYPE_CHECKING:
     from costready.app.workspace import Workspace
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(DocumentDialog):
     """After it is accepted, `message` says what the payment did."""
 
     def __init__(self, store: Workspace, invoice_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        from costready.app import invoices, payments
+        super().__init__(store, invoice_id, _("Record payment for {number}"), 460, parent)
+        from costready.app import payments
 
-        self._store = store
-        self.invoice_id = invoice_id
-        self.document_id: int | None = invoice_id
-        self.message = ""
-        view = invoices.document_view(store, invoice_id, today())
-        self.view = view
-        number = view.document.number or _("Draft")
-        self.setWindowTitle(_("Record payment for {number}").format(number=number))
-        self.setMinimumWidth(460)
+        view, number = self.view, self.number
         layout = QVBoxLayout(self)
         credit = payments.customer_credit(store, view.customer.id) if view.customer.id else ZERO
         facts = [

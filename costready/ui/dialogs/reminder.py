@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import N_, _
 from costready.invoicing import late_payment
-from costready.ui.invoicing_forms import today
+from costready.ui.invoicing_forms import DocumentDialog
 from costready.ui.widgets import FieldError
 
 if TYPE_CHECKING:
@@ -34,20 +33,13 @@ LEVELS = (
 )
 
 
-class ReminderDialog(QDialog):
+class ReminderDialog(DocumentDialog):
     """Accepted: `level` and `reference_rate` (a fraction, or None) say what to write."""
 
     def __init__(self, store: Workspace, doc_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        from costready.app import invoices
-
-        self.document_id = doc_id
-        self.view = view = invoices.document_view(store, doc_id, today())
-        self.number = view.document.number or ""
+        super().__init__(store, doc_id, _("Reminder for {number}"), 460, parent)
         self.level = "first"
         self.reference_rate: Decimal | None = None
-        self.setWindowTitle(_("Reminder for {number}").format(number=self.number))
-        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.level_combo = QComboBox()

@@ -472,7 +472,7 @@ class InvoicesPage(InvoicingPage):
             lambda: invoice_exports.save_reminder(
                 self,
                 store,
-                dialog.document_id,
+                dialog.invoice_id,
                 dialog.number,
                 dialog.level,
                 dialog.reference_rate,
