@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from costready.app.opening import organisation_to_open, scenario_to_open
 from costready.i18n import _
@@ -210,19 +210,16 @@ def _add_org_commands(
     org_commands = org.add_subparsers(
         dest="org_command", metavar="rename|delete|export|import", required=True
     )
-    rename = org_commands.add_parser("rename", parents=[common], help=_("rename an organisation"))
-    rename.add_argument("organisation", metavar="ID|NAME")
-    rename.add_argument("name", metavar="NEW_NAME")
-    delete = org_commands.add_parser(
-        "delete",
-        parents=[common],
-        help=_(
+    _rename_and_delete(
+        org_commands,
+        common,
+        "organisation",
+        _("rename an organisation"),
+        _(
             "delete an organisation with its scenarios, price lists and settings "
             "(a backup of the workspace is taken first)"
         ),
     )
-    delete.add_argument("organisation", metavar="ID|NAME")
-    delete.add_argument("--yes", action="store_true", help=_("really delete it (required)"))
     export = org_commands.add_parser(
         "export",
         parents=[common],
@@ -242,6 +239,23 @@ def _add_org_commands(
     imported.add_argument("file", type=Path, metavar="FILE.json")
 
 
+def _rename_and_delete(
+    commands: Any,
+    common: argparse.ArgumentParser,
+    what: str,
+    rename_help: str,
+    delete_help: str,
+) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """`rename WHAT NEW_NAME` and `delete WHAT --yes` (organisations and scenarios alike)."""
+    rename = commands.add_parser("rename", parents=[common], help=rename_help)
+    rename.add_argument(what, metavar="ID|NAME")
+    rename.add_argument("name", metavar="NEW_NAME")
+    delete = commands.add_parser("delete", parents=[common], help=delete_help)
+    delete.add_argument(what, metavar="ID|NAME")
+    delete.add_argument("--yes", action="store_true", help=_("really delete it (required)"))
+    return rename, delete
+
+
 def _add_scenario_commands(
     add: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -249,20 +263,17 @@ def _add_scenario_commands(
     scenario_commands = scenario.add_subparsers(
         dest="scenario_command", metavar="rename|delete", required=True
     )
-    rename = scenario_commands.add_parser("rename", parents=[common], help=_("rename a scenario"))
-    rename.add_argument("scenario", metavar="ID|NAME")
-    rename.add_argument("name", metavar="NEW_NAME")
-    delete = scenario_commands.add_parser(
-        "delete",
-        parents=[common],
-        help=_(
+    commands = _rename_and_delete(
+        scenario_commands,
+        common,
+        "scenario",
+        _("rename a scenario"),
+        _(
             "delete a scenario (its published price lists are kept; a backup of the "
             "workspace is taken first)"
         ),
     )
-    delete.add_argument("scenario", metavar="ID|NAME")
-    delete.add_argument("--yes", action="store_true", help=_("really delete it (required)"))
-    for command in (rename, delete):
+    for command in commands:
         command.add_argument(
             "--organisation",
             metavar="ID|NAME",
