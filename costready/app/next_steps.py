@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from costready.app.adoption import adopted_price_list
 from costready.app.guide import FINISHED_SETTING, STEP_SETTING
 from costready.app.reading import OpensUnitsOfWork, WorkspaceReader, reading
-from costready.compliance.readiness import Entry, Readiness
 from costready.costing.model import Scenario
 from costready.costing.price_lists import Publication
 from costready.costing.results import ScenarioResult
@@ -17,6 +17,9 @@ from costready.i18n import _, ngettext
 from costready.money import format_percent
 from costready.organisation import Organisation
 from costready.problems import Problem
+
+if TYPE_CHECKING:  # the checklist's definitions load when its tiles are read, not at start-up
+    from costready.compliance.readiness import Entry, Readiness
 
 #: The step key that resumes the guided setup (the others are page keys).
 GUIDE = "guide"
