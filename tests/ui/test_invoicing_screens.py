@@ -3,6 +3,7 @@ refusals, credit notes, deliveries (add, CSV import, bill a period) and the Invo
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -466,3 +467,24 @@ def test_on_a_small_screen_the_status_column_still_shows(qtbot, window, workspac
     page.refresh()
     header = page.view.horizontalHeader()
     assert header.length() <= page.view.viewport().width()
+
+
+def test_the_delivery_log_shows_every_column_beside_a_long_customer_name(qtbot, window, workspace):
+    # in the usual window the customer's name gives way (elided, with a tooltip), never the
+    # purchase order; at 1024 pixels the log's nine columns scroll sideways inside the table
+    from costready.app import deliveries, invoices
+    from costready.invoicing.billing import Delivery
+
+    org_id = window.document.organisation_id
+    long_name = Customer("The Very Long Named Integrated Care Board of Northshire and Districts")
+    customer = invoices.save_customer(workspace, org_id, long_name)
+    item = invoices.menu_lines(workspace, org_id, date.today())[0]
+    delivered = Delivery(item.service_key, date.today(), Decimal("2"), customer.id or 0)
+    deliveries.add_delivery(
+        workspace, org_id, dataclasses.replace(delivered, purchase_order="PO-NORTH-000123")
+    )
+    window.show_page("deliveries")
+    page = window.pages["deliveries"]
+    qtbot.waitUntil(page.view.isVisible)
+    page.refresh()
+    assert page.view.horizontalHeader().length() <= page.view.viewport().width()

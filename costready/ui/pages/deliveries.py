@@ -20,7 +20,7 @@ from costready.invoicing.billing import Delivery
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import ProblemsDialog, confirm, day_text, problems_of, today
 from costready.ui.pages._invoicing_page import InvoicingPage
-from costready.ui.pages._table_page import TablePage, fit_columns
+from costready.ui.pages._table_page import TablePage, fit_columns, fit_within
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
 from costready.ui.widgets import empty_state, page_header
 
@@ -31,6 +31,10 @@ def _state(delivery: Delivery) -> str:
     if delivery.draft_id is not None:
         return _("On a draft")
     return _("Unbilled")
+
+
+#: The customer's column: the one that gives way on a narrow window.
+CUSTOMER_COLUMN = 4
 
 
 def delivery_columns(names: dict[int, str], services: dict[str, str]) -> list[Column]:
@@ -126,6 +130,7 @@ class DeliveriesPage(InvoicingPage):
         self.stack.setCurrentWidget(self.view if showing else self.empty)
         if self.model.rows:
             fit_columns(self.view)
+            fit_within(self.view, CUSTOMER_COLUMN)  # the name gives way, never the PO
         self._update_actions()
 
     def selected(self) -> Delivery | None:
