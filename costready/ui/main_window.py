@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
     QGuiApplication,
     QKeySequence,
     QPalette,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -49,6 +47,8 @@ from costready.ui.shell.scenario_actions import ScenarioActions
 from costready.ui.widgets import ElidedLabel, as_typed, empty_state, icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from costready.app.reading import WorkspaceReader
     from costready.app.snapshot import FirstScreen
     from costready.app.workspace import Workspace
@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         for group in self.action_groups:
             menu = bar.addMenu(group.title)
+            menu.aboutToShow.connect(group.give_icons)
             for action in group.entries:
                 if action is None:
                     menu.addSeparator()
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.edit_actions.give_icons(self.undo_action, self.redo_action)  # on show: now
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
         self.addToolBar(self.toolbar)
@@ -604,6 +606,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_document_save_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from costready.ui.dialogs.error import looks_technical, show_unexpected
 
         if looks_technical(message):  # the words of an unexpected error are Python's: not shown

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -84,6 +83,8 @@ def as_typed(text: str) -> str:
     “Tea & Cake <b>” shows as typed and never turns the rest bold."""
     if not QtGui.Qt.mightBeRichText(text):
         return text
+    import html  # rarely needed, and 2 ms to import before the window shows
+
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
 
 

@@ -313,3 +313,12 @@ def test_renaming_the_organisation_updates_the_sidebar_and_title(qtbot, window):
     qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
     assert window.organisation_label.text() == "Hub & <Co>"
     assert "Hub & <Co>" in window.windowTitle()
+
+
+def test_menu_entries_get_their_icons_when_their_menu_first_opens(window):
+    # the toolbar's undo and redo have theirs from the start; the File menu's when it opens
+    assert not window.undo_action.icon().isNull()
+    assert window.import_action.icon().isNull()
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.aboutToShow.emit()
+    assert not window.import_action.icon().isNull()

@@ -29,6 +29,8 @@ class ActionGroup(QObject):
         self.entries: list[QAction | None] = []
         #: actions that need an open workspace (off until one is open)
         self.need_workspace: list[QAction] = []
+        #: (action, icon name) not yet given their icons: see give_icons
+        self._icons_wanted: list[tuple[QAction, str]] = []
 
     def add(
         self,
@@ -40,7 +42,9 @@ class ActionGroup(QObject):
         needs_workspace: bool = True,
     ) -> QAction:
         """An action in this menu doing `slot`."""
-        action = QAction(icon(icon_name), text, self.window)
+        action = QAction(text, self.window)
+        if icon_name:
+            self._icons_wanted.append((action, icon_name))
         action.triggered.connect(lambda _checked=False: slot())
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -48,6 +52,15 @@ class ActionGroup(QObject):
         if needs_workspace:
             self.need_workspace.append(action)
         return action
+
+    def give_icons(self, *actions: QAction) -> None:
+        """Give `actions` (default: all this group's) their icons, once. Menu entries get
+        theirs when their menu first opens: making some forty icons costs start-up about 3 ms,
+        and nothing shows them before then."""
+        wanted = [(a, name) for a, name in self._icons_wanted if not actions or a in actions]
+        for action, name in wanted:
+            action.setIcon(icon(name))
+        self._icons_wanted = [pair for pair in self._icons_wanted if pair not in wanted]
 
     def separator(self) -> None:
         self.entries.append(None)

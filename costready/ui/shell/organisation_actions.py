@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from costready.i18n import _
 from costready.ui.shell.actions import ActionGroup
@@ -100,6 +99,8 @@ class OrganisationActions(ActionGroup):
             self.window.opening.edited()
 
     def delete_scenario(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         workspace, document = self.window.workspace, self.window.document
         if workspace is None or document is None:
             return
@@ -142,6 +143,8 @@ class OrganisationActions(ActionGroup):
 
     def confirm(self, title: str, text: str, details: str, button: str) -> bool:
         """Ask before deleting: what goes, in words; Cancel is the default."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
