@@ -14,8 +14,9 @@ from sqlalchemy.pool import StaticPool
 
 from costready.files import PRIVATE
 
-#: Seconds a writer waits for another to finish before SQLite gives up ("database is locked");
-#: pysqlite's own default, made explicit: long enough for any save, short enough for a window.
+#: Seconds a writer waits for another to finish before SQLite gives up ("database is locked"),
+#: or for a row another program has locked before PostgreSQL does ("lock timeout"): pysqlite's
+#: own default, made explicit: long enough for any save, short enough for a window.
 BUSY_TIMEOUT = 5.0
 
 #: The execution option naming the kind of BEGIN a SQLite transaction starts with.
@@ -54,6 +55,10 @@ def make_engine(url: str | URL) -> Engine:
             # One shared connection, or every session would see its own empty in-memory database.
             kwargs.update(poolclass=StaticPool)
             kwargs["connect_args"]["check_same_thread"] = False
+    elif make_url(url).get_backend_name() == "postgresql":
+        # PostgreSQL waits for a locked row for ever by default: a window would hang while
+        # another program held an organisation (libpq's options reach the server's settings)
+        kwargs["connect_args"] = {"options": f"-c lock_timeout={int(BUSY_TIMEOUT * 1000)}"}
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _make_sqlite_transactional(engine)

@@ -105,6 +105,8 @@ def plain_database_error(error: BaseException) -> str:
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered:
         return _("another program is using the workspace file; close it and try again")
+    if "lock timeout" in lowered:  # PostgreSQL: another program holds what this change needs
+        return _("another program is saving the same things; try again in a moment")
     if "unable to open database file" in lowered:
         return _(
             "the file cannot be opened or created there (check the folder exists and "

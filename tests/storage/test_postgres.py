@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from costready.organisation import Organisation
 from costready.storage import migrate
-from costready.storage.db import make_engine
+from costready.storage.db import BUSY_TIMEOUT, make_engine
 from costready.storage.workspace import StorageError, Workspace
 from tests.storage.conftest import full_scenario
 
@@ -75,7 +75,7 @@ def test_a_locked_organisation_keeps_another_writer_out(pg_workspace: Workspace)
     assert org.id is not None
     with Workspace(URL) as other, pg_workspace.writing() as uow:
         uow.organisations.lock(org.id)
-        with pytest.raises(StorageError, match="lock timeout"), other.writing() as second:
+        with pytest.raises(StorageError, match="try again in a moment"), other.writing() as second:
             # waits for the row, here no longer than this
             second.session.execute(text("SET LOCAL lock_timeout = '200ms'"))
             second.organisations.lock(org.id)
@@ -108,3 +108,14 @@ def test_writers_locking_the_organisation_lose_no_update(pg_workspace: Workspace
             thread.join()
     assert errors == []
     assert pg_workspace.get_setting(org.id, "count") == "80"
+
+
+def test_a_writer_waits_for_a_locked_row_no_longer_than_the_busy_timeout() -> None:
+    # PostgreSQL's own default is to wait for ever: a window would hang
+    engine = make_engine(URL)
+    try:
+        with engine.connect() as connection:
+            waited = connection.execute(text("SHOW lock_timeout")).scalar_one()
+    finally:
+        engine.dispose()
+    assert waited == f"{int(BUSY_TIMEOUT)}s"

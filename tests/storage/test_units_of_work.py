@@ -210,3 +210,17 @@ def _in_thread(work: Callable[[], None]) -> None:
     thread.join()
     if failures:
         raise failures[0]
+
+
+@pytest.mark.parametrize(
+    ("detail", "said"),
+    [
+        ("database is locked", "close it and try again"),
+        ("canceling statement due to lock timeout", "try again in a moment"),
+        ("file is not a database", "damaged"),
+    ],
+)
+def test_database_errors_are_said_in_words_a_user_can_act_on(detail: str, said: str) -> None:
+    from costready.storage.unit_of_work import plain_database_error
+
+    assert said in plain_database_error(RuntimeError(detail))
