@@ -8,6 +8,7 @@ from pathlib import Path
 
 from costready.app.adoption import adopt_in
 from costready.app.model_files import import_into
+from costready.app.sample_compliance import add_sample_answers
 from costready.app.sample_invoices import REGISTERED_OFFICE, add_sample_invoicing
 from costready.costing.modelfile import load_model_file
 from costready.i18n import _
@@ -72,6 +73,7 @@ def install_sample(workspace: Workspace) -> tuple[int, int]:
             _("Adopted by the trustees at their March meeting (sample)"),
         )
         add_sample_invoicing(uow, organisation_id, model.scenario)
+        add_sample_answers(uow, organisation_id)
         uow.settings.set(None, LAST_ORGANISATION, str(organisation_id))
     return organisation_id, scenario_id
 

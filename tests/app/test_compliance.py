@@ -97,3 +97,16 @@ def test_advisor_table_lists_every_organisation(workspace) -> None:
     install_sample(workspace)
     rows = compliance.advisor_table(workspace, TODAY)
     assert len(rows) == 1 and rows[0].overall.applicable > 0
+
+
+def test_the_sample_has_answered_the_interview_so_every_item_is_decided(workspace) -> None:
+    # a new user opening the sample sees what applies and why, not "Check" down the list
+    from costready.app.sample_compliance import SAMPLE_ANSWERS
+    from costready.compliance.applicability import State
+
+    org_id, _scenario = install_sample(workspace)
+    view = compliance.checklist(workspace, org_id, TODAY)
+    assert view.known.asked() == [] or all(q.name in SAMPLE_ANSWERS for q in view.known.asked())
+    assert all(view.answers[name] == value for name, value in SAMPLE_ANSWERS.items())
+    assert compliance.state_counts(view)[State.CHECK] == 0
+    assert view.entry("FOOD-01").applicable  # the lunch at day activities
