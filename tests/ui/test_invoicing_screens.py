@@ -80,6 +80,21 @@ def test_customer_errors_name_their_field(qtbot, window):
     assert page.model.rows == ()
 
 
+def test_a_gln_with_a_wrong_check_digit_is_refused_by_the_customer_form(qtbot, window):
+    window.show_page("customers")
+    page = window.pages["customers"]
+    page.add()
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.name_edit, "Acme Trust")
+    qtbot.keyClicks(dialog.scheme_edit, "0088")
+    qtbot.keyClicks(dialog.peppol_edit, "5012345678901")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors["peppol_id"].text().startswith("Peppol id:")
+    assert "check digit" in dialog.errors["peppol_id"].text()
+    assert page.model.rows == ()
+
+
 def test_an_individual_shows_only_a_name_and_a_kind(qtbot, window, workspace, invoicing_ids):
     from costready.app import invoices
 
