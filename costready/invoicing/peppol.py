@@ -33,8 +33,7 @@ def gln_problems(path: str, scheme: str, value: str, owner: str = "") -> list[Pr
             "(its check digit does not match)"
         ).format(owner=owner, value=value)
     else:
-        message = _(
-            "Peppol id: “{value}” is not a valid 13-digit GS1 number (check digit); a GLN "
-            "(scheme 0088) is 13 digits, the last one worked out from the others"
-        ).format(value=value)
+        message = _("Peppol id: “{value}” is not a valid 13-digit GS1 number (check digit)").format(
+            value=value
+        )
     return [Problem(path, message)]
