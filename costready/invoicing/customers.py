@@ -12,6 +12,8 @@ from costready.organisation import text_problems
 from costready.problems import Problem
 from costready.rules_file import section_figure
 
+from .peppol import gln_problems
+
 #: A customer's billing name (as printed on an invoice).
 NAME = TextBound(200)
 #: A multi-line billing address.
@@ -169,7 +171,7 @@ def _peppol_problems(customer: Customer) -> list[Problem]:
         ]
     if scheme and not value:
         return [Problem("peppol_id", _("Peppol id: enter the id, or clear the scheme code"))]
-    return []
+    return gln_problems("peppol_id", scheme, value)
 
 
 def _lengths(customer: Customer) -> list[Problem]:

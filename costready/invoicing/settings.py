@@ -10,6 +10,7 @@ from costready.problems import Problem
 from .bank import BankDetails, validate_bank
 from .customers import REFERENCE, TERMS_MAX, TERMS_MIN
 from .links import validate_template
+from .peppol import gln_problems
 
 #: Payment terms a new organisation starts with, in days.
 DEFAULT_TERMS_DAYS = 30
@@ -65,4 +66,5 @@ def validate_settings(settings: InvoicingSettings) -> list[Problem]:
                 _("Peppol scheme: give the 4-digit scheme code (such as 0088 or 9932)"),
             )
         )
+    problems += gln_problems("peppol_id", settings.peppol_scheme, settings.peppol_id)
     return problems

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from costready.i18n import _
 from costready.invoicing.documents import CATEGORY, Line, VatGroup, line_rate, percent
+from costready.invoicing.peppol import gln_problems
 from costready.money import ZERO, plain, to_penny
 from costready.problems import Problem
 from costready.reports.invoice import EXEMPT_REASON, DocumentData
@@ -114,34 +115,17 @@ def ubl_problems(data: DocumentData) -> list[Problem]:
     return problems
 
 
-#: The Peppol scheme of a GS1 Global Location Number, whose check digit PEPPOL-COMMON-R040
-#: checks.
-GLN_SCHEME = "0088"
-
-
 def _gln_problems(data: DocumentData) -> list[Problem]:
-    """A GLN (scheme 0088) must have a valid GS1 check digit (PEPPOL-COMMON-R040)."""
-    from stdnum import ean  # the GS1 check digit of a GLN is an EAN-13's
-
-    ids = (
-        ("seller_peppol_id", data.seller_peppol_scheme, data.seller_peppol_id, _("Organisation")),
-        ("customer.peppol_id", data.customer.peppol_scheme, data.customer.peppol_id, None),
+    """Each GLN (scheme 0088) must have a valid GS1 check digit (PEPPOL-COMMON-R040): the same
+    check the settings and the customer's form make when the id is typed."""
+    return gln_problems(
+        "seller_peppol_id", data.seller_peppol_scheme, data.seller_peppol_id, _("Organisation")
+    ) + gln_problems(
+        "customer.peppol_id",
+        data.customer.peppol_scheme,
+        data.customer.peppol_id,
+        data.customer.name,
     )
-    problems = []
-    for path, scheme, value, owner in ids:
-        value = value.strip()
-        if scheme.strip() != GLN_SCHEME or not value or ean.is_valid(value):
-            continue
-        problems.append(
-            Problem(
-                path,
-                _(
-                    "Peppol id: {owner}'s GLN “{value}” is not a valid 13-digit GS1 number "
-                    "(its check digit does not match)"
-                ).format(owner=owner or data.customer.name, value=value),
-            )
-        )
-    return problems
 
 
 def _participant(scheme: str, value: str) -> bool:

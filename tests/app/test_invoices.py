@@ -68,6 +68,33 @@ def test_settings_round_trip_and_refuse_bad_values(workspace: Workspace, org_id:
     assert refused.value.problems[0].path == "payment_link"
 
 
+def test_a_bad_gln_is_refused_on_save_yet_a_stored_one_still_loads(
+    workspace: Workspace, org_id: int
+) -> None:
+    from costready.storage.models_invoicing import CustomerRow
+
+    gln = Customer("Acme Trust", peppol_scheme="0088", peppol_id="5012345678901")
+    with pytest.raises(InvoicingError) as refused:
+        invoices.save_customer(workspace, org_id, gln)
+    assert [p.path for p in refused.value.problems] == ["peppol_id"]
+    assert invoices.customers(workspace, org_id) == []  # nothing saved
+    with pytest.raises(InvoicingError):
+        invoices.save_invoicing_settings(
+            workspace, org_id, InvoicingSettings(peppol_scheme="0088", peppol_id="5012345678901")
+        )
+    assert invoices.invoicing_settings(workspace, org_id) == InvoicingSettings()
+    # a GLN saved before the check (or typed elsewhere) is read as it is, to be corrected
+    saved = invoices.save_customer(
+        workspace, org_id, dataclasses.replace(gln, peppol_scheme="", peppol_id="")
+    )
+    with workspace.writing() as uow:
+        row = uow.session.get(CustomerRow, saved.id)
+        assert row is not None
+        row.peppol_scheme, row.peppol_id = "0088", "5012345678901"
+    [loaded] = invoices.customers(workspace, org_id)
+    assert loaded.peppol_id == "5012345678901"
+
+
 def test_numbering_stays_as_chosen_once_an_invoice_is_issued(
     workspace: Workspace, org_id: int, council_id: int
 ) -> None:

@@ -57,3 +57,11 @@ def test_peppol_scheme_is_a_four_digit_code() -> None:
     assert paths(replace(GOOD, peppol_scheme="GLN", peppol_id="5012345678900")) == ["peppol_scheme"]
     assert paths(replace(GOOD, peppol_id="5012345678900")) == ["peppol_scheme"]
     assert paths(replace(GOOD, peppol_scheme="0088")) == ["peppol_id"]
+
+
+def test_a_gln_with_a_wrong_check_digit_is_refused_at_entry() -> None:
+    wrong = replace(GOOD, peppol_scheme="0088", peppol_id="5012345678901")
+    [problem] = validate_customer(wrong)
+    assert problem.path == "peppol_id" and problem.message.startswith("Peppol id: ")
+    assert "check digit" in problem.message
+    assert paths(replace(wrong, peppol_scheme="9932")) == []  # another scheme: not a GLN

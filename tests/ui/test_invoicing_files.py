@@ -327,3 +327,21 @@ def test_settings_show_the_saved_provider_and_sort_code(qtbot, workspace, invoic
     assert dialog.provider_combo.currentText() == "PayPal.Me"
     assert dialog.sort_code_edit.text() == "60-83-71"
     assert dialog.sample_label.text() == "https://paypal.me/Hub/123.45"
+
+
+def test_settings_refuse_a_gln_with_a_wrong_check_digit(qtbot, workspace, invoicing_ids):
+    from costready.app import invoices
+    from costready.ui.dialogs.invoicing_settings import InvoicingSettingsDialog
+
+    org_id = invoicing_ids[0]
+    before = invoices.invoicing_settings(workspace, org_id)
+    dialog = InvoicingSettingsDialog(workspace, org_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.peppol_scheme_edit, "0088")
+    qtbot.keyClicks(dialog.peppol_id_edit, "5012345678901")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors["peppol_id"].text().startswith("Peppol id:")
+    assert "check digit" in dialog.errors["peppol_id"].text()
+    assert invoices.invoicing_settings(workspace, org_id) == before

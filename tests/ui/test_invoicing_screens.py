@@ -80,6 +80,21 @@ def test_customer_errors_name_their_field(qtbot, window):
     assert page.model.rows == ()
 
 
+def test_a_gln_with_a_wrong_check_digit_is_refused_by_the_customer_form(qtbot, window):
+    window.show_page("customers")
+    page = window.pages["customers"]
+    page.add()
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.name_edit, "Acme Trust")
+    qtbot.keyClicks(dialog.scheme_edit, "0088")
+    qtbot.keyClicks(dialog.peppol_edit, "5012345678901")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.errors["peppol_id"].text().startswith("Peppol id:")
+    assert "check digit" in dialog.errors["peppol_id"].text()
+    assert page.model.rows == ()
+
+
 def test_an_individual_shows_only_a_name_and_a_kind(qtbot, window, workspace, invoicing_ids):
     from costready.app import invoices
 
@@ -209,6 +224,81 @@ def test_a_header_click_sorts_the_list_and_shows_the_indicator(qtbot, window, wo
     click("customer")  # a third click: the usual order again, no indicator
     assert header.sortIndicatorSection() == -1
     assert numbers() == [second.number, first.number]
+
+
+def test_the_sort_box_sorts_from_the_keyboard_and_shows_the_indicator(
+    qtbot, window, workspace, council
+):
+    from costready.app import invoices
+
+    org_id = window.document.organisation_id
+    first = issued_invoice(workspace, org_id, council, quantity="9")
+    acme = invoices.save_customer(workspace, org_id, Customer("Acme Trust"))
+    second = issued_invoice(workspace, org_id, acme, quantity="2")
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    header, box = page.view.horizontalHeader(), page.sort_box
+
+    def numbers():
+        return [row.number for row in page.model.rows]
+
+    assert box.key_combo.currentText() == "Drafts first, newest first"
+    assert not box.direction_combo.isEnabled()  # the usual order has no direction
+    assert numbers() == [second.number, first.number]
+    box.key_combo.setFocus()
+    qtbot.waitUntil(box.key_combo.hasFocus)
+    qtbot.keyClick(box.key_combo, Qt.Key.Key_T)  # "Total", found by its first letter
+    assert box.key_combo.currentText() == "Total"
+    assert numbers() == [second.number, first.number]  # 2 hours, then 9: ascending
+    assert header.sortIndicatorSection() == page.model.column_index("total")
+    assert header.sortIndicatorOrder() is Qt.SortOrder.AscendingOrder
+    assert box.direction_combo.isEnabled()
+    box.direction_combo.setFocus()
+    qtbot.waitUntil(box.direction_combo.hasFocus)
+    qtbot.keyClick(box.direction_combo, Qt.Key.Key_Down)
+    assert box.direction_combo.currentText() == "Descending"
+    assert numbers() == [first.number, second.number]
+    assert header.sortIndicatorOrder() is Qt.SortOrder.DescendingOrder
+    assert header.sortIndicatorSection() == page.model.column_index("total")
+    qtbot.keyClick(box.key_combo, Qt.Key.Key_Home)  # back to the usual order
+    assert header.sortIndicatorSection() == -1
+    assert numbers() == [second.number, first.number]
+
+
+def test_a_header_click_moves_the_sort_box(qtbot, window, workspace, council):
+    issued_invoice(workspace, window.document.organisation_id, council)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    header, box = page.view.horizontalHeader(), page.sort_box
+
+    def click(key):
+        section = page.model.column_index(key)
+        spot = QPoint(header.sectionViewportPosition(section) + 4, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+    click("balance")
+    assert box.key_combo.currentText() == "Balance"
+    assert box.direction_combo.currentText() == "Ascending"
+    click("balance")
+    assert box.direction_combo.currentText() == "Descending"
+    click("customer")
+    assert box.key_combo.currentText() == "Customer"
+    click("customer")
+    click("customer")  # a third click: the usual order, and no direction to choose
+    assert box.key_combo.currentText() == "Drafts first, newest first"
+    assert not box.direction_combo.isEnabled()
+
+
+def test_the_sort_box_comes_after_the_filters_in_the_tab_order(qtbot, window):
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    chain, widget = [], page.status_combo
+    while widget is not page.buttons[next(iter(page.buttons))] and len(chain) < 100:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert page.to_edit in chain or any(page.to_edit.isAncestorOf(w) for w in chain)
+    assert page.sort_box.key_combo in chain
+    assert chain.index(page.sort_box.key_combo) < chain.index(page.sort_box.direction_combo)
 
 
 def test_a_whole_credit_note_credits_the_invoice(qtbot, window, workspace, council, yes):
