@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -15,6 +15,7 @@ from costready.ui.widgets import icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QAbstractItemView
 
     from costready.ui.main_window import MainWindow
 
@@ -122,7 +123,7 @@ def _call(widget: QWidget | None, name: str) -> None:
         method()
 
 
-def _is_table(widget: QWidget | None) -> bool:
+def _is_table(widget: QWidget | None) -> TypeGuard[QAbstractItemView]:
     """True for a table or list view. QAbstractItemView is imported here, not at the top: this
     module loads before the window shows, and PySide makes that class in about 3 ms."""
     from PySide6.QtWidgets import QAbstractItemView
