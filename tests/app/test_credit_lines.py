@@ -79,6 +79,7 @@ def test_each_line_refuses_more_than_is_left_and_the_rest_lands_on_the_penny(
     invoice_id = invoice.id or 0
     assert invoices.document_view(workspace, invoice_id, OCT1).totals.gross == D("121.20")
     lines, problems = part_credit_lines(invoice, {0: D("1.5")})
+    assert problems == []
     first = invoices.credit(workspace, invoice_id, lines, "1.5 hours not delivered", OCT1)
     assert [(line.credits_line, line.net) for line in first.lines] == [(0, D("37.88"))]
     view = invoices.document_view(workspace, invoice_id, OCT1)
