@@ -34,7 +34,7 @@ from costready.invoicing.documents import (
 )
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.payments import creditable
-from costready.money import MoneyError, format_money, format_number
+from costready.money import MoneyError, format_money
 from costready.problems import Problem
 from costready.ui.editors.common import DecimalSpinBox
 from costready.ui.invoicing_forms import (
@@ -247,10 +247,9 @@ class _LineRow:
     def __init__(self, line: Line, net: Decimal, left: Decimal):
         self.line = line
         self.left = left
-        words = _("{description}: {quantity} {unit} × {price} = {net}").format(
+        words = _("{description}: {quantity} × {price} = {net}").format(
             description=line.description,
-            quantity=format_number(line.quantity),
-            unit=line.unit,
+            quantity=quantity_in_units(line.quantity, line.unit),
             price=format_money(line.unit_price),
             net=format_money(net),
         )
