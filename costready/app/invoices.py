@@ -473,8 +473,9 @@ def credit(
     reason: str,
     issue_date: date | None = None,
 ) -> Document:
-    """Issue a credit note against an issued invoice: `lines` (part of it) or, when None, the
-    whole amount left to credit. Refused beyond what is left to credit."""
+    """Issue a credit note against an issued invoice: `lines` (part of it, each naming the
+    invoice line it credits) or, when None, everything left to credit. Refused beyond what is
+    left on any line (`credits.over_credit_problems`) or on the invoice as a whole."""
     day = issue_date or date.today()
     with ws.writing() as uow:
         org_id = uow.invoices.organisation_id(invoice_id)
