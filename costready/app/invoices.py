@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from costready.i18n import _
+from costready.invoicing import credits
 from costready.invoicing import documents as docs
 from costready.invoicing.bank import BankDetails, normalise
 from costready.invoicing.customers import Customer, terms_days, validate_customer
@@ -403,13 +404,18 @@ def issue_in(uow: UnitOfWork, doc_id: int, day: date) -> Document:
     tax_point = docs.default_tax_point(day, draft.period_end)
     if not draft.is_credit_note:
         draft = dataclasses.replace(draft, vat_registered=docs.vat_registered_at(org, tax_point))
-    problems = docs.validate_document(draft, buyer) + sender_problems(org)
-    left, invoice_figures = ZERO, None
+    problems: list[Problem] = []
+    invoice_figures = None
     if draft.is_credit_note and draft.credits_id is not None:
         invoice = uow.invoices.get(draft.credits_id)
+        earlier = uow.invoices.credit_notes(invoice.id or 0)
+        # worked out again here, inside the lock: a credit note issued meanwhile counts
+        draft = credits.with_figures(invoice, earlier, draft)
         invoice_figures = docs.totals(invoice)
         left = creditable(invoice_figures.gross, uow.invoices.credited(invoice.id or 0))
+        problems += credits.over_credit_problems(invoice, earlier, draft)
         problems += validate_credit_note_amount(docs.totals(draft).gross, left)
+    problems = docs.validate_document(draft, buyer) + sender_problems(org) + problems
     if problems:
         raise InvoicingError(problems)
     series = uow.invoices.series(org_id, draft.kind, settings.yearly_numbers)
@@ -467,8 +473,9 @@ def credit(
     reason: str,
     issue_date: date | None = None,
 ) -> Document:
-    """Issue a credit note against an issued invoice: `lines` (part of it) or, when None, the
-    whole amount left to credit. Refused beyond what is left to credit."""
+    """Issue a credit note against an issued invoice: `lines` (part of it, each naming the
+    invoice line it credits) or, when None, everything left to credit. Refused beyond what is
+    left on any line (`credits.over_credit_problems`) or on the invoice as a whole."""
     day = issue_date or date.today()
     with ws.writing() as uow:
         org_id = uow.invoices.organisation_id(invoice_id)
@@ -479,7 +486,8 @@ def credit(
                 [Problem("credits_number", _("Credit note: choose an issued invoice to correct"))]
             )
         if lines is None:
-            lines = _remaining_lines(invoice, uow.invoices.credited(invoice_id))
+            earlier = uow.invoices.credit_notes(invoice_id)
+            lines = _remaining_lines(invoice, earlier, uow.invoices.credited(invoice_id))
         note = dataclasses.replace(
             docs.credit_note_for(invoice, lines), notes=reason, issue_date=day, due_date=day
         )
@@ -490,24 +498,22 @@ def credit(
         return issue_in(uow, draft.id or 0, day)
 
 
-def _remaining_lines(invoice: Document, credited: Decimal) -> tuple[Line, ...]:
-    """The whole invoice when nothing is credited yet; else one line for what is left, when
-    that can be exact (no VAT charged on the invoice); else the user must choose lines."""
-    if credited == 0:
-        return invoice.lines
+def _remaining_lines(
+    invoice: Document, earlier: tuple[Document, ...], credited: Decimal
+) -> tuple[Line, ...]:
+    """Everything left to credit: what is left on each line (`credits.remaining_lines`). When
+    an earlier credit was tied to no line (an adjustment), what is left line by line is not
+    known: one line for what is left, when that can be exact (no VAT charged on the invoice);
+    else the user must choose lines."""
+    if not credits.has_adjustments(invoice, earlier):
+        lines = credits.remaining_lines(invoice, earlier)
+        if not lines:
+            raise InvoicingError([_nothing_left(invoice)])
+        return lines
     figures = docs.totals(invoice)
     left = creditable(figures.gross, credited)
     if left <= 0:
-        raise InvoicingError(
-            [
-                Problem(
-                    "lines",
-                    _("Credit note: nothing is left to credit on {number}").format(
-                        number=invoice.number
-                    ),
-                )
-            ]
-        )
+        raise InvoicingError([_nothing_left(invoice)])
     if figures.vat != 0:
         raise InvoicingError(
             [
@@ -523,6 +529,13 @@ def _remaining_lines(invoice: Document, credited: Decimal) -> tuple[Line, ...]:
     treatment = invoice.lines[0].treatment if invoice.lines else VatTreatment.EXEMPT
     description = _("Remainder of {number}").format(number=invoice.number)
     return (Line(description, Decimal(1), "", left, treatment, vat_rate=Decimal(0)),)
+
+
+def _nothing_left(invoice: Document) -> Problem:
+    return Problem(
+        "lines",
+        _("Credit note: nothing is left to credit on {number}").format(number=invoice.number),
+    )
 
 
 # Helpers --------------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ from typing import Any
 
 from costready.i18n import N_, _
 from costready.money import (
+    PENNY,
     ZERO,
     NumberBound,
     TextBound,
+    format_money,
     format_number,
     is_whole,
     line_net,
@@ -87,7 +89,12 @@ class Line:
     so later price changes never alter the line); `delivery_ids` the deliveries it bills.
     `vat_rate` is the rate (a fraction, 0.20) fixed on the line at issue, so an issued
     document's figures never change when the rules file does; None on a draft (the rules
-    file's current rate is used)."""
+    file's current rate is used).
+
+    On a credit note, `credits_line` is the position (from 0) of the invoice line it credits
+    (None: an adjustment tied to no line, or a line saved before this was recorded), and
+    `fixed_net` the net that keeps the line's credits summing to the invoice line's own net
+    (`invoicing.credits`): within a penny of quantity x unit price; None for that figure."""
 
     description: str
     quantity: Decimal
@@ -97,11 +104,28 @@ class Line:
     service_key: str | None = None
     delivery_ids: tuple[int, ...] = ()
     vat_rate: Decimal | None = None
+    credits_line: int | None = None
+    fixed_net: Decimal | None = None
 
     @property
     def net(self) -> Decimal:
-        """Quantity x unit price, half-up to the penny (money.line_net)."""
+        """Quantity x unit price, half-up to the penny (money.line_net); a credit note line's
+        `fixed_net` when it has one."""
+        if self.fixed_net is not None:
+            return self.fixed_net
         return line_net(self.quantity, self.unit_price)
+
+
+@dataclass(frozen=True)
+class FixedVat:
+    """A credit note's VAT for one (category, rate) group, carried on the document so its
+    credits sum to the VAT the invoice charged (`invoicing.credits`): `totals` uses it instead of
+    working the group's VAT out, and it is within a penny of that figure (`validate_draft`).
+    `rate` is a fraction (0.20), as on the lines."""
+
+    category: str
+    rate: Decimal
+    vat: Decimal
 
 
 def line_rate(line: Line) -> Decimal:
@@ -115,7 +139,7 @@ class Document:
 
     `tax_point` is the time of supply (see `default_tax_point`); `vat_registered` the seller's
     VAT status at the tax point, fixed at issue. A credit note names the invoice it corrects in
-    `credits_id` / `credits_number`."""
+    `credits_id` / `credits_number`, and may carry `fixed_vat` for some of its VAT groups."""
 
     kind: DocumentKind
     customer_id: int | None
@@ -132,6 +156,7 @@ class Document:
     vat_registered: bool = False
     credits_id: int | None = None
     credits_number: str | None = None
+    fixed_vat: tuple[FixedVat, ...] = ()
     id: int | None = None
     #: the stored version this value was read at (optimistic lock); not part of equality
     version: int | None = field(default=None, compare=False)
@@ -179,7 +204,7 @@ def totals(document: Document) -> Totals:
     gross = net + VAT, exactly."""
     line_nets = tuple(line.net for line in document.lines)
     if document.vat_registered:
-        groups = _vat_groups(document.lines, line_nets)
+        groups = _vat_groups(document.lines, line_nets, _fixed_vat(document))
     elif document.lines:
         groups = (VatGroup("O", VatTreatment.OUTSIDE_SCOPE, ZERO, sum(line_nets, ZERO), ZERO),)
     else:
@@ -189,8 +214,18 @@ def totals(document: Document) -> Totals:
     return Totals(line_nets, groups, net, vat, net + vat)
 
 
-def _vat_groups(lines: Sequence[Line], nets: Sequence[Decimal]) -> tuple[VatGroup, ...]:
-    """One group per (category, rate): nets summed first, VAT worked once on the sum."""
+def _fixed_vat(document: Document) -> dict[tuple[str, Decimal], Decimal]:
+    return {(fixed.category, fixed.rate): fixed.vat for fixed in document.fixed_vat}
+
+
+def _vat_groups(
+    lines: Sequence[Line],
+    nets: Sequence[Decimal],
+    fixed: Mapping[tuple[str, Decimal], Decimal] | None = None,
+) -> tuple[VatGroup, ...]:
+    """One group per (category, rate): nets summed first, VAT worked once on the sum (or the
+    group's figure in `fixed`, a credit note's)."""
+    fixed = fixed or {}
     sums: dict[tuple[str, Decimal], Decimal] = {}
     treatments: dict[tuple[str, Decimal], VatTreatment] = {}
     for line, net in zip(lines, nets, strict=True):
@@ -207,7 +242,7 @@ def _vat_groups(lines: Sequence[Line], nets: Sequence[Decimal]) -> tuple[VatGrou
             treatment=treatments[(category, rate)],
             rate=percent(rate),
             taxable=sums[(category, rate)],
-            vat=vat_amount(sums[(category, rate)], rate),
+            vat=fixed.get((category, rate), vat_amount(sums[(category, rate)], rate)),
         )
         for category, rate in ordered
     )
@@ -262,6 +297,44 @@ def validate_draft(document: Document) -> list[Problem]:
         problems.append(
             Problem("credits_number", _("Only a credit note refers to an invoice it corrects"))
         )
+    return problems + fixed_figure_problems(document)
+
+
+def fixed_figure_problems(document: Document) -> list[Problem]:
+    """A credit note's fixed figures (`Line.fixed_net`, `Document.fixed_vat`) are each within a
+    penny of the figure worked out, for a VAT group the document has; an invoice has none."""
+    problems = []
+    for index, line in enumerate(document.lines):
+        if line.fixed_net is None:
+            continue
+        worked = line_net(line.quantity, line.unit_price)
+        if not document.is_credit_note or abs(line.fixed_net - worked) > PENNY:
+            problems.append(
+                Problem(
+                    f"lines[{index}].net",
+                    _("Line {n} ({description}): its net {net} should be {worked}").format(
+                        n=index + 1,
+                        description=line.description,
+                        net=format_money(line.fixed_net),
+                        worked=format_money(worked),
+                    ),
+                )
+            )
+    if not document.fixed_vat:
+        return problems
+    plain = totals(dataclasses.replace(document, fixed_vat=()))
+    worked_vat = {(group.category, group.rate): group.vat for group in plain.groups}
+    for fixed in document.fixed_vat:
+        group_vat = worked_vat.get((fixed.category, percent(fixed.rate)))
+        if not document.is_credit_note or group_vat is None or abs(fixed.vat - group_vat) > PENNY:
+            problems.append(
+                Problem(
+                    "vat",
+                    _("VAT at {rate}%: {vat} is not within a penny of the VAT worked out").format(
+                        rate=format_number(percent(fixed.rate)), vat=format_money(fixed.vat)
+                    ),
+                )
+            )
     return problems
 
 
@@ -404,7 +477,13 @@ def credit_note_for(invoice: Document, lines: Sequence[Line] | None = None) -> D
     (part of it), same customer, references and VAT status, naming the invoice."""
     if not invoice.is_issued or invoice.is_credit_note:
         raise ValueError("a credit note corrects an issued invoice")
-    chosen = invoice.lines if lines is None else tuple(lines)
+    if lines is None:
+        chosen = tuple(
+            dataclasses.replace(line, credits_line=index)
+            for index, line in enumerate(invoice.lines)
+        )
+    else:
+        chosen = tuple(lines)
     return Document(
         kind=DocumentKind.CREDIT_NOTE,
         customer_id=invoice.customer_id,
@@ -421,11 +500,15 @@ def credit_note_for(invoice: Document, lines: Sequence[Line] | None = None) -> D
 
 
 def part_credit_lines(
-    invoice: Document, quantities: Mapping[int, Decimal]
+    invoice: Document,
+    quantities: Mapping[int, Decimal],
+    left: Sequence[Decimal] | None = None,
 ) -> tuple[tuple[Line, ...], list[Problem]]:
     """The lines a part credit note carries: the invoice's line at each index in `quantities`,
-    at the quantity given (fractional allowed, more than 0, at most the line's own quantity),
-    and the problems with those quantities (paths `lines[i].quantity`, i the invoice's line).
+    at the quantity given (fractional allowed, more than 0, at most what is `left` to credit on
+    that line: `invoicing.credits.left_to_credit`; the line's own quantity when not given), each
+    naming the line it credits, and the problems with those quantities (paths
+    `lines[i].quantity`, i the invoice's line).
 
     What is left to credit on the invoice as a whole is checked at issue (`payments`)."""
     chosen: list[Line] = []
@@ -436,15 +519,34 @@ def part_credit_lines(
         refusal = QUANTITY.refusal(quantity, label)
         if refusal is None and quantity <= 0:
             refusal = _("{label}: must be more than 0").format(label=label)
-        if refusal is None and quantity > line.quantity:
-            refusal = _("{label}: at most {quantity}, the quantity invoiced").format(
-                label=label, quantity=format_number(line.quantity)
-            )
+        most = line.quantity if left is None else left[index]
+        if refusal is None and quantity > most:
+            refusal = more_than_left(index, line, most, quantity)
         if refusal is not None:
             problems.append(Problem(f"lines[{index}].quantity", refusal))
         else:
-            chosen.append(dataclasses.replace(line, quantity=quantity))
+            chosen.append(dataclasses.replace(line, quantity=quantity, credits_line=index))
     return tuple(chosen), problems
+
+
+def more_than_left(index: int, line: Line, left: Decimal, asked: Decimal) -> str:
+    """ "Line 2 (Support session): 1.5 hours left to credit, 2 asked"."""
+    return _("Line {n} ({description}): {left} left to credit, {asked} asked").format(
+        n=index + 1,
+        description=line.description,
+        left=quantity_in_units(left, line.unit),
+        asked=format_number(asked),
+    )
+
+
+def quantity_in_units(quantity: Decimal, unit: str) -> str:
+    """ "1.5 hours", "1 session", "3 place-weeks": the organisation's own unit (English, as it
+    typed it), made plural with an "s" unless the quantity is 1 or it already ends in one."""
+    number = format_number(quantity)
+    if not unit.strip():
+        return number
+    plural = quantity != 1 and not unit.endswith("s")
+    return f"{number} {unit}s" if plural else f"{number} {unit}"
 
 
 def vat_registered_at(organisation: Organisation, tax_point: date) -> bool:

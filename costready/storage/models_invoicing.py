@@ -125,6 +125,8 @@ class DocumentRow(Base):
     gross_pence: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    #: a credit note's fixed VAT per group, JSON [["S", "0.2", pence], ...] (NULL: none; 0011)
+    fixed_vat: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentLineRow(Base):
@@ -148,6 +150,9 @@ class DocumentLineRow(Base):
     net_pence: Mapped[int] = mapped_column(Integer)
     #: the deliveries this line bills, "3,4,9" (empty: none)
     delivery_ids: Mapped[str] = mapped_column(Text, default="")
+    #: on a credit note, the position of the invoice line it credits (NULL: none, or saved
+    #: before revision 0011 recorded it)
+    credits_line: Mapped[int | None] = mapped_column(Integer)
 
 
 class PaymentRow(Base):

@@ -307,8 +307,10 @@ def test_a_part_credit_of_part_of_a_line(
     assert problems == []
     with pytest.raises(InvoicingError) as refused:
         invoices.credit(workspace, invoice_id, lines, "Too much", OCT1)
-    assert refused.value.problems[0].path == "lines"
-    assert "(£69.99)" in refused.value.problems[0].message
+    messages = [problem.message for problem in refused.value.problems]
+    assert [problem.path for problem in refused.value.problems] == ["lines", "lines"]
+    assert messages[0] == "Line 1 (Home support): 2.5 hours left to credit, 4 asked"
+    assert "(£69.99)" in messages[1]  # the total's check stays
     assert invoices.document_view(workspace, invoice_id, OCT1).credited == D("37.50")
     lines, _ = part_credit_lines(invoice, {0: D("2.5"), 1: D("1.5")})
     invoices.credit(workspace, invoice_id, lines, "The rest", OCT1)

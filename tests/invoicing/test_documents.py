@@ -198,9 +198,13 @@ def test_part_credit_lines_take_a_quantity_up_to_the_line_s_own() -> None:
     )
     assert lines == ()
     assert [p.path for p in problems] == ["lines[0].quantity", "lines[1].quantity"]
-    assert "at most 4, the quantity invoiced" in problems[0].message
-    assert problems[0].message.startswith("Quantity to credit (Support)")
+    assert problems[0].message == "Line 1 (Support): 4 hours left to credit, 4.5 asked"
+    assert problems[1].message.startswith("Quantity to credit (Lunch)")
     assert "more than 0" in problems[1].message
+    # after earlier credits, at most what is left on the line
+    lines, problems = part_credit_lines(invoice, {0: D("2.5"), 1: D("1")}, (D("2.5"), D("0.5")))
+    assert [x.credits_line for x in lines] == [0]
+    assert [p.message for p in problems] == ["Line 2 (Lunch): 0.5 hours left to credit, 1 asked"]
     _, problems = part_credit_lines(invoice, {0: D("1.00001")})
     assert "4 decimal places" in problems[0].message
 

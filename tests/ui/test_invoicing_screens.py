@@ -329,30 +329,60 @@ def test_a_part_credit_note_credits_a_quantity_of_a_line(qtbot, window, workspac
     page.credit_note()
     dialog = page.dialog
     (row,) = dialog.line_rows
-    assert row.quantity_edit.text() == "4" and not dialog.lines_box.isEnabled()
+    assert row.quantity_spin.text() == "4" and not dialog.lines_box.isEnabled()
+    assert row.quantity_spin.maximum() == 4
     qtbot.waitExposed(dialog)
     # on the button itself: the radio stretches wider than its text
     at = QPoint(8, dialog.part_radio.height() // 2)
     qtbot.mouseClick(dialog.part_radio, Qt.MouseButton.LeftButton, pos=at)
     assert dialog.lines_box.isEnabled()
-    row.quantity_edit.selectAll()
-    qtbot.keyClicks(row.quantity_edit, "5")
+    row.quantity_spin.lineEdit().selectAll()
+    qtbot.keyClicks(row.quantity_spin, "1.5")
     assert row.tick.isChecked()  # typing a quantity ticks the line
-    qtbot.keyClicks(dialog.reason_edit, "Hours not delivered")
-    dialog.accept()
-    assert "at most 4, the quantity invoiced" in dialog.errors["lines"].text()
-    assert page.dialog is dialog
-    row.quantity_edit.selectAll()
-    qtbot.keyClicks(row.quantity_edit, "1.5")
+    assert row.quantity_spin.decimal_value() == Decimal("1.5")
     assert before.totals.vat == 0
     part = line_net(Decimal("1.5"), invoice.lines[0].unit_price)
     assert format_money(part) in dialog.total_label.text()
+    assert row.net_label.text() == format_money(part)
+    qtbot.keyClicks(dialog.reason_edit, "Hours not delivered")
     dialog.accept()
     qtbot.waitUntil(lambda: page.dialog is None)
     after = invoices.document_view(workspace, invoice.id, date.today())
     assert after.credited == part
     assert after.balance == before.balance - part
     assert after.status is Status.PART_PAID
+
+
+def test_the_credit_note_dialog_offers_what_is_left_on_each_line(
+    qtbot, window, workspace, council, yes
+):
+    from costready.app import invoices
+    from costready.invoicing.documents import part_credit_lines
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    lines, _ = part_credit_lines(invoice, {0: Decimal("1.5")})
+    invoices.credit(workspace, invoice.id, lines, "1.5 hours not delivered", date.today())
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(invoice.id)
+    page.credit_note()
+    dialog = page.dialog
+    (row,) = dialog.line_rows
+    unit = invoice.lines[0].unit
+    assert row.left_label.text() == f"2.5 {unit}s"
+    assert row.quantity_spin.text() == "2.5"
+    assert row.quantity_spin.maximum() == 2.5  # the spin box stops at what is left
+    assert dialog.whole_radio.text() == "Credit &all that is left"
+    qtbot.keyClicks(dialog.reason_edit, "The rest")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    after = invoices.document_view(workspace, invoice.id, date.today())
+    assert after.status is Status.CREDITED and after.credited == after.totals.gross
+    page.select(invoice.id)
+    page.credit_note()
+    (row,) = page.dialog.line_rows
+    assert row.left_label.text() == "Nothing left" and not row.tick.isEnabled()
+    page.dialog.reject()
 
 
 def test_deliveries_add_import_and_bill(qtbot, window, workspace, council, tmp_path, yes):

@@ -4,6 +4,7 @@ integer pence."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from costready.i18n import _
 from costready.invoicing.aged_debt import BUCKET_BOUNDS, AgedRow, Bucket
-from costready.invoicing.documents import Document, DocumentKind, Line, totals
+from costready.invoicing.documents import Document, DocumentKind, FixedVat, Line, totals
 from costready.invoicing.listing import (
     DEFAULT_ORDER,
     DRAFT_NUMBER,
@@ -37,7 +38,7 @@ from costready.invoicing.listing import (
 )
 from costready.invoicing.numbering import NumberSeries, default_series
 from costready.invoicing.status import Status
-from costready.money import ZERO, from_pennies, to_pennies
+from costready.money import ZERO, from_pennies, line_net, to_pennies
 from costready.rules_file import VatTreatment
 from costready.storage.errors import StaleRecord, StorageError
 from costready.storage.models_invoicing import (
@@ -708,6 +709,7 @@ def _fields(document: Document, net: Decimal, vat: Decimal, gross: Decimal) -> d
         "notes": document.notes,
         "vat_registered": document.vat_registered,
         "credits_id": document.credits_id,
+        "fixed_vat": _fixed_vat_json(document.fixed_vat),
         "net_pence": to_pennies(net),
         "vat_pence": to_pennies(vat),
         "gross_pence": to_pennies(gross),
@@ -727,6 +729,7 @@ def _line_fields(document_id: int, position: int, line: Line) -> dict[str, Any]:
         "service_key": line.service_key,
         "net_pence": to_pennies(line.net),
         "delivery_ids": ",".join(str(i) for i in line.delivery_ids),
+        "credits_line": line.credits_line,
     }
 
 
@@ -740,6 +743,29 @@ def _line(row: DocumentLineRow) -> Line:
         service_key=row.service_key,
         delivery_ids=tuple(int(i) for i in row.delivery_ids.split(",") if i),
         vat_rate=row.vat_rate,
+        credits_line=row.credits_line,
+        fixed_net=_fixed_net(row),
+    )
+
+
+def _fixed_net(row: DocumentLineRow) -> Decimal | None:
+    """The net stored when it is not quantity x unit price (a credit's cumulative net)."""
+    net = from_pennies(row.net_pence)
+    return None if net == line_net(row.quantity, from_pennies(row.unit_price_pence)) else net
+
+
+def _fixed_vat_json(fixed: tuple[FixedVat, ...]) -> str | None:
+    if not fixed:
+        return None
+    return json.dumps([[f.category, str(f.rate), to_pennies(f.vat)] for f in fixed])
+
+
+def _fixed_vat(text: str | None) -> tuple[FixedVat, ...]:
+    if not text:
+        return ()
+    return tuple(
+        FixedVat(category, Decimal(rate), from_pennies(pence))
+        for category, rate, pence in json.loads(text)
     )
 
 
@@ -760,6 +786,7 @@ def _document(row: DocumentRow, lines: list[Line], credits_number: str | None) -
         vat_registered=row.vat_registered,
         credits_id=row.credits_id,
         credits_number=credits_number,
+        fixed_vat=_fixed_vat(row.fixed_vat),
         id=row.id,
         version=row.version,
     )

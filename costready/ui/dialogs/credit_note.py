@@ -1,9 +1,8 @@
-"""Issue a credit note against an invoice: the whole amount left, or chosen lines (each whole or
-a quantity of it), and why."""
+"""Issue a credit note against an invoice: everything left to credit, or chosen lines (each at
+most what is left on it after earlier credit notes), and why."""
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -24,11 +23,20 @@ from PySide6.QtWidgets import (
 
 from costready.app.errors import StorageError
 from costready.i18n import _
-from costready.invoicing.documents import Line, credit_note_for, part_credit_lines, totals
+from costready.invoicing import credits
+from costready.invoicing.documents import (
+    QUANTITY,
+    Line,
+    credit_note_for,
+    part_credit_lines,
+    quantity_in_units,
+    totals,
+)
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.payments import creditable
-from costready.money import MoneyError, format_money, format_number, parse_number
+from costready.money import MoneyError, format_money
 from costready.problems import Problem
+from costready.ui.editors.common import DecimalSpinBox
 from costready.ui.invoicing_forms import (
     DocumentDialog,
     confirm,
@@ -62,7 +70,12 @@ class CreditNoteDialog(DocumentDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
-        self.whole_radio = QRadioButton(_("&Whole invoice (everything left to credit)"))
+        self.left = credits.left_to_credit(view.document, view.credit_notes)
+        if view.credit_notes:
+            whole = _("Credit &all that is left")
+        else:
+            whole = _("&Whole invoice (everything left to credit)")
+        self.whole_radio = QRadioButton(whole)
         self.part_radio = QRadioButton(_("&Part: the lines ticked below"))
         self.whole_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -71,7 +84,7 @@ class CreditNoteDialog(DocumentDialog):
         layout.addWidget(self.whole_radio)
         layout.addWidget(self.part_radio)
         self.line_rows = [
-            _LineRow(line, view.totals.line_nets[index])
+            _LineRow(line, view.totals.line_nets[index], self.left[index])
             for index, line in enumerate(view.document.lines)
         ]
         self.lines_box = self._build_lines()
@@ -108,18 +121,22 @@ class CreditNoteDialog(DocumentDialog):
         self.reason_edit.setFocus()
 
     def _build_lines(self) -> QScrollArea:
-        """A row per invoice line: a tick to credit it and the quantity to credit."""
+        """A row per invoice line: a tick to credit it, what is left to credit of it, the
+        quantity to credit (at most that) and the net that credits. A line with nothing left
+        is shown, greyed."""
         box = QWidget()
         grid = QGridLayout(box)
         grid.addWidget(QLabel(_("Line to credit")), 0, 0)
-        grid.addWidget(QLabel(_("Quantity to credit")), 0, 1)
-        grid.addWidget(QLabel(_("Net credited")), 0, 2)
+        grid.addWidget(QLabel(_("Left to credit")), 0, 1)
+        grid.addWidget(QLabel(_("Quantity to credit")), 0, 2)
+        grid.addWidget(QLabel(_("Net credited")), 0, 3)
         for row, line_row in enumerate(self.line_rows, start=1):
             grid.addWidget(line_row.tick, row, 0)
-            grid.addWidget(line_row.quantity_edit, row, 1)
-            grid.addWidget(line_row.net_label, row, 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(line_row.left_label, row, 1)
+            grid.addWidget(line_row.quantity_spin, row, 2)
+            grid.addWidget(line_row.net_label, row, 3, Qt.AlignmentFlag.AlignRight)
             line_row.tick.toggled.connect(self._update_total)
-            line_row.quantity_edit.textChanged.connect(self._update_total)
+            line_row.quantity_spin.valueChanged.connect(self._update_total)
         grid.setColumnStretch(0, 1)
         grid.setRowStretch(len(self.line_rows) + 1, 1)
         scroll = QScrollArea()
@@ -146,7 +163,7 @@ class CreditNoteDialog(DocumentDialog):
 
     def _part_lines(self) -> tuple[tuple[Line, ...], list[Problem]]:
         quantities, problems = self.chosen_quantities()
-        lines, refused = part_credit_lines(self.view.document, quantities)
+        lines, refused = part_credit_lines(self.view.document, quantities, self.left)
         return lines, problems + refused
 
     def _update_total(self) -> None:
@@ -159,17 +176,21 @@ class CreditNoteDialog(DocumentDialog):
             self.total_label.setText(text)
             return
         quantities, problems = self.chosen_quantities()
-        lines, refused = part_credit_lines(self.view.document, quantities)
+        lines, refused = part_credit_lines(self.view.document, quantities, self.left)
         problems += refused
-        wrong = {problem.path for problem in problems}
-        for index, row in enumerate(self.line_rows):
-            fine = index in quantities and f"lines[{index}].quantity" not in wrong
-            part = dataclasses.replace(row.line, quantity=quantities[index]) if fine else None
-            row.net_label.setText(format_money(part.net) if part is not None else "")
         if problems:
+            for row in self.line_rows:
+                row.net_label.setText("")
             self.total_label.setText(_("This credit note: check the quantities ticked"))
             return
-        figures = totals(credit_note_for(self.view.document, lines))
+        # the figures issuing would give: worked on from the earlier credit notes
+        note = credits.with_figures(
+            self.view.document, self.view.credit_notes, credit_note_for(self.view.document, lines)
+        )
+        nets = {line.credits_line: line.net for line in note.lines}
+        for index, row in enumerate(self.line_rows):
+            row.net_label.setText(format_money(nets[index]) if index in nets else "")
+        figures = totals(note)
         if figures.vat:
             text = _("This credit note: {net} + VAT {vat} = {gross} (left to credit: {left})")
         else:
@@ -219,30 +240,53 @@ class CreditNoteDialog(DocumentDialog):
 
 
 class _LineRow:
-    """One invoice line in the dialog: its tick, the quantity to credit (the whole line's
-    quantity to begin with; typing one ticks the line) and the net that credits."""
+    """One invoice line in the dialog: its tick, what is left to credit of it, the quantity to
+    credit (what is left to begin with, and at most that; changing it ticks the line) and the
+    net that credits. Nothing left: the row is greyed."""
 
-    def __init__(self, line: Line, net: Decimal):
+    def __init__(self, line: Line, net: Decimal, left: Decimal):
         self.line = line
-        words = _("{description}: {quantity} {unit} × {price} = {net}").format(
+        self.left = left
+        words = _("{description}: {quantity} × {price} = {net}").format(
             description=line.description,
-            quantity=format_number(line.quantity),
-            unit=line.unit,
+            quantity=quantity_in_units(line.quantity, line.unit),
             price=format_money(line.unit_price),
             net=format_money(net),
         )
         # a description's "&" is text, not a keyboard shortcut
         self.tick = QCheckBox(words.replace("&", "&&"))
         self.tick.setAccessibleName(_("Credit {description}").format(description=line.description))
-        self.quantity_edit = QLineEdit(format_number(line.quantity))
-        self.quantity_edit.setAccessibleName(
+        left_text = quantity_in_units(left, line.unit) if left > 0 else _("Nothing left")
+        self.left_label = QLabel(left_text)
+        self.left_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.quantity_spin = QuantitySpinBox(left)
+        self.quantity_spin.set_decimal(left)
+        self.quantity_spin.setAccessibleName(
             _("Quantity to credit: {description}").format(description=line.description)
         )
-        self.quantity_edit.setMaximumWidth(110)
-        self.quantity_edit.textEdited.connect(lambda _text: self.tick.setChecked(True))
+        self.quantity_spin.setMaximumWidth(110)
+        self.quantity_spin.lineEdit().textEdited.connect(lambda _text: self.tick.setChecked(True))
         self.net_label = QLabel()
+        if left <= 0:
+            for widget in (self.tick, self.left_label, self.quantity_spin):
+                widget.setEnabled(False)
 
     def quantity(self) -> Decimal:
-        """The quantity typed; MoneyError naming the field when it is not a number."""
+        """The quantity to credit; MoneyError naming the field when it is not a number."""
         label = _("Quantity to credit ({description})").format(description=self.line.description)
-        return parse_number(self.quantity_edit.text(), label)
+        try:
+            return self.quantity_spin.decimal_value()
+        except ValueError as error:
+            raise MoneyError(_("{label}: enter a number").format(label=label)) from error
+
+
+class QuantitySpinBox(DecimalSpinBox):
+    """A quantity to credit, 0 to `most`, in up to the 4 places a line's quantity has, shown
+    without trailing zeros ("2.5", not "2.5000")."""
+
+    def __init__(self, most: Decimal, parent: QWidget | None = None):
+        super().__init__(most, QUANTITY.places, "", parent)
+
+    def textFromValue(self, value: float) -> str:
+        text = super().textFromValue(value)
+        return text.rstrip("0").rstrip(".") if "." in text else text
