@@ -21,6 +21,7 @@ from costready.i18n import _
 if TYPE_CHECKING:
     from costready.compliance.readiness import Readiness
     from costready.costing.results import ScenarioResult
+    from costready.invoicing.documents import Line
     from costready.organisation import Organisation
     from costready.problems import Problem
     from costready.storage.workspace import Workspace
@@ -1149,7 +1150,7 @@ def _add_invoicing_commands(
 ) -> None:
     invoice = add("invoice", help=_("list, show or issue invoices and credit notes"))
     invoice_commands = invoice.add_subparsers(
-        dest="invoice_command", metavar="list|show|issue|pdf|ubl|csv", required=True
+        dest="invoice_command", metavar="list|show|issue|credit|pdf|ubl|csv", required=True
     )
     listed = invoice_commands.add_parser(
         "list", parents=[common], help=_("list invoices and credit notes, drafts first")
@@ -1170,6 +1171,21 @@ def _add_invoicing_commands(
     )
     issue.add_argument("document", metavar="ID", help=_("the draft's id (see invoice list)"))
     issue.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+    credit = invoice_commands.add_parser(
+        "credit",
+        parents=[common],
+        help=_("issue a credit note against an issued invoice (default: all that is left)"),
+    )
+    credit.add_argument("document", metavar="NUMBER|ID", help=_("the invoice it corrects"))
+    credit.add_argument("--reason", required=True, help=_("why, as the credit note says"))
+    credit.add_argument(
+        "--line",
+        action="append",
+        default=[],
+        metavar="N=QUANTITY",
+        help=_("credit QUANTITY of the invoice's line N (from 1); repeat for more lines"),
+    )
+    credit.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
     _add_invoice_file_commands(invoice_commands, common)
 
     pay = add("payments", help=_("record a payment against an invoice"))
@@ -1300,6 +1316,18 @@ def _invoice(args: argparse.Namespace) -> None:
             _print_rows(rows, args.json)
             return
         doc_id = _document_id(workspace, org_id, args.document)
+        if args.invoice_command == "credit":
+            lines = _credit_lines(workspace, doc_id, args.line, today) if args.line else None
+            note = invoices.credit(workspace, doc_id, lines, args.reason, args.date)
+            from costready.money import format_money
+
+            total = invoices.document_view(workspace, note.id or 0, today).totals.gross
+            print(
+                _("Issued credit note {number} for {total}, correcting {invoice}.").format(
+                    number=note.number, total=format_money(total), invoice=note.credits_number
+                )
+            )
+            return
         if args.invoice_command == "issue":
             issued = invoices.issue(workspace, doc_id, args.date)
             print(
@@ -1310,6 +1338,41 @@ def _invoice(args: argparse.Namespace) -> None:
             return
         view = invoices.document_view(workspace, doc_id, today)
     _print_view(view, args.json)
+
+
+def _credit_lines(
+    workspace: Workspace, invoice_id: int, asked: list[str], today: date
+) -> tuple[Line, ...]:
+    """The credit note's lines from "N=QUANTITY" (N from 1), checked against what is left."""
+    from costready.app import invoices
+    from costready.invoicing.credits import left_to_credit
+    from costready.invoicing.documents import part_credit_lines
+    from costready.invoicing.errors import InvoicingError
+
+    view = invoices.document_view(workspace, invoice_id, today)
+    quantities: dict[int, Decimal] = {}
+    for text in asked:
+        number, _sep, quantity = text.partition("=")
+        try:
+            index, amount = int(number) - 1, Decimal(quantity)
+        except (ValueError, ArithmeticError):
+            raise CliError(
+                _("--line “{text}”: give the line's number and a quantity, such as 2=1.5").format(
+                    text=text
+                )
+            ) from None
+        if not 0 <= index < len(view.document.lines):
+            raise CliError(
+                _("--line “{text}”: {number} has lines 1 to {count}").format(
+                    text=text, number=view.document.number, count=len(view.document.lines)
+                )
+            )
+        quantities[index] = quantities.get(index, Decimal(0)) + amount
+    left = left_to_credit(view.document, view.credit_notes)
+    lines, problems = part_credit_lines(view.document, quantities, left)
+    if problems:
+        raise InvoicingError(problems)
+    return lines
 
 
 def _print_rows(rows: list, as_json: bool) -> None:

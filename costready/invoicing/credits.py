@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from costready.i18n import _
-from costready.money import PENNY, ZERO, line_net, vat_amount
+from costready.money import (
+    PENNY,
+    ZERO,
+    format_money,
+    format_number,
+    format_quantity,
+    line_net,
+    vat_amount,
+)
 from costready.problems import Problem
 
 from .documents import Document, FixedVat, Line, more_than_left, totals
@@ -191,3 +199,50 @@ def _group_vat(draft: Document, notes: Sequence[Document]) -> tuple[FixedVat, ..
 
 def _within_a_penny(cumulative: Decimal, plain: Decimal) -> Decimal:
     return cumulative if abs(cumulative - plain) <= PENNY else plain
+
+
+def penny_notes(document: Document, locale: str = "en_GB") -> list[str]:
+    """Why a credit note's figure is a penny off the one a reader would work out, in words the
+    document prints beside it: each line net and VAT figure kept by `with_figures` that differs
+    from quantity x price or from the group's net x rate, then the reason. None for a document
+    whose figures are all the plain ones (every invoice, most credit notes).
+
+    A trustee must be able to redo every figure by hand: these say which figure, what the plain
+    working gives, and why it was not used."""
+    if not document.is_credit_note:
+        return []
+    notes = []
+    for index, line in enumerate(document.lines):
+        worked = line_net(line.quantity, line.unit_price)
+        if line.fixed_net is not None and line.fixed_net != worked:
+            notes.append(
+                _("Line {n}: net {net}, where {quantity} × {price} would give {worked}.").format(
+                    n=index + 1,
+                    net=format_money(line.fixed_net, locale),
+                    quantity=format_quantity(line.quantity, locale),
+                    price=format_money(line.unit_price, locale),
+                    worked=format_money(worked, locale),
+                )
+            )
+    plain = {
+        (g.category, g.rate): g.vat
+        for g in totals(dataclasses.replace(document, fixed_vat=())).groups
+    }
+    for group in totals(document).groups:
+        worked = plain.get((group.category, group.rate), group.vat)
+        if group.vat != worked:
+            notes.append(
+                _("VAT at {rate}%: {vat}, where {net} × {rate}% would give {worked}.").format(
+                    rate=format_number(group.rate, locale),
+                    vat=format_money(group.vat, locale),
+                    net=format_money(group.taxable, locale),
+                    worked=format_money(worked, locale),
+                )
+            )
+    if not notes:
+        return []
+    reason = _(
+        "Each differs by a penny so that the credit notes for {number} add up to exactly what "
+        "it charged (the pennies one credit rounded away come back with the next)."
+    ).format(number=document.credits_number or _("the invoice"))
+    return [*notes, reason]

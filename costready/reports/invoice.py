@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from costready.i18n import N_, _
 from costready.invoicing.bank import BankDetails, format_sort_code
+from costready.invoicing.credits import penny_notes
 from costready.invoicing.customers import Customer, Funding, is_consumer
 from costready.invoicing.disclosures import SenderExtras, sender_lines
 from costready.invoicing.documents import Document, Line, Totals, VatGroup, line_rate, totals
@@ -107,6 +108,7 @@ def write_document(target: PathOrFile, data: DocumentData) -> None:
         *_vat_summary(data),
         _totals_table(data),
         *_exemption_notes(data),
+        *_penny_notes(data),
         *_support_plan(data),
         *_notes(document.notes),
         *payment_block(data, _pay_by(data)),
@@ -356,6 +358,12 @@ def _exemption_notes(data: DocumentData) -> list[Flowable]:
     if "O" in categories:
         notes.append(para(_("Outside the scope of VAT: no VAT is charged."), "body"))
     return [Spacer(1, 3 * mm), *notes] if notes else []
+
+
+def _penny_notes(data: DocumentData) -> list[Flowable]:
+    """On a credit note whose figure is a penny off the plain working: which, and why."""
+    notes = penny_notes(data.document, data.organisation.locale)
+    return [Spacer(1, 2 * mm), *(para(note, "small") for note in notes)] if notes else []
 
 
 def _support_plan(data: DocumentData) -> list[Flowable]:

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from costready.i18n import _
+from costready.invoicing.credits import penny_notes
 from costready.invoicing.documents import CATEGORY, Line, VatGroup, line_rate, percent
 from costready.invoicing.peppol import gln_problems
 from costready.money import ZERO, plain, to_penny
@@ -184,8 +185,10 @@ def _document(data: DocumentData) -> ET.Element:
         if document.due_date is not None:
             ubl.cbc("DueDate", document.due_date.isoformat())
         ubl.cbc("InvoiceTypeCode", INVOICE_TYPE)
-    if document.notes.strip():
-        ubl.cbc("Note", document.notes.strip())
+    # one note at most (PEPPOL-EN16931-R002): the typed notes, then why a figure is a penny off
+    notes = [document.notes.strip(), *penny_notes(document, data.organisation.locale)]
+    if any(notes):
+        ubl.cbc("Note", "\n".join(note for note in notes if note))
     if not credit and tax_point is not None:
         ubl.cbc("TaxPointDate", tax_point.isoformat())
     ubl.cbc("DocumentCurrencyCode", CURRENCY)

@@ -30,6 +30,7 @@ from costready.storage import migrate
 from costready.storage.db import make_engine
 from costready.storage.workspace import Workspace
 from tests.reports import peppol
+from tests.reports.builders import pdf_text
 from tests.storage import invoicing_data as data
 from tests.storage.conftest import sqlite_url
 
@@ -72,7 +73,7 @@ def test_a_draft_credit_note_s_links_and_figures_round_trip(workspace: Workspace
 
 
 def test_each_line_refuses_more_than_is_left_and_the_rest_lands_on_the_penny(
-    workspace: Workspace,
+    workspace: Workspace, tmp_path: Path
 ) -> None:
     org_id = data.organisation(workspace)
     invoice = _vat_invoice(workspace, org_id, data.council(workspace, org_id))
@@ -98,6 +99,11 @@ def test_each_line_refuses_more_than_is_left_and_the_rest_lands_on_the_penny(
     assert rest_view.totals.net == D("63.12") and rest_view.totals.vat == D("12.62")
     after = invoices.document_view(workspace, invoice_id, OCT1)
     assert after.credited == D("121.20") and after.status is Status.CREDITED
+    # the penny is explained where a reader redoes the sum: the PDF and the e-invoice
+    pdf = tmp_path / "rest.pdf"
+    invoice_files.save_document_pdf(workspace, rest.id or 0, pdf, OCT1)
+    said = " ".join(pdf_text(pdf).split())
+    assert "Line 1: net £63.12, where 2.5 × £25.25 would give £63.13." in said
     assert credits.left_to_credit(invoice, after.credit_notes) == (D("0"),)
     with pytest.raises(InvoicingError) as nothing:
         invoices.credit(workspace, invoice_id, None, "Again", OCT1)
@@ -124,6 +130,8 @@ def test_the_penny_credit_notes_are_valid_e_invoices(workspace: Workspace, tmp_p
         target = tmp_path / f"{note.number}.xml"
         invoice_files.save_ubl(workspace, note.id or 0, target)
         assert validator.errors(target.read_bytes()) == [], note.number
+    # the last one's single note says why its net is a penny off 2.5 x £25.25
+    assert "would give £63.13" in (tmp_path / f"{rest.number}.xml").read_text(encoding="utf-8")
 
 
 def test_a_line_cannot_be_credited_twice_though_the_total_would_allow_it(

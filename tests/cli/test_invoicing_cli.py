@@ -165,3 +165,27 @@ def test_org_picks_the_organisation_for_every_command(capsys, tmp_path):
     assert "in force" in capsys.readouterr().out
     assert main(["--database", database, "--org", "7", "price-lists"]) == 1
     assert "no organisation “7”" in capsys.readouterr().err
+
+
+def test_credit_a_line_in_part_then_all_that_is_left(
+    database: str, capsys: pytest.CaptureFixture
+) -> None:
+    for day, hours in (("01/10/2026", "2"), ("02/10/2026", "1.5")):
+        args = ("--service", "home-support", "--date", day, "--quantity", hours)
+        who = ("--customer", "Riverside Borough Council", "--person-ref", "P-17")
+        assert run(database, "deliveries", "add", *args, *who) == 0
+    assert run(database, "bill", "--from", "01/10/2026", "--to", "31/10/2026", "--issue") == 0
+    capsys.readouterr()
+    reason = ("--reason", "Hours not delivered")
+    assert run(database, "invoice", "credit", "INV-0001", "--line", "1=1", *reason) == 0
+    said = capsys.readouterr().out
+    assert "Issued credit note CN-0001 for £25.00, correcting INV-0001." in said
+    # one hour is left on line 1: two are refused, naming the line
+    assert run(database, "invoice", "credit", "INV-0001", "--line", "1=2", *reason) == 1
+    assert "1 hour left to credit, 2 asked" in capsys.readouterr().err
+    assert run(database, "invoice", "credit", "INV-0001", "--line", "3=1", *reason) == 1
+    assert "INV-0001 has lines 1 to 2" in capsys.readouterr().err
+    assert run(database, "invoice", "credit", "INV-0001", *reason) == 0
+    assert "CN-0002 for £62.50" in capsys.readouterr().out
+    assert run(database, "invoice", "show", "INV-0001", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "credited"

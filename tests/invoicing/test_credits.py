@@ -165,3 +165,19 @@ def test_part_credits_never_exceed_the_invoice_and_the_rest_lands_on_zero(
             by_group[(group.category, group.rate)] = (taxable + group.taxable, vat + group.vat)
     expected = {(g.category, g.rate): (g.taxable, g.vat) for g in totals(invoice).groups}
     assert by_group == expected
+
+
+def test_a_figure_a_penny_off_the_plain_working_is_explained_on_the_note() -> None:
+    # a trustee redoing 2.5 x £25.25 gets £63.13: the note says why it shows £63.12
+    invoice = invoice_of(SUPPORT)
+    first = issued_note(invoice, [], part_credit_lines(invoice, {0: D("1.5")})[0])
+    assert credits.penny_notes(first) == []  # the first credit's figures are the plain ones
+    last = issued_note(invoice, [first], credits.remaining_lines(invoice, [first]))
+    notes = credits.penny_notes(last)
+    assert notes[0] == "Line 1: net £63.12, where 2.5 × £25.25 would give £63.13."
+    assert "add up to exactly what it charged" in notes[-1] and "INV-0007" in notes[-1]
+    vat_notes = [n for n in notes if n.startswith("VAT at 20%")]
+    figures = totals(last)
+    plain = totals(replace(last, fixed_vat=()))
+    assert bool(vat_notes) == (figures.vat != plain.vat)
+    assert credits.penny_notes(invoice) == []  # an invoice's figures are always the plain ones

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from costready.invoicing.customers import Customer, CustomerKind, Funding
 from costready.invoicing.documents import Document, DocumentKind, Line
@@ -379,10 +379,35 @@ def test_the_credit_note_dialog_offers_what_is_left_on_each_line(
     after = invoices.document_view(workspace, invoice.id, date.today())
     assert after.status is Status.CREDITED and after.credited == after.totals.gross
     page.select(invoice.id)
-    page.credit_note()
-    (row,) = page.dialog.line_rows
-    assert row.left_label.text() == "Nothing left" and not row.tick.isEnabled()
-    page.dialog.reject()
+    page.credit_note()  # nothing left: said, rather than a dialog with every line greyed
+    assert page.dialog is None
+    assert page.status.text().startswith(f"Nothing is left to credit on {invoice.number}")
+
+
+def test_a_credit_a_penny_off_the_plain_working_says_why(qtbot, window, workspace, council, yes):
+    import dataclasses
+
+    from costready.app import invoices
+    from costready.invoicing.documents import part_credit_lines
+    from costready.rules_file import VatTreatment
+    from costready.ui.dialogs.invoice_view import InvoiceViewDialog
+
+    org_id = window.document.organisation_id
+    draft = invoices.new_draft(workspace, org_id, council.id)
+    line = Line("Support session", Decimal("4"), "hour", Decimal("25.25"), VatTreatment.EXEMPT)
+    draft = invoices.save_draft(workspace, org_id, dataclasses.replace(draft, lines=(line,)))
+    invoice = invoices.issue(workspace, draft.id)
+    lines, _ = part_credit_lines(invoice, {0: Decimal("1.5")})
+    invoices.credit(workspace, invoice.id, lines, "1.5 hours not delivered", date.today())
+    rest = invoices.credit(workspace, invoice.id, None, "The rest", date.today())
+    view = InvoiceViewDialog(workspace, rest.id)
+    qtbot.addWidget(view)
+    (said,) = [
+        label
+        for label in view.findChildren(QLabel)
+        if label.accessibleName() == "Why a figure is a penny off"
+    ]
+    assert "Line 1: net £63.12, where 2.5 × £25.25 would give £63.13." in said.text()
 
 
 def test_deliveries_add_import_and_bill(qtbot, window, workspace, council, tmp_path, yes):

@@ -53,6 +53,11 @@ if TYPE_CHECKING:
 class CreditNoteDialog(DocumentDialog):
     """After it is accepted, `message` names the credit note issued."""
 
+    @property
+    def nothing_left(self) -> bool:
+        """True when earlier credit notes have credited the whole invoice."""
+        return self.view.credited >= self.view.totals.gross
+
     def __init__(self, store: Workspace, invoice_id: int, parent: QWidget | None = None):
         super().__init__(store, invoice_id, _("Credit note for {number}"), 680, parent)
         view, number = self.view, self.number

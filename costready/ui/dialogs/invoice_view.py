@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import _
+from costready.invoicing.credits import penny_notes
 from costready.invoicing.documents import DOCUMENT_KIND_LABELS
 from costready.invoicing.payments import PAYMENT_METHOD_LABELS
 from costready.invoicing.status import STATUS_LABELS, Status
@@ -143,6 +144,13 @@ class InvoiceViewDialog(QDialog):
             self.balance_label = _amount(view.balance, bold=True)
             self.balance_label.setAccessibleName(_("Balance"))
             form.addRow(_("Balance:"), self.balance_label)
+        notes = penny_notes(view.document)
+        if notes:  # a figure a penny off quantity x price says why, as on the PDF
+            said = QLabel("\n".join(notes))
+            said.setTextFormat(Qt.TextFormat.PlainText)
+            said.setWordWrap(True)
+            said.setAccessibleName(_("Why a figure is a penny off"))
+            form.addRow(said)
         return box
 
     def _money_box(self) -> QGroupBox:

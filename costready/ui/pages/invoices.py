@@ -438,6 +438,14 @@ class InvoicesPage(InvoicingPage):
         from costready.ui.dialogs.credit_note import CreditNoteDialog
 
         dialog = CreditNoteDialog(store, doc_id, self)
+        if dialog.nothing_left:  # said here, rather than a dialog with every line greyed
+            self.say(
+                _("Nothing is left to credit on {number}: credit notes cover all of it.").format(
+                    number=dialog.number
+                )
+            )
+            dialog.deleteLater()
+            return
         self.open_dialog(dialog, lambda: self._after_editor(dialog))
 
     # Files ---------------------------------------------------------------------------------
