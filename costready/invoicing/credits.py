@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from costready.i18n import _
+from costready.i18n import _, ngettext
 from costready.money import (
     PENNY,
     ZERO,
@@ -241,8 +241,11 @@ def penny_notes(document: Document, locale: str = "en_GB") -> list[str]:
             )
     if not notes:
         return []
-    reason = _(
+    reason = ngettext(
+        "It differs by a penny so that the credit notes for {number} add up to exactly what it "
+        "charged (the pennies one credit rounded away come back with the next).",
         "Each differs by a penny so that the credit notes for {number} add up to exactly what "
-        "it charged (the pennies one credit rounded away come back with the next)."
+        "it charged (the pennies one credit rounded away come back with the next).",
+        len(notes),
     ).format(number=document.credits_number or _("the invoice"))
     return [*notes, reason]
