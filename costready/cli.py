@@ -1150,7 +1150,7 @@ def _add_invoicing_commands(
 ) -> None:
     invoice = add("invoice", help=_("list, show or issue invoices and credit notes"))
     invoice_commands = invoice.add_subparsers(
-        dest="invoice_command", metavar="list|show|issue|credit|pdf|ubl|csv", required=True
+        dest="invoice_command", metavar="list|show|issue|credit|copy|pdf|ubl|csv", required=True
     )
     listed = invoice_commands.add_parser(
         "list", parents=[common], help=_("list invoices and credit notes, drafts first")
@@ -1186,6 +1186,12 @@ def _add_invoicing_commands(
         help=_("credit QUANTITY of the invoice's line N (from 1); repeat for more lines"),
     )
     credit.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+    copied = invoice_commands.add_parser(
+        "copy",
+        parents=[common],
+        help=_("a new draft like an invoice: its customer, lines at today's prices, references"),
+    )
+    copied.add_argument("document", metavar="NUMBER|ID")
     _add_invoice_file_commands(invoice_commands, common)
 
     pay = add("payments", help=_("record a payment against an invoice"))
@@ -1316,6 +1322,14 @@ def _invoice(args: argparse.Namespace) -> None:
             _print_rows(rows, args.json)
             return
         doc_id = _document_id(workspace, org_id, args.document)
+        if args.invoice_command == "copy":
+            draft = invoices.copy_as_draft(workspace, doc_id)
+            print(
+                _("Copied {wanted} as draft {id}: check it, then issue it.").format(
+                    wanted=args.document, id=draft.id
+                )
+            )
+            return
         if args.invoice_command == "credit":
             lines = _credit_lines(workspace, doc_id, args.line, today) if args.line else None
             note = invoices.credit(workspace, doc_id, lines, args.reason, args.date)

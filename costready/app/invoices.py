@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from costready.costing.price_lists import PriceList
 from costready.i18n import _
 from costready.invoicing import credits
 from costready.invoicing import documents as docs
@@ -296,17 +297,44 @@ def view_in(uow: UnitOfWork, doc_id: int, today: date) -> DocumentView:
 def new_draft(ws: Workspace, org_id: int, customer_id: int) -> Document:
     """A saved, empty draft invoice for the customer: dated today, due after their terms,
     following the organisation's VAT status today."""
-    today = date.today()
     with ws.writing() as uow:
-        buyer = _customer_of(uow, org_id, customer_id)
-        settings = read_settings(uow, org_id)
-        org = uow.organisations.get(org_id)
-        draft = Document(
-            kind=DocumentKind.INVOICE,
-            customer_id=customer_id,
-            issue_date=today,
-            due_date=docs.due_date_for(today, terms_days(buyer, settings.default_terms_days)),
-            vat_registered=docs.vat_registered_at(org, today),
+        return uow.invoices.save_draft(org_id, _fresh_draft(uow, org_id, customer_id))
+
+
+def _fresh_draft(uow: UnitOfWork, org_id: int, customer_id: int) -> Document:
+    """An empty draft invoice for the customer (not saved): dated today, due after their
+    terms, following the organisation's VAT status today."""
+    today = date.today()
+    buyer = _customer_of(uow, org_id, customer_id)
+    settings = read_settings(uow, org_id)
+    org = uow.organisations.get(org_id)
+    return Document(
+        kind=DocumentKind.INVOICE,
+        customer_id=customer_id,
+        issue_date=today,
+        due_date=docs.due_date_for(today, terms_days(buyer, settings.default_terms_days)),
+        vat_registered=docs.vat_registered_at(org, today),
+    )
+
+
+def copy_as_draft(ws: Workspace, doc_id: int) -> Document:
+    """A new draft invoice like invoice `doc_id` (a draft or issued one): the same customer,
+    lines, purchase order, reference and notes, menu lines at today's prices; dated today,
+    with no service period (the new one is for other work). A credit note is not copied."""
+    with ws.writing() as uow:
+        source = uow.invoices.get(doc_id)
+        if source.is_credit_note:
+            raise InvoicingError(
+                [Problem("kind", _("A credit note is not copied: copy the invoice it corrects"))]
+            )
+        org_id = uow.invoices.organisation_id(doc_id)
+        menu = _menu_prices(uow.price_lists.current(org_id, date.today()))
+        draft = dataclasses.replace(
+            _fresh_draft(uow, org_id, source.customer_id or 0),
+            lines=docs.copied_lines(source.lines, menu),
+            purchase_order=source.purchase_order,
+            customer_reference=source.customer_reference,
+            notes=source.notes,
         )
         return uow.invoices.save_draft(org_id, draft)
 
@@ -372,6 +400,16 @@ def menu_lines(ws: Workspace, org_id: int, on: date) -> list[MenuItem]:
             )
         )
     return items
+
+
+def _menu_prices(price_list: PriceList | None) -> dict[str, tuple[Decimal, VatTreatment]]:
+    """Service key -> (price, VAT treatment) on the price list (none when no list is in force)."""
+    menu: dict[str, tuple[Decimal, VatTreatment]] = {}
+    if price_list is not None:
+        for key, price in price_list.prices.items():
+            published = price_list.services.get(key)
+            menu[key] = (price, _treatment(published.vat if published else ""))
+    return menu
 
 
 def _treatment(text: str) -> VatTreatment:

@@ -499,6 +499,29 @@ def credit_note_for(invoice: Document, lines: Sequence[Line] | None = None) -> D
     )
 
 
+def copied_lines(
+    lines: Sequence[Line], menu: Mapping[str, tuple[Decimal, VatTreatment]]
+) -> tuple[Line, ...]:
+    """An invoice's lines for a new draft: a line from the menu at the price and VAT treatment
+    in force now (`menu`: service key -> (price, treatment)), or as it was when the service is
+    no longer listed; a typed line as it was. Nothing that belonged to the old document comes
+    with them: no deliveries, no VAT rate fixed at its issue, no credit links."""
+    copied = []
+    for line in lines:
+        price, treatment = menu.get(line.service_key or "", (line.unit_price, line.treatment))
+        copied.append(
+            Line(
+                line.description,
+                line.quantity,
+                line.unit,
+                price,
+                treatment,
+                service_key=line.service_key,
+            )
+        )
+    return tuple(copied)
+
+
 def part_credit_lines(
     invoice: Document,
     quantities: Mapping[int, Decimal],

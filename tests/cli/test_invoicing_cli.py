@@ -189,3 +189,17 @@ def test_credit_a_line_in_part_then_all_that_is_left(
     assert "CN-0002 for £62.50" in capsys.readouterr().out
     assert run(database, "invoice", "show", "INV-0001", "--json") == 0
     assert json.loads(capsys.readouterr().out)["status"] == "credited"
+
+
+def test_copy_an_invoice_as_a_new_draft(database: str, capsys: pytest.CaptureFixture) -> None:
+    args = ("--service", "home-support", "--date", "01/10/2026", "--quantity", "2")
+    who = ("--customer", "Riverside Borough Council", "--person-ref", "P-17")
+    assert run(database, "deliveries", "add", *args, *who) == 0
+    assert run(database, "bill", "--from", "01/10/2026", "--to", "31/10/2026", "--issue") == 0
+    capsys.readouterr()
+    assert run(database, "invoice", "copy", "INV-0001") == 0
+    assert "Copied INV-0001 as draft 2" in capsys.readouterr().out
+    assert run(database, "invoice", "show", "2", "--json") == 0
+    draft = json.loads(capsys.readouterr().out)
+    assert draft["status"] == "draft" and draft["number"] is None
+    assert [(line["quantity"], line["unit_price"]) for line in draft["lines"]] == [("2", "25.00")]

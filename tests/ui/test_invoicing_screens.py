@@ -633,3 +633,24 @@ def test_the_delivery_log_shows_every_column_beside_a_long_customer_name(qtbot, 
     qtbot.waitUntil(page.view.isVisible)
     page.refresh()
     assert page.view.horizontalHeader().length() <= page.view.viewport().width()
+
+
+def test_copy_as_new_draft_from_the_invoice_opens_the_copy_in_the_editor(
+    qtbot, window, workspace, council, yes
+):
+    from costready.ui.dialogs.invoice_editor import InvoiceEditor
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.open_document(invoice.id)
+    shown = page.dialog
+    assert shown.copy_button.isEnabled()
+    qtbot.mouseClick(shown.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, InvoiceEditor))
+    editor = page.dialog
+    assert editor.document_id not in (None, invoice.id)
+    assert page.status.text() == f"Copied {invoice.number} as a new draft"
+    rows = {row.id: row for row in page.model.rows}
+    assert rows[editor.document_id].status is Status.DRAFT
+    editor.reject()

@@ -44,6 +44,8 @@ class InvoiceViewDialog(QDialog):
         self._store = store
         self.document_id = doc_id
         self.message = ""
+        #: the person asked for a copy as a new draft (the page makes and opens it on close)
+        self.copy_wanted = False
         self.dialog: QDialog | None = None
         self.resize(820, 640)
         self._layout = QVBoxLayout(self)
@@ -213,11 +215,16 @@ class InvoiceViewDialog(QDialog):
         self.reminder_button = QPushButton(_("Re&minder…"))
         self.reminder_button.clicked.connect(self.reminder)
         self.reminder_button.setVisible(self.view.status is Status.OVERDUE)
+        self.copy_button = QPushButton(_("Co&py as new draft"))
+        self.copy_button.setToolTip(
+            _("A new draft for the same customer and lines, at today's prices")
+        )
+        self.copy_button.clicked.connect(self._copy)
         # the files on the left, what to do about the money on the right
         for index, button in enumerate((self.pdf_button, self.ubl_button, self.reminder_button)):
             button.setAutoDefault(False)
             row.insertWidget(index, button)
-        for button in (self.pay_button, self.credit_button):
+        for button in (self.copy_button, self.pay_button, self.credit_button):
             button.setAutoDefault(False)
             button.setVisible(is_invoice)
             row.addWidget(button)
@@ -253,6 +260,15 @@ class InvoiceViewDialog(QDialog):
         from costready.ui.dialogs.payment import PaymentDialog
 
         self._open(PaymentDialog(self._store, self.document_id, self))
+
+    @property
+    def number(self) -> str:
+        return self.view.document.number or ""
+
+    def _copy(self) -> None:
+        """Close, and have the page make and open the copy (`copy_wanted`)."""
+        self.copy_wanted = True
+        self.accept()
 
     def credit_note(self) -> None:
         from costready.ui.dialogs.credit_note import CreditNoteDialog

@@ -386,6 +386,27 @@ class InvoicesPage(InvoicingPage):
         self.open_dialog(dialog, lambda: None)
         dialog.finished.connect(lambda _result: self._after_editor(dialog))
 
+    def copy_selected(self) -> None:
+        """A new draft like the invoice selected (its customer, lines at today's prices,
+        references), opened in the editor."""
+        row = self.selected_row()
+        if row is None or getattr(row, "kind", None) != "invoice":
+            self.say(_("Choose an invoice in the list first."))
+            return
+        self.copy_document(getattr(row, "id", 0), getattr(row, "number", ""))
+
+    def copy_document(self, doc_id: int, number: str) -> None:
+        store = self.store
+        if store is None:
+            return
+        from costready.app import invoices
+
+        copied = invoices.copy_as_draft(store, doc_id)
+        self.refresh()
+        self.select(copied.id)
+        self.say(_("Copied {number} as a new draft").format(number=number))
+        self.open_document(copied.id or 0)
+
     def open_selected(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
@@ -419,6 +440,8 @@ class InvoicesPage(InvoicingPage):
         self.select(doc_id)
         if message:
             self.say(message)
+        if getattr(dialog, "copy_wanted", False) and doc_id is not None:
+            self.copy_document(doc_id, getattr(dialog, "number", ""))
 
     def record_payment(self, doc_id: int | None = None) -> None:
         doc_id = doc_id if doc_id is not None else self._chosen_issued_invoice()

@@ -23,6 +23,9 @@ class InvoiceActions(ActionGroup):
         self.new_invoice = self.add(_("&New invoice…"), self.start_invoice, "add", "Ctrl+Shift+N")
         self.record_payment = self.add(_("&Record payment…"), self.pay, "check")
         self.credit_note = self.add(_("&Credit note…"), self.credit, "remove")
+        self.copy_invoice = self.add(
+            _("C&opy as new draft"), lambda: self._on_page("copy_selected"), "copy"
+        )
         self.bill_period = self.add(_("&Bill a period…"), self.bill, "check")
         self.separator()
         self.export_pdf = self.add(_("Save &PDF…"), lambda: self._on_page("save_pdf"), "export")
