@@ -316,6 +316,15 @@ def test_a_whole_credit_note_credits_the_invoice(qtbot, window, workspace, counc
     statuses = {row.number: row.status for row in page.model.rows}
     assert statuses[invoice.number] is Status.CREDITED
     assert any(row.kind == DocumentKind.CREDIT_NOTE for row in page.model.rows)
+    # a credit note is not paid: its Due cell is empty, the invoice's is not
+    model = page.model
+    due = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Due"
+    )
+    shown = {row.kind: model.index(i, due).data() for i, row in enumerate(model.rows)}
+    assert shown[DocumentKind.CREDIT_NOTE] == "" and shown[DocumentKind.INVOICE] != ""
 
 
 def test_a_part_credit_note_credits_a_quantity_of_a_line(qtbot, window, workspace, council, yes):

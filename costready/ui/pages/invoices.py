@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import N_, _, ngettext
 from costready.invoicing.aged_debt import BUCKET_LABELS, AgedRow, Bucket, aged_totals
-from costready.invoicing.documents import DOCUMENT_KIND_LABELS
-from costready.invoicing.listing import ListOrder, SortKey
+from costready.invoicing.documents import DOCUMENT_KIND_LABELS, DocumentKind
+from costready.invoicing.listing import InvoiceRow, ListOrder, SortKey
 from costready.invoicing.status import STATUS_LABELS, Status
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import (
@@ -67,7 +67,8 @@ def invoice_columns() -> list[Column]:
         Column(
             "issued", N_("Issued"), lambda r: r.issue_date, display=lambda r: day_text(r.issue_date)
         ),
-        Column("due", N_("Due"), lambda r: r.due_date, display=lambda r: day_text(r.due_date)),
+        # a credit note is not paid, so it has no due date to show
+        Column("due", N_("Due"), lambda r: r.due_date, display=_due_text),
         Column("total", N_("Total"), lambda r: r.total, kind=ColumnKind.MONEY),
         Column("balance", N_("Balance"), lambda r: r.balance, kind=ColumnKind.MONEY),
         Column(
@@ -99,6 +100,10 @@ def aged_columns() -> list[Column]:
         Column("total", N_("Total"), lambda r: r.total, kind=ColumnKind.MONEY, bold=True)
     )
     return columns
+
+
+def _due_text(row: InvoiceRow) -> str:
+    return "" if row.kind == DocumentKind.CREDIT_NOTE else day_text(row.due_date)
 
 
 class InvoicesPage(InvoicingPage):
