@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from costready.invoicing.customers import Customer, CustomerKind, Funding
 from costready.invoicing.documents import Document, DocumentKind, Line
@@ -663,3 +663,22 @@ def test_copy_as_new_draft_from_the_invoice_opens_the_copy_in_the_editor(
     rows = {row.id: row for row in page.model.rows}
     assert rows[editor.document_id].status is Status.DRAFT
     editor.reject()
+
+
+def test_the_view_of_a_document_without_vat_shows_no_vat_column(
+    qtbot, window, workspace, council, yes
+):
+    from costready.ui.dialogs.invoice_view import InvoiceViewDialog
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    assert not invoice.vat_registered  # the sample is not VAT registered
+    view = InvoiceViewDialog(workspace, invoice.id)
+    qtbot.addWidget(view)
+    (table,) = [t for t in view.findChildren(QTableView) if t.accessibleName() == "Lines"]
+    model = table.model()
+    hidden = [
+        model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(model.columnCount())
+        if table.isColumnHidden(c)
+    ]
+    assert hidden == ["VAT"]

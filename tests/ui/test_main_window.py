@@ -95,6 +95,7 @@ def test_menus_are_as_planned(window):
         "New invoice…",
         "Record payment…",
         "Credit note…",
+        "Copy as new draft",
         "Bill a period…",
         "Save PDF…",
         "Export e-invoice…",

@@ -90,6 +90,8 @@ class InvoiceViewDialog(QDialog):
         )
         table: QTableView = TablePage.make_view(lines, _("Lines"))
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        if not document.vat_registered:  # no VAT on the document at all, as its PDF says
+            table.setColumnHidden(lines.column_index("treatment"), True)
         layout.addWidget(table, 1)
         fit_columns(table)
         stretch_first(table)
