@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from costready.storage.workspace import Workspace
 
 
+#: `invoicing.payments.PaymentMethod`'s values, written out so parsing the command line loads
+#: no domain module (a test holds the two together).
+PAYMENT_METHODS = ("bank_transfer", "card", "cash", "cheque", "direct_debit", "other")
+
+
 class CliError(Exception):
     """A failure to report on stderr with a non-zero exit."""
 
@@ -1195,19 +1200,30 @@ def _add_invoicing_commands(
     _add_invoice_file_commands(invoice_commands, common)
 
     pay = add("payments", help=_("record a payment against an invoice"))
-    pay_commands = pay.add_subparsers(dest="payments_command", metavar="record|csv", required=True)
+    pay_commands = pay.add_subparsers(
+        dest="payments_command", metavar="record|remittance|csv", required=True
+    )
     record = pay_commands.add_parser(
         "record", parents=[common], help=_("record money received against an invoice")
     )
     record.add_argument("document", metavar="NUMBER|ID")
     record.add_argument("--amount", required=True, metavar="POUNDS")
     record.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
-    record.add_argument(
-        "--method",
-        default="bank_transfer",
-        choices=["bank_transfer", "card", "cash", "cheque", "direct_debit", "other"],
-    )
+    record.add_argument("--method", default="bank_transfer", choices=PAYMENT_METHODS)
     record.add_argument("--reference", default="", help=_("the payer's reference"))
+    remit = pay_commands.add_parser(
+        "remittance",
+        parents=[common],
+        help=_(
+            "one payment that pays several invoices of a customer, oldest due first; "
+            "the rest becomes their credit"
+        ),
+    )
+    remit.add_argument("--customer", required=True, metavar="NAME|ID")
+    remit.add_argument("--amount", required=True, metavar="POUNDS")
+    remit.add_argument("--date", type=_day, metavar="DD/MM/YYYY", help=_("default: today"))
+    remit.add_argument("--method", default="bank_transfer", choices=PAYMENT_METHODS)
+    remit.add_argument("--reference", default="", help=_("the payer's reference"))
     paid_csv = pay_commands.add_parser(
         "csv", parents=[common], help=_("write every payment received as CSV")
     )
@@ -1490,6 +1506,9 @@ def _payments(args: argparse.Namespace) -> None:
         amount = parse_money(args.amount, "amount")
     except MoneyError as error:
         raise CliError(str(error)) from error
+    if args.payments_command == "remittance":
+        _remittance(args, amount)
+        return
     with _workspace(args) as workspace:
         org_id = _invoicing_org(workspace, args)
         doc_id = _document_id(workspace, org_id, args.document)
@@ -1502,6 +1521,33 @@ def _payments(args: argparse.Namespace) -> None:
         print(
             _("£{extra} is more than was owed and is now the customer's credit.").format(
                 extra=_amount(result.to_customer_credit)
+            )
+        )
+
+
+def _remittance(args: argparse.Namespace, amount: Decimal) -> None:
+    from costready.app import invoices
+    from costready.app.payments import record_remittance
+    from costready.invoicing.payments import Payment, PaymentMethod
+    from costready.money import format_money
+
+    with _workspace(args) as workspace:
+        org_id = _invoicing_org(workspace, args)
+        customer_id = _customer_id(invoices.customers(workspace, org_id), args.customer)
+        today = date.today()
+        payment = Payment(args.date or today, amount, PaymentMethod(args.method), args.reference)
+        result = record_remittance(workspace, customer_id, payment, today=today)
+        for doc_id, part in result.applied.items():
+            number = invoices.document_view(workspace, doc_id, today).document.number
+            print(
+                _("Recorded {amount} against {number}.").format(
+                    amount=format_money(part), number=number
+                )
+            )
+    if result.to_customer_credit:
+        print(
+            _("{extra} is more than was owed and is now the customer's credit.").format(
+                extra=format_money(result.to_customer_credit)
             )
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -166,3 +166,57 @@ def validate_credit_note_amount(amount: Decimal, left_to_credit: Decimal) -> lis
             )
         ]
     return []
+
+
+@dataclass(frozen=True)
+class Owing:
+    """An invoice a remittance may pay: its number and what is still owed on it."""
+
+    number: str
+    balance: Decimal
+
+
+def allocate_oldest_first(
+    amount: Decimal, owing: Sequence[Owing]
+) -> tuple[tuple[Decimal, ...], Decimal]:
+    """One remittance of `amount` split over `owing` in the order given (oldest due first, as
+    a buyer's remittance advice usually pays): each invoice takes what is owed on it until the
+    money runs out. Returns the part set against each invoice and the rest, which becomes the
+    customer's credit; the parts and the rest add up to `amount` exactly."""
+    left = amount
+    parts = []
+    for invoice in owing:
+        part = min(left, max(ZERO, invoice.balance))
+        parts.append(part)
+        left -= part
+    return tuple(parts), left
+
+
+def allocation_problems(
+    amount: Decimal, parts: Sequence[Decimal], owing: Sequence[Owing]
+) -> list[Problem]:
+    """Problems with a remittance split by hand: each part in pounds and whole pence, not
+    below £0 and not more than is owed on its invoice (path `allocations[i]`); all of them
+    together not more than the money received (path `amount`). What is left over is the
+    customer's credit, never refused."""
+    problems = []
+    for index, (part, invoice) in enumerate(zip(parts, owing, strict=True)):
+        label = _("Against {number}").format(number=invoice.number)
+        refusal = AMOUNT.refusal(part, label)
+        if refusal is None and part > invoice.balance:
+            refusal = _("{label}: at most {owed} is owed on it").format(
+                label=label, owed=format_money(invoice.balance)
+            )
+        if refusal is not None:
+            problems.append(Problem(f"allocations[{index}]", refusal))
+    total = sum(parts, ZERO)
+    if total > amount:
+        problems.append(
+            Problem(
+                "amount",
+                _(
+                    "Amount: {total} is set against invoices, more than the {amount} received"
+                ).format(total=format_money(total), amount=format_money(amount)),
+            )
+        )
+    return problems

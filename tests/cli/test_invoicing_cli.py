@@ -203,3 +203,26 @@ def test_copy_an_invoice_as_a_new_draft(database: str, capsys: pytest.CaptureFix
     draft = json.loads(capsys.readouterr().out)
     assert draft["status"] == "draft" and draft["number"] is None
     assert [(line["quantity"], line["unit_price"]) for line in draft["lines"]] == [("2", "25.00")]
+
+
+def test_the_command_line_knows_every_payment_method() -> None:
+    from costready.cli import PAYMENT_METHODS
+    from costready.invoicing.payments import PaymentMethod
+
+    assert tuple(method.value for method in PaymentMethod) == PAYMENT_METHODS
+
+
+def test_a_remittance_pays_the_oldest_first(database: str, capsys: pytest.CaptureFixture) -> None:
+    who = ("--customer", "Riverside Borough Council", "--person-ref", "P-17")
+    for day in ("01/10/2026", "01/11/2026"):
+        args = ("--service", "home-support", "--date", day, "--quantity", "2")
+        assert run(database, "deliveries", "add", *args, *who) == 0
+    assert run(database, "bill", "--from", "01/10/2026", "--to", "31/10/2026", "--issue") == 0
+    assert run(database, "bill", "--from", "01/11/2026", "--to", "30/11/2026", "--issue") == 0
+    capsys.readouterr()
+    council = ("--customer", "Riverside Borough Council")
+    assert run(database, "payments", "remittance", *council, "--amount", "120") == 0
+    said = capsys.readouterr().out
+    assert "Recorded £50.00 against INV-0001." in said
+    assert "Recorded £50.00 against INV-0002." in said
+    assert "£20.00 is more than was owed and is now the customer's credit." in said

@@ -6,11 +6,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from costready.invoicing.payments import (
     CreditEntry,
     CreditEntryKind,
+    Owing,
     Payment,
+    allocate_oldest_first,
+    allocation_problems,
     apply_credit_note,
     balance,
     credit_available,
@@ -61,3 +66,42 @@ def test_payment_validation() -> None:
         assert [p.path for p in validate_payment(bad)] == ["amount"]
     future = Payment(date(2026, 11, 2), D("1"))
     assert [p.path for p in validate_payment(future, today=date(2026, 11, 1))] == ["date"]
+
+
+# A remittance over several invoices ----------------------------------------------------------
+
+PENCE = st.integers(min_value=0, max_value=500_000).map(lambda p: Decimal(p) / 100)
+
+
+def test_a_remittance_pays_the_oldest_first_and_the_rest_is_credit() -> None:
+    owing = [Owing("INV-0001", Decimal("100")), Owing("INV-0002", Decimal("50"))]
+    assert allocate_oldest_first(Decimal("120"), owing) == ((Decimal("100"), Decimal("20")), 0)
+    assert allocate_oldest_first(Decimal("175.50"), owing) == (
+        (Decimal("100"), Decimal("50")),
+        Decimal("25.50"),
+    )
+
+
+@given(amount=PENCE, balances=st.lists(PENCE, max_size=6))
+def test_a_remittance_s_parts_and_rest_add_up_to_the_money_received(amount, balances) -> None:
+    owing = [Owing(f"INV-{i}", b) for i, b in enumerate(balances)]
+    parts, rest = allocate_oldest_first(amount, owing)
+    assert sum(parts, Decimal(0)) + rest == amount
+    assert all(0 <= part <= invoice.balance for part, invoice in zip(parts, owing, strict=True))
+    assert rest >= 0
+    # an invoice is paid only once every older one is paid in full
+    for index, part in enumerate(parts):
+        if part > 0:
+            assert all(parts[i] == owing[i].balance for i in range(index))
+    assert allocation_problems(amount, parts, owing) == []
+
+
+def test_a_split_by_hand_is_refused_naming_the_invoice_or_the_amount() -> None:
+    owing = [Owing("INV-0001", Decimal("100")), Owing("INV-0002", Decimal("50"))]
+    (too_much,) = allocation_problems(Decimal("200"), (Decimal("100"), Decimal("60")), owing)
+    assert too_much.path == "allocations[1]"
+    assert too_much.message == "Against INV-0002: at most £50.00 is owed on it"
+    (over,) = allocation_problems(Decimal("120"), (Decimal("100"), Decimal("30")), owing)
+    assert over.path == "amount" and "£130.00 is set against invoices" in over.message
+    (pennies,) = allocation_problems(Decimal("120"), (Decimal("10.001"), Decimal("0")), owing)
+    assert pennies.path == "allocations[0]"

@@ -682,3 +682,38 @@ def test_the_view_of_a_document_without_vat_shows_no_vat_column(
         if table.isColumnHidden(c)
     ]
     assert hidden == ["VAT"]
+
+
+def test_a_remittance_pays_the_oldest_first_as_typed_and_can_be_split_by_hand(
+    qtbot, window, workspace, council, yes
+):
+    from costready.app import invoices, payments
+
+    org_id = window.document.organisation_id
+    first = issued_invoice(workspace, org_id, council, quantity="2")
+    second = issued_invoice(workspace, org_id, council, quantity="3")
+    owed = [invoices.document_view(workspace, d.id, date.today()).balance for d in (first, second)]
+    window.show_page("invoices")
+    page = window.pages["invoices"]
+    page.select(first.id)
+    window.invoice_actions.record_remittance.trigger()
+    dialog = page.dialog
+    assert dialog.customer_combo.currentData() == council.id  # the selected invoice's customer
+    assert [i.id for i in dialog.owed_invoices] == [first.id, second.id]
+    qtbot.keyClicks(dialog.amount_edit, format(owed[0] + 10, "f"))
+    # typed: the oldest is paid in full, the next takes the rest
+    assert [e.text() for e in dialog.part_edits] == [format(owed[0], "f"), "10.00"]
+    assert "to the customer's credit" in dialog.summary.text()
+    # by hand: more than is owed on the second is refused, naming it, and nothing is recorded
+    dialog.part_edits[1].clear()
+    qtbot.keyClicks(dialog.part_edits[1], format(owed[1] + 1, "f"))
+    dialog.accept()
+    assert f"Against {second.number}: at most" in dialog.errors["allocations[1]"].text()
+    assert payments.open_invoices(workspace, council.id, date.today())[0].balance == owed[0]
+    # "Oldest first" puts the split back, and it is recorded
+    qtbot.mouseClick(dialog.oldest_button, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert page.status.text().startswith("Recorded")
+    after = [invoices.document_view(workspace, d.id, date.today()) for d in (first, second)]
+    assert after[0].status is Status.PAID and after[1].balance == owed[1] - 10

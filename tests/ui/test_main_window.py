@@ -94,6 +94,7 @@ def test_menus_are_as_planned(window):
     assert menu_texts(window, "In&voices") == [
         "New invoice…",
         "Record payment…",
+        "Record a remittance…",
         "Credit note…",
         "Copy as new draft",
         "Bill a period…",

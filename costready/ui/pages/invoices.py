@@ -448,6 +448,20 @@ class InvoicesPage(InvoicingPage):
         if getattr(dialog, "copy_wanted", False) and doc_id is not None:
             self.copy_document(doc_id, getattr(dialog, "number", ""))
 
+    def record_remittance(self) -> None:
+        """One payment that pays several invoices (a remittance advice), for the customer of
+        the document selected, if one is."""
+        store = self.store
+        if store is None:
+            return
+        from costready.app import invoices
+        from costready.ui.dialogs.remittance import RemittanceDialog
+
+        doc_id = self.selected_id()
+        customer_id = invoices.document_view(store, doc_id, today()).customer.id if doc_id else None
+        dialog = RemittanceDialog(store, self.organisation_id, customer_id, self)
+        self.open_dialog(dialog, lambda: self._after_editor(dialog))
+
     def record_payment(self, doc_id: int | None = None) -> None:
         doc_id = doc_id if doc_id is not None else self._chosen_issued_invoice()
         store = self.store

@@ -22,6 +22,7 @@ class InvoiceActions(ActionGroup):
         self.title = _("In&voices")
         self.new_invoice = self.add(_("&New invoice…"), self.start_invoice, "add", "Ctrl+Shift+N")
         self.record_payment = self.add(_("&Record payment…"), self.pay, "check")
+        self.record_remittance = self.add(_("Record &a remittance…"), self.remittance, "check")
         self.credit_note = self.add(_("&Credit note…"), self.credit, "remove")
         self.copy_invoice = self.add(
             _("C&opy as new draft"), lambda: self._on_page("copy_selected"), "copy"
@@ -77,6 +78,10 @@ class InvoiceActions(ActionGroup):
     def pay(self) -> None:
         if self.window.document is not None:
             self.invoices_page().record_payment()
+
+    def remittance(self) -> None:
+        if self.window.document is not None:
+            self.invoices_page().record_remittance()
 
     def credit(self) -> None:
         if self.window.document is not None:
