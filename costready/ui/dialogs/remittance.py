@@ -222,7 +222,7 @@ class RemittanceDialog(QDialog):
         amount = self._amount() or ZERO
         parts, _rest = allocate_oldest_first(amount, [i.owing for i in self.owed_invoices])
         for edit, part in zip(self.part_edits, parts, strict=True):
-            edit.setText(format(part, "f") if part > 0 else "")
+            edit.setText(f"{part:.2f}" if part > 0 else "")  # whole pence: nothing rounds
         self._update_summary()
 
     def _parts(self) -> tuple[list[Decimal], list[Problem]]:
