@@ -12,7 +12,7 @@ from costready.organisation import text_problems
 from costready.problems import Problem
 from costready.rules_file import section_figure
 
-from .peppol import gln_problems
+from .peppol import participant_id_problems
 
 #: A customer's billing name (as printed on an invoice).
 NAME = TextBound(200)
@@ -115,7 +115,6 @@ def terms_days(customer: Customer, organisation_default: int) -> int:
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_ICD = re.compile(r"^\d{4}$")
 
 
 def validate_customer(customer: Customer) -> list[Problem]:
@@ -153,25 +152,8 @@ def validate_customer(customer: Customer) -> list[Problem]:
         problems.append(
             Problem("funding", _("Funding: only an individual customer has a funding type"))
         )
-    problems += _peppol_problems(customer)
+    problems += participant_id_problems(customer.peppol_scheme, customer.peppol_id)
     return problems
-
-
-def _peppol_problems(customer: Customer) -> list[Problem]:
-    scheme, value = customer.peppol_scheme.strip(), customer.peppol_id.strip()
-    if value and not _ICD.match(scheme):
-        return [
-            Problem(
-                "peppol_scheme",
-                _(
-                    "Peppol scheme: give the 4-digit scheme code of the participant id "
-                    "(such as 0088 for a GLN or 9932 for a UK VAT number)"
-                ),
-            )
-        ]
-    if scheme and not value:
-        return [Problem("peppol_id", _("Peppol id: enter the id, or clear the scheme code"))]
-    return gln_problems("peppol_id", scheme, value)
 
 
 def _lengths(customer: Customer) -> list[Problem]:

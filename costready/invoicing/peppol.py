@@ -17,6 +17,26 @@ def is_gln(value: str) -> bool:
     return len(value) == 13 and value.isdigit() and ean.is_valid(value)
 
 
+def participant_id_problems(scheme: str, value: str) -> list[Problem]:
+    """Problems with a Peppol participant id as typed (a customer's or the organisation's own):
+    an id needs its 4-digit scheme code (ICD), a scheme code needs its id, and a GLN its check
+    digit. Paths `peppol_scheme` and `peppol_id`; none when both are empty."""
+    scheme, value = scheme.strip(), value.strip()
+    if value and not (len(scheme) == 4 and scheme.isdigit()):
+        return [
+            Problem(
+                "peppol_scheme",
+                _(
+                    "Peppol scheme: give the 4-digit scheme code of the participant id "
+                    "(such as 0088 for a GLN or 9932 for a UK VAT number)"
+                ),
+            )
+        ]
+    if scheme and not value:
+        return [Problem("peppol_id", _("Peppol id: enter the id, or clear the scheme code"))]
+    return gln_problems("peppol_id", scheme, value)
+
+
 def gln_problems(path: str, scheme: str, value: str, owner: str = "") -> list[Problem]:
     """A Problem at `path` when `scheme` is a GLN's (0088) and `value` is not 13 digits with a
     matching GS1 check digit (PEPPOL-COMMON-R040); none for another scheme or no value.

@@ -10,7 +10,7 @@ from costready.problems import Problem
 from .bank import BankDetails, validate_bank
 from .customers import REFERENCE, TERMS_MAX, TERMS_MIN
 from .links import validate_template
-from .peppol import gln_problems
+from .peppol import participant_id_problems
 
 #: Payment terms a new organisation starts with, in days.
 DEFAULT_TERMS_DAYS = 30
@@ -57,14 +57,5 @@ def validate_settings(settings: InvoicingSettings) -> list[Problem]:
         refusal = REFERENCE.refusal(value, label)
         if refusal is not None:
             problems.append(Problem(path, refusal))
-    if settings.peppol_id.strip() and not (
-        len(settings.peppol_scheme.strip()) == 4 and settings.peppol_scheme.strip().isdigit()
-    ):
-        problems.append(
-            Problem(
-                "peppol_scheme",
-                _("Peppol scheme: give the 4-digit scheme code (such as 0088 or 9932)"),
-            )
-        )
-    problems += gln_problems("peppol_id", settings.peppol_scheme, settings.peppol_id)
+    problems += participant_id_problems(settings.peppol_scheme, settings.peppol_id)
     return problems

@@ -41,3 +41,16 @@ def test_the_organisations_own_gln_is_checked_in_the_settings() -> None:
     assert [p.path for p in problems] == ["peppol_id"]
     assert "check digit" in problems[0].message
     assert validate_settings(InvoicingSettings(peppol_scheme="9932", peppol_id=WRONG)) == []
+
+
+def test_a_participant_id_needs_its_scheme_and_a_scheme_its_id() -> None:
+    from costready.invoicing.peppol import participant_id_problems
+
+    assert participant_id_problems("", "") == []
+    assert participant_id_problems("9932", "GB980780684") == []
+    (no_scheme,) = participant_id_problems("", "5790000435975")
+    assert no_scheme.path == "peppol_scheme" and "4-digit scheme code" in no_scheme.message
+    (no_id,) = participant_id_problems("0088", " ")
+    assert no_id.path == "peppol_id"
+    (bad_gln,) = participant_id_problems("0088", "5790000435976")
+    assert bad_gln.path == "peppol_id" and "check digit" in bad_gln.message
