@@ -14,10 +14,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QTableWidget,
     QWidget,
@@ -118,3 +123,34 @@ class TableView(TableKeys, QTableView):
 
 class TableWidget(TableKeys, QTableWidget):
     """A table of items made in place (small read-only tables), with the keys above."""
+
+
+class _RoomForSortArrow(QProxyStyle):
+    """Fusion draws a header's sort arrow over the end of a right-aligned title (a money
+    column's "Total"): such a title stops short of the arrow instead."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if (
+            element == QStyle.ControlElement.CE_HeaderLabel
+            and isinstance(option, QStyleOptionHeader)
+            and option.sortIndicator != QStyleOptionHeader.SortIndicator.None_
+            and option.textAlignment & Qt.AlignmentFlag.AlignRight
+        ):
+            option = QStyleOptionHeader(option)
+            # the arrow is about half the header's height wide, with a little air
+            option.rect = option.rect.adjusted(0, 0, -(option.rect.height() // 2 + 4), 0)
+        super().drawControl(element, option, painter, widget)
+
+
+def show_sort_arrow(header: QHeaderView) -> None:
+    """Show `header`'s sort indicator, leaving right-aligned titles room for it."""
+    header.setSortIndicatorShown(True)
+    style = _RoomForSortArrow()
+    style.setParent(header)  # lives as long as the header
+    header.setStyle(style)

@@ -39,6 +39,7 @@ from costready.ui.pages._invoicing_page import InvoicingPage
 from costready.ui.pages._table_page import TablePage, fit_columns, fit_within
 from costready.ui.sort_box import SortBox
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
+from costready.ui.tables import show_sort_arrow
 from costready.ui.widgets import empty_state
 
 #: how long the search box waits after the last key before it searches (ms)
@@ -227,7 +228,7 @@ class InvoicesPage(InvoicingPage):
         indicator from the keyboard."""
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
+        show_sort_arrow(header)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(lambda _section, _order: self.reload_list())
