@@ -128,11 +128,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
 
     lists = add("price-lists", help=_("list the price lists adopted, and which is in force"))
-    lists.add_argument(
-        "--organisation",
-        metavar="ID|NAME",
-        help=_("which organisation (default: the last one used)"),
-    )
+    _add_organisation(lists)
     withdraw = add(
         "withdraw",
         help=_(
@@ -140,11 +136,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
             "and never takes effect"
         ),
     )
-    withdraw.add_argument(
-        "--organisation",
-        metavar="ID|NAME",
-        help=_("which organisation (default: the last one used)"),
-    )
+    _add_organisation(withdraw)
     which = withdraw.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--from",
@@ -231,11 +223,7 @@ def _add_org_commands(
         parents=[common],
         help=_("write an organisation, its scenarios, price lists and settings to one file"),
     )
-    export.add_argument(
-        "--organisation",
-        metavar="ID|NAME",
-        help=_("which organisation (default: the last one used)"),
-    )
+    _add_organisation(export)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
     imported = org_commands.add_parser(
         "import",
@@ -326,12 +314,16 @@ def _export(args: argparse.Namespace) -> None:
     print(_("Wrote {file}").format(file=args.output))
 
 
-def _add_selection(parser: argparse.ArgumentParser) -> None:
+def _add_organisation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--organisation",
         metavar="ID|NAME",
         help=_("which organisation (default: the last one used)"),
     )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    _add_organisation(parser)
     parser.add_argument(
         "--scenario",
         metavar="ID|NAME",

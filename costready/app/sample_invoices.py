@@ -100,61 +100,65 @@ def add_sample_invoicing(
         draft = uow.invoices.save_draft(org_id, document)
         return issue_in(uow, draft.id or 0, day).id or 0
 
-    def period(days_back: int) -> tuple[date, date]:
-        end = (anchor - timedelta(days=days_back)).replace(day=1) - timedelta(days=1)
-        return end.replace(day=1), end
+    def invoice(
+        customer: int,
+        lines: tuple[Line, ...],
+        *,
+        month_back: int,
+        days_ago: int,
+        customer_reference: str = "",
+        purchase_order: str = "",
+    ) -> int:
+        """An invoice for the calendar month before the one `month_back` days ago, issued
+        `days_ago`."""
+        end = (anchor - timedelta(days=month_back)).replace(day=1) - timedelta(days=1)
+        document = Document(
+            DocumentKind.INVOICE,
+            customer,
+            lines,
+            period_start=end.replace(day=1),
+            period_end=end,
+            customer_reference=customer_reference,
+            purchase_order=purchase_order,
+        )
+        return issued(document, anchor - timedelta(days=days_ago))
+
+    def credited(invoice_id: int, quantity: str, notes: str, days_ago: int) -> None:
+        """A credit note for `quantity` of the invoice's first line."""
+        original = uow.invoices.get(invoice_id)
+        credit = dataclasses.replace(original.lines[0], quantity=D(quantity))
+        note = credit_note_for(original, (credit,))
+        issued(dataclasses.replace(note, notes=notes), anchor - timedelta(days=days_ago))
 
     services = list(prices)
     first, second = services[0], services[1 % len(services)]
 
     # overdue: issued 75 days ago to the council, unpaid but for two visits credited
-    start, end = period(75)
-    overdue = issued(
-        Document(
-            DocumentKind.INVOICE,
-            council,
-            (line(first, "42"), line(second, "8")),
-            period_start=start,
-            period_end=end,
-            customer_reference="Care package CP-2291",
-        ),
-        anchor - timedelta(days=75),
+    overdue = invoice(
+        council,
+        (line(first, "42"), line(second, "8")),
+        month_back=75,
+        days_ago=75,
+        customer_reference="Care package CP-2291",
     )
     # a public body's credit note (it exports as an e-invoice too): two visits not made
-    missed = uow.invoices.get(overdue)
-    issued(
-        dataclasses.replace(
-            credit_note_for(missed, (dataclasses.replace(missed.lines[0], quantity=D("2")),)),
-            notes="Two visits not made: the person was in hospital",
-        ),
-        anchor - timedelta(days=70),
-    )
+    credited(overdue, "2", "Two visits not made: the person was in hospital", 70)
     # paid in full: the council, 50 days ago
-    start, end = period(45)
-    paid = issued(
-        Document(
-            DocumentKind.INVOICE,
-            council,
-            (line(first, "38.5"),),
-            period_start=start,
-            period_end=end,
-            customer_reference="Care package CP-2291",
-        ),
-        anchor - timedelta(days=50),
+    paid = invoice(
+        council,
+        (line(first, "38.5"),),
+        month_back=45,
+        days_ago=50,
+        customer_reference="Care package CP-2291",
     )
     _pay(uow, org_id, council, paid, anchor - timedelta(days=30), "BACS RBC 118230")
     # part paid: the ICB, with its purchase order, 20 days ago
-    start, end = period(15)
-    part = issued(
-        Document(
-            DocumentKind.INVOICE,
-            icb,
-            (line(second, "24"), line(first, "12.5")),
-            period_start=start,
-            period_end=end,
-            purchase_order="PO-ICB-7741",
-        ),
-        anchor - timedelta(days=20),
+    part = invoice(
+        icb,
+        (line(second, "24"), line(first, "12.5")),
+        month_back=15,
+        days_ago=20,
+        purchase_order="PO-ICB-7741",
     )
     _pay(uow, org_id, icb, part, anchor - timedelta(days=5), "NHS SBS 55120", D("500.00"))
     # issued, not yet due: a person on a direct payment, day by day as the support plan counts
@@ -173,19 +177,8 @@ def add_sample_invoicing(
         anchor - timedelta(days=3),
     )
     # credited in part: the housing association, 35 days ago; one session was cancelled
-    start, end = period(30)
-    corrected = issued(
-        Document(
-            DocumentKind.INVOICE, housing, (line(second, "6"),), period_start=start, period_end=end
-        ),
-        anchor - timedelta(days=35),
-    )
-    invoice = uow.invoices.get(corrected)
-    note = credit_note_for(invoice, (dataclasses.replace(invoice.lines[0], quantity=D("1")),))
-    issued(
-        dataclasses.replace(note, notes="Session on the 12th cancelled by us"),
-        anchor - timedelta(days=28),
-    )
+    corrected = invoice(housing, (line(second, "6"),), month_back=30, days_ago=35)
+    credited(corrected, "1", "Session on the 12th cancelled by us", 28)
     week_line = line(first, "0", "")
     units = {service.id: service.unit for service in scenario.services}
     _deliveries(uow, org_id, anchor, (council, icb), (first, second), week_line, units)

@@ -260,14 +260,8 @@ def validate_post(post: StaffPost, path: str) -> list[Problem]:
     ):
         if value is None:
             continue
-        if _finite(value) and value < 0:
-            problems.append(
-                Problem(
-                    f"{path}.{field_name}", _("{post}: pay cannot be negative").format(post=who)
-                )
-            )
-        else:
-            _number(problems, value, bound, f"{path}.{field_name}", label, who)
+        negative = N_("{post}: pay cannot be negative")
+        _not_negative(problems, value, bound, f"{path}.{field_name}", negative, label, who)
     problems += _hours_problems(path, post, who)
     problems += _rate_problems(path, post, who)
     if post.age_band not in set(AgeBand):
@@ -362,17 +356,11 @@ def _rate_problems(path: str, post: StaffPost, who: str) -> list[Problem]:
     for kind, share in post.non_chargeable.items():
         kind_path = f"{path}.non_chargeable.{kind}"
         problems += _text(kind, bounds.KEY, kind_path, N_("{name}: a kind of time"), who)
-        if _finite(share) and share < 0:
-            problems.append(
-                Problem(
-                    kind_path,
-                    _("{post}: non-chargeable time cannot be negative").format(post=who),
-                )
-            )
-            within = False
-        else:
-            label = (N_("{name}: non-chargeable time"), who)
-            within = _number(problems, share, bounds.SHARE, kind_path, *label) and within
+        negative = N_("{post}: non-chargeable time cannot be negative")
+        label = (N_("{name}: non-chargeable time"), who)
+        within = (
+            _not_negative(problems, share, bounds.SHARE, kind_path, negative, *label) and within
+        )
     if within and sum(post.non_chargeable.values(), ZERO) >= ONE:
         problems.append(
             Problem(
@@ -412,17 +400,9 @@ def _time_problems(
                     ),
                 )
             )
-        if _finite(share) and share < 0:
-            problems.append(
-                Problem(
-                    key_path,
-                    _("{post}: a share of time cannot be negative").format(post=who),
-                )
-            )
-            within = False
-        else:
-            label = (N_("{name}: a share of time"), who)
-            within = _number(problems, share, bounds.SHARE, key_path, *label) and within
+        negative = N_("{post}: a share of time cannot be negative")
+        label = (N_("{name}: a share of time"), who)
+        within = _not_negative(problems, share, bounds.SHARE, key_path, negative, *label) and within
     if within:
         total = sum(post.time.values(), ZERO)
         if total != ONE:
@@ -611,10 +591,8 @@ def _basis_table_problems(
         key_path = f"{path}.{key[:100]}"
         if key not in service_ids:
             problems.append(Problem(key_path, _("“{key}” is not a service").format(key=key[:100])))
-        if _finite(value) and value < 0:
-            problems.append(Problem(key_path, _("A weight cannot be negative")))
-        else:
-            _number(problems, value, bounds.WEIGHT, key_path, N_("A weight"))
+        negative = N_("A weight cannot be negative")
+        _not_negative(problems, value, bounds.WEIGHT, key_path, negative, N_("A weight"))
     return problems
 
 
@@ -664,6 +642,23 @@ def _number(
     if refusal is not None:
         problems.append(Problem(path, refusal))
     return refusal is None
+
+
+def _not_negative(
+    problems: list[Problem],
+    value: Decimal | None,
+    bound: NumberBound,
+    path: str,
+    negative: str,
+    template: str,
+    name: str = "",
+) -> bool:
+    """As `_number`, but a negative `value` is refused first, with the message `negative`
+    (a template whose {post} is `name`, put into words only then)."""
+    if _finite(value) and value is not None and value < 0:
+        problems.append(Problem(path, _(negative).format(post=name)))
+        return False
+    return _number(problems, value, bound, path, template, name)
 
 
 def _finite(value: Decimal | None) -> bool:

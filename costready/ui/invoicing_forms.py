@@ -113,6 +113,21 @@ def show_field_problems(
             error.clear_error()
 
 
+def field_box(widget: QWidget, name: str, path: str, errors: dict[str, FieldError]) -> QWidget:
+    """`widget` (named `name` for screen readers) over its own error line, which `errors`
+    keeps under `path` for show_field_problems: every invoicing dialog's field."""
+    widget.setAccessibleName(name)
+    error = FieldError()
+    errors[path] = error
+    box = QWidget()
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(0, 0, 0, 0)
+    inner.setSpacing(2)
+    inner.addWidget(widget)
+    inner.addWidget(error)
+    return box
+
+
 class ProblemsDialog(QDialog):
     """A list of problems (a CSV's rows, a billing run's skipped deliveries) to read and copy."""
 

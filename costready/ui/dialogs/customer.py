@@ -29,7 +29,7 @@ from costready.invoicing.customers import (
     CustomerKind,
 )
 from costready.invoicing.errors import InvoicingError
-from costready.ui.invoicing_forms import problems_of, show_field_problems
+from costready.ui.invoicing_forms import field_box, problems_of, show_field_problems
 from costready.ui.widgets import FieldError
 
 #: the terms box's lowest value, shown as "the default" (a customer's own terms are 0 or more)
@@ -128,15 +128,7 @@ class CustomerDialog(QDialog):
         self.name_edit.setFocus()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, name: str, path: str) -> None:
-        widget.setAccessibleName(name)
-        error = FieldError()
-        self.errors[path] = error
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(widget)
-        inner.addWidget(error)
+        box = field_box(widget, name, path, self.errors)
         if label:
             text = QLabel(label)
             text.setBuddy(widget)

@@ -29,6 +29,7 @@ from costready.problems import Problem
 from costready.ui.invoicing_forms import (
     date_edit,
     date_of,
+    field_box,
     problems_of,
     show_field_problems,
     today,
@@ -52,15 +53,7 @@ class _Form(QDialog):
         self.general_error = FieldError()
 
     def row(self, label: str, widget: QWidget, name: str, path: str) -> None:
-        widget.setAccessibleName(name)
-        error = FieldError()
-        self.errors[path] = error
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(widget)
-        inner.addWidget(error)
+        box = field_box(widget, name, path, self.errors)
         text = QLabel(label)
         text.setBuddy(widget)
         self.form.addRow(text, box)

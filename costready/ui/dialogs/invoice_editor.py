@@ -52,6 +52,7 @@ from costready.ui.invoicing_forms import (
     confirm,
     date_edit,
     date_of,
+    field_box,
     optional_date_edit,
     optional_date_of,
     problems_of,
@@ -184,15 +185,7 @@ class InvoiceEditor(QDialog):
         path: str,
         at: tuple[int, int] | None = None,
     ) -> None:
-        widget.setAccessibleName(name)
-        error = FieldError()
-        self.errors[path] = error
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(widget)
-        inner.addWidget(error)
+        box = field_box(widget, name, path, self.errors)
         text = QLabel(label)
         text.setBuddy(widget)
         if isinstance(form, QFormLayout):

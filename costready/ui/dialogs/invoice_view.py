@@ -27,6 +27,7 @@ from costready.invoicing.documents import DOCUMENT_KIND_LABELS
 from costready.invoicing.payments import PAYMENT_METHOD_LABELS
 from costready.invoicing.status import STATUS_LABELS, Status
 from costready.money import format_money
+from costready.ui.dialog_host import DialogHost
 from costready.ui.dialogs.invoice_editor import line_columns
 from costready.ui.invoicing_forms import day_text, stretch_first, today, vat_group_words
 from costready.ui.pages._table_page import TablePage, fit_columns
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from costready.app.workspace import Workspace
 
 
-class InvoiceViewDialog(QDialog):
+class InvoiceViewDialog(DialogHost, QDialog):
     """Shows document `doc_id` as it stands today; `message` says what was done from here."""
 
     def __init__(self, store: Workspace, doc_id: int, parent: QWidget | None = None):
@@ -46,7 +47,6 @@ class InvoiceViewDialog(QDialog):
         self.message = ""
         #: the person asked for a copy as a new draft (the page makes and opens it on close)
         self.copy_wanted = False
-        self.dialog: QDialog | None = None
         self.resize(820, 640)
         self._layout = QVBoxLayout(self)
         self._body: QWidget | None = None
@@ -295,15 +295,7 @@ class InvoiceViewDialog(QDialog):
                 )
             self.refresh()
 
-        dialog.accepted.connect(done)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        self.open_dialog(dialog, done)
 
 
 def _amount(value: object, bold: bool = False) -> QLabel:

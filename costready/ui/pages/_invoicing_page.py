@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import _
+from costready.ui.dialog_host import DialogHost
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import store_of
 from costready.ui.pages._table_page import TablePage, area_action
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # storage loads after the first paint
     from costready.app.workspace import Workspace
 
 
-class InvoicingPage(QWidget):
+class InvoicingPage(DialogHost, QWidget):
     """A page over the open organisation's invoicing records."""
 
     key = ""
@@ -41,7 +41,6 @@ class InvoicingPage(QWidget):
     def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.dialog: QDialog | None = None  # the dialog open now (tests reach it here)
         document.changed.connect(self._on_document_changed)
 
     @property
@@ -123,15 +122,3 @@ class InvoicingPage(QWidget):
     @staticmethod
     def button_row(actions: Sequence[QAction], buttons: dict[str, QToolButton]) -> QHBoxLayout:
         return TablePage.button_row(actions, buttons)
-
-    def open_dialog(self, dialog: QDialog, on_accepted: Callable[[], object]) -> None:
-        """Open `dialog` window-modal without blocking (tests reach it as `self.dialog`)."""
-        dialog.accepted.connect(on_accepted)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()

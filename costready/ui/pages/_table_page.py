@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from costready.i18n import _
 from costready.problems import Problem
 from costready.ui import edit_names
 from costready.ui.delegates import RecordDelegate
+from costready.ui.dialog_host import DialogHost
 from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, EditRefused, RecordTableModel
 from costready.ui.tables import TableView
@@ -146,7 +146,7 @@ class ProblemBanner(QFrame):
         self.show()
 
 
-class TablePage(QWidget):
+class TablePage(DialogHost, QWidget):
     """A page header, a problems banner, a toolbar, a table (or an empty state), errors, status.
 
     Subclasses give the columns and say how their rows live in the Scenario.
@@ -162,7 +162,6 @@ class TablePage(QWidget):
     def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.dialog: QWidget | None = None  # the detail dialog open now (tests reach it here)
         self._fitted_rows = -1
         self._status_of: Scenario | None = None  # the scenario the status line speaks of
         self.model = RecordTableModel(
@@ -266,18 +265,6 @@ class TablePage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Status"))
         layout.addWidget(self.status)
-
-    def open_dialog(self, dialog: QDialog, on_accepted: Callable[[], object]) -> None:
-        """Open `dialog` window-modal without blocking (tests reach it as `self.dialog`)."""
-        dialog.accepted.connect(on_accepted)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _forget_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
 
     def _action(
         self,

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from costready.app.model_files import ServiceChange
     from costready.app.workspace import Workspace
     from costready.costing.model import CostingModel
+    from costready.costing.price_lists import Publication
     from costready.problems import Problem
+    from costready.reports.styles import PathOrFile
     from costready.ui.main_window import MainWindow
 
 #: `_ask_import_target`'s answer when the person cancels.
@@ -508,18 +510,10 @@ class FileActions(ActionGroup):
 
     # PDFs -------------------------------------------------------------------------------------
     def export_price_list_pdf(self) -> None:
-        workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_export(_("The price list")):
+        made = self._price_list_writer()
+        if made is None:
             return
-        from costready.app.adoption import publication
-        from costready.reports.price_list import write_publication
-
-        organisation = workspace.organisation(document.organisation_id)
-        published = publication(workspace, document.organisation_id, document.scenario_id)
-
-        def write(path: Path) -> None:
-            write_publication(path, organisation, published)
-
+        write, published = made
         started = self.window.pdf_exporter.export(
             _("Export the price list"), self._suggested_name(_("Price list")), write
         )
@@ -529,60 +523,65 @@ class FileActions(ActionGroup):
             )
 
     def export_costing_report_pdf(self) -> None:
+        write = self._costing_report_writer()
+        if write is not None:
+            self.window.pdf_exporter.export(
+                _("Export the costing report"), self._suggested_name(_("Costing report")), write
+            )
+
+    def _price_list_writer(self) -> tuple[Callable[[PathOrFile], None], Publication] | None:
+        """What writes the price list PDF (export and print alike), with the publication it
+        shows; None when there is none, or when `_can_export` has said why not."""
+        workspace, document = self.window.workspace, self.window.document
+        if workspace is None or document is None or not self._can_export(_("The price list")):
+            return None
+        from costready.app.adoption import publication
+        from costready.reports.price_list import write_publication
+
+        organisation = workspace.organisation(document.organisation_id)
+        published = publication(workspace, document.organisation_id, document.scenario_id)
+
+        def write(target: PathOrFile) -> None:
+            write_publication(target, organisation, published)
+
+        return write, published
+
+    def _costing_report_writer(self) -> Callable[[PathOrFile], None] | None:
+        """What writes the costing report PDF (export and print alike); None when there is
+        none, or when `_can_export` has said why not."""
         workspace, document = self.window.workspace, self.window.document
         if workspace is None or document is None:
-            return
+            return None
         if not self._can_export(_("The costing report")):
-            return
+            return None
         from costready.reports.costing_report import write_costing_report
 
         organisation = workspace.organisation(document.organisation_id)
         scenario, result = document.scenario, document.result
         assert result is not None  # _can_export said so
 
-        def write(path: Path) -> None:
-            write_costing_report(path, organisation, scenario, result)
+        def write(target: PathOrFile) -> None:
+            write_costing_report(target, organisation, scenario, result)
 
-        self.window.pdf_exporter.export(
-            _("Export the costing report"), self._suggested_name(_("Costing report")), write
-        )
+        return write
 
     # Printing ---------------------------------------------------------------------------------
     def print_price_list_pdf(self) -> None:
         """The price list (as exported) in a print preview, printed from there."""
-        workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_export(_("The price list")):
-            return
-        from costready.app.adoption import publication
-        from costready.reports.price_list import write_publication
-        from costready.ui.printing import preview
-
-        organisation = workspace.organisation(document.organisation_id)
-        published = publication(workspace, document.organisation_id, document.scenario_id)
-        preview(
-            self.window,
-            _("Price list"),
-            lambda: _pdf_bytes(lambda out: write_publication(out, organisation, published)),
-        )
+        made = self._price_list_writer()
+        if made is not None:
+            self._preview(_("Price list"), made[0])
 
     def print_costing_report(self) -> None:
         """The costing report in a print preview, printed from there."""
-        workspace, document = self.window.workspace, self.window.document
-        if workspace is None or document is None or not self._can_export(_("The costing report")):
-            return
-        from costready.reports.costing_report import write_costing_report
+        write = self._costing_report_writer()
+        if write is not None:
+            self._preview(_("Costing report"), write)
+
+    def _preview(self, title: str, write: Callable[[BinaryIO], None]) -> None:
         from costready.ui.printing import preview
 
-        organisation = workspace.organisation(document.organisation_id)
-        scenario, result = document.scenario, document.result
-        assert result is not None  # _can_export said so
-        preview(
-            self.window,
-            _("Costing report"),
-            lambda: _pdf_bytes(
-                lambda out: write_costing_report(out, organisation, scenario, result)
-            ),
-        )
+        preview(self.window, title, lambda: _pdf_bytes(write))
 
     # Spreadsheets -----------------------------------------------------------------------------
     def export_prices_spreadsheet(self) -> None:
