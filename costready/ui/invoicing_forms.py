@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -126,6 +127,21 @@ def field_box(widget: QWidget, name: str, path: str, errors: dict[str, FieldErro
     inner.addWidget(widget)
     inner.addWidget(error)
     return box
+
+
+def add_field(
+    form: QFormLayout,
+    label: str,
+    widget: QWidget,
+    name: str,
+    path: str,
+    errors: dict[str, FieldError],
+) -> None:
+    """A row of `form`: `label` (its mnemonic moves to `widget`) beside the field_box."""
+    box = field_box(widget, name, path, errors)
+    text = QLabel(label)
+    text.setBuddy(widget)
+    form.addRow(text, box)
 
 
 class ProblemsDialog(QDialog):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -29,7 +28,12 @@ from costready.invoicing.customers import (
     CustomerKind,
 )
 from costready.invoicing.errors import InvoicingError
-from costready.ui.invoicing_forms import field_box, problems_of, show_field_problems
+from costready.ui.invoicing_forms import (
+    add_field,
+    field_box,
+    problems_of,
+    show_field_problems,
+)
 from costready.ui.widgets import FieldError
 
 #: the terms box's lowest value, shown as "the default" (a customer's own terms are 0 or more)
@@ -128,13 +132,10 @@ class CustomerDialog(QDialog):
         self.name_edit.setFocus()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, name: str, path: str) -> None:
-        box = field_box(widget, name, path, self.errors)
         if label:
-            text = QLabel(label)
-            text.setBuddy(widget)
-            form.addRow(text, box)
+            add_field(form, label, widget, name, path, self.errors)
         else:
-            form.addRow(box)
+            form.addRow(field_box(widget, name, path, self.errors))
 
     def _on_kind_combo_changed(self) -> None:
         individual = self.kind_combo.currentData() == CustomerKind.INDIVIDUAL

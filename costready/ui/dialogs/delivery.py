@@ -27,9 +27,9 @@ from costready.invoicing.errors import InvoicingError
 from costready.money import MoneyError, format_money, parse_number
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
+    add_field,
     date_edit,
     date_of,
-    field_box,
     problems_of,
     show_field_problems,
     today,
@@ -53,10 +53,7 @@ class _Form(QDialog):
         self.general_error = FieldError()
 
     def row(self, label: str, widget: QWidget, name: str, path: str) -> None:
-        box = field_box(widget, name, path, self.errors)
-        text = QLabel(label)
-        text.setBuddy(widget)
-        self.form.addRow(text, box)
+        add_field(self.form, label, widget, name, path, self.errors)
 
     def finish(self, ok_text: str) -> None:
         self.layout_.addWidget(self.general_error)

@@ -27,6 +27,7 @@ from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
     DocumentDialog,
+    add_field,
     date_edit,
     date_of,
     problems_of,
@@ -127,16 +128,7 @@ class PaymentDialog(DocumentDialog):
         super().accept()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
-        error = FieldError()
-        self.errors[path] = error
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(widget)
-        inner.addWidget(error)
-        text = QLabel(label)
-        text.setBuddy(widget)
-        form.addRow(text, box)
+        add_field(form, label, widget, widget.accessibleName(), path, self.errors)
 
     def accept(self) -> None:
         from costready.app import payments

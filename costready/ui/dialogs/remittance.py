@@ -37,6 +37,7 @@ from costready.invoicing.payments import (
 from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
+    add_field,
     date_edit,
     date_of,
     day_text,
@@ -137,16 +138,7 @@ class RemittanceDialog(QDialog):
         self.amount_edit.setFocus()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
-        error = FieldError()
-        self.errors[path] = error
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(widget)
-        inner.addWidget(error)
-        text = QLabel(label)
-        text.setBuddy(widget)
-        form.addRow(text, box)
+        add_field(form, label, widget, widget.accessibleName(), path, self.errors)
 
     # The customer's open invoices ---------------------------------------------------------
     def _load_invoices(self) -> None:
