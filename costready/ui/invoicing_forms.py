@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QTableView,
     QVBoxLayout,
@@ -142,6 +144,28 @@ def add_field(
     text = QLabel(label)
     text.setBuddy(widget)
     form.addRow(text, box)
+
+
+def add_payment_fields(
+    form: QFormLayout, errors: dict[str, FieldError], amount_name: str, reference_hint: str
+) -> tuple[QDateEdit, QLineEdit, QComboBox, QLineEdit]:
+    """The rows of money received, added to `form`: the date (today), the amount (named
+    `amount_name`), the method and the payer's reference (its placeholder `reference_hint`);
+    their errors under date, amount, method and reference."""
+    from costready.invoicing.payments import PAYMENT_METHOD_LABELS
+
+    day = date_edit(today(), _("Payment date"))
+    add_field(form, _("&Date received:"), day, _("Payment date"), "date", errors)
+    amount = QLineEdit()
+    add_field(form, _("&Amount (£):"), amount, amount_name, "amount", errors)
+    method = QComboBox()
+    for value, label in PAYMENT_METHOD_LABELS.items():
+        method.addItem(_(label), value)
+    add_field(form, _("&Method:"), method, _("Payment method"), "method", errors)
+    reference = QLineEdit()
+    reference.setPlaceholderText(reference_hint)
+    add_field(form, _("&Reference:"), reference, _("Payment reference"), "reference", errors)
+    return day, amount, method, reference
 
 
 class ProblemsDialog(QDialog):

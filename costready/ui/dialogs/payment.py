@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,18 +19,16 @@ from PySide6.QtWidgets import (
 from costready.app.errors import StorageError
 from costready.i18n import _
 from costready.invoicing.errors import InvoicingError
-from costready.invoicing.payments import PAYMENT_METHOD_LABELS, Payment, PaymentMethod
+from costready.invoicing.payments import Payment, PaymentMethod
 from costready.invoicing.status import STATUS_LABELS
 from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
     DocumentDialog,
-    add_field,
-    date_edit,
+    add_payment_fields,
     date_of,
     problems_of,
     show_field_problems,
-    today,
 )
 from costready.ui.widgets import FieldError
 
@@ -72,21 +68,11 @@ class PaymentDialog(DocumentDialog):
         layout.addWidget(self.summary)
         form = QFormLayout()
         self.errors: dict[str, FieldError] = {}
-        self.date_edit = date_edit(today(), _("Payment date"))
-        self._row(form, _("&Date received:"), self.date_edit, "date")
-        self.amount_edit = QLineEdit(format(view.balance, "f"))
-        self.amount_edit.setAccessibleName(_("Amount"))
+        self.date_edit, self.amount_edit, self.method_combo, self.reference_edit = (
+            add_payment_fields(form, self.errors, _("Amount"), _("as on the bank statement"))
+        )
+        self.amount_edit.setText(format(view.balance, "f"))
         self.amount_edit.selectAll()
-        self._row(form, _("&Amount (£):"), self.amount_edit, "amount")
-        self.method_combo = QComboBox()
-        self.method_combo.setAccessibleName(_("Payment method"))
-        for method, label in PAYMENT_METHOD_LABELS.items():
-            self.method_combo.addItem(_(label), method)
-        self._row(form, _("&Method:"), self.method_combo, "method")
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setAccessibleName(_("Payment reference"))
-        self.reference_edit.setPlaceholderText(_("as on the bank statement"))
-        self._row(form, _("&Reference:"), self.reference_edit, "reference")
         layout.addLayout(form)
         self.general_error = FieldError()
         layout.addWidget(self.general_error)
@@ -126,9 +112,6 @@ class PaymentDialog(DocumentDialog):
             number=self.view.document.number,
         )
         super().accept()
-
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
-        add_field(form, label, widget, widget.accessibleName(), path, self.errors)
 
     def accept(self) -> None:
         from costready.app import payments

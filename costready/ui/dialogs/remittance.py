@@ -28,7 +28,6 @@ from costready.app.errors import StorageError
 from costready.i18n import _, ngettext
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.payments import (
-    PAYMENT_METHOD_LABELS,
     Payment,
     PaymentMethod,
     allocate_oldest_first,
@@ -38,7 +37,7 @@ from costready.money import ZERO, MoneyError, format_money, parse_money
 from costready.problems import Problem
 from costready.ui.invoicing_forms import (
     add_field,
-    date_edit,
+    add_payment_fields,
     date_of,
     day_text,
     problems_of,
@@ -86,26 +85,21 @@ class RemittanceDialog(QDialog):
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
         self.customer_combo = QComboBox()
-        self.customer_combo.setAccessibleName(_("Customer"))
         for customer in invoices.customers(store, organisation_id):
             self.customer_combo.addItem(customer.name, customer.id)
         if customer_id is not None:
             self.customer_combo.setCurrentIndex(max(0, self.customer_combo.findData(customer_id)))
-        self._row(form, _("&Customer:"), self.customer_combo, "customer")
-        self.date_edit = date_edit(today(), _("Payment date"))
-        self._row(form, _("&Date received:"), self.date_edit, "date")
-        self.amount_edit = QLineEdit()
-        self.amount_edit.setAccessibleName(_("Amount received"))
-        self._row(form, _("&Amount (£):"), self.amount_edit, "amount")
-        self.method_combo = QComboBox()
-        self.method_combo.setAccessibleName(_("Payment method"))
-        for method, label in PAYMENT_METHOD_LABELS.items():
-            self.method_combo.addItem(_(label), method)
-        self._row(form, _("&Method:"), self.method_combo, "method")
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setAccessibleName(_("Payment reference"))
-        self.reference_edit.setPlaceholderText(_("as on the bank statement or remittance advice"))
-        self._row(form, _("&Reference:"), self.reference_edit, "reference")
+        add_field(
+            form, _("&Customer:"), self.customer_combo, _("Customer"), "customer", self.errors
+        )
+        self.date_edit, self.amount_edit, self.method_combo, self.reference_edit = (
+            add_payment_fields(
+                form,
+                self.errors,
+                _("Amount received"),
+                _("as on the bank statement or remittance advice"),
+            )
+        )
         layout.addLayout(form)
 
         heading = QLabel(_("Set against"))
@@ -136,9 +130,6 @@ class RemittanceDialog(QDialog):
         self.amount_edit.textChanged.connect(self._on_amount_changed)
         self._load_invoices()
         self.amount_edit.setFocus()
-
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, path: str) -> None:
-        add_field(form, label, widget, widget.accessibleName(), path, self.errors)
 
     # The customer's open invoices ---------------------------------------------------------
     def _load_invoices(self) -> None:
