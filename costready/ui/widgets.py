@@ -17,6 +17,8 @@ from costready.paths import resource
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
 #: Icon names we ship as SVGs -> the freedesktop theme name tried first.
 _THEME_NAMES = {
     "home": "go-home",
@@ -213,3 +215,18 @@ def icon(name: str) -> QIcon:
     if QIcon.hasThemeIcon(theme_name):
         return QIcon.fromTheme(theme_name, fallback)
     return fallback
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel for `dialog`: OK (named `ok_text`, what it does, when given) accepts it,
+    Cancel rejects it; the dialog adds the box where it wants it."""
+    from PySide6.QtWidgets import QDialogButtonBox  # made when a dialog first opens
+
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

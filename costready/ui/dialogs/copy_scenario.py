@@ -7,7 +7,6 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from costready.costing.model import Scenario
 from costready.costing.scenarios import copy_scenario, next_year_name
 from costready.i18n import _
 from costready.money import MoneyError, format_money, parse_percent
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 
 def parse_uplift(text: str) -> Decimal:
@@ -83,12 +82,7 @@ class CopyScenarioDialog(QDialog):
         layout.addWidget(lines_label)
         layout.addWidget(self.lines, 1)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create copy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("Create copy"))
         layout.addWidget(buttons)
 
     def _add_line(self, line_id: str, text: str) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -44,7 +43,7 @@ from costready.ui.invoicing_forms import (
     show_field_problems,
     today,
 )
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -115,12 +114,7 @@ class CreditNoteDialog(DocumentDialog):
         layout.addLayout(form)
         self.general_error = FieldError()
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Issue credit note…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("Issue credit note…"))
         layout.addWidget(buttons)
         self._update_total()
         self.reason_edit.setFocus()

@@ -34,7 +34,7 @@ from costready.ui.invoicing_forms import (
     show_field_problems,
     today,
 )
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -57,12 +57,7 @@ class _Form(QDialog):
 
     def finish(self, ok_text: str) -> None:
         self.layout_.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, ok_text)
         self.layout_.addWidget(buttons)
 
     def show_problems(self, problems: Sequence[Problem]) -> None:

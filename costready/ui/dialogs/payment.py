@@ -30,7 +30,7 @@ from costready.ui.invoicing_forms import (
     problems_of,
     show_field_problems,
 )
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -76,12 +76,7 @@ class PaymentDialog(DocumentDialog):
         layout.addLayout(form)
         self.general_error = FieldError()
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Record payment"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("Record payment"))
         self.credit_button = buttons.addButton(
             _("Use &credit ({credit})").format(credit=format_money(credit)),
             QDialogButtonBox.ButtonRole.ActionRole,

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -44,7 +43,7 @@ from costready.ui.invoicing_forms import (
     show_field_problems,
     today,
 )
-from costready.ui.widgets import FieldError, action_button
+from costready.ui.widgets import FieldError, action_button, ok_cancel
 
 if TYPE_CHECKING:
     from costready.app.payments import OpenInvoice
@@ -119,12 +118,7 @@ class RemittanceDialog(QDialog):
         layout.addWidget(self.summary)
         self.general_error = FieldError()
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Record payment"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("Record payment"))
         layout.addWidget(buttons)
         self.customer_combo.currentIndexChanged.connect(self._load_invoices)
         self.amount_edit.textChanged.connect(self._on_amount_changed)

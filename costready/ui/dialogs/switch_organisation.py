@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import _
 from costready.organisation import Organisation
+from costready.ui.widgets import ok_cancel
 
 
 class SwitchOrganisationDialog(QDialog):
@@ -50,12 +50,7 @@ class SwitchOrganisationDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Open"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, _("Open"))
         layout.addWidget(buttons)
 
     def accept(self) -> None:

@@ -24,7 +24,7 @@ from costready.i18n import _
 from costready.money import format_money, format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor, share_problem, strict_percent_box
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 ZERO = Decimal(0)
 
@@ -69,11 +69,7 @@ class PostTimeDialog(QDialog):
         self.actual_pay.setAccessibleName(_("Actual yearly pay"))
         layout.addWidget(self.actual_pay)
         layout.addWidget(self._non_chargeable_box(post))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.time_editor.on_change(self._update_ok)
         self._update_ok()

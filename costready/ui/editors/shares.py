@@ -21,7 +21,7 @@ from costready.i18n import _
 from costready.money import format_percent
 from costready.ui.editors.common import PercentSpinBox
 from costready.ui.table_model import literal
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, ok_cancel
 
 ONE = Decimal(1)
 #: How far a share box takes what is typed (in %): far past 100%, so that 150 stays 150 and is
@@ -146,11 +146,7 @@ class SharesDialog(QDialog):
             layout.addWidget(note)
         self.editor = SharesEditor(_("Shares"), keys, shares)
         layout.addWidget(self.editor)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.editor.on_change(self._update_ok)
         self._update_ok()
