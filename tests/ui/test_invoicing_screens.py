@@ -492,14 +492,19 @@ def test_every_input_of_every_invoicing_dialog_is_named(qtbot, window, workspace
     page.new_invoice()
     check(page)
     page.select(invoice.id)
-    for open_one in (page.open_selected, page.record_payment, page.credit_note):
+    for open_one in (
+        page.open_selected,
+        page.record_payment,
+        page.record_remittance,
+        page.credit_note,
+    ):
         open_one()
         check(page)
     for key, opener in (("customers", "add"), ("deliveries", "add"), ("deliveries", "bill_period")):
         window.show_page(key)
         getattr(window.pages[key], opener)()
         check(window.pages[key])
-    assert len(checked) == 7
+    assert len(checked) == 8
     assert not unnamed
 
 
