@@ -35,6 +35,7 @@ from costready.reports.invoice_csv import PaymentRow, aged_debt_csv, documents_c
 from costready.reports.reminder import LatePaymentClaim, ReminderData, ReminderLevel, write_reminder
 from costready.reports.statement import StatementData, statement_entries, write_statement
 from costready.reports.ubl import ubl_bytes, ubl_problems
+from costready.storage.repositories.payments import RECEIVED_KINDS, REFUNDED
 from costready.storage.unit_of_work import UnitOfWork
 from costready.storage.workspace import Workspace
 
@@ -195,11 +196,16 @@ def statement_data(uow: UnitOfWork, customer_id: int, today: date) -> StatementD
     org_id = uow.customers.organisation_id(customer_id)
     documents = [uow.invoices.get(i) for i in uow.invoices.issued_ids(org_id, customer_id)]
     documents = [d for d in documents if d.issue_date is not None and d.issue_date <= today]
-    payments = [
+    # money received (against invoices, or beyond them and held as credit) and credit refunded;
+    # credit later set against an invoice moved money already listed, so it is not listed again
+    received = [
         payment
-        for document in documents
-        if not document.is_credit_note
-        for payment in uow.payments.for_document(document.id or 0)
+        for payment in uow.payments.of_customer(customer_id, RECEIVED_KINDS)
+        if payment.date <= today
+    ]
+    refunds = [
+        payment
+        for payment in uow.payments.of_customer(customer_id, (REFUNDED,))
         if payment.date <= today
     ]
     settings = read_settings(uow, org_id)
@@ -207,7 +213,7 @@ def statement_data(uow: UnitOfWork, customer_id: int, today: date) -> StatementD
         organisation=uow.organisations.get(org_id),
         customer=uow.customers.get(customer_id),
         statement_date=today,
-        entries=tuple(statement_entries(documents, payments)),
+        entries=tuple(statement_entries(documents, received, refunds)),
         bank=settings.bank or BankDetails(),
     )
 

@@ -24,19 +24,24 @@ from costready.reports.styles import PathOrFile, para
 
 
 class EntryKind(StrEnum):
-    """What moved the balance: an invoice adds to it; a credit note and a payment reduce it."""
+    """What moved the balance: an invoice and a refund add to it; a credit note and money
+    received (against an invoice, or beyond what was owed and held as credit) reduce it."""
 
     INVOICE = "invoice"
     CREDIT_NOTE = "credit_note"
     PAYMENT = "payment"
+    ON_ACCOUNT = "on_account"
+    REFUND = "refund"
 
 
 ENTRY_LABELS = {
     EntryKind.INVOICE: N_("Invoice {number}"),
     EntryKind.CREDIT_NOTE: N_("Credit note {number}"),
     EntryKind.PAYMENT: N_("Payment for {number}, thank you"),
+    EntryKind.ON_ACCOUNT: N_("Payment beyond what was owed, held as your credit"),
+    EntryKind.REFUND: N_("Your credit refunded"),
 }
-_ORDER = {EntryKind.INVOICE: 0, EntryKind.CREDIT_NOTE: 1, EntryKind.PAYMENT: 2}
+_ORDER = {kind: index for index, kind in enumerate(EntryKind)}
 
 
 @dataclass(frozen=True)
@@ -52,10 +57,16 @@ class StatementEntry:
 
 
 def statement_entries(
-    documents: Iterable[Document], payments: Iterable[Payment]
+    documents: Iterable[Document], payments: Iterable[Payment], refunds: Iterable[Payment] = ()
 ) -> list[StatementEntry]:
-    """The customer's issued documents (each total from `invoicing.documents.totals`) and
-    their payments, by date; on one day invoices first, then credit notes, then payments."""
+    """The customer's issued documents (each total from `invoicing.documents.totals`), the
+    money received from them (`payments`: against an invoice, or with no invoice when it was
+    more than was owed and became their credit) and their credit refunded, by date; on one day
+    invoices first, then credit notes, payments and refunds.
+
+    Credit set against a later invoice is not money received: it moved money already on the
+    statement (a payment beyond the balance, or a credit note beyond it), so it is not listed
+    again, and the closing balance is what the invoices still owe less the credit held."""
     documents = [document for document in documents if document.is_issued]
     numbers = {document.id: document.number or "" for document in documents}
     entries = []
@@ -71,14 +82,20 @@ def statement_entries(
         )
     for payment in payments:
         number = numbers.get(payment.invoice_id, "")
-        method = _(PAYMENT_METHOD_LABELS[payment.method])
-        details = f"{method} {payment.reference}".strip()
+        kind = EntryKind.PAYMENT if payment.invoice_id is not None else EntryKind.ON_ACCOUNT
         entries.append(
-            StatementEntry(
-                payment.date, EntryKind.PAYMENT, number, details, credited=payment.amount
-            )
+            StatementEntry(payment.date, kind, number, _how(payment), credited=payment.amount)
+        )
+    for refund in refunds:
+        entries.append(
+            StatementEntry(refund.date, EntryKind.REFUND, "", _how(refund), charged=refund.amount)
         )
     return sorted(entries, key=lambda e: (e.day, _ORDER[e.kind], e.number))
+
+
+def _how(payment: Payment) -> str:
+    """Bank transfer NHS SBS 55120: the method and the reference."""
+    return f"{_(PAYMENT_METHOD_LABELS[payment.method])} {payment.reference}".strip()
 
 
 def running_balances(opening: Decimal, entries: Sequence[StatementEntry]) -> list[Decimal]:

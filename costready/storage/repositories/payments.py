@@ -19,6 +19,8 @@ CREDIT_OUT = ("credit_applied", "refunded")
 PAID_KINDS = ("payment", "credit_applied")
 #: Kinds that are money received from the customer.
 RECEIVED_KINDS = ("payment", "overpayment")
+#: The kind of a refund of the customer's credit.
+REFUNDED = "refunded"
 
 
 class PaymentRepository:
@@ -61,6 +63,26 @@ class PaymentRepository:
         rows = self.session.scalars(
             select(PaymentRow)
             .where(PaymentRow.document_id == document_id, PaymentRow.kind.in_(PAID_KINDS))
+            .order_by(PaymentRow.day, PaymentRow.id)
+        )
+        return tuple(
+            Payment(
+                date=row.day,
+                amount=from_pennies(row.amount_pence),
+                method=PaymentMethod(row.method),
+                reference=row.reference,
+                invoice_id=row.document_id,
+                id=row.id,
+            )
+            for row in rows
+        )
+
+    def of_customer(self, customer_id: int, kinds: tuple[str, ...]) -> tuple[Payment, ...]:
+        """The customer's rows of `kinds`, oldest first, as payments (`invoice_id` the document
+        a row names, None for money held as their credit or a refund of it)."""
+        rows = self.session.scalars(
+            select(PaymentRow)
+            .where(PaymentRow.customer_id == customer_id, PaymentRow.kind.in_(kinds))
             .order_by(PaymentRow.day, PaymentRow.id)
         )
         return tuple(
