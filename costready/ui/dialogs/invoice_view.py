@@ -88,8 +88,7 @@ class InvoiceViewDialog(DialogHost, QDialog):
             document.lines,
             parent=body,
         )
-        table: QTableView = TablePage.make_view(lines, _("Lines"))
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table: QTableView = TablePage.read_only_view(lines, _("Lines"))
         if not document.vat_registered:  # no VAT on the document at all, as its PDF says
             table.setColumnHidden(lines.column_index("treatment"), True)
         layout.addWidget(table, 1)

@@ -317,6 +317,14 @@ class TablePage(DialogHost, QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return view
 
+    @staticmethod
+    def read_only_view(model: RecordTableModel, name: str) -> QTableView:
+        """A `make_view` table whose cells are never edited in place (lists of records that
+        open in a dialog, reports)."""
+        view = TablePage.make_view(model, name)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
+
     def primary_action(self) -> QAction | None:
         return self.add_action
 
