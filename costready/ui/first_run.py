@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from costready.i18n import _
-from costready.ui.widgets import icon, page_header
+from costready.ui.widgets import icon, page_header, plain_label
 
 
 class FirstRunDialog(QDialog):
@@ -66,9 +64,7 @@ class FirstRunDialog(QDialog):
         self.sample_button.clicked.connect(lambda: self._choose(self.SAMPLE))
         layout.addWidget(self.sample_button)
 
-        hint = QLabel(_("Everything is kept on this computer and saved as you go."))
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
+        hint = plain_label(_("Everything is kept on this computer and saved as you go."))
         layout.addWidget(hint)
 
         buttons = QDialogButtonBox()

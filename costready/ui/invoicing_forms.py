@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import _
 from costready.problems import Problem
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -178,9 +178,7 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = plain_label(intro)
         layout.addWidget(label)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Problems"))

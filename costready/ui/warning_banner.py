@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from costready.costing.plausibility import tax_year_warning
 from costready.i18n import _
+from costready.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from costready.ui.document import ScenarioDocument
@@ -38,11 +39,8 @@ class WarningBanner(QFrame):
         bold.setBold(True)
         self.heading.setFont(bold)
         self.heading.setWordWrap(True)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # roles are shown as typed
+        self.label = plain_label(name=_("Warnings"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName(_("Warnings"))
         layout.addWidget(self.heading)
         self._row = QHBoxLayout()
         self._row.addWidget(self.label, 1)

@@ -90,6 +90,18 @@ def as_typed(text: str) -> str:
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
 
 
+def plain_label(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    """A label showing `text` as plain text always (what a person typed, "<b>" and all, is
+    never read as markup), wrapped onto more lines unless `wrap` is False; `name`, when given,
+    is its accessible name."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
 class ElidedLabel(QLabel):
     """One line of plain text drawn cut short with "…" when it does not fit (a long
     organisation name in the sidebar). `text()` stays the full text; the owner sets it as the
@@ -157,9 +169,7 @@ def empty_state(
     outer = QVBoxLayout(box)
     outer.setContentsMargins(24, 32, 24, 32)
     outer.addStretch(1)
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label = plain_label(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     outer.addWidget(label)
     buttons = [(button_text, slot), *more] if button_text else []

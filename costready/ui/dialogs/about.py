@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from costready import __version__
 from costready.i18n import _
-from costready.ui.widgets import page_header
+from costready.ui.widgets import page_header, plain_label
 
 
 class AboutDialog(QDialog):
@@ -22,7 +22,7 @@ class AboutDialog(QDialog):
         layout.addWidget(
             page_header("CostReady", _("Version {version}").format(version=__version__))
         )
-        text = QLabel(
+        text = plain_label(
             _(
                 "Full cost recovery for small community organisations: find what each service "
                 "really costs, set prices that cover it, and show a buyer how they were built.\n\n"
@@ -31,8 +31,6 @@ class AboutDialog(QDialog):
                 "CostReady. Built with Qt for Python {qt} (LGPL), SQLAlchemy, reportlab and babel."
             ).format(qt=pyside_version)
         )
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

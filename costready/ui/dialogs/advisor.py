@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -95,8 +94,7 @@ class AdvisorDialog(QDialog):
         self.model = RecordTableModel(
             advisor_columns(), rows, label=lambda row: row.organisation.name, parent=self
         )
-        self.table: QTableView = TablePage.make_view(self.model, _("Readiness by organisation"))
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table = TablePage.read_only_view(self.model, _("Readiness by organisation"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the Close button
         header = self.table.horizontalHeader()
         # every column fits its words (the organisation's name first of all); twelve areas

@@ -20,7 +20,7 @@ from costready.costing.model import Scenario
 from costready.costing.scenarios import copy_scenario, next_year_name
 from costready.i18n import _
 from costready.money import MoneyError, format_money, parse_percent
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 
 def parse_uplift(text: str) -> Decimal:
@@ -43,14 +43,12 @@ class CopyScenarioDialog(QDialog):
         self.setWindowTitle(_("Copy scenario"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "Make a copy of “{name}” for the following year. Pay and costs you tick "
                 "go up by the uplift; everything else is copied as it is."
             ).format(name=scenario.name)
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)  # the name is shown as typed
         layout.addWidget(intro)
 
         form = QFormLayout()

@@ -43,7 +43,7 @@ from costready.ui.invoicing_forms import (
     show_field_problems,
     today,
 )
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -61,7 +61,7 @@ class CreditNoteDialog(DocumentDialog):
         super().__init__(store, invoice_id, _("Credit note for {number}"), 680, parent)
         view, number = self.view, self.number
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "A credit note corrects {number} ({total}; {credited} credited so far). "
                 "It is issued with the next credit-note number and cannot be changed."
@@ -71,8 +71,6 @@ class CreditNoteDialog(DocumentDialog):
                 credited=format_money(view.credited),
             )
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.left = credits.left_to_credit(view.document, view.credit_notes)
         if view.credit_notes:
@@ -96,9 +94,7 @@ class CreditNoteDialog(DocumentDialog):
         self.part_radio.toggled.connect(self.lines_box.setEnabled)
         self.part_radio.toggled.connect(self._update_total)
         layout.addWidget(self.lines_box, 1)
-        self.total_label = QLabel()
-        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.total_label.setWordWrap(True)
+        self.total_label = plain_label()
         layout.addWidget(self.total_label)
         self.errors: dict[str, FieldError] = {"lines": FieldError()}
         layout.addWidget(self.errors["lines"])

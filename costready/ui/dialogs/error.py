@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import _
+from costready.ui.widgets import plain_label
 
 #: Signs that a message was written for Python, not for people ("[<class 'decimal.Overflow'>]").
 _PYTHON_MARKS = ("<class '", "Traceback (most recent call last)", 'File "')
@@ -96,20 +97,15 @@ class ErrorDialog(QDialog):
         outer.addWidget(sign)
         layout = QVBoxLayout()
         outer.addLayout(layout, 1)
-        self.message_label = QLabel(message)
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # names shown as typed
+        self.message_label = plain_label(message, name=_("What went wrong"))
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setAccessibleName(_("What went wrong"))
         layout.addWidget(self.message_label)
-        self.advice_label = QLabel(
+        self.advice_label = plain_label(
             _(
                 "Everything saved before this is kept. If it happens again, copy the details "
                 "and send them to whoever helps you with CostReady."
             )
         )
-        self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.advice_label.setWordWrap(True)
         layout.addWidget(self.advice_label)
         self.copied_label = QLabel("")
         self.copied_label.setTextFormat(Qt.TextFormat.PlainText)

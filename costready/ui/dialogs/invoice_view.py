@@ -32,6 +32,7 @@ from costready.ui.dialogs.invoice_editor import line_columns
 from costready.ui.invoicing_forms import day_text, stretch_first, today, vat_group_words
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import RecordTableModel
+from costready.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -88,8 +89,7 @@ class InvoiceViewDialog(DialogHost, QDialog):
             document.lines,
             parent=body,
         )
-        table: QTableView = TablePage.make_view(lines, _("Lines"))
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table: QTableView = TablePage.read_only_view(lines, _("Lines"))
         if not document.vat_registered:  # no VAT on the document at all, as its PDF says
             table.setColumnHidden(lines.column_index("treatment"), True)
         layout.addWidget(table, 1)
@@ -150,10 +150,7 @@ class InvoiceViewDialog(DialogHost, QDialog):
             form.addRow(_("Balance:"), self.balance_label)
         notes = penny_notes(view.document)
         if notes:  # a figure a penny off quantity x price says why, as on the PDF
-            said = QLabel("\n".join(notes))
-            said.setTextFormat(Qt.TextFormat.PlainText)
-            said.setWordWrap(True)
-            said.setAccessibleName(_("Why a figure is a penny off"))
+            said = plain_label("\n".join(notes), name=_("Why a figure is a penny off"))
             form.addRow(said)
         return box
 

@@ -33,7 +33,7 @@ from costready.invoicing.errors import InvoicingError
 from costready.invoicing.links import PROVIDER_TEMPLATES, render_link, validate_template
 from costready.invoicing.settings import InvoicingSettings
 from costready.ui.invoicing_forms import problems_of, show_field_problems, today
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -149,11 +149,8 @@ class InvoicingSettingsDialog(QDialog):
             _("Payment link template"),
             "payment_link",
         )
-        self.sample_label = QLabel()
-        self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sample_label.setWordWrap(True)
+        self.sample_label = plain_label(name=_("Sample link"))
         self.sample_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sample_label.setAccessibleName(_("Sample link"))
         form.addRow(_("Sample:"), self.sample_label)
         self.provider_combo.setCurrentIndex(provider_index(template))
         self.provider_combo.activated.connect(self._on_provider_chosen)

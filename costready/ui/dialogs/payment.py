@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from costready.ui.invoicing_forms import (
     problems_of,
     show_field_problems,
 )
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -61,10 +59,7 @@ class PaymentDialog(DocumentDialog):
                     customer=view.customer.name, credit=format_money(credit)
                 )
             )
-        self.summary = QLabel(" ".join(facts))
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(_("Balance"))
+        self.summary = plain_label(" ".join(facts), name=_("Balance"))
         layout.addWidget(self.summary)
         form = QFormLayout()
         self.errors: dict[str, FieldError] = {}

@@ -7,7 +7,6 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from costready.i18n import N_, _
 from costready.invoicing import late_payment
 from costready.ui.invoicing_forms import DocumentDialog
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 if TYPE_CHECKING:
     from costready.app.workspace import Workspace
@@ -59,9 +58,7 @@ class ReminderDialog(DocumentDialog):
             form.addRow(rate_label, self.rate_edit)
             form.addRow("", self.rate_error)
         layout.addLayout(form)
-        self.note = QLabel(self._note())
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = plain_label(self._note())
         layout.addWidget(self.note)
         buttons = ok_cancel(self, _("Save reminder…"))
         layout.addWidget(buttons)

@@ -43,7 +43,7 @@ from costready.ui.invoicing_forms import (
     show_field_problems,
     today,
 )
-from costready.ui.widgets import FieldError, action_button, ok_cancel
+from costready.ui.widgets import FieldError, action_button, ok_cancel, plain_label
 
 if TYPE_CHECKING:
     from costready.app.payments import OpenInvoice
@@ -71,15 +71,13 @@ class RemittanceDialog(QDialog):
         self.setWindowTitle(_("Record a remittance"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "One payment that pays several invoices, as a remittance advice lists them. "
                 "It is set against the oldest first unless you change the amounts; whatever "
                 "is left over becomes the customer's credit."
             )
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
@@ -111,10 +109,7 @@ class RemittanceDialog(QDialog):
         self.oldest_button = action_button(_("&Oldest first"), self._oldest_first)
         self.oldest_button.setToolTip(_("Split the amount over the oldest invoices first again"))
         layout.addWidget(self.oldest_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(_("Where the money goes"))
+        self.summary = plain_label(name=_("Where the money goes"))
         layout.addWidget(self.summary)
         self.general_error = FieldError()
         layout.addWidget(self.general_error)

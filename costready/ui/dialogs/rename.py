@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from costready.i18n import _
 from costready.organisation import NAME
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 
 class RenameDialog(QDialog):
@@ -36,9 +34,7 @@ class RenameDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        intro = QLabel(question)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)  # a user's words, never markup
+        intro = plain_label(question)
         layout.addWidget(intro)
         form = QFormLayout()
         self.name_edit = QLineEdit(current)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from costready.i18n import _
+from costready.ui.widgets import plain_label
 
 #: The backups' names, for the file dialog's filter.
 BACKUP_PATTERN = "*.backup-*.sqlite"
@@ -48,7 +49,7 @@ class RestoreBackupDialog(QDialog):
         self.folder = folder
         self.chosen: Path | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "Choose the backup to go back to. The workspace as it is now is kept aside "
                 "beside it, not deleted."
@@ -56,8 +57,6 @@ class RestoreBackupDialog(QDialog):
             if backups
             else _("This workspace has no backups yet. You can choose a backup file instead.")
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         label = QLabel(_("&Backups, newest first"))
         label.setTextFormat(Qt.TextFormat.PlainText)

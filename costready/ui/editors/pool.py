@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from costready.costing.model import BASIS_LABELS, Basis, OverheadPool, Scenario
 from costready.i18n import _
 from costready.ui.editors.common import unique_id
 from costready.ui.editors.shares import SharesEditor
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, plain_label
 
 
 class PoolDialog(QDialog):
@@ -40,14 +38,12 @@ class PoolDialog(QDialog):
         self._taken = set(taken_ids)
         self.setWindowTitle(_("Overhead pool") if pool else _("New overhead pool"))
         layout = QVBoxLayout(self)
-        note = QLabel(
+        note = plain_label(
             _(
                 "A pool gathers an overhead — staff time given to it and the costs that name "
                 "it — and shares it across services by one basis."
             )
         )
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
         self.name_edit = QLineEdit(pool.label if pool else "")

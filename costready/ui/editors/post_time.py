@@ -24,7 +24,7 @@ from costready.i18n import _
 from costready.money import format_money, format_number, format_percent
 from costready.ui.editors.common import DecimalSpinBox, PercentSpinBox
 from costready.ui.editors.shares import SharesEditor, share_problem, strict_percent_box
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 ZERO = Decimal(0)
 
@@ -47,14 +47,12 @@ class PostTimeDialog(QDialog):
         self.setWindowTitle(_("Time of {post}").format(post=post.role))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "Split this post's paid time between the services it works on and overhead "
                 "work such as management. The shares must add up to 100%."
             )
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         keys = time_keys(scenario)
         # keep time given to keys that no longer exist visible, so it can be set to zero
@@ -63,10 +61,7 @@ class PostTimeDialog(QDialog):
             _("How paid time is split (shares of paid hours)"), keys, post.time
         )
         layout.addWidget(self.time_editor)
-        self.actual_pay = QLabel(_actual_pay(post))
-        self.actual_pay.setTextFormat(Qt.TextFormat.PlainText)
-        self.actual_pay.setWordWrap(True)
-        self.actual_pay.setAccessibleName(_("Actual yearly pay"))
+        self.actual_pay = plain_label(_actual_pay(post), name=_("Actual yearly pay"))
         layout.addWidget(self.actual_pay)
         layout.addWidget(self._non_chargeable_box(post))
         self.buttons = ok_cancel(self)
@@ -77,14 +72,12 @@ class PostTimeDialog(QDialog):
     def _non_chargeable_box(self, post: StaffPost) -> QGroupBox:
         box = QGroupBox(_("Time that cannot be charged"))
         outer = QVBoxLayout(box)
-        what = QLabel(
+        what = plain_label(
             _(
                 "Paid time nobody can be billed for. Holiday is in weeks a year, bank holidays "
                 "included; the rest is a share of paid hours."
             )
         )
-        what.setTextFormat(Qt.TextFormat.PlainText)
-        what.setWordWrap(True)
         outer.addWidget(what)
         form = QFormLayout()
         outer.addLayout(form)

@@ -21,7 +21,7 @@ from costready.i18n import _
 from costready.money import format_percent
 from costready.ui.editors.common import PercentSpinBox
 from costready.ui.table_model import literal
-from costready.ui.widgets import FieldError, ok_cancel
+from costready.ui.widgets import FieldError, ok_cancel, plain_label
 
 ONE = Decimal(1)
 #: How far a share box takes what is typed (in %): far past 100%, so that 150 stays 150 and is
@@ -140,9 +140,7 @@ class SharesDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         if explanation:
-            note = QLabel(explanation)
-            note.setTextFormat(Qt.TextFormat.PlainText)
-            note.setWordWrap(True)
+            note = plain_label(explanation)
             layout.addWidget(note)
         self.editor = SharesEditor(_("Shares"), keys, shares)
         layout.addWidget(self.editor)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,7 +28,7 @@ from costready.ui.document import ScenarioDocument
 from costready.ui.guide.steps import STEP_CLASSES, GuideStep
 from costready.ui.guide.steps.base import drop_mnemonics
 from costready.ui.guide.steps.organisation import OrganisationStep
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, plain_label
 
 #: The letters of the guide's own buttons (Save and close, Back, Next, Finish).
 BUTTON_LETTERS = {"S", "B", "N", "F"}
@@ -103,10 +102,7 @@ class GuideDialog(QDialog):
 
         self.status = FieldError()
         # what was just done (a page's "Saved: …"): not an error
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setAccessibleName(_("What changed"))
+        self.notice = plain_label(name=_("What changed"))
         self.notice.hide()
         self.save_button = QPushButton(_("&Save and close"))
         self.back_button = QPushButton(_("&Back"))

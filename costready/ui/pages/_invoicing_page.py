@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,7 @@ from costready.ui.dialog_host import DialogHost
 from costready.ui.document import ScenarioDocument
 from costready.ui.invoicing_forms import store_of
 from costready.ui.pages._table_page import TablePage, area_action
-from costready.ui.widgets import FieldError
+from costready.ui.widgets import FieldError, plain_label
 
 if TYPE_CHECKING:  # storage loads after the first paint
     from costready.app.workspace import Workspace
@@ -101,10 +101,7 @@ class InvoicingPage(DialogHost, QWidget):
         layout.addWidget(self.make_status())
 
     def make_status(self) -> QLabel:
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(_("Status"))
+        self.status = plain_label(name=_("Status"))
         return self.status
 
     def action(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QStackedWidget,
     QTableView,
@@ -32,7 +31,7 @@ from costready.ui.document import ScenarioDocument
 from costready.ui.table_model import Column, EditRefused, RecordTableModel
 from costready.ui.tables import TableView
 from costready.ui.warning_banner import TaxYearBanner
-from costready.ui.widgets import FieldError, empty_state, icon, page_header
+from costready.ui.widgets import FieldError, empty_state, icon, page_header, plain_label
 
 _PATH = re.compile(r"^\$\.(services|staff|costs)\[(\d+)\]")
 _POOL_PATH = re.compile(r"^\$\.(?:overhead_pools|pools)(?:\.|\[\"?)([\w-]+)")
@@ -127,10 +126,7 @@ class ProblemBanner(QFrame):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName(_("Problems"))
+        self.label = plain_label(name=_("Problems"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label)
         self.hide()
@@ -260,10 +256,7 @@ class TablePage(DialogHost, QWidget):
         self.extra_area = QVBoxLayout()  # pages add more below the table (bases, pools)
         layout.addLayout(self.extra_area)
         layout.addWidget(self.error)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(_("Status"))
+        self.status = plain_label(name=_("Status"))
         layout.addWidget(self.status)
 
     def _action(
@@ -315,6 +308,14 @@ class TablePage(DialogHost, QWidget):
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return view
+
+    @staticmethod
+    def read_only_view(model: RecordTableModel, name: str) -> QTableView:
+        """A `make_view` table whose cells are never edited in place (lists of records that
+        open in a dialog, reports)."""
+        view = TablePage.make_view(model, name)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return view
 
     def primary_action(self) -> QAction | None:

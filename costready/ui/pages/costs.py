@@ -32,6 +32,7 @@ from costready.ui.editors.pool import PoolDialog
 from costready.ui.editors.shares import SharesDialog
 from costready.ui.pages._table_page import TablePage, fit_columns
 from costready.ui.table_model import Column, ColumnKind, EditRefused, RecordTableModel
+from costready.ui.widgets import plain_label
 
 ZERO = Decimal(0)
 
@@ -252,15 +253,13 @@ class CostsPage(TablePage):
     def _build_bases_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        note = QLabel(
+        note = plain_label(
             _(
                 "Weights for costs shared by floor area, headcount or usage: each service's "
                 "share of a cost is its weight over the total. Leave a basis blank if no cost "
                 "uses it."
             )
         )
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
         layout.addWidget(note)
         columns = [Column("service", N_("Service"), lambda r: r.name)]
         columns += [weight_column(position, basis) for position, basis in enumerate(WEIGHTED_BASES)]
@@ -280,14 +279,12 @@ class CostsPage(TablePage):
     def _build_pools_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        note = QLabel(
+        note = plain_label(
             _(
                 "An overhead pool gathers management or administration: staff time given to "
                 "it and the costs charged to it, shared across services by one basis."
             )
         )
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
         layout.addWidget(note)
         self.add_pool_action = self._action(_("Add a pool"), "add", self.add_pool)
         self.edit_pool_action = self._action(_("Edit pool…"), "edit", self._on_edit_pool)

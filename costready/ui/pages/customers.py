@@ -96,8 +96,7 @@ class CustomersPage(InvoicingPage):
                 self.buttons,
             )
         )
-        self.view = TablePage.make_view(self.model, _("Customers"))
-        self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
+        self.view = TablePage.read_only_view(self.model, _("Customers"))
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.empty = empty_state(

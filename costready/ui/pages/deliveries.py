@@ -88,8 +88,7 @@ class DeliveriesPage(InvoicingPage):
         self.unbilled_check.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.unbilled_check)
         layout.addLayout(row)
-        self.view: QTableView = TablePage.make_view(self.model, _("Deliveries"))
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view: QTableView = TablePage.read_only_view(self.model, _("Deliveries"))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.empty = empty_state(
             _("No deliveries logged yet. Add what was delivered, or import a CSV."),

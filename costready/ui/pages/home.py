@@ -24,7 +24,7 @@ from costready.i18n import N_, _
 from costready.ui.document import ScenarioDocument
 from costready.ui.pages.home_money import MoneyTiles
 from costready.ui.warning_banner import TaxYearBanner
-from costready.ui.widgets import icon, money_text, page_header
+from costready.ui.widgets import icon, money_text, page_header, plain_label
 
 
 class StepTile(QFrame):
@@ -98,9 +98,7 @@ class HomePage(QWidget):
         body = QWidget()
         self._body = QVBoxLayout(body)
         self._body.setContentsMargins(0, 0, 0, 0)
-        self._summary = QLabel()
-        self._summary.setWordWrap(True)
-        self._summary.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary = plain_label()
         self._body.addWidget(self._summary)
         self.money = MoneyTiles(document)  # invoicing's figures (issue 15)
         self.money.open_invoices.connect(lambda: self.navigate_requested.emit("invoices"))

@@ -31,7 +31,7 @@ from costready.ui.editors.invoice_details import InvoiceDetailsForm
 from costready.ui.editors.price_list_details import PriceListDetailsForm
 from costready.ui.editors.profile import FormErrors, ProfileForm
 from costready.ui.editors.profile import qdate as _qdate
-from costready.ui.widgets import FieldError, page_header
+from costready.ui.widgets import FieldError, page_header, plain_label
 
 
 def _pydate(day: QDate) -> date:
@@ -159,11 +159,9 @@ class OrganisationPage(QWidget):
         for year in tax_years():
             self.tax_year_combo.addItem(year, year)
         self._field(form, _("&Tax year:"), self.tax_year_combo, _("Tax year"))
-        hint = QLabel(
+        hint = plain_label(
             _("Employer National Insurance and pension are worked out with this tax year's rates.")
         )
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", hint)
         # who can claim is decided by three answers (HMRC NIM06530), not by the legal form

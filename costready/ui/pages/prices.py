@@ -55,7 +55,7 @@ from costready.ui.prices.table import (
 )
 from costready.ui.tables import TableView
 from costready.ui.warning_banner import TaxYearBanner, WarningBanner
-from costready.ui.widgets import as_typed, icon, money_text, page_header
+from costready.ui.widgets import as_typed, icon, money_text, page_header, plain_label
 
 #: Where each part of a model is edited: the first part of a problem's path -> page key, label.
 FIX_PAGES = {
@@ -119,9 +119,7 @@ class ProblemBanner(QFrame):
 
     def _problem_row(self, problem: Problem) -> QHBoxLayout:
         row = QHBoxLayout()
-        text = QLabel("• " + problem.message)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)  # names in it are shown as typed
+        text = plain_label("• " + problem.message)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(text, 1)
         target = fix_page(problem)
@@ -169,9 +167,7 @@ class PricesPage(QWidget):
         self.warning_banner = WarningBanner(
             _("Check these before adopting the prices (they are worked out all the same):")
         )
-        self.empty_label = QLabel()
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = plain_label()
         # not VAT registered: the registration threshold beside the menu's taxable income
         self.vat_note = QLabel()
         self.vat_note.setWordWrap(True)
@@ -180,9 +176,7 @@ class PricesPage(QWidget):
         self.vat_note.setAccessibleName(_("VAT registration"))
         self.vat_note.hide()
         self._charges_vat = True
-        self.in_force_label = QLabel()
-        self.in_force_label.setWordWrap(True)
-        self.in_force_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.in_force_label = plain_label()
 
         self.model = PricesTableModel(self)
         self.table = self._make_table()
@@ -194,11 +188,8 @@ class PricesPage(QWidget):
         self.buildup = BuildupTree()
         self.sensitivity = SensitivityTable()
         self.chart = ChartWidget()
-        self.working = QLabel()
-        self.working.setWordWrap(True)
-        self.working.setTextFormat(Qt.TextFormat.PlainText)
+        self.working = plain_label(name=_("How the selected line was worked out"))
         self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.working.setAccessibleName(_("How the selected line was worked out"))
         self.buildup.currentItemChanged.connect(self._on_buildup_current_item_changed)
 
         layout = QVBoxLayout(self)
@@ -220,10 +211,7 @@ class PricesPage(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.vat_note)
         layout.addWidget(self.table)
-        self.unpriced_label = QLabel()
-        self.unpriced_label.setWordWrap(True)
-        self.unpriced_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.unpriced_label.setAccessibleName(_("Services that cannot be priced"))
+        self.unpriced_label = plain_label(name=_("Services that cannot be priced"))
         self.unpriced_label.hide()
         layout.addWidget(self.unpriced_label)
         self.reference_note = QLabel()
@@ -288,10 +276,7 @@ class PricesPage(QWidget):
         )
         row = QHBoxLayout(notice)
         row.setContentsMargins(10, 6, 10, 6)
-        self.changed_label = QLabel()
-        self.changed_label.setWordWrap(True)
-        self.changed_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.changed_label.setAccessibleName(_("Prices changed since adoption"))
+        self.changed_label = plain_label(name=_("Prices changed since adoption"))
         row.addWidget(self.changed_label, 1)
         self.adopt_again_button = QPushButton(_("Adopt a&gain…"))
         self.adopt_again_button.setAccessibleName(_("Adopt these prices again"))

@@ -25,7 +25,7 @@ from costready.costing.price_lists import PriceList
 from costready.costing.results import CostingError, ServiceResult
 from costready.i18n import _
 from costready.ui.prices.price_lists import uk_date as format_date
-from costready.ui.widgets import FieldError, money_text
+from costready.ui.widgets import FieldError, money_text, plain_label
 
 if TYPE_CHECKING:
     from costready.ui.document import ScenarioDocument
@@ -133,14 +133,12 @@ class AdoptDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(480)  # room for a message under a field on one or two lines
 
-        intro = QLabel(
+        intro = plain_label(
             _(
                 "Adopting publishes the prices of “{scenario}” as the price list in force from "
                 "the date below. Earlier price lists are kept."
             ).format(scenario=scenario_name)
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)  # names are shown as typed, "<" and all
         prices = QLabel(
             "\n".join(
                 _("{service}: {price} per {unit}").format(

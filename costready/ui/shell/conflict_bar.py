@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from costready.i18n import _
+from costready.ui.widgets import plain_label
 
 
 class ConflictBar(QFrame):
@@ -36,11 +37,8 @@ class ConflictBar(QFrame):
         self.heading.setFont(bold)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names shown as typed
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = plain_label(name=_("Why it was not saved"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName(_("Why it was not saved"))
         words.addWidget(self.heading)
         words.addWidget(self.label)
         layout.addLayout(words, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,16 +21,14 @@ from costready.i18n import _
 from costready.problems import Problem
 from costready.ui.document import ScenarioDocument
 from costready.ui.pages._table_page import TablePage, plain_problem
-from costready.ui.widgets import FieldError, page_header
+from costready.ui.widgets import FieldError, page_header, plain_label
 
 _MNEMONIC = re.compile(r"(?<!&)&(?=[^&])")
 
 
 def hint(text: str = "") -> QLabel:
     """A plain-English note in the placeholder colour, wrapped."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(text)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
 

@@ -16,7 +16,7 @@ from costready.ui.document import ScenarioDocument
 from costready.ui.guide.steps.base import GuideStep, hint
 from costready.ui.pages._table_page import TablePage, fit_columns, plain_problem
 from costready.ui.table_model import Column, ColumnKind, RecordTableModel
-from costready.ui.widgets import FieldError, money_text
+from costready.ui.widgets import FieldError, money_text, plain_label
 
 
 def _surplus_text(service: ServiceResult) -> str:
@@ -65,10 +65,7 @@ class ReviewStep(GuideStep):
         self.model = RecordTableModel(COLUMNS, (), parent=self)
         self.table = TablePage.make_view(self.model, _("Prices"))
         self.body.insertWidget(at + 1, self.table, 10)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Summary"))
+        self.summary = plain_label(name=_("Summary"))
         self.body.insertWidget(at + 2, self.summary)
         self.finish_hint = hint(
             _(
