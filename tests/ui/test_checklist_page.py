@@ -163,3 +163,21 @@ def test_turnover_from_invoices_is_asked_to_confirm_with_the_figure_filled_in(qt
     field.clear()
     qtbot.keyClicks(field, "95000")
     assert dialog.answers()["taxable_turnover"] == Decimal("95000")
+
+
+def test_the_checklist_and_interview_show_their_text_as_typed_never_as_markup(
+    qtbot, document
+) -> None:
+    # a label left to guess would read "<b>" in a typed answer, name or reason as markup (a
+    # field's own name, with its mnemonic for the field beside it, is ours: left out)
+    page = _page(qtbot, document)
+    page.select("CQC-01")
+    dialog = InterviewDialog(page.view.known, {})
+    qtbot.addWidget(dialog)
+    guessing = [
+        (type(owner).__name__, label.objectName() or label.text()[:30])
+        for owner in (page, dialog)
+        for label in owner.findChildren(QLabel)
+        if label.text() and label.buddy() is None and label.textFormat() != Qt.TextFormat.PlainText
+    ]
+    assert guessing == [], guessing

@@ -90,6 +90,7 @@ class AdvisorDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.model = RecordTableModel(
             advisor_columns(), rows, label=lambda row: row.organisation.name, parent=self

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -169,6 +170,7 @@ class BillPeriodDialog(_Form):
             )
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.insertWidget(0, intro)
         self.from_edit = date_edit(first, _("Bill from"))
         self.row(_("&From:"), self.from_edit, _("Bill from"), "date_from")

@@ -49,6 +49,7 @@ class InterviewDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(intro)
         body = QWidget()
         form = QVBoxLayout(body)
@@ -64,6 +65,7 @@ class InterviewDialog(QDialog):
                 label = QLabel("• " + describe(name, known))
                 label.setObjectName(f"known_{name}")
                 label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.PlainText)
                 form.addWidget(label)
             form.addSpacing(12)
         today = date.today()
@@ -75,6 +77,7 @@ class InterviewDialog(QDialog):
             text = question.text(today)
             label = QLabel(_("{number}. {text}").format(number=number, text=text))
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setBuddy(widget)
             label.setTextFormat(Qt.TextFormat.PlainText)
             font = label.font()
@@ -107,6 +110,7 @@ class InterviewDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -201,6 +205,7 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 

@@ -162,6 +162,7 @@ class RemittanceDialog(QDialog):
         if not self.owed_invoices:
             none = QLabel(_("Nothing is owed: the whole amount becomes the customer's credit."))
             none.setWordWrap(True)
+            none.setTextFormat(Qt.TextFormat.PlainText)
             grid.addWidget(none, 1, 0, 1, 5)
         grid.setRowStretch(grid.rowCount(), 1)
         self.invoice_area.setWidget(grid_box)

@@ -42,7 +42,7 @@ from costready.reports.readiness import percent_text
 from costready.ui.dialogs.advisor import AdvisorDialog
 from costready.ui.dialogs.interview import InterviewDialog, focus_first
 from costready.ui.document import ScenarioDocument
-from costready.ui.widgets import page_header
+from costready.ui.widgets import page_header, plain_label
 
 FILTERS = (
     ("applicable", N_("Applicable items")),
@@ -100,6 +100,7 @@ class ChecklistPage(QWidget):
         self.readiness.setObjectName("readiness")
         # wraps rather than widening the page past a 1024-pixel screen
         self.readiness.setWordWrap(True)
+        self.readiness.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.readiness, 1)
         filter_label = QLabel(_("&Show:"))
         self.filter = QComboBox()
@@ -160,6 +161,7 @@ class ChecklistPage(QWidget):
         outer = QVBoxLayout(box)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -232,10 +234,11 @@ class ChecklistPage(QWidget):
         self.error.setObjectName("itemError")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.save_button)
         outer.addWidget(self.error)
 
-        outer.addWidget(QLabel(_("Evidence")))
+        outer.addWidget(plain_label(_("Evidence"), wrap=False))
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(_("Evidence"))
         self.evidence.setFixedHeight(self.evidence.fontMetrics().lineSpacing() * 4 + 8)

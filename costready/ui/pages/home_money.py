@@ -33,6 +33,7 @@ class MoneyTile(QFrame):
         self.figure.setFont(font)
         self.words = QLabel()
         self.words.setWordWrap(True)
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.figure)
         layout.addWidget(self.words)
 

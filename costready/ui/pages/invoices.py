@@ -246,6 +246,7 @@ class InvoicesPage(InvoicingPage):
         layout = QVBoxLayout(box)
         intro = QLabel(_("What each customer owes, by how many days it is past its due date."))
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.aged_model = RecordTableModel(aged_columns(), parent=self)
         self.aged_view = TablePage.read_only_view(self.aged_model, _("Aged debt"))
