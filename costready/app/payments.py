@@ -14,6 +14,7 @@ from costready.invoicing.errors import InvoicingError
 from costready.invoicing.listing import InvoiceFilter
 from costready.invoicing.payments import (
     AMOUNT,
+    CustomerMoney,
     Owing,
     Payment,
     PaymentMethod,
@@ -31,12 +32,14 @@ from costready.storage.workspace import Workspace
 
 __all__ = [
     "AgedRow",
+    "CustomerMoney",
     "OpenInvoice",
     "PaymentResult",
     "RemittanceResult",
     "aged_debtors",
     "apply_credit",
     "customer_credit",
+    "customer_money",
     "open_invoices",
     "record_payment",
     "record_remittance",
@@ -271,6 +274,18 @@ def refund_credit(
                 ]
             )
         uow.payments.add(org_id, customer_id, "refunded", day, amount, reference=reference)
+
+
+def customer_money(ws: Workspace, org_id: int, today: date) -> dict[int, CustomerMoney]:
+    """Owed and credit held for each customer with either (by customer id): the aged debt's
+    totals and the customers' credit, read together."""
+    with ws.reading() as uow:
+        owed = {row.customer_id: row.total for row in uow.invoices.aged_debt(org_id, today)}
+        credit = uow.payments.credits(org_id)
+    return {
+        customer: CustomerMoney(owed.get(customer, ZERO), credit.get(customer, ZERO))
+        for customer in owed.keys() | credit.keys()
+    }
 
 
 def aged_debtors(ws: Workspace, org_id: int, today: date) -> list[AgedRow]:

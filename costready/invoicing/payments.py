@@ -82,6 +82,14 @@ class CreditEntry:
     id: int | None = None
 
 
+@dataclass(frozen=True)
+class CustomerMoney:
+    """What a customer owes on their invoices, and the credit they hold with us."""
+
+    owed: Decimal = ZERO
+    credit: Decimal = ZERO
+
+
 class Allocation(NamedTuple):
     """What one amount does to an invoice: `applied` reduces its balance, `to_customer_credit`
     is the rest (never lost, never refused)."""

@@ -73,3 +73,15 @@ def test_a_split_by_hand_is_kept_as_given_or_refused_whole(workspace: Workspace)
         payments.record_remittance(
             workspace, other, Payment(TODAY, D("10")), {ids[0]: D("10")}, today=TODAY
         )
+
+
+def test_each_customer_s_money_is_what_they_owe_and_the_credit_they_hold(
+    workspace: Workspace,
+) -> None:
+    council, _ids = _three_invoices(workspace)
+    with workspace.reading() as uow:
+        org_id = uow.customers.organisation_id(council)
+    assert payments.customer_money(workspace, org_id, TODAY)[council].owed == D("772.47")
+    payments.record_remittance(workspace, council, Payment(TODAY, D("800")), today=TODAY)
+    money = payments.customer_money(workspace, org_id, TODAY)[council]
+    assert (money.owed, money.credit) == (0, D("27.53"))

@@ -722,3 +722,25 @@ def test_a_remittance_pays_the_oldest_first_as_typed_and_can_be_split_by_hand(
     assert page.status.text().startswith("Recorded")
     after = [invoices.document_view(workspace, d.id, date.today()) for d in (first, second)]
     assert after[0].status is Status.PAID and after[1].balance == owed[1] - 10
+
+
+def test_the_customers_list_shows_what_each_owes_and_the_credit_each_holds(
+    qtbot, window, workspace, council, yes
+):
+    from costready.app import invoices, payments
+    from costready.invoicing.payments import Payment
+
+    invoice = issued_invoice(workspace, window.document.organisation_id, council)
+    owed = invoices.document_view(workspace, invoice.id, date.today()).balance
+    payments.record_payment(workspace, invoice.id, Payment(date.today(), owed + 5))
+    window.show_page("customers")
+    page = window.pages["customers"]
+    page.refresh()
+    model = page.model
+    row = next(i for i, c in enumerate(model.rows) if c.id == council.id)
+    shown = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
+        for c in range(model.columnCount())
+    }
+    assert shown["Owed"] == format_money(Decimal(0))
+    assert shown["Credit held"] == format_money(Decimal(5))

@@ -108,6 +108,20 @@ class PaymentRepository:
         )
         return max(from_pennies(0), from_pennies(int(pence or 0)))
 
+    def credits(self, organisation_id: int) -> dict[int, Decimal]:
+        """Each customer's credit (as `credit`), for every customer of the organisation that
+        has any: one grouped sum."""
+        sign = case((PaymentRow.kind.in_(CREDIT_IN), 1), else_=-1)
+        rows = self.session.execute(
+            select(PaymentRow.customer_id, func.sum(PaymentRow.amount_pence * sign))
+            .where(
+                PaymentRow.organisation_id == organisation_id,
+                PaymentRow.kind.in_(CREDIT_IN + CREDIT_OUT),
+            )
+            .group_by(PaymentRow.customer_id)
+        )
+        return {customer: from_pennies(int(pence)) for customer, pence in rows if pence > 0}
+
     def credit_entries(self, customer_id: int) -> list[CreditEntry]:
         rows = self.session.scalars(
             select(PaymentRow)

@@ -5,6 +5,8 @@ Individuals are personal data: the list shows only a name and a kind (no address
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
@@ -17,11 +19,12 @@ from costready.invoicing.customers import (
     is_public_body,
     public_body_terms_days,
 )
+from costready.invoicing.payments import CustomerMoney
 from costready.ui.document import ScenarioDocument
-from costready.ui.invoicing_forms import confirm, problems_of
+from costready.ui.invoicing_forms import confirm, problems_of, today
 from costready.ui.pages._invoicing_page import InvoicingPage
 from costready.ui.pages._table_page import TablePage, fit_columns
-from costready.ui.table_model import Column, RecordTableModel
+from costready.ui.table_model import Column, ColumnKind, RecordTableModel
 from costready.ui.widgets import empty_state, page_header
 
 
@@ -34,9 +37,11 @@ def _terms(customer: Customer) -> str:
     return _("{days} days").format(days=customer.payment_terms_days)
 
 
-def customer_columns() -> list[Column]:
+def customer_columns(
+    money_of: Callable[[Customer], CustomerMoney] = lambda _c: CustomerMoney(),
+) -> list[Column]:
     """Name and kind for everyone; terms and PO for bodies only (an individual's details stay
-    in the dialog)."""
+    in the dialog); what each owes and the credit each holds (`money_of`)."""
     individual = CustomerKind.INDIVIDUAL
     return [
         Column("name", N_("Name"), lambda c: c.name),
@@ -55,6 +60,16 @@ def customer_columns() -> list[Column]:
             lambda c: c.po_required,
             display=lambda c: _("Required") if c.po_required else "",
         ),
+        Column("owed", N_("Owed"), lambda c: money_of(c).owed, kind=ColumnKind.MONEY),
+        Column(
+            "credit",
+            N_("Credit held"),
+            lambda c: money_of(c).credit,
+            kind=ColumnKind.MONEY,
+            help=N_(
+                "Paid beyond what was owed, or credited: set it against an invoice or refund it"
+            ),
+        ),
     ]
 
 
@@ -66,7 +81,8 @@ class CustomersPage(InvoicingPage):
 
     def __init__(self, document: ScenarioDocument, parent: QWidget | None = None):
         super().__init__(document, parent)
-        self.model = RecordTableModel(customer_columns(), parent=self)
+        self._money: dict[int, CustomerMoney] = {}
+        self.model = RecordTableModel(customer_columns(self._money_of), parent=self)
         layout = QVBoxLayout(self)
         layout.addWidget(
             page_header(
@@ -114,15 +130,19 @@ class CustomersPage(InvoicingPage):
         store = self.store
         if store is None:
             return
-        from costready.app import invoices
+        from costready.app import invoices, payments
 
         selected = self.selected()
+        self._money = payments.customer_money(store, self.organisation_id, today())
         self.model.set_rows(invoices.customers(store, self.organisation_id))
         self.stack.setCurrentWidget(self.view if self.model.rows else self.empty)
         fit_columns(self.view)
         if selected is not None:
             self.select(selected.id)
         self._update_actions()
+
+    def _money_of(self, customer: Customer) -> CustomerMoney:
+        return self._money.get(customer.id or 0, CustomerMoney())
 
     def selected(self) -> Customer | None:
         rows = self.view.selectionModel().selectedRows()
@@ -228,7 +248,6 @@ class CustomersPage(InvoicingPage):
         from costready.app.errors import StorageError
         from costready.invoicing.errors import InvoicingError
         from costready.money import MoneyError, parse_money
-        from costready.ui.invoicing_forms import today
 
         try:
             amount = parse_money(answer, _("Amount"))
