@@ -47,6 +47,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invar
 from costready.app import invoice_files, invoices, payments
 from costready.app.invoices import DocumentView
 from costready.invoicing import credits
+from costready.invoicing.customers import Customer
 from costready.invoicing.documents import Document, DocumentKind, Line, part_credit_lines, totals
 from costready.invoicing.errors import InvoicingError
 from costready.invoicing.listing import InvoiceFilter
@@ -71,6 +72,8 @@ ITEMS = (
 QUANTITIES = ("1", "2.5", "0.75", "1.3333", "10", "0.0001")
 SHARES = ("0.01", "0.3333", "0.5", "1", "1.25")
 DAYS = st.integers(min_value=0, max_value=20)
+#: Which customer: a council, a person, a trust.
+CUSTOMER = st.sampled_from((0, 1, 2))
 #: An invoice's lines: (item, quantity), one to three.
 LINES = st.lists(
     st.tuples(st.integers(0, len(ITEMS) - 1), st.sampled_from(QUANTITIES)), min_size=1, max_size=3
@@ -87,7 +90,11 @@ class Ledger(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="costready-ledger-"))
         self.ws = Workspace(f"sqlite:///{self.folder / 'w.sqlite'}")
         self.org_id = data.organisation(self.ws)
-        self.customers = (data.council(self.ws, self.org_id), data.person(self.ws, self.org_id))
+        self.customers = [
+            data.council(self.ws, self.org_id),
+            data.person(self.ws, self.org_id),
+            self._new_customer(),
+        ]
         self.customer_of: dict[int, int] = {}
         self.received = dict.fromkeys(self.customers, ZERO)
         self.refunded = dict.fromkeys(self.customers, ZERO)
@@ -112,13 +119,18 @@ class Ledger(RuleBasedStateMachine):
                 dataclasses.replace(org, vat_registered=vat, vat_number=number)
             )
 
+    def _new_customer(self) -> int:
+        saved = invoices.save_customer(self.ws, self.org_id, Customer(name="Hill Trust"))
+        assert saved.id is not None
+        return saved.id
+
     def _credit(self, customer_id: int) -> Decimal:
         return payments.customer_credit(self.ws, customer_id)
 
     # Rules ----------------------------------------------------------------------------------
     @initialize(
         target=issued,
-        customer=st.sampled_from((0, 1)),
+        customer=CUSTOMER,
         chosen=LINES,
         vat=st.booleans(),
     )
@@ -128,7 +140,7 @@ class Ledger(RuleBasedStateMachine):
 
     @rule(
         target=issued,
-        customer=st.sampled_from((0, 1)),
+        customer=CUSTOMER,
         chosen=LINES,
         vat=st.booleans(),
         days=DAYS,
@@ -158,8 +170,10 @@ class Ledger(RuleBasedStateMachine):
         how=st.sampled_from(("part", "whole", "more")),
         share=st.sampled_from(SHARES),
         days=DAYS,
+        back=st.integers(min_value=0, max_value=10),
     )
-    def pay(self, invoice: int, how: str, share: str, days: int) -> None:
+    def pay(self, invoice: int, how: str, share: str, days: int, back: int) -> None:
+        """A payment, dated `back` days before today (a cheque banked late)."""
         self._advance(days)
         owed = self._view(invoice).balance
         amount = {
@@ -171,14 +185,14 @@ class Ledger(RuleBasedStateMachine):
         customer_id = self.customer_of[invoice]
         credit = self._credit(customer_id)
         result = payments.record_payment(
-            self.ws, invoice, Payment(self.day, amount, reference="BACS")
+            self.ws, invoice, Payment(self.day - timedelta(days=back), amount, reference="BACS")
         )
         self.received[customer_id] += amount
         assert result.applied == min(amount, owed)
         assert result.applied + result.to_customer_credit == amount
         assert self._credit(customer_id) == credit + result.to_customer_credit
 
-    @rule(customer=st.sampled_from((0, 1)), share=st.sampled_from(SHARES), days=DAYS)
+    @rule(customer=CUSTOMER, share=st.sampled_from(SHARES), days=DAYS)
     def remit(self, customer: int, share: str, days: int) -> None:
         self._advance(days)
         customer_id = self.customers[customer]
@@ -193,6 +207,29 @@ class Ledger(RuleBasedStateMachine):
         self.received[customer_id] += amount
         assert sum(result.applied.values(), ZERO) == min(amount, owed)
         assert sum(result.applied.values(), ZERO) + result.to_customer_credit == amount
+
+    @rule(
+        customer=CUSTOMER,
+        share=st.sampled_from(SHARES),
+        extra=st.sampled_from(("0", "0.01", "5")),
+        days=DAYS,
+    )
+    def remit_by_hand(self, customer: int, share: str, extra: str, days: int) -> None:
+        """A remittance split by hand: a share of each open invoice, newest first, and some
+        money beyond it."""
+        self._advance(days)
+        customer_id = self.customers[customer]
+        found = payments.open_invoices(self.ws, customer_id, self.day)
+        split = {i.id: min(i.balance, to_penny(i.balance * D(share))) for i in found[::-1]}
+        split = {doc_id: part for doc_id, part in split.items() if part > 0}
+        amount = sum(split.values(), ZERO) + D(extra)
+        if amount <= 0:
+            return
+        result = payments.record_remittance(
+            self.ws, customer_id, Payment(self.day, amount), split, today=self.day
+        )
+        self.received[customer_id] += amount
+        assert result.applied == split and result.to_customer_credit == D(extra)
 
     @rule(invoice=issued, days=DAYS)
     def credit_whole(self, invoice: int, days: int) -> None:
@@ -250,7 +287,23 @@ class Ledger(RuleBasedStateMachine):
         assert self._credit(customer_id) == credit - applied
         assert self._view(invoice).balance == owed - applied
 
-    @rule(customer=st.sampled_from((0, 1)), share=st.sampled_from(SHARES), days=DAYS)
+    @rule(customer=CUSTOMER)
+    def delete_customer(self, customer: int) -> None:
+        """Deleting a customer is refused once they have issued documents or money recorded
+        (their rows would go with them); else they go, and a new one takes their place."""
+        customer_id = self.customers[customer]
+        kept = customer_id in self.customer_of.values() or self.received[customer_id] > 0
+        try:
+            invoices.delete_customer(self.ws, customer_id)
+        except InvoicingError as refused:
+            assert kept and refused.problems[0].path == "customer"
+            return
+        assert not kept
+        self.customers[customer] = self._new_customer()
+        self.received[self.customers[customer]] = ZERO
+        self.refunded[self.customers[customer]] = ZERO
+
+    @rule(customer=CUSTOMER, share=st.sampled_from(SHARES), days=DAYS)
     def refund(self, customer: int, share: str, days: int) -> None:
         self._advance(days)
         customer_id = self.customers[customer]
