@@ -350,6 +350,23 @@ def test_customer_validation_and_delete(workspace: Workspace, org_id: int) -> No
     assert invoices.customers(workspace, org_id) == []
 
 
+def test_a_customer_whose_money_was_recorded_is_kept(workspace: Workspace, org_id: int) -> None:
+    """Money received before any invoice (held as credit) stays on record: deleting the
+    customer once took their payment rows with it, and the payments CSV lost the money."""
+    saved = invoices.save_customer(workspace, org_id, Customer(name="Hill Trust"))
+    customer_id = saved.id or 0
+    advance = Payment(OCT1, D("100.00"), reference="ADVANCE")
+    assert payments.record_remittance(workspace, customer_id, advance, today=OCT1).applied == {}
+    payments.refund_credit(workspace, customer_id, D("100.00"), OCT1, "Returned")
+    with pytest.raises(InvoicingError) as refused:
+        invoices.delete_customer(workspace, customer_id)
+    assert refused.value.problems[0].path == "customer"
+    assert "Money from this customer" in refused.value.problems[0].message
+    assert [c.id for c in invoices.customers(workspace, org_id)] == [customer_id]
+    with workspace.reading() as uow:
+        assert [p.amount for p, _n, _c in uow.payments.received(org_id)] == [D("100.00")]
+
+
 # Deliveries and billing -------------------------------------------------------------------
 
 

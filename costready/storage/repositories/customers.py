@@ -10,7 +10,7 @@ from costready.invoicing.customers import Customer, CustomerKind, Funding, valid
 from costready.problems import Problem
 from costready.storage.errors import InvalidData, StaleRecord, StorageError
 from costready.storage.models import utc_now
-from costready.storage.models_invoicing import CustomerRow, DocumentRow, PartyRow
+from costready.storage.models_invoicing import CustomerRow, DocumentRow, PartyRow, PaymentRow
 
 
 class CustomerRepository:
@@ -79,9 +79,17 @@ class CustomerRepository:
             )
         )
 
+    def has_payments(self, customer_id: int) -> bool:
+        """True once money from the customer was recorded (a remittance before any invoice is
+        held as their credit), or credit of theirs refunded."""
+        return bool(
+            self.session.scalar(select(exists().where(PaymentRow.customer_id == customer_id)))
+        )
+
     def delete(self, customer_id: int) -> None:
-        """Remove a customer with no issued documents (their drafts go too); InvalidData
-        otherwise (issued invoices are records that must be kept)."""
+        """Remove a customer with no issued documents and no money recorded (their drafts go
+        too); InvalidData otherwise (issued invoices and money received are records that must
+        be kept: deleting the customer would take their payment rows with it)."""
         row, party = self._rows(customer_id)
         if self.has_issued(customer_id):
             raise InvalidData(
@@ -91,6 +99,18 @@ class CustomerRepository:
                         _(
                             "This customer has issued invoices or credit notes, which must be "
                             "kept, so the customer cannot be deleted"
+                        ),
+                    )
+                ]
+            )
+        if self.has_payments(customer_id):
+            raise InvalidData(
+                [
+                    Problem(
+                        "customer",
+                        _(
+                            "Money from this customer has been recorded, which must be kept, "
+                            "so the customer cannot be deleted"
                         ),
                     )
                 ]
