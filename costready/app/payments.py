@@ -56,10 +56,14 @@ class PaymentResult:
     to_customer_credit: Decimal
 
 
-def record_payment(ws: Workspace, invoice_id: int, payment: Payment) -> PaymentResult:
+def record_payment(
+    ws: Workspace, invoice_id: int, payment: Payment, today: date | None = None
+) -> PaymentResult:
     """Record money received against an issued invoice; beyond its balance, the rest becomes
-    the customer's credit. InvoicingError naming the field when the payment is not valid."""
-    problems = validate_payment(payment)
+    the customer's credit. InvoicingError naming the field when the payment is not valid, or
+    is dated after `today` (money not yet received is not recorded: the statement, which lists
+    what has happened by its date, would disagree with the balance)."""
+    problems = validate_payment(payment, today or date.today())
     if problems:
         raise InvoicingError(problems)
     with ws.writing() as uow:
@@ -157,11 +161,12 @@ def record_remittance(
     set against their open invoices, oldest due first, or as `allocations` (invoice id ->
     amount) say; what is left over becomes the customer's credit. All in one unit of work, with
     the balances read under the organisation's lock, so two programs recording at once cannot
-    both pay the same balance. InvoicingError naming the field when it does not add up."""
-    problems = validate_payment(payment)
+    both pay the same balance. InvoicingError naming the field when it does not add up, or when
+    the payment is dated after `today`."""
+    day = today or date.today()
+    problems = validate_payment(payment, day)
     if problems:
         raise InvoicingError(problems)
-    day = today or date.today()
     with ws.writing() as uow:
         org_id = uow.customers.organisation_id(customer_id)
         uow.organisations.lock(org_id)
@@ -247,15 +252,23 @@ def apply_credit(ws: Workspace, customer_id: int, invoice_id: int) -> Decimal:
 
 
 def refund_credit(
-    ws: Workspace, customer_id: int, amount: Decimal, day: date, reference: str
+    ws: Workspace,
+    customer_id: int,
+    amount: Decimal,
+    day: date,
+    reference: str,
+    today: date | None = None,
 ) -> None:
-    """Mark part or all of the customer's credit as refunded to them."""
+    """Mark part or all of the customer's credit as refunded to them (not dated after
+    `today`)."""
     problems = []
     refusal = AMOUNT.refusal(amount, _("Amount"))
     if refusal is None and amount <= 0:
         refusal = _("Amount: must be more than £0")
     if refusal is not None:
         problems.append(Problem("amount", refusal))
+    if day > (today or date.today()):
+        problems.append(Problem("date", _("Date: a refund cannot be dated in the future")))
     if problems:
         raise InvoicingError(problems)
     with ws.writing() as uow:

@@ -30,10 +30,9 @@ where a credit note's credit is what it took beyond what its invoice still owed,
 invoice max(£0, paid + credited - total). Money received is what this test handed in (every
 payment and remittance), and must also be what the payments CSV and the statement list.
 
-Nothing here is dated after the day the figures are read: a payment dated later is left off a
-statement of that day while its invoice's balance already counts it. (`validate_payment` can
-refuse a date after today, but `app.payments` does not give it today, so such a payment is
-accepted; left as it is for now.)
+Nothing here is dated after the day the figures are read: `app.payments` refuses a payment or
+a refund dated after its `today` (a statement lists what has happened by its date, so a
+post-dated payment would count in the balance but not on the statement).
 """
 
 from __future__ import annotations
@@ -196,9 +195,8 @@ class Ledger(RuleBasedStateMachine):
         amount = amount if amount > 0 else D("12.34")
         customer_id = self.customer_of[invoice]
         credit = self._credit(customer_id)
-        result = payments.record_payment(
-            self.ws, invoice, Payment(self.day - timedelta(days=back), amount, reference="BACS")
-        )
+        money = Payment(self.day - timedelta(days=back), amount, reference="BACS")
+        result = payments.record_payment(self.ws, invoice, money, today=self.day)
         self.received[customer_id] += amount
         assert result.applied == min(amount, owed)
         assert result.applied + result.to_customer_credit == amount
@@ -324,7 +322,9 @@ class Ledger(RuleBasedStateMachine):
         if D(share) > 1:  # more than they hold: refused, nothing changes
             amount = credit + PENNY
             try:
-                payments.refund_credit(self.ws, customer_id, amount, self.day, "Too much")
+                payments.refund_credit(
+                    self.ws, customer_id, amount, self.day, "Too much", today=self.day
+                )
             except InvoicingError as refused:
                 assert refused.problems[0].path == "amount"
             else:
@@ -333,7 +333,7 @@ class Ledger(RuleBasedStateMachine):
             return
         if amount <= 0:
             return
-        payments.refund_credit(self.ws, customer_id, amount, self.day, "Refund")
+        payments.refund_credit(self.ws, customer_id, amount, self.day, "Refund", today=self.day)
         self.refunded[customer_id] += amount
         assert self._credit(customer_id) == credit - amount
 

@@ -85,3 +85,19 @@ def test_each_customer_s_money_is_what_they_owe_and_the_credit_they_hold(
     payments.record_remittance(workspace, council, Payment(TODAY, D("800")), today=TODAY)
     money = payments.customer_money(workspace, org_id, TODAY)[council]
     assert (money.owed, money.credit) == (0, D("27.53"))
+
+
+def test_money_not_yet_received_is_not_recorded(workspace: Workspace) -> None:
+    council, ids = _three_invoices(workspace)
+    later = Payment(date(2026, 11, 21), D("10"))
+    for record in (
+        lambda: payments.record_payment(workspace, ids[0], later, today=TODAY),
+        lambda: payments.record_remittance(workspace, council, later, today=TODAY),
+        lambda: payments.refund_credit(
+            workspace, council, D("1"), date(2026, 11, 21), "Refund", today=TODAY
+        ),
+    ):
+        with pytest.raises(InvoicingError) as refused:
+            record()
+        assert refused.value.problems[-1].path == "date"
+    assert _balances(workspace, ids) == [D("257.49")] * 3
