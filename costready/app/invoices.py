@@ -328,7 +328,8 @@ def copy_as_draft(ws: Workspace, doc_id: int) -> Document:
                 [Problem("kind", _("A credit note is not copied: copy the invoice it corrects"))]
             )
         org_id = uow.invoices.organisation_id(doc_id)
-        menu = _menu_prices(uow.price_lists.current(org_id, date.today()))
+        items = _menu_items(uow.price_lists.current(org_id, date.today()))
+        menu = {item.service_key: (item.unit_price, item.treatment) for item in items}
         draft = dataclasses.replace(
             _fresh_draft(uow, org_id, source.customer_id or 0),
             lines=docs.copied_lines(source.lines, menu),
@@ -384,7 +385,11 @@ class MenuItem:
 def menu_lines(ws: Workspace, org_id: int, on: date) -> list[MenuItem]:
     """The adopted price list in force on `on`, as menu items (empty when none is)."""
     with ws.reading() as uow:
-        price_list = uow.price_lists.current(org_id, on)
+        return _menu_items(uow.price_lists.current(org_id, on))
+
+
+def _menu_items(price_list: PriceList | None) -> list[MenuItem]:
+    """Each service on `price_list` as a menu item (none when no list is in force)."""
     if price_list is None:
         return []
     items = []
@@ -400,16 +405,6 @@ def menu_lines(ws: Workspace, org_id: int, on: date) -> list[MenuItem]:
             )
         )
     return items
-
-
-def _menu_prices(price_list: PriceList | None) -> dict[str, tuple[Decimal, VatTreatment]]:
-    """Service key -> (price, VAT treatment) on the price list (none when no list is in force)."""
-    menu: dict[str, tuple[Decimal, VatTreatment]] = {}
-    if price_list is not None:
-        for key, price in price_list.prices.items():
-            published = price_list.services.get(key)
-            menu[key] = (price, _treatment(published.vat if published else ""))
-    return menu
 
 
 def _treatment(text: str) -> VatTreatment:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -65,17 +66,7 @@ class PaymentRepository:
             .where(PaymentRow.document_id == document_id, PaymentRow.kind.in_(PAID_KINDS))
             .order_by(PaymentRow.day, PaymentRow.id)
         )
-        return tuple(
-            Payment(
-                date=row.day,
-                amount=from_pennies(row.amount_pence),
-                method=PaymentMethod(row.method),
-                reference=row.reference,
-                invoice_id=row.document_id,
-                id=row.id,
-            )
-            for row in rows
-        )
+        return tuple(_payment(row) for row in rows)
 
     def of_customer(self, customer_id: int, kinds: tuple[str, ...]) -> tuple[Payment, ...]:
         """The customer's rows of `kinds`, oldest first, as payments (`invoice_id` the document
@@ -85,23 +76,12 @@ class PaymentRepository:
             .where(PaymentRow.customer_id == customer_id, PaymentRow.kind.in_(kinds))
             .order_by(PaymentRow.day, PaymentRow.id)
         )
-        return tuple(
-            Payment(
-                date=row.day,
-                amount=from_pennies(row.amount_pence),
-                method=PaymentMethod(row.method),
-                reference=row.reference,
-                invoice_id=row.document_id,
-                id=row.id,
-            )
-            for row in rows
-        )
+        return tuple(_payment(row) for row in rows)
 
     def credit(self, customer_id: int) -> Decimal:
         """The customer's credit: money in less money out (never below £0)."""
-        sign = case((PaymentRow.kind.in_(CREDIT_IN), 1), else_=-1)
         pence = self.session.scalar(
-            select(func.coalesce(func.sum(PaymentRow.amount_pence * sign), 0)).where(
+            select(func.coalesce(func.sum(_signed_credit()), 0)).where(
                 PaymentRow.customer_id == customer_id,
                 PaymentRow.kind.in_(CREDIT_IN + CREDIT_OUT),
             )
@@ -111,9 +91,8 @@ class PaymentRepository:
     def credits(self, organisation_id: int) -> dict[int, Decimal]:
         """Each customer's credit (as `credit`), for every customer of the organisation that
         has any: one grouped sum."""
-        sign = case((PaymentRow.kind.in_(CREDIT_IN), 1), else_=-1)
         rows = self.session.execute(
-            select(PaymentRow.customer_id, func.sum(PaymentRow.amount_pence * sign))
+            select(PaymentRow.customer_id, func.sum(_signed_credit()))
             .where(
                 PaymentRow.organisation_id == organisation_id,
                 PaymentRow.kind.in_(CREDIT_IN + CREDIT_OUT),
@@ -159,18 +138,21 @@ class PaymentRepository:
             )
             .order_by(PaymentRow.day, PaymentRow.id)
         )
-        return [
-            (
-                Payment(
-                    date=row.day,
-                    amount=from_pennies(row.amount_pence),
-                    method=PaymentMethod(row.method),
-                    reference=row.reference,
-                    invoice_id=row.document_id,
-                    id=row.id,
-                ),
-                number or "",
-                name,
-            )
-            for row, number, name in rows
-        ]
+        return [(_payment(row), number or "", name) for row, number, name in rows]
+
+
+def _payment(row: PaymentRow) -> Payment:
+    """A payment row as the domain's Payment (`invoice_id` the document it names, if any)."""
+    return Payment(
+        date=row.day,
+        amount=from_pennies(row.amount_pence),
+        method=PaymentMethod(row.method),
+        reference=row.reference,
+        invoice_id=row.document_id,
+        id=row.id,
+    )
+
+
+def _signed_credit() -> Any:
+    """A credit row's pence as it moves the customer's credit: + money in, - money out."""
+    return PaymentRow.amount_pence * case((PaymentRow.kind.in_(CREDIT_IN), 1), else_=-1)
